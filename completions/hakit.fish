@@ -1,0 +1,136 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_hakit_global_optspecs
+    string join \n log-file= syslog v/verbose q/quiet state-dir= h/help V/version
+end
+
+function __fish_hakit_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_hakit_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_hakit_using_subcommand
+    set -l cmd (__fish_hakit_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c hakit -n "__fish_hakit_needs_command" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_needs_command" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_needs_command" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_needs_command" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_needs_command" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_needs_command" -s V -l version -d 'Print version'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -s V -l version -d 'Print version'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -f -a "garp" -d 'Send gratuitous ARP (IPv4) or unsolicited neighbour advertisements (IPv6) for a VIP'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -l dev -d 'The interface (same as the `dev IF` words)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -l label -d 'IPv4 label: the interface name or IF:SUFFIX, at most 15 characters' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -l garp -d 'Then send COUNT gratuitous ARPs (IPv4) or unsolicited neighbour advertisements (IPv6)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -l garp-interval -d 'Pause between announcements (e.g. 100ms, 1s)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -l strict -d 'Fail (exit 1) when the address is already on the interface'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -l dad -d 'Keep IPv6 duplicate address detection on'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -l dev -d 'The interface (same as the `dev IF` words)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -l strict -d 'Fail (exit 1) when the address is not on the interface'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -s V -l version -d 'Print version'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -l dev -d 'The interface (same as the `dev IF` words)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (field names as in `ip -j addr`)'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -l dev -d 'The interface (same as the `dev IF` words)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s c -l count -d 'Frames per burst' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s i -l interval -d 'Pause between frames of a burst' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -l repeat-after -d 'Send a second burst this long after the first (keepalived: 5s)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -l force -d 'Announce even when the address is not on the interface'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s V -l version -d 'Print version'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from help" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from help" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from help" -f -a "garp" -d 'Send gratuitous ARP (IPv4) or unsolicited neighbour advertisements (IPv6) for a VIP'
+complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -s V -l version -d 'Print version'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -f -a "arp" -d 'The ARP sysctls and loopback VIPs of LVS-DR (seed rs.sh start/stop/status)'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -s V -l version -d 'Print version'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "up" -d 'Prepare: sysctls, then VIPs on lo. Re-running changes nothing'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "down" -d 'Undo: VIPs off lo, then the recorded sysctl values back'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "status" -d 'Exit 0 when fully prepared for the VIPs, 1 otherwise, saying what is missing'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from help" -f -a "arp" -d 'The ARP sysctls and loopback VIPs of LVS-DR (seed rs.sh start/stop/status)'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand links" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand links" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand links" -l force -d 'Replace files or links of the same name that point elsewhere'
+complete -c hakit -n "__fish_hakit_using_subcommand links" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand links" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand links" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand links" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand links" -s V -l version -d 'Print version'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "garp" -d 'Send gratuitous ARP (IPv4) or unsolicited neighbour advertisements (IPv6) for a VIP'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from rs-prep" -f -a "arp" -d 'The ARP sysctls and loopback VIPs of LVS-DR (seed rs.sh start/stop/status)'

@@ -1,0 +1,302 @@
+//! The command line: clap definitions, dispatch on the invoked name, output and exit codes.
+//!
+//! Each group has one file with its clap structs and an `exec` that calls the library and
+//! formats the result (text, or JSON with `--json`). No protocol or decision logic here.
+
+mod links;
+mod rsprep;
+mod vip;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use log::LevelFilter;
+
+use crate::error::{Error, Result, EXIT_USAGE};
+use crate::logging;
+
+/// The EXIT STATUS section shared by every page.
+pub const EXIT_STATUS: &str = "\
+EXIT STATUS:
+  0  success; for status and check commands, a positive answer
+  1  negative answer (not prepared, unhealthy) or the operation failed
+  2  usage error or invalid input (bad address, unknown interface, bad option)
+
+ENVIRONMENT:
+  HAKIT_STATE_DIR  directory for records and state files (default /run/hakit)
+
+Errors are printed as one line on stderr: `hakit: <what failed>: <why>`, with a hint
+in parentheses where one exists.";
+
+/// hakit: scriptable Linux load-balancer high availability.
+///
+/// One multi-call binary of stateless, composable subcommands for LVS/IPVS + VRRP
+/// clusters: VIPs on interfaces, real-server preparation, and (in later releases) IPVS
+/// rules, health checks, the checker loop, a VRRP speaker and content sync. Invoked through
+/// a symlink named `hakit-GROUP` it behaves as `hakit GROUP` (see `hakit links`).
+#[derive(Parser, Debug)]
+#[command(name = "hakit", version, after_long_help = EXIT_STATUS, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand accepts.
+#[derive(Args, Debug)]
+pub struct Global {
+    /// Append log records to FILE instead of writing them to stderr.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub log_file: Option<PathBuf>,
+    /// Send log records to syslog (facility daemon) instead of stderr.
+    #[arg(long, global = true, conflicts_with = "log_file")]
+    pub syslog: bool,
+    /// Log more (-v info, -vv debug).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Print nothing on success; errors still go to stderr.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Directory for records and state files.
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "HAKIT_STATE_DIR",
+        default_value = "/run/hakit"
+    )]
+    pub state_dir: PathBuf,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    Vip(vip::VipArgs),
+    #[command(name = "rs-prep")]
+    RsPrep(rsprep::RsPrepArgs),
+    Links(links::LinksArgs),
+}
+
+/// What a command hands back to the dispatcher: the exit code of a successful run
+/// (0, or 1 for a negative answer such as "not prepared").
+pub type Exit = Result<u8>;
+
+/// Where a command writes its results.
+pub struct Out {
+    pub quiet: bool,
+}
+
+impl Out {
+    /// A line of human output (suppressed by --quiet).
+    pub fn line(&self, s: impl AsRef<str>) {
+        if !self.quiet {
+            let mut o = std::io::stdout().lock();
+            let _ = writeln!(o, "{}", s.as_ref());
+        }
+    }
+
+    /// A JSON document (never suppressed: the caller asked for it).
+    pub fn json<T: serde::Serialize>(&self, v: &T) {
+        let mut o = std::io::stdout().lock();
+        let _ = serde_json::to_writer_pretty(&mut o, v);
+        let _ = writeln!(o);
+    }
+}
+
+/// The groups reachable as `hakit-GROUP`, from the clap definitions.
+pub fn groups() -> Vec<String> {
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|n| n != "links" && n != "help")
+        .collect()
+}
+
+/// Turn the invoked name into the argument vector clap sees: `hakit-vip add ...` becomes
+/// `hakit vip add ...`. `Err` carries a message for names hakit reserves but cannot serve.
+pub fn normalize_args(args: Vec<OsString>) -> std::result::Result<Vec<OsString>, String> {
+    let mut args = args;
+    if args.is_empty() {
+        args.push("hakit".into());
+    }
+    let name = Path::new(&args[0])
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name == "ipvsadm" {
+        return Err(
+            "the ipvsadm personality is not built yet: it arrives with `hakit ipvs`".into(),
+        );
+    }
+    if let Some(group) = name.strip_prefix("hakit-") {
+        if groups().iter().any(|g| g == group) {
+            args[0] = "hakit".into();
+            args.insert(1, group.into());
+        } else {
+            return Err(format!(
+                "invoked as \"{name}\", but hakit has no group \"{group}\" (groups: {})",
+                groups().join(", ")
+            ));
+        }
+    } else {
+        args[0] = "hakit".into();
+    }
+    Ok(args)
+}
+
+/// Print an error the one way hakit prints errors.
+pub fn report(e: &Error) {
+    let hint = e
+        .hint()
+        .map(|h| format!(" (hint: {h})"))
+        .unwrap_or_default();
+    let _ = writeln!(std::io::stderr(), "hakit: {e}{hint}");
+}
+
+/// Parse, run, report. Returns the process exit code.
+pub fn main_with_args(args: Vec<OsString>) -> u8 {
+    let args = match normalize_args(args) {
+        Ok(a) => a,
+        Err(msg) => {
+            let _ = writeln!(std::io::stderr(), "hakit: {msg}");
+            return EXIT_USAGE;
+        }
+    };
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { 0 };
+        }
+    };
+    let level = match (cli.global.quiet, cli.global.verbose) {
+        (true, _) => LevelFilter::Error,
+        (false, 0) => LevelFilter::Warn,
+        (false, 1) => LevelFilter::Info,
+        (false, _) => LevelFilter::Debug,
+    };
+    match logging::open_sink(cli.global.log_file.as_deref(), cli.global.syslog) {
+        Ok(sink) => logging::init(sink, level),
+        Err(e) => {
+            report(&e);
+            return e.exit_code();
+        }
+    }
+    let out = Out {
+        quiet: cli.global.quiet,
+    };
+    let result = match &cli.command {
+        Command::Vip(a) => vip::exec(a, &cli.global, &out),
+        Command::RsPrep(a) => rsprep::exec(a, &cli.global, &out),
+        Command::Links(a) => links::exec(a, &out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            log::debug!("{e:?}");
+            report(&e);
+            e.exit_code()
+        }
+    }
+}
+
+/// Parse `ip`-style trailing words (`dev eth0 label eth0:0`) into key/value pairs, for the
+/// keys in `keys`. Duplicates and unknown words are usage errors.
+pub fn ip_words(words: &[String], keys: &[&str]) -> Result<Vec<(String, String)>> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut it = words.iter();
+    while let Some(k) = it.next() {
+        if !keys.contains(&k.as_str()) {
+            return Err(Error::invalid(format!(
+                "unexpected word \"{k}\" (expected one of: {})",
+                keys.join(", ")
+            )));
+        }
+        let v = it
+            .next()
+            .ok_or_else(|| Error::invalid(format!("\"{k}\" needs a value")))?;
+        if out.iter().any(|(x, _)| x == k) {
+            return Err(Error::invalid(format!("\"{k}\" given twice")));
+        }
+        out.push((k.clone(), v.clone()));
+    }
+    Ok(out)
+}
+
+/// Merge a `--flag VALUE` with its `ip`-style word form; exactly one source may set it.
+pub fn word_or_flag(
+    words: &[(String, String)],
+    key: &str,
+    flag: Option<&String>,
+) -> Result<Option<String>> {
+    let w = words.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    match (w, flag) {
+        (Some(a), Some(b)) if &a != b => Err(Error::invalid(format!(
+            "\"{key} {a}\" and \"--{key} {b}\" disagree"
+        ))),
+        (Some(a), _) => Ok(Some(a)),
+        (None, b) => Ok(b.cloned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &[&str]) -> Vec<OsString> {
+        s.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn symlink_names_dispatch_to_their_group() {
+        let a = normalize_args(v(&["/usr/sbin/hakit-vip", "list"])).unwrap();
+        assert_eq!(a, v(&["hakit", "vip", "list"]));
+        let a = normalize_args(v(&["hakit-rs-prep", "arp", "status"])).unwrap();
+        assert_eq!(a, v(&["hakit", "rs-prep", "arp", "status"]));
+        let a = normalize_args(v(&["./target/debug/hakit", "vip"])).unwrap();
+        assert_eq!(a, v(&["hakit", "vip"]));
+    }
+
+    #[test]
+    fn unknown_and_reserved_names_are_refused() {
+        let e = normalize_args(v(&["hakit-nope"])).unwrap_err();
+        assert!(e.contains("no group \"nope\""), "{e}");
+        let e = normalize_args(v(&["ipvsadm", "-Ln"])).unwrap_err();
+        assert!(e.contains("ipvsadm personality"), "{e}");
+    }
+
+    #[test]
+    fn groups_come_from_the_definitions() {
+        let g = groups();
+        assert!(g.contains(&"vip".to_string()));
+        assert!(g.contains(&"rs-prep".to_string()));
+        assert!(!g.contains(&"links".to_string()));
+    }
+
+    #[test]
+    fn ip_words_parse_and_complain() {
+        let w = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let r = ip_words(&w(&["dev", "eth0", "label", "eth0:0"]), &["dev", "label"]).unwrap();
+        assert_eq!(r[0], ("dev".into(), "eth0".into()));
+        assert_eq!(r[1], ("label".into(), "eth0:0".into()));
+        assert!(ip_words(&w(&["dev"]), &["dev"])
+            .unwrap_err()
+            .to_string()
+            .contains("needs a value"));
+        assert!(ip_words(&w(&["via", "x"]), &["dev"])
+            .unwrap_err()
+            .to_string()
+            .contains("unexpected word"));
+        assert!(ip_words(&w(&["dev", "a", "dev", "b"]), &["dev"])
+            .unwrap_err()
+            .to_string()
+            .contains("twice"));
+    }
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

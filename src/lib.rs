@@ -1,0 +1,22 @@
+//! hakit: scriptable Linux load-balancer high availability.
+//!
+//! Everything the `hakit` binary does lives in this library; the binary only dispatches on
+//! its name and arguments. Modules:
+//!
+//! - [`netlink`](mod@netlink): one synchronous netlink socket (request + ack, dump, error mapping)
+//! - [`link`](mod@link): interfaces (name, index, MAC, up/down)
+//! - [`vip`]: addresses on interfaces and their gratuitous ARP / unsolicited NA
+//! - [`rsprep`]: real-server preparation for LVS-DR/TUN
+//! - [`units`], [`logging`], [`error`]: shared conventions
+//! - [`cli`]: the clap definitions and the thin layer that formats results
+
+pub mod cli;
+pub mod error;
+pub mod link;
+pub mod logging;
+pub mod netlink;
+pub mod rsprep;
+pub mod units;
+pub mod vip;
+
+pub use error::{Error, Result};

@@ -1,0 +1,12 @@
+//! One integration-test binary (fast to build): the real `hakit` run as a user runs it.
+//!
+//! - `cli`: unprivileged behaviour (help, usage errors, the multi-call names)
+//! - `docs`: the committed man pages and completions match the clap definitions
+//! - `vip`, `rsprep`: privileged, in network namespaces built by `support`
+
+mod support;
+
+mod cli;
+mod docs;
+mod rsprep;
+mod vip;
