@@ -8,5 +8,6 @@ mod support;
 
 mod cli;
 mod docs;
+mod lab;
 mod rsprep;
 mod vip;
