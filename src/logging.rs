@@ -116,7 +116,9 @@ pub fn open_sink(log_file: Option<&Path>, syslog: bool) -> Result<Sink> {
 }
 
 /// Install the process-wide logger. Safe to call once; later calls are ignored.
-pub fn init(sink: Sink, level: LevelFilter) {
+/// Returns whether records go to stderr (where the CLI already prints errors).
+pub fn init(sink: Sink, level: LevelFilter) -> bool {
+    let to_stderr = matches!(sink, Sink::Stderr);
     let logger = Logger {
         sink,
         level,
@@ -125,6 +127,7 @@ pub fn init(sink: Sink, level: LevelFilter) {
     if log::set_boxed_logger(Box::new(logger)).is_ok() {
         log::set_max_level(level);
     }
+    to_stderr
 }
 
 /// `2026-11-22T05:48:06.123Z`.

@@ -315,3 +315,54 @@ fn bad_input_gets_one_line_and_changes_nothing() {
         assert_eq!(x, y, "no address left behind on {}", b[0].0);
     }
 }
+
+#[test]
+fn log_file_gets_timestamped_records_and_errors() {
+    if !privileged("log_file_gets_timestamped_records_and_errors") {
+        return;
+    }
+    let ns = veth_host("log");
+    let log = ns.state_dir.with_extension("log");
+    let logp = log.to_str().unwrap();
+    ns.hakit(&[
+        "-v",
+        "--log-file",
+        logp,
+        "vip",
+        "add",
+        "10.9.0.1/24",
+        "dev",
+        "eth0",
+    ])
+    .ok();
+    ns.hakit(&[
+        "--log-file",
+        logp,
+        "vip",
+        "add",
+        "10.9.0.1/24",
+        "dev",
+        "eth0",
+        "--strict",
+    ])
+    .code(1)
+    .one_line_error("--strict");
+    let text = std::fs::read_to_string(&log).unwrap();
+    std::fs::remove_file(&log).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].contains("]: info: added 10.9.0.1/24 to eth0"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("]: error: 10.9.0.1/24 is already on eth0"),
+        "{text}"
+    );
+    // RFC 3339 UTC timestamp first: 2026-11-22T05:48:06.123Z hakit[pid]: ...
+    let ts = lines[0].split(' ').next().unwrap();
+    assert!(
+        ts.len() == 24 && ts.ends_with('Z') && ts.as_bytes()[10] == b'T',
+        "{ts}"
+    );
+}

@@ -177,13 +177,14 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
         (false, 1) => LevelFilter::Info,
         (false, _) => LevelFilter::Debug,
     };
-    match logging::open_sink(cli.global.log_file.as_deref(), cli.global.syslog) {
+    let logs_to_stderr = match logging::open_sink(cli.global.log_file.as_deref(), cli.global.syslog)
+    {
         Ok(sink) => logging::init(sink, level),
         Err(e) => {
             report(&e);
             return e.exit_code();
         }
-    }
+    };
     let out = Out {
         quiet: cli.global.quiet,
     };
@@ -195,6 +196,9 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
     match result {
         Ok(code) => code,
         Err(e) => {
+            if !logs_to_stderr {
+                log::error!("{e}");
+            }
             log::debug!("{e:?}");
             report(&e);
             e.exit_code()

@@ -402,6 +402,7 @@ impl System {
             }
             for c in &plan.sysctls {
                 self.write_sysctl(&c.key, &c.to)?;
+                log::info!("set {} = {} (was {})", c.key, c.to, c.from);
                 done_sysctls.push(c);
             }
             if plan.lo_up {
@@ -423,6 +424,7 @@ impl System {
             Ok(())
         })();
         let Err(err) = result else { return Ok(()) };
+        log::warn!("{err}: rolling back");
         // Roll back in reverse order; report anything that could not be undone.
         let mut stuck = Vec::new();
         for ip in added.iter().rev() {

@@ -193,6 +193,11 @@ pub fn announce(link: &Link, ip: IpAddr, pattern: &Pattern) -> Result<u32> {
             }
         }
     }
+    log::info!(
+        "sent {sent} gratuitous {} for {ip} on {}",
+        kind(ip),
+        link.name
+    );
     Ok(sent)
 }
 

@@ -321,7 +321,10 @@ pub fn add(nl: &mut NlSocket, dev: &str, net: IpNet, opts: &AddOptions) -> Resul
         NLM_F_CREATE | NLM_F_EXCL,
         &what,
     ) {
-        Ok(()) => Ok((link, Change::Added)),
+        Ok(()) => {
+            log::info!("added {net} to {dev}");
+            Ok((link, Change::Added))
+        }
         Err(Error::Netlink {
             errno: libc_errno::EEXIST,
             ..
@@ -345,7 +348,10 @@ pub fn del(nl: &mut NlSocket, dev: &str, addr: IpAddr) -> Result<(Link, Change)>
     let m = address_message(&link, e.net());
     let what = format!("remove {} from {dev}", e.net());
     match nl.request(RouteNetlinkMessage::DelAddress(m), 0, &what) {
-        Ok(()) => Ok((link, Change::Removed)),
+        Ok(()) => {
+            log::info!("removed {} from {dev}", e.net());
+            Ok((link, Change::Removed))
+        }
         Err(Error::Netlink {
             errno: libc_errno::EADDRNOTAVAIL,
             ..
