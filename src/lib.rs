@@ -7,6 +7,7 @@
 //! - [`link`](mod@link): interfaces (name, index, MAC, up/down)
 //! - [`vip`]: addresses on interfaces and their gratuitous ARP / unsolicited NA
 //! - [`rsprep`]: real-server preparation for LVS-DR/TUN
+//! - [`vrrp`]: VRRP v2/v3 (so far the packet codec)
 //! - [`units`], [`logging`], [`error`]: shared conventions
 //! - [`cli`]: the clap definitions and the thin layer that formats results
 
@@ -18,5 +19,6 @@ pub mod netlink;
 pub mod rsprep;
 pub mod units;
 pub mod vip;
+pub mod vrrp;
 
 pub use error::{Error, Result};
