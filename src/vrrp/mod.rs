@@ -1,6 +1,8 @@
 //! VRRP v2/v3, wire-compatible with keepalived.
 //!
-//! So far the protocol core's codec ([`packet`]); the state machine, the socket edge and the
-//! daemon follow (issue: `hakit vrrp`).
+//! So far the protocol core, pure and tested as data: the advertisement codec ([`packet`])
+//! and the state machine with time passed in ([`machine`]). The socket edge, trackers,
+//! notify scripts and the `hakit vrrp` commands follow.
 
+pub mod machine;
 pub mod packet;

@@ -1,0 +1,604 @@
+//! The VRRP state machine (RFC 3768 / RFC 5798 with keepalived's behaviour), sans I/O.
+//!
+//! Time is passed in ([`Millis`] since any fixed origin), inputs are events, outputs are
+//! [`Action`]s for the daemon to carry out. The machine never reads a clock or touches a
+//! socket, so every rule is tested as data: a sequence of (time, event) -> actions.
+//!
+//! Intervals are kept in centiseconds as on the wire; deadlines in milliseconds.
+
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+/// Milliseconds since an arbitrary origin chosen by the caller.
+pub type Millis = u64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum State {
+    Initialize,
+    Backup,
+    Master,
+    Fault,
+}
+
+/// The instance's configuration as the machine needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Configured priority (1-255; 255 = address owner).
+    pub priority: u8,
+    /// Our advertisement interval in centiseconds.
+    pub interval_cs: u16,
+    /// Preempt a lower-priority master (keepalived's default; `nopreempt` turns it off).
+    pub preempt: bool,
+    /// Wait this long after start-up before preempting (keepalived's preempt_delay).
+    pub preempt_delay_ms: u64,
+    /// Our primary address: breaks ties between equal priorities (higher wins).
+    pub primary: IpAddr,
+    /// VRRPv3 backups adopt the master's advertised interval.
+    pub v3: bool,
+}
+
+/// Inputs to the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Startup,
+    /// A valid advertisement for our VRID (already checked by the codec and the config).
+    Advert {
+        from: IpAddr,
+        priority: u8,
+        interval_cs: u16,
+    },
+    /// The deadline returned by [`Machine::next_deadline`] has passed.
+    Timer,
+    /// The effective priority changed (track scripts, interfaces, files).
+    Priority(u8),
+    /// A tracked interface went down (true) or came back (false).
+    Fault(bool),
+    Shutdown,
+}
+
+/// What the daemon must do, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Action {
+    /// Send an advertisement with this priority.
+    Advertise { priority: u8 },
+    /// Add the VIPs and send gratuitous ARPs / NAs.
+    TakeVips,
+    /// Send gratuitous ARPs / NAs again (keepalived's answer to a lower-priority master).
+    Announce,
+    /// Remove the VIPs.
+    ReleaseVips,
+    /// The state changed (run notify scripts, write the state file).
+    Transition { from: State, to: State },
+}
+
+/// One VRRP instance.
+#[derive(Debug, Clone)]
+pub struct Machine {
+    cfg: Config,
+    state: State,
+    /// Current effective priority.
+    priority: u8,
+    /// The interval used for Master_Down (the master's, for v3 backups).
+    master_interval_cs: u16,
+    /// When the backup declares the master dead.
+    master_down_at: Option<Millis>,
+    /// When the master sends its next advertisement.
+    advert_at: Option<Millis>,
+    /// Preemption is allowed from this time on.
+    preempt_from: Millis,
+    /// The current master's address, as far as we know.
+    master: Option<IpAddr>,
+}
+
+/// Skew_Time in milliseconds: ((256 - priority) * interval) / 256.
+pub fn skew_ms(priority: u8, interval_cs: u16) -> u64 {
+    (256 - u64::from(priority)) * u64::from(interval_cs) * 10 / 256
+}
+
+/// Master_Down_Interval in milliseconds: 3 * interval + skew.
+pub fn master_down_ms(priority: u8, interval_cs: u16) -> u64 {
+    3 * u64::from(interval_cs) * 10 + skew_ms(priority, interval_cs)
+}
+
+impl Machine {
+    pub fn new(cfg: Config) -> Machine {
+        Machine {
+            priority: cfg.priority,
+            master_interval_cs: cfg.interval_cs,
+            cfg,
+            state: State::Initialize,
+            master_down_at: None,
+            advert_at: None,
+            preempt_from: 0,
+            master: None,
+        }
+    }
+
+    pub fn state(&self) -> State {
+        self.state
+    }
+
+    pub fn priority(&self) -> u8 {
+        self.priority
+    }
+
+    /// The master we last heard (or ourselves when master).
+    pub fn master(&self) -> Option<IpAddr> {
+        match self.state {
+            State::Master => Some(self.cfg.primary),
+            _ => self.master,
+        }
+    }
+
+    /// The interval Master_Down is computed from (the master's, for v3).
+    pub fn master_interval_cs(&self) -> u16 {
+        self.master_interval_cs
+    }
+
+    /// When the caller must deliver [`Event::Timer`] next.
+    pub fn next_deadline(&self) -> Option<Millis> {
+        match self.state {
+            State::Master => self.advert_at,
+            State::Backup => self.master_down_at,
+            _ => None,
+        }
+    }
+
+    fn interval_ms(&self) -> u64 {
+        u64::from(self.cfg.interval_cs) * 10
+    }
+
+    fn transition(&mut self, to: State, out: &mut Vec<Action>) {
+        let from = self.state;
+        if from != to {
+            self.state = to;
+            out.push(Action::Transition { from, to });
+        }
+    }
+
+    fn become_master(&mut self, now: Millis, out: &mut Vec<Action>) {
+        out.push(Action::Advertise {
+            priority: self.priority,
+        });
+        out.push(Action::TakeVips);
+        self.transition(State::Master, out);
+        self.advert_at = Some(now + self.interval_ms());
+        self.master_down_at = None;
+        self.master = None;
+    }
+
+    fn become_backup(&mut self, now: Millis, out: &mut Vec<Action>) {
+        if self.state == State::Master {
+            out.push(Action::ReleaseVips);
+        }
+        self.transition(State::Backup, out);
+        self.advert_at = None;
+        self.master_down_at = Some(now + master_down_ms(self.priority, self.master_interval_cs));
+    }
+
+    /// Start (or restart after a fault): the owner becomes master at once, anyone else
+    /// listens for a Master_Down interval first.
+    fn start(&mut self, now: Millis, out: &mut Vec<Action>) {
+        self.master_interval_cs = self.cfg.interval_cs;
+        if self.priority == 255 {
+            self.become_master(now, out);
+        } else {
+            self.become_backup(now, out);
+        }
+    }
+
+    /// Feed one event at time `now`; returns the actions to carry out.
+    pub fn handle(&mut self, now: Millis, ev: Event) -> Vec<Action> {
+        let mut out = Vec::new();
+        match (self.state, ev) {
+            (State::Initialize, Event::Startup) => {
+                self.preempt_from = now + self.cfg.preempt_delay_ms;
+                self.start(now, &mut out);
+            }
+            (State::Backup, Event::Timer) if self.master_down_at.is_some_and(|t| now >= t) => {
+                self.become_master(now, &mut out);
+            }
+            (State::Master, Event::Timer) if self.advert_at.is_some_and(|t| now >= t) => {
+                out.push(Action::Advertise {
+                    priority: self.priority,
+                });
+                self.advert_at = Some(now + self.interval_ms());
+            }
+            (
+                State::Backup,
+                Event::Advert {
+                    from,
+                    priority,
+                    interval_cs,
+                },
+            ) => {
+                if priority == 0 {
+                    // The master is leaving: take over after the skew only.
+                    self.master_down_at =
+                        Some(now + skew_ms(self.priority, self.master_interval_cs));
+                } else {
+                    let may_preempt = self.cfg.preempt && now >= self.preempt_from;
+                    if !may_preempt || priority >= self.priority {
+                        if self.cfg.v3 {
+                            self.master_interval_cs = interval_cs;
+                        }
+                        self.master = Some(from);
+                        self.master_down_at =
+                            Some(now + master_down_ms(self.priority, self.master_interval_cs));
+                    }
+                    // else: a lower-priority master; let Master_Down expire and preempt.
+                }
+            }
+            (
+                State::Master,
+                Event::Advert {
+                    from,
+                    priority,
+                    interval_cs,
+                },
+            ) => {
+                if priority == 0 {
+                    out.push(Action::Advertise {
+                        priority: self.priority,
+                    });
+                    self.advert_at = Some(now + self.interval_ms());
+                } else if priority > self.priority
+                    || (priority == self.priority && from > self.cfg.primary)
+                {
+                    if self.cfg.v3 {
+                        self.master_interval_cs = interval_cs;
+                    }
+                    self.master = Some(from);
+                    self.become_backup(now, &mut out);
+                } else {
+                    // A lower-priority (or losing equal-priority) master: assert ourselves at
+                    // once, with gratuitous ARPs, as keepalived does.
+                    out.push(Action::Advertise {
+                        priority: self.priority,
+                    });
+                    out.push(Action::Announce);
+                    self.advert_at = Some(now + self.interval_ms());
+                }
+            }
+            // The owner's 255 is configuration: trackers neither grant nor take it.
+            (_, Event::Priority(p)) if self.cfg.priority != 255 => {
+                self.priority = p.clamp(1, 254);
+            }
+            (State::Master | State::Backup, Event::Fault(true)) => {
+                if self.state == State::Master {
+                    out.push(Action::ReleaseVips);
+                }
+                self.transition(State::Fault, &mut out);
+                self.advert_at = None;
+                self.master_down_at = None;
+            }
+            (State::Fault, Event::Fault(false)) => self.start(now, &mut out),
+            (State::Master, Event::Shutdown) => {
+                out.push(Action::Advertise { priority: 0 });
+                out.push(Action::ReleaseVips);
+                self.transition(State::Initialize, &mut out);
+                self.advert_at = None;
+            }
+            (State::Backup | State::Fault, Event::Shutdown) => {
+                self.transition(State::Initialize, &mut out);
+                self.master_down_at = None;
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Action::*;
+    use Event::*;
+    use State::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    fn cfg(priority: u8, interval_cs: u16) -> Config {
+        Config {
+            priority,
+            interval_cs,
+            preempt: true,
+            preempt_delay_ms: 0,
+            primary: ip("10.0.0.2"),
+            v3: true,
+        }
+    }
+
+    fn adv(from: &str, priority: u8, interval_cs: u16) -> Event {
+        Advert {
+            from: ip(from),
+            priority,
+            interval_cs,
+        }
+    }
+
+    /// Run a conformance script: each step is (time, event, expected actions).
+    fn script(m: &mut Machine, steps: &[(Millis, Event, &[Action])]) {
+        for (i, (t, ev, want)) in steps.iter().enumerate() {
+            let got = m.handle(*t, *ev);
+            assert_eq!(&got[..], *want, "step {i}: {ev:?} at {t} ms");
+        }
+    }
+
+    const TO_BACKUP: Action = Transition {
+        from: Initialize,
+        to: Backup,
+    };
+    const TO_MASTER: Action = Transition {
+        from: Backup,
+        to: Master,
+    };
+
+    #[test]
+    fn timers_follow_the_rfc_formulas() {
+        // keepalived-wire-facts: v2 1 s, backup priority 100: skew 0.609 s, down 3.609 s.
+        assert_eq!(skew_ms(100, 100), 609);
+        assert_eq!(master_down_ms(100, 100), 3609);
+        // v3 0.1 s: 0.361 s.
+        assert_eq!(master_down_ms(100, 10), 360);
+        assert_eq!(skew_ms(255, 100), 3);
+    }
+
+    #[test]
+    fn backup_takes_over_after_master_down() {
+        let mut m = Machine::new(cfg(100, 10));
+        script(
+            &mut m,
+            &[
+                (0, Startup, &[TO_BACKUP]),
+                (100, adv("10.0.0.1", 101, 10), &[]),
+                (200, adv("10.0.0.1", 101, 10), &[]),
+                // silence: down at 200 + 360
+                (559, Timer, &[]),
+                (
+                    560,
+                    Timer,
+                    &[Advertise { priority: 100 }, TakeVips, TO_MASTER],
+                ),
+                (600, Timer, &[]),
+                (660, Timer, &[Advertise { priority: 100 }]),
+            ],
+        );
+        assert_eq!(m.next_deadline(), Some(760));
+    }
+
+    #[test]
+    fn priority_zero_makes_the_backup_wait_only_the_skew() {
+        let mut m = Machine::new(cfg(100, 100));
+        script(
+            &mut m,
+            &[
+                (0, Startup, &[TO_BACKUP]),
+                (1000, adv("10.0.0.1", 101, 100), &[]),
+                (1010, adv("10.0.0.1", 0, 100), &[]),
+            ],
+        );
+        assert_eq!(m.next_deadline(), Some(1010 + 609));
+    }
+
+    #[test]
+    fn owner_goes_master_at_once() {
+        let mut m = Machine::new(cfg(255, 100));
+        script(
+            &mut m,
+            &[(
+                0,
+                Startup,
+                &[
+                    Advertise { priority: 255 },
+                    TakeVips,
+                    Transition {
+                        from: Initialize,
+                        to: Master,
+                    },
+                ],
+            )],
+        );
+    }
+
+    #[test]
+    fn preemption_and_nopreempt() {
+        // Preempt: a lower-priority master is ignored, so Master_Down expires.
+        let mut m = Machine::new(cfg(150, 10));
+        m.handle(0, Startup);
+        m.handle(100, adv("10.0.0.1", 100, 10));
+        assert_eq!(m.next_deadline(), Some(3 * 100 + skew_ms(150, 10)));
+        // nopreempt: the same advert keeps the backup quiet.
+        let mut m = Machine::new(Config {
+            preempt: false,
+            ..cfg(150, 10)
+        });
+        m.handle(0, Startup);
+        m.handle(100, adv("10.0.0.1", 100, 10));
+        assert_eq!(m.next_deadline(), Some(100 + master_down_ms(150, 10)));
+    }
+
+    #[test]
+    fn preempt_delay_defers_takeover() {
+        let mut m = Machine::new(Config {
+            preempt_delay_ms: 5000,
+            ..cfg(150, 100)
+        });
+        m.handle(0, Startup);
+        // Within the delay a lower-priority master is respected.
+        for t in (1000..5000).step_by(1000) {
+            m.handle(t, adv("10.0.0.1", 100, 100));
+            assert_eq!(m.state(), Backup);
+        }
+        assert_eq!(m.next_deadline(), Some(4000 + master_down_ms(150, 100)));
+        // After it, its adverts no longer reset the timer.
+        m.handle(5000, adv("10.0.0.1", 100, 100));
+        m.handle(6000, adv("10.0.0.1", 100, 100));
+        assert_eq!(m.next_deadline(), Some(4000 + master_down_ms(150, 100)));
+    }
+
+    #[test]
+    fn master_yields_to_higher_priority_and_to_higher_address_on_a_tie() {
+        let mut m = Machine::new(cfg(100, 10));
+        m.handle(0, Startup);
+        m.handle(400, Timer);
+        assert_eq!(m.state(), Master);
+        script(
+            &mut m,
+            &[(
+                450,
+                adv("10.0.0.3", 100, 10),
+                &[
+                    ReleaseVips,
+                    Transition {
+                        from: Master,
+                        to: Backup,
+                    },
+                ],
+            )],
+        );
+        assert_eq!(m.master(), Some(ip("10.0.0.3")));
+        // Equal priority from a lower address: we win and say so at once.
+        let mut m = Machine::new(cfg(100, 10));
+        m.handle(0, Startup);
+        m.handle(400, Timer);
+        script(
+            &mut m,
+            &[(
+                450,
+                adv("10.0.0.1", 100, 10),
+                &[Advertise { priority: 100 }, Announce],
+            )],
+        );
+        assert_eq!(m.state(), Master);
+    }
+
+    #[test]
+    fn equal_priority_backup_never_preempts() {
+        let mut m = Machine::new(cfg(100, 10));
+        m.handle(0, Startup);
+        m.handle(100, adv("10.0.0.1", 100, 10));
+        assert_eq!(m.next_deadline(), Some(100 + master_down_ms(100, 10)));
+    }
+
+    #[test]
+    fn master_answers_priority_zero_with_an_advert() {
+        let mut m = Machine::new(cfg(255, 10));
+        m.handle(0, Startup);
+        script(
+            &mut m,
+            &[(50, adv("10.0.0.1", 0, 10), &[Advertise { priority: 255 }])],
+        );
+        assert_eq!(m.next_deadline(), Some(150));
+    }
+
+    #[test]
+    fn v3_backup_adopts_the_masters_interval_v2_does_not() {
+        let mut m = Machine::new(cfg(100, 100));
+        m.handle(0, Startup);
+        m.handle(10, adv("10.0.0.1", 200, 10));
+        assert_eq!(m.master_interval_cs(), 10);
+        assert_eq!(m.next_deadline(), Some(10 + master_down_ms(100, 10)));
+        let mut m = Machine::new(Config {
+            v3: false,
+            ..cfg(100, 100)
+        });
+        m.handle(0, Startup);
+        m.handle(10, adv("10.0.0.1", 200, 100));
+        assert_eq!(m.master_interval_cs(), 100);
+    }
+
+    #[test]
+    fn trackers_cannot_touch_the_owner_and_stay_in_range() {
+        let mut m = Machine::new(cfg(255, 10));
+        m.handle(0, Priority(100));
+        assert_eq!(m.priority(), 255);
+        let mut m = Machine::new(cfg(100, 10));
+        m.handle(0, Priority(0));
+        assert_eq!(m.priority(), 1);
+        m.handle(0, Priority(255));
+        assert_eq!(m.priority(), 254);
+    }
+
+    #[test]
+    fn shutdown_sends_priority_zero_then_releases() {
+        let mut m = Machine::new(cfg(255, 10));
+        m.handle(0, Startup);
+        script(
+            &mut m,
+            &[(
+                10,
+                Shutdown,
+                &[
+                    Advertise { priority: 0 },
+                    ReleaseVips,
+                    Transition {
+                        from: Master,
+                        to: Initialize,
+                    },
+                ],
+            )],
+        );
+        assert_eq!(m.next_deadline(), None);
+    }
+
+    #[test]
+    fn tracked_priority_drop_keeps_master_advertising_lower() {
+        // Seed 000: weight -2 takes 101 to 99; the master stays master, advertising 99,
+        // and a backup at 100 then preempts it.
+        let mut m = Machine::new(cfg(101, 100));
+        m.handle(0, Startup);
+        m.handle(3700, Timer);
+        assert_eq!(m.state(), Master);
+        m.handle(4000, Priority(99));
+        script(&mut m, &[(4700, Timer, &[Advertise { priority: 99 }])]);
+        let mut backup = Machine::new(Config {
+            primary: ip("10.0.0.3"),
+            ..cfg(100, 100)
+        });
+        backup.handle(0, Startup);
+        backup.handle(4700, adv("10.0.0.2", 99, 100));
+        assert_eq!(
+            backup.next_deadline(),
+            Some(3609),
+            "a lower master does not reset it"
+        );
+    }
+
+    #[test]
+    fn fault_releases_and_recovery_starts_as_backup() {
+        let mut m = Machine::new(cfg(100, 10));
+        m.handle(0, Startup);
+        m.handle(400, Timer);
+        assert_eq!(m.state(), Master);
+        script(
+            &mut m,
+            &[
+                (
+                    410,
+                    Event::Fault(true),
+                    &[
+                        ReleaseVips,
+                        Transition {
+                            from: Master,
+                            to: State::Fault,
+                        },
+                    ],
+                ),
+                (420, Timer, &[]),
+                (
+                    430,
+                    Event::Fault(false),
+                    &[Transition {
+                        from: State::Fault,
+                        to: Backup,
+                    }],
+                ),
+            ],
+        );
+        assert_eq!(m.next_deadline(), Some(430 + master_down_ms(100, 10)));
+    }
+}
