@@ -28,6 +28,9 @@ _hakit() {
             hakit,vip)
                 cmd="hakit__subcmd__vip"
                 ;;
+            hakit,vrrp)
+                cmd="hakit__subcmd__vrrp"
+                ;;
             hakit__subcmd__help,help)
                 cmd="hakit__subcmd__help__subcmd__help"
                 ;;
@@ -39,6 +42,9 @@ _hakit() {
                 ;;
             hakit__subcmd__help,vip)
                 cmd="hakit__subcmd__help__subcmd__vip"
+                ;;
+            hakit__subcmd__help,vrrp)
+                cmd="hakit__subcmd__help__subcmd__vrrp"
                 ;;
             hakit__subcmd__help__subcmd__rs__subcmd__prep,arp)
                 cmd="hakit__subcmd__help__subcmd__rs__subcmd__prep__subcmd__arp"
@@ -63,6 +69,18 @@ _hakit() {
                 ;;
             hakit__subcmd__help__subcmd__vip,list)
                 cmd="hakit__subcmd__help__subcmd__vip__subcmd__list"
+                ;;
+            hakit__subcmd__help__subcmd__vrrp,run)
+                cmd="hakit__subcmd__help__subcmd__vrrp__subcmd__run"
+                ;;
+            hakit__subcmd__help__subcmd__vrrp,send)
+                cmd="hakit__subcmd__help__subcmd__vrrp__subcmd__send"
+                ;;
+            hakit__subcmd__help__subcmd__vrrp,status)
+                cmd="hakit__subcmd__help__subcmd__vrrp__subcmd__status"
+                ;;
+            hakit__subcmd__help__subcmd__vrrp,watch)
+                cmd="hakit__subcmd__help__subcmd__vrrp__subcmd__watch"
                 ;;
             hakit__subcmd__rs__subcmd__prep,arp)
                 cmd="hakit__subcmd__rs__subcmd__prep__subcmd__arp"
@@ -139,6 +157,36 @@ _hakit() {
             hakit__subcmd__vip__subcmd__help,list)
                 cmd="hakit__subcmd__vip__subcmd__help__subcmd__list"
                 ;;
+            hakit__subcmd__vrrp,help)
+                cmd="hakit__subcmd__vrrp__subcmd__help"
+                ;;
+            hakit__subcmd__vrrp,run)
+                cmd="hakit__subcmd__vrrp__subcmd__run"
+                ;;
+            hakit__subcmd__vrrp,send)
+                cmd="hakit__subcmd__vrrp__subcmd__send"
+                ;;
+            hakit__subcmd__vrrp,status)
+                cmd="hakit__subcmd__vrrp__subcmd__status"
+                ;;
+            hakit__subcmd__vrrp,watch)
+                cmd="hakit__subcmd__vrrp__subcmd__watch"
+                ;;
+            hakit__subcmd__vrrp__subcmd__help,help)
+                cmd="hakit__subcmd__vrrp__subcmd__help__subcmd__help"
+                ;;
+            hakit__subcmd__vrrp__subcmd__help,run)
+                cmd="hakit__subcmd__vrrp__subcmd__help__subcmd__run"
+                ;;
+            hakit__subcmd__vrrp__subcmd__help,send)
+                cmd="hakit__subcmd__vrrp__subcmd__help__subcmd__send"
+                ;;
+            hakit__subcmd__vrrp__subcmd__help,status)
+                cmd="hakit__subcmd__vrrp__subcmd__help__subcmd__status"
+                ;;
+            hakit__subcmd__vrrp__subcmd__help,watch)
+                cmd="hakit__subcmd__vrrp__subcmd__help__subcmd__watch"
+                ;;
             *)
                 ;;
         esac
@@ -146,7 +194,7 @@ _hakit() {
 
     case "${cmd}" in
         hakit)
-            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version vip rs-prep links help"
+            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version vip rs-prep vrrp links help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -168,7 +216,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help)
-            opts="vip rs-prep links help"
+            opts="vip rs-prep vrrp links help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -349,8 +397,78 @@ _hakit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hakit__subcmd__help__subcmd__vrrp)
+            opts="run status watch send"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__vrrp__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__vrrp__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__vrrp__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__vrrp__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hakit__subcmd__links)
-            opts="-v -q -h -V --force --log-file --syslog --verbose --quiet --state-dir --help --version"
+            opts="-v -q -h --force --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -372,7 +490,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__rs__subcmd__prep)
-            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version arp help"
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help arp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -394,7 +512,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__rs__subcmd__prep__subcmd__arp)
-            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version up down status help"
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help up down status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -416,7 +534,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__rs__subcmd__prep__subcmd__arp__subcmd__down)
-            opts="-n -v -q -h -V --vip --defaults --dry-run --log-file --syslog --verbose --quiet --state-dir --help --version"
+            opts="-n -v -q -h --vip --defaults --dry-run --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -512,7 +630,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__rs__subcmd__prep__subcmd__arp__subcmd__status)
-            opts="-v -q -h -V --vip --json --log-file --syslog --verbose --quiet --state-dir --help --version"
+            opts="-v -q -h --vip --json --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -538,7 +656,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__rs__subcmd__prep__subcmd__arp__subcmd__up)
-            opts="-n -v -q -h -V --vip --label --dry-run --log-file --syslog --verbose --quiet --state-dir --help --version"
+            opts="-n -v -q -h --vip --label --dry-run --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,7 +770,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vip)
-            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version add del list garp help"
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help add del list garp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -674,7 +792,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vip__subcmd__add)
-            opts="-v -q -h -V --dev --label --strict --garp --garp-interval --dad --log-file --syslog --verbose --quiet --state-dir --help --version"
+            opts="-v -q -h --dev --label --strict --garp --garp-interval --dad --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -712,7 +830,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vip__subcmd__del)
-            opts="-v -q -h -V --dev --strict --log-file --syslog --verbose --quiet --state-dir --help --version"
+            opts="-v -q -h --dev --strict --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -738,7 +856,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vip__subcmd__garp)
-            opts="-c -i -v -q -h -V --dev --count --interval --repeat-after --force --log-file --syslog --verbose --quiet --state-dir --help --version"
+            opts="-c -i -v -q -h --dev --count --interval --repeat-after --force --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -868,13 +986,387 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vip__subcmd__list)
-            opts="-v -q -h -V --dev --json --log-file --syslog --verbose --quiet --state-dir --help --version"
+            opts="-v -q -h --dev --json --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --dev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp)
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help run status watch send help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp__subcmd__help)
+            opts="run status watch send help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp__subcmd__help__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp__subcmd__run)
+            opts="-i -p -v -q -h --interface --vrid --version --advert-int --vip --auth-pass --priority --name --label --unicast-peer --unicast-src --nopreempt --preempt-delay --track-script --track-interval --track-timeout --track-weight --track-fall --track-rise --track-interface --notify --notify-master --notify-backup --notify-fault --notify-stop --garp-count --garp-delay --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vrid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version)
+                    COMPREPLY=($(compgen -W "2 3" -- "${cur}"))
+                    return 0
+                    ;;
+                --advert-int)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-pass)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unicast-peer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unicast-src)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preempt-delay)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-script)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-fall)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-rise)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notify-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notify-backup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notify-fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notify-stop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --garp-count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --garp-delay)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp__subcmd__send)
+            opts="-i -p -v -q -h --interface --vrid --version --advert-int --vip --auth-pass --priority --dst --src --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vrid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version)
+                    COMPREPLY=($(compgen -W "2 3" -- "${cur}"))
+                    return 0
+                    ;;
+                --advert-int)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-pass)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dst)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --src)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp__subcmd__status)
+            opts="-v -q -h --name --json --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__vrrp__subcmd__watch)
+            opts="-i -c -v -q -h --interface --count --duration --json --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -33,6 +33,7 @@ complete -c hakit -n "__fish_hakit_needs_command" -s h -l help -d 'Print help (s
 complete -c hakit -n "__fish_hakit_needs_command" -s V -l version -d 'Print version'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
@@ -41,7 +42,6 @@ complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_sub
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -s V -l version -d 'Print version'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
@@ -59,7 +59,6 @@ complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcomm
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -l dev -d 'The interface (same as the `dev IF` words)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -l state-dir -d 'Directory for records and state files' -r -F
@@ -68,7 +67,6 @@ complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcomm
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -s h -l help -d 'Print help'
-complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from del" -s V -l version -d 'Print version'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -l dev -d 'The interface (same as the `dev IF` words)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -l state-dir -d 'Directory for records and state files' -r -F
@@ -77,7 +75,6 @@ complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcomm
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -l dev -d 'The interface (same as the `dev IF` words)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s c -l count -d 'Frames per burst' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s i -l interval -d 'Pause between frames of a burst' -r
@@ -89,7 +86,6 @@ complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcomm
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from garp" -s V -l version -d 'Print version'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from help" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and __fish_seen_subcommand_from help" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
@@ -101,7 +97,6 @@ complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -s V -l version -d 'Print version'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -f -a "arp" -d 'The ARP sysctls and loopback VIPs of LVS-DR (seed rs.sh start/stop/status)'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and not __fish_seen_subcommand_from arp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
@@ -110,13 +105,96 @@ complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_sub
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -s h -l help -d 'Print help'
-complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -s V -l version -d 'Print version'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "up" -d 'Prepare: sysctls, then VIPs on lo. Re-running changes nothing'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "down" -d 'Undo: VIPs off lo, then the recorded sysctl values back'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "status" -d 'Exit 0 when fully prepared for the VIPs, 1 otherwise, saying what is missing'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from help" -f -a "arp" -d 'The ARP sysctls and loopback VIPs of LVS-DR (seed rs.sh start/stop/status)'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "run" -d 'Run one VRRP instance until SIGTERM or SIGINT'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "status" -d 'Show running instances from their state files (exit 1 when none runs)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "watch" -d 'Decode every VRRP packet seen on an interface: who claims what, split brain at a glance'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "send" -d 'Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s i -l interface -d 'Interface to speak VRRP on' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l vrid -d 'Virtual router ID, 1-255' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l version -d 'VRRP version' -r -f -a "2\t''
+3\t''"
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l advert-int -d 'Advertisement interval in seconds (v2: whole seconds; v3: 0.01-40.95)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l vip -d 'A virtual IP with its prefix (repeatable), e.g. 192.168.139.100/24' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l auth-pass -d 'VRRPv2 simple password (auth_type PASS), at most 8 bytes' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s p -l priority -d 'Priority 1-254 (255 only for the owner of the VIP addresses)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l name -d 'Instance name for notify arguments, logs and `vrrp status`' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l label -d 'IPv4 label for the VIPs, e.g. eth0:0' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l unicast-peer -d 'Send to these peers instead of the multicast group (repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l unicast-src -d 'Source address for advertisements (default: the interface\'s primary address)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l preempt-delay -d 'Wait this long after start-up before preempting (e.g. 5s)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-script -d 'A command whose exit status tracks health (repeatable; all share the options below)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-interval -d 'How often to run each track script' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-timeout -d 'Kill a track script (and its children) after this long; counts as a failure' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-weight -d 'Priority change: negative is subtracted while failing, positive added while succeeding, 0 means FAULT while failing' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-fall -d 'Consecutive failures before a script counts as failing' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-rise -d 'Consecutive successes before a script counts as succeeding again' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-interface -d 'Go to FAULT while this interface is down (repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify -d 'Run CMD with `INSTANCE name STATE priority` appended on every transition' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-master -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-backup -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-fault -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-stop -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-count -d 'Gratuitous ARPs per burst on becoming master' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-delay -d 'Delay of the second burst (0 for none)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l nopreempt -d 'Never preempt a lower-priority master'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from status" -l name -d 'One instance by name (default: all)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from status" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from status" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from status" -l json
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from status" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s i -l interface -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s c -l count -d 'Stop after N packets' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -l duration -d 'Stop after this long' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -l json -d 'One JSON object per line'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s i -l interface -d 'Interface to speak VRRP on' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vrid -d 'Virtual router ID, 1-255' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l version -d 'VRRP version' -r -f -a "2\t''
+3\t''"
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l advert-int -d 'Advertisement interval in seconds (v2: whole seconds; v3: 0.01-40.95)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vip -d 'A virtual IP with its prefix (repeatable), e.g. 192.168.139.100/24' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l auth-pass -d 'VRRPv2 simple password (auth_type PASS), at most 8 bytes' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s p -l priority -d 'Priority to advertise, 0-255' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l dst -d 'Send to this address instead of 224.0.0.18' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l src -d 'Source address (default: the interface\'s primary address)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run one VRRP instance until SIGTERM or SIGINT'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show running instances from their state files (exit 1 when none runs)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Decode every VRRP packet seen on an interface: who claims what, split brain at a glance'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l force -d 'Replace files or links of the same name that point elsewhere'
@@ -124,13 +202,17 @@ complete -c hakit -n "__fish_hakit_using_subcommand links" -l syslog -d 'Send lo
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand links" -s V -l version -d 'Print version'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "garp" -d 'Send gratuitous ARP (IPv4) or unsolicited neighbour advertisements (IPv6) for a VIP'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from rs-prep" -f -a "arp" -d 'The ARP sysctls and loopback VIPs of LVS-DR (seed rs.sh start/stop/status)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "run" -d 'Run one VRRP instance until SIGTERM or SIGINT'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "status" -d 'Show running instances from their state files (exit 1 when none runs)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "watch" -d 'Decode every VRRP packet seen on an interface: who claims what, split brain at a glance'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "send" -d 'Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership)'

@@ -16,6 +16,7 @@ pub mod error;
 pub mod link;
 pub mod logging;
 pub mod netlink;
+pub mod process;
 pub mod rsprep;
 pub mod units;
 pub mod vip;

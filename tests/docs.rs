@@ -35,6 +35,7 @@ fn man_pages() -> BTreeMap<String, Vec<u8>> {
             extra = format!("{extra}\n\n{}", hakit::cli::EXIT_STATUS);
         }
         let has_subs = cmd.has_subcommands();
+        let has_version = cmd.get_version().is_some();
         let man = clap_mangen::Man::new(cmd);
         let mut buf = Vec::new();
         man.render_title(&mut buf).unwrap();
@@ -46,7 +47,9 @@ fn man_pages() -> BTreeMap<String, Vec<u8>> {
             man.render_subcommands_section(&mut buf).unwrap();
         }
         buf.extend(sections_roff(&extra).as_bytes());
-        man.render_version_section(&mut buf).unwrap();
+        if has_version {
+            man.render_version_section(&mut buf).unwrap();
+        }
         out.insert(format!("{name}.1"), buf);
     }
     let mut out = BTreeMap::new();

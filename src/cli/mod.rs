@@ -6,6 +6,7 @@
 mod links;
 mod rsprep;
 mod vip;
+mod vrrp;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -37,7 +38,7 @@ in parentheses where one exists.";
 /// rules, health checks, the checker loop, a VRRP speaker and content sync. Invoked through
 /// a symlink named `hakit-GROUP` it behaves as `hakit GROUP` (see `hakit links`).
 #[derive(Parser, Debug)]
-#[command(name = "hakit", version, after_long_help = EXIT_STATUS, propagate_version = true)]
+#[command(name = "hakit", version, after_long_help = EXIT_STATUS)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -76,6 +77,7 @@ pub enum Command {
     Vip(vip::VipArgs),
     #[command(name = "rs-prep")]
     RsPrep(rsprep::RsPrepArgs),
+    Vrrp(vrrp::VrrpArgs),
     Links(links::LinksArgs),
 }
 
@@ -191,6 +193,7 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
     let result = match &cli.command {
         Command::Vip(a) => vip::exec(a, &cli.global, &out),
         Command::RsPrep(a) => rsprep::exec(a, &cli.global, &out),
+        Command::Vrrp(a) => vrrp::exec(a, &cli.global, &out),
         Command::Links(a) => links::exec(a, &out),
     };
     match result {

@@ -424,7 +424,7 @@ impl System {
             Ok(())
         })();
         let Err(err) = result else { return Ok(()) };
-        log::warn!("{err}: rolling back");
+        log::info!("{err}: rolling back");
         // Roll back in reverse order; report anything that could not be undone.
         let mut stuck = Vec::new();
         for ip in added.iter().rev() {

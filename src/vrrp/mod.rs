@@ -4,5 +4,10 @@
 //! and the state machine with time passed in ([`machine`]). The socket edge, trackers,
 //! notify scripts and the `hakit vrrp` commands follow.
 
+pub mod config;
+pub mod daemon;
+pub mod io;
 pub mod machine;
 pub mod packet;
+pub mod status;
+pub mod track;

@@ -1,0 +1,481 @@
+//! `hakit vrrp`: run an instance, inspect it, watch the wire, send a crafted advert.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::time::{Duration, Instant};
+
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use super::{Exit, Global, Out};
+use crate::error::{Error, Result};
+use crate::link;
+use crate::units::{parse_duration, parse_positive_duration};
+use crate::vip::garp::Pattern;
+use crate::vip::IpNet;
+use crate::vrrp::config::{self, Instance};
+use crate::vrrp::daemon::{self, Notify, Options, ScriptSpec};
+use crate::vrrp::io::{self, Io};
+use crate::vrrp::packet::{Advert, Auth, Version, MCAST_V4};
+use crate::vrrp::status;
+use crate::vrrp::track::split_command;
+
+/// A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test
+/// failover.
+///
+/// `vrrp run` is one instance per process, configured by flags, so keepalived's
+/// vrrp_instance blocks become one command line each (a dual-master pair is two processes).
+/// Becoming master adds the VIPs and sends gratuitous ARPs the way keepalived does (5 at
+/// once, 5 more after 5 s); leaving master or stopping removes them; SIGTERM sends a
+/// priority-0 advertisement first so the backup takes over after its skew time only.
+#[derive(Args, Debug)]
+#[command(after_long_help = super::EXIT_STATUS)]
+pub struct VrrpArgs {
+    #[command(subcommand)]
+    cmd: VrrpCmd,
+}
+
+#[derive(Subcommand, Debug)]
+enum VrrpCmd {
+    Run(Box<RunArgs>),
+    Status(StatusArgs),
+    Watch(WatchArgs),
+    Send(SendArgs),
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum VersionArg {
+    #[value(name = "2")]
+    V2,
+    #[value(name = "3")]
+    V3,
+}
+
+impl From<VersionArg> for Version {
+    fn from(v: VersionArg) -> Version {
+        match v {
+            VersionArg::V2 => Version::V2,
+            VersionArg::V3 => Version::V3,
+        }
+    }
+}
+
+/// The options that describe an instance on the wire (shared by run and send).
+#[derive(Args, Debug)]
+struct WireArgs {
+    /// Interface to speak VRRP on.
+    #[arg(long, short = 'i', value_name = "IF")]
+    interface: String,
+    /// Virtual router ID, 1-255.
+    #[arg(long, value_name = "ID", value_parser = clap::value_parser!(u8).range(1..))]
+    vrid: u8,
+    /// VRRP version.
+    #[arg(long, value_enum, default_value = "2")]
+    version: VersionArg,
+    /// Advertisement interval in seconds (v2: whole seconds; v3: 0.01-40.95).
+    #[arg(long, value_name = "SECS", default_value = "1")]
+    advert_int: String,
+    /// A virtual IP with its prefix (repeatable), e.g. 192.168.139.100/24.
+    #[arg(long = "vip", value_name = "ADDR[/PREFIX]", required = true)]
+    vips: Vec<String>,
+    /// VRRPv2 simple password (auth_type PASS), at most 8 bytes.
+    #[arg(long, value_name = "PASS")]
+    auth_pass: Option<String>,
+}
+
+/// Run one VRRP instance until SIGTERM or SIGINT.
+#[derive(Args, Debug)]
+#[command(after_long_help = "EXAMPLES:
+  # seed 000's director, VRRPv2 with a password and the down-file demotion:
+  hakit vrrp run --interface eth0 --vrid 51 --priority 100 --auth-pass 1111 \\
+      --vip 192.168.139.100/24 --label eth0:0 \\
+      --track-script \"/bin/sh -c '[ -e /etc/keepalived/down ] && exit 1 || exit 0'\" \\
+      --track-weight -2 --track-fall 2 --track-rise 1 \\
+      --notify-master '/etc/keepalived/notify.sh master'
+
+  # VRRPv3 at 0.1 s, unicast to the peer:
+  hakit vrrp run -i eth0 --vrid 7 --version 3 --advert-int 0.1 --priority 150 \\
+      --vip 10.0.0.100/24 --unicast-peer 10.0.0.3
+
+NOTIFY:
+  --notify CMD gets `INSTANCE <name> <MASTER|BACKUP|FAULT|STOP> <priority>` appended,
+  as keepalived's notify does; --notify-master/-backup/-fault/-stop get only their own
+  arguments. Commands run without a shell (quote like a shell; wrap shell syntax in
+  /bin/sh -c '...'); nothing from the network is ever put on a command line.")]
+struct RunArgs {
+    #[command(flatten)]
+    wire: WireArgs,
+    /// Priority 1-254 (255 only for the owner of the VIP addresses).
+    #[arg(long, short = 'p', default_value_t = 100, value_parser = clap::value_parser!(u8).range(1..))]
+    priority: u8,
+    /// Instance name for notify arguments, logs and `vrrp status`.
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    /// IPv4 label for the VIPs, e.g. eth0:0.
+    #[arg(long, value_name = "LABEL")]
+    label: Option<String>,
+    /// Send to these peers instead of the multicast group (repeatable).
+    #[arg(long = "unicast-peer", value_name = "IP")]
+    unicast_peers: Vec<IpAddr>,
+    /// Source address for advertisements (default: the interface's primary address).
+    #[arg(long, value_name = "IP", alias = "mcast-src-ip")]
+    unicast_src: Option<IpAddr>,
+    /// Never preempt a lower-priority master.
+    #[arg(long)]
+    nopreempt: bool,
+    /// Wait this long after start-up before preempting (e.g. 5s).
+    #[arg(long, value_name = "DUR", default_value = "0")]
+    preempt_delay: String,
+    /// A command whose exit status tracks health (repeatable; all share the options below).
+    #[arg(long = "track-script", value_name = "CMD")]
+    track_scripts: Vec<String>,
+    /// How often to run each track script.
+    #[arg(long, value_name = "DUR", default_value = "1s")]
+    track_interval: String,
+    /// Kill a track script (and its children) after this long; counts as a failure.
+    #[arg(long, value_name = "DUR")]
+    track_timeout: Option<String>,
+    /// Priority change: negative is subtracted while failing, positive added while
+    /// succeeding, 0 means FAULT while failing.
+    #[arg(long, value_name = "N", default_value_t = 0, allow_hyphen_values = true,
+          value_parser = clap::value_parser!(i32).range(-253..=253))]
+    track_weight: i32,
+    /// Consecutive failures before a script counts as failing.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    track_fall: u32,
+    /// Consecutive successes before a script counts as succeeding again.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    track_rise: u32,
+    /// Go to FAULT while this interface is down (repeatable).
+    #[arg(long = "track-interface", value_name = "IF")]
+    track_interfaces: Vec<String>,
+    /// Run CMD with `INSTANCE name STATE priority` appended on every transition.
+    #[arg(long, value_name = "CMD")]
+    notify: Option<String>,
+    #[arg(long, value_name = "CMD")]
+    notify_master: Option<String>,
+    #[arg(long, value_name = "CMD")]
+    notify_backup: Option<String>,
+    #[arg(long, value_name = "CMD")]
+    notify_fault: Option<String>,
+    #[arg(long, value_name = "CMD")]
+    notify_stop: Option<String>,
+    /// Gratuitous ARPs per burst on becoming master.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    garp_count: u32,
+    /// Delay of the second burst (0 for none).
+    #[arg(long, value_name = "DUR", default_value = "5s")]
+    garp_delay: String,
+}
+
+/// Show running instances from their state files (exit 1 when none runs).
+#[derive(Args, Debug)]
+struct StatusArgs {
+    /// One instance by name (default: all).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+/// Decode every VRRP packet seen on an interface: who claims what, split brain at a glance.
+#[derive(Args, Debug)]
+struct WatchArgs {
+    #[arg(long, short = 'i', value_name = "IF")]
+    interface: String,
+    /// Stop after N packets.
+    #[arg(long, short = 'c', value_name = "N")]
+    count: Option<u64>,
+    /// Stop after this long.
+    #[arg(long, value_name = "DUR")]
+    duration: Option<String>,
+    /// One JSON object per line.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership).
+#[derive(Args, Debug)]
+struct SendArgs {
+    #[command(flatten)]
+    wire: WireArgs,
+    /// Priority to advertise, 0-255.
+    #[arg(long, short = 'p')]
+    priority: u8,
+    /// Send to this address instead of 224.0.0.18.
+    #[arg(long, value_name = "IP")]
+    dst: Option<Ipv4Addr>,
+    /// Source address (default: the interface's primary address).
+    #[arg(long, value_name = "IP")]
+    src: Option<Ipv4Addr>,
+}
+
+pub fn exec(a: &VrrpArgs, g: &Global, out: &Out) -> Exit {
+    match &a.cmd {
+        VrrpCmd::Run(r) => run(r, g),
+        VrrpCmd::Status(s) => status_cmd(s, g, out),
+        VrrpCmd::Watch(w) => watch(w, out),
+        VrrpCmd::Send(s) => send(s, out),
+    }
+}
+
+fn cmd(s: &str, what: &str) -> Result<Vec<String>> {
+    split_command(s).map_err(|e| Error::invalid(format!("{what}: {e}")))
+}
+
+fn wire_instance(w: &WireArgs, name: String, priority: u8) -> Result<Instance> {
+    link::validate_name(&w.interface)?;
+    let version: Version = w.version.into();
+    let vips = w
+        .vips
+        .iter()
+        .map(|s| s.parse::<IpNet>())
+        .collect::<Result<Vec<_>>>()?;
+    let auth = match &w.auth_pass {
+        Some(p) => config::parse_password(p)?,
+        None => Auth::None,
+    };
+    Ok(Instance {
+        name,
+        interface: w.interface.clone(),
+        vrid: w.vrid,
+        priority,
+        version,
+        interval_cs: config::parse_interval(&w.advert_int, version)?,
+        vips,
+        auth,
+        unicast_peers: vec![],
+        unicast_src: None,
+        preempt: true,
+        preempt_delay_ms: 0,
+    })
+}
+
+fn run(a: &RunArgs, g: &Global) -> Exit {
+    let name = a
+        .name
+        .clone()
+        .unwrap_or_else(|| format!("VI_{}", a.wire.vrid));
+    let mut inst = wire_instance(&a.wire, name, a.priority)?;
+    inst.unicast_peers = a.unicast_peers.clone();
+    inst.unicast_src = a.unicast_src;
+    inst.preempt = !a.nopreempt;
+    inst.preempt_delay_ms = parse_duration(&a.preempt_delay)?.as_millis() as u64;
+    let interval = parse_positive_duration(&a.track_interval)?;
+    let timeout = match &a.track_timeout {
+        Some(t) => parse_positive_duration(t)?,
+        None => interval,
+    };
+    let scripts = a
+        .track_scripts
+        .iter()
+        .map(|s| {
+            Ok(ScriptSpec {
+                argv: cmd(s, "--track-script")?,
+                interval,
+                timeout,
+                weight: a.track_weight,
+                fall: a.track_fall,
+                rise: a.track_rise,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let opt = |o: &Option<String>, w: &str| o.as_deref().map(|s| cmd(s, w)).transpose();
+    let notify = Notify {
+        generic: opt(&a.notify, "--notify")?,
+        master: opt(&a.notify_master, "--notify-master")?,
+        backup: opt(&a.notify_backup, "--notify-backup")?,
+        fault: opt(&a.notify_fault, "--notify-fault")?,
+        stop: opt(&a.notify_stop, "--notify-stop")?,
+    };
+    let delay = parse_duration(&a.garp_delay)?;
+    if let Some(l) = &a.label {
+        if let Some(v) = inst.vips.first() {
+            crate::vip::validate_label(l, &inst.interface, v.addr)?;
+        }
+    }
+    daemon::run(Options {
+        instance: inst,
+        scripts,
+        track_interfaces: a.track_interfaces.clone(),
+        notify,
+        garp: Pattern {
+            count: a.garp_count,
+            interval: Duration::ZERO,
+            repeat_after: (!delay.is_zero()).then_some(delay),
+        },
+        state_dir: g.state_dir.clone(),
+        label: a.label.clone(),
+    })?;
+    Ok(0)
+}
+
+fn status_cmd(a: &StatusArgs, g: &Global, out: &Out) -> Exit {
+    let all = status::read(&g.state_dir, a.name.as_deref())?;
+    let running = all.iter().any(|s| !s.stale);
+    if a.json {
+        out.json(&all);
+    } else if all.is_empty() {
+        out.line(format!(
+            "no VRRP instance has run here (no state in {})",
+            g.state_dir.display()
+        ));
+    } else {
+        for s in &all {
+            let state = if s.stale {
+                format!("{} (process {} gone)", s.state, s.pid)
+            } else {
+                s.state.clone()
+            };
+            out.line(format!(
+                "{}  {}  vrid {} on {}  VRRPv{} every {}s  priority {} (effective {})",
+                s.name,
+                state,
+                s.vrid,
+                s.interface,
+                s.version,
+                s.advert_int,
+                s.priority,
+                s.effective_priority
+            ));
+            if let Some(m) = s.master {
+                out.line(format!("  master: {m}"));
+            }
+            out.line(format!("  vips: {}", s.vips.join(" ")));
+            out.line(format!(
+                "  adverts: {} sent, {} received",
+                s.adverts_sent, s.adverts_received
+            ));
+            for (cause, n) in &s.drops {
+                out.line(format!("  dropped: {n} {cause}"));
+            }
+            for t in s.transitions.iter().rev().take(5) {
+                out.line(format!(
+                    "  {}  {} -> {} (priority {})",
+                    t.at, t.from, t.to, t.priority
+                ));
+            }
+        }
+    }
+    Ok(if running { 0 } else { 1 })
+}
+
+#[derive(Serialize)]
+struct Seen<'a> {
+    time: f64,
+    src: Ipv4Addr,
+    dst: Ipv4Addr,
+    ttl: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    advert: Option<&'a Advert>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    invalid: Option<&'static str>,
+}
+
+fn watch(a: &WatchArgs, out: &Out) -> Exit {
+    let mut nl = crate::vip::socket()?;
+    let link = link::resolve(&mut nl, &a.interface)?;
+    let src = io::primary_ipv4(&link.name, &[]).unwrap_or(Ipv4Addr::UNSPECIFIED);
+    let mut io = Io::open(&link, src, true)?;
+    let start = Instant::now();
+    let until = a
+        .duration
+        .as_deref()
+        .map(parse_positive_duration)
+        .transpose()?
+        .map(|d| start + d);
+    let mut seen = 0u64;
+    loop {
+        if until.is_some_and(|u| Instant::now() >= u) || a.count.is_some_and(|c| seen >= c) {
+            return Ok(0);
+        }
+        let mut fds = [nix::poll::PollFd::new(
+            io.fd(),
+            nix::poll::PollFlags::POLLIN,
+        )];
+        let wait = until
+            .map(|u| u.saturating_duration_since(Instant::now()))
+            .unwrap_or(Duration::from_secs(1))
+            .min(Duration::from_secs(1));
+        let _ = nix::poll::poll(
+            &mut fds,
+            nix::poll::PollTimeout::from(wait.as_millis() as u16),
+        );
+        while let Some(r) = io.recv()? {
+            seen += 1;
+            let invalid = r.valid().err().map(|d| d.describe());
+            let rec = Seen {
+                time: start.elapsed().as_secs_f64(),
+                src: r.meta.src,
+                dst: r.meta.dst,
+                ttl: r.meta.ttl,
+                advert: r.advert.as_ref().ok(),
+                invalid,
+            };
+            if a.json {
+                out.line(serde_json::to_string(&rec).expect("serializes"));
+            } else {
+                let mut line = format!("{:9.3}  {} > {}", rec.time, rec.src, rec.dst);
+                if let Some(ad) = rec.advert {
+                    let addrs: Vec<String> = ad.addrs.iter().map(|x| x.to_string()).collect();
+                    line.push_str(&format!(
+                        "  VRRPv{} vrid {} prio {} int {}s{} addrs {}",
+                        ad.version.number(),
+                        ad.vrid,
+                        ad.priority,
+                        f64::from(ad.interval_cs) / 100.0,
+                        if matches!(ad.auth, Auth::Pass(_)) {
+                            " auth PASS"
+                        } else {
+                            ""
+                        },
+                        addrs.join(",")
+                    ));
+                }
+                if let Some(i) = invalid {
+                    line.push_str(&format!("  INVALID: {i}"));
+                }
+                out.line(line);
+            }
+            if a.count.is_some_and(|c| seen >= c) {
+                return Ok(0);
+            }
+        }
+    }
+}
+
+fn send(a: &SendArgs, out: &Out) -> Exit {
+    let inst = wire_instance(&a.wire, "send".into(), a.priority.max(1))?;
+    if inst.is_ipv6() {
+        return Err(Error::Failed("vrrp send speaks IPv4 only for now".into()));
+    }
+    if inst.version == Version::V3 && inst.auth != Auth::None {
+        return Err(Error::invalid(
+            "VRRPv3 has no authentication: drop --auth-pass",
+        ));
+    }
+    let mut nl = crate::vip::socket()?;
+    let link = link::resolve(&mut nl, &inst.interface)?;
+    let src = match a.src {
+        Some(s) => s,
+        None => io::primary_ipv4(&link.name, &inst.vips)?,
+    };
+    let io = Io::open(&link, src, false)?;
+    let advert = Advert {
+        version: inst.version,
+        vrid: inst.vrid,
+        priority: a.priority,
+        interval_cs: inst.interval_cs,
+        addrs: inst.addrs(),
+        auth: inst.auth,
+    };
+    let dst = a.dst.unwrap_or(MCAST_V4);
+    io.send(&advert, dst)?;
+    out.line(format!(
+        "sent VRRPv{} vrid {} priority {} from {src} to {dst} on {}",
+        inst.version.number(),
+        inst.vrid,
+        a.priority,
+        link.name
+    ));
+    Ok(0)
+}

@@ -1,0 +1,157 @@
+//! Child processes at the edge: commands run without a shell, in their own process group,
+//! killed as a group at their timeout. Shared by track scripts, notify scripts and checks.
+
+use std::io;
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{killpg, Signal};
+use nix::unistd::Pid;
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Exited(i32),
+    Signalled,
+    TimedOut,
+    /// The program could not be started (not found, not executable).
+    NotStarted,
+}
+
+impl Outcome {
+    pub fn success(self) -> bool {
+        self == Outcome::Exited(0)
+    }
+}
+
+fn outcome(st: ExitStatus) -> Outcome {
+    match st.code() {
+        Some(c) => Outcome::Exited(c),
+        None => Outcome::Signalled,
+    }
+}
+
+/// Start `argv` in its own process group with no stdin; output is discarded.
+pub fn spawn(argv: &[String], extra_args: &[String]) -> io::Result<Child> {
+    let (prog, args) = argv
+        .split_first()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "empty command"))?;
+    Command::new(prog)
+        .args(args)
+        .args(extra_args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+}
+
+/// A command that is running with a deadline.
+pub struct Running {
+    child: Child,
+    deadline: Instant,
+}
+
+impl Running {
+    pub fn start(argv: &[String], timeout: Duration) -> Result<Running, Outcome> {
+        let child = spawn(argv, &[]).map_err(|_| Outcome::NotStarted)?;
+        Ok(Running {
+            child,
+            deadline: Instant::now() + timeout,
+        })
+    }
+
+    pub fn deadline(&self) -> Instant {
+        self.deadline
+    }
+
+    /// `Some` once it has ended or been killed for running past its deadline.
+    pub fn poll(&mut self) -> Option<Outcome> {
+        match self.child.try_wait() {
+            Ok(Some(st)) => Some(outcome(st)),
+            Ok(None) if Instant::now() >= self.deadline => {
+                kill_group(&mut self.child);
+                Some(Outcome::TimedOut)
+            }
+            Ok(None) => None,
+            Err(_) => Some(Outcome::NotStarted),
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            kill_group(&mut self.child);
+        }
+    }
+}
+
+fn kill_group(child: &mut Child) {
+    let _ = killpg(Pid::from_raw(child.id() as i32), Signal::SIGKILL);
+    let _ = child.wait();
+}
+
+/// Run to completion or timeout (blocking; for one-shot callers).
+pub fn run(argv: &[String], timeout: Duration) -> Outcome {
+    let mut r = match Running::start(argv, timeout) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    loop {
+        if let Some(o) = r.poll() {
+            return o;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Fire-and-forget children (notify scripts): started, then reaped when they end.
+#[derive(Default)]
+pub struct Reaper {
+    children: Vec<Child>,
+}
+
+impl Reaper {
+    pub fn spawn(&mut self, argv: &[String], extra: &[String]) -> io::Result<()> {
+        let c = spawn(argv, extra)?;
+        self.children.push(c);
+        Ok(())
+    }
+
+    /// Collect the children that have ended.
+    pub fn reap(&mut self) {
+        self.children
+            .retain_mut(|c| matches!(c.try_wait(), Ok(None)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn exit_codes_and_missing_programs() {
+        let t = Duration::from_secs(5);
+        assert_eq!(run(&v(&["true"]), t), Outcome::Exited(0));
+        assert_eq!(run(&v(&["sh", "-c", "exit 3"]), t), Outcome::Exited(3));
+        assert_eq!(run(&v(&["/nonexistent/prog"]), t), Outcome::NotStarted);
+    }
+
+    #[test]
+    fn a_hanging_command_is_killed_with_its_children() {
+        let start = Instant::now();
+        // The shell's child sleep would outlive a kill of the shell alone.
+        let o = run(
+            &v(&["sh", "-c", "sleep 30 & sleep 30"]),
+            Duration::from_millis(200),
+        );
+        assert_eq!(o, Outcome::TimedOut);
+        assert!(start.elapsed() < Duration::from_secs(5));
+    }
+}

@@ -1,0 +1,588 @@
+//! `vrrp run`: one instance, one process. The loop waits on the socket and a signal pipe
+//! until the earliest deadline (the machine's timer, a tracker, the second GARP burst),
+//! feeds events to the [`Machine`] and carries out its [`Action`]s.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+use std::net::{IpAddr, Ipv4Addr};
+use std::os::fd::AsFd;
+use std::os::unix::net::UnixStream;
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime};
+
+use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+
+use super::config::{self, Instance};
+use super::io::{self, Io};
+use super::machine::{Action, Config, Event, Machine, Millis, State};
+use super::packet::{Advert, Drop, MCAST_V4};
+use super::status::{self, StatusFile, TransitionRecord, KEEP_TRANSITIONS};
+use super::track::{effective_priority, Hysteresis};
+use crate::error::{Error, Result};
+use crate::link;
+use crate::logging::rfc3339_utc;
+use crate::netlink::NlSocket;
+use crate::process::{Outcome, Reaper, Running};
+use crate::vip::garp::{self, Pattern};
+use crate::vip::{self, AddOptions};
+
+/// A tracked script (keepalived's vrrp_script).
+#[derive(Debug, Clone)]
+pub struct ScriptSpec {
+    pub argv: Vec<String>,
+    pub interval: Duration,
+    pub timeout: Duration,
+    pub weight: i32,
+    pub fall: u32,
+    pub rise: u32,
+}
+
+/// Notify commands (keepalived's notify, notify_master, ...).
+#[derive(Debug, Clone, Default)]
+pub struct Notify {
+    /// Gets `INSTANCE name STATE priority` appended.
+    pub generic: Option<Vec<String>>,
+    pub master: Option<Vec<String>>,
+    pub backup: Option<Vec<String>>,
+    pub fault: Option<Vec<String>>,
+    pub stop: Option<Vec<String>>,
+}
+
+/// Everything `vrrp run` needs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub instance: Instance,
+    pub scripts: Vec<ScriptSpec>,
+    pub track_interfaces: Vec<String>,
+    pub notify: Notify,
+    /// Gratuitous ARPs on becoming master: the first burst at once, a second after the
+    /// pattern's `repeat_after`.
+    pub garp: Pattern,
+    pub state_dir: PathBuf,
+    /// Labels for the VIPs (IPv4).
+    pub label: Option<String>,
+}
+
+struct Tracker {
+    spec: ScriptSpec,
+    h: Hysteresis,
+    running: Option<Running>,
+    next_run: Instant,
+}
+
+struct Daemon {
+    opts: Options,
+    link: link::Link,
+    io: Io,
+    nl: NlSocket,
+    machine: Machine,
+    start: Instant,
+    trackers: Vec<Tracker>,
+    iface_down: BTreeSet<String>,
+    next_iface_check: Instant,
+    fault: bool,
+    second_garp: Option<Instant>,
+    reaper: Reaper,
+    status: StatusFile,
+    logged_drops: BTreeSet<Drop>,
+}
+
+/// Validate, open the sockets, run until SIGTERM/SIGINT. Returns after the priority-0
+/// advertisement has been sent and the VIPs removed.
+pub fn run(opts: Options) -> Result<()> {
+    let i = &opts.instance;
+    let mut nl = vip::socket()?;
+    let link = link::resolve(&mut nl, &i.interface)?;
+    if !link.up {
+        return Err(Error::Failed(format!(
+            "{} is down: bring it up before starting VRRP on it",
+            link.name
+        )));
+    }
+    let own: Vec<IpAddr> = vip::list(&mut nl, Some(&link.name))?
+        .iter()
+        .map(|e| e.local)
+        .collect();
+    config::validate(i, &own)?;
+    if i.is_ipv6() {
+        return Err(Error::Failed(
+            "IPv6 instances are not supported by `vrrp run` yet (the codec is ready; the socket edge is IPv4 only)".into(),
+        ));
+    }
+    for t in &opts.track_interfaces {
+        link::resolve(&mut nl, t)?;
+    }
+    let src = match i.unicast_src {
+        Some(IpAddr::V4(a)) => a,
+        _ => io::primary_ipv4(&link.name, &i.vips)?,
+    };
+    let io = Io::open(&link, src, i.unicast_peers.is_empty())?;
+    let machine = Machine::new(Config {
+        priority: i.priority,
+        interval_cs: i.interval_cs,
+        preempt: i.preempt,
+        preempt_delay_ms: i.preempt_delay_ms,
+        primary: IpAddr::V4(src),
+        v3: i.version == super::packet::Version::V3,
+    });
+    let (mut sig_rx, sig_tx) =
+        UnixStream::pair().map_err(|e| Error::io("create the signal pipe", e))?;
+    for s in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::low_level::pipe::register(
+            s,
+            sig_tx
+                .try_clone()
+                .map_err(|e| Error::io("clone the signal pipe", e))?,
+        )
+        .map_err(|e| Error::io("install signal handlers", e))?;
+    }
+    sig_rx
+        .set_nonblocking(true)
+        .map_err(|e| Error::io("configure the signal pipe", e))?;
+    let now = Instant::now();
+    let status = StatusFile {
+        name: i.name.clone(),
+        pid: std::process::id(),
+        interface: link.name.clone(),
+        vrid: i.vrid,
+        version: i.version.number(),
+        advert_int: f64::from(i.interval_cs) / 100.0,
+        state: "INIT".into(),
+        priority: i.priority,
+        effective_priority: i.priority,
+        master: None,
+        vips: i.vips.iter().map(|v| v.to_string()).collect(),
+        started: rfc3339_utc(SystemTime::now()),
+        adverts_sent: 0,
+        adverts_received: 0,
+        drops: BTreeMap::new(),
+        transitions: Vec::new(),
+        stale: false,
+    };
+    let trackers = opts
+        .scripts
+        .iter()
+        .map(|s| Tracker {
+            spec: s.clone(),
+            h: Hysteresis::new(s.fall, s.rise, true),
+            running: None,
+            next_run: now,
+        })
+        .collect();
+    let mut d = Daemon {
+        link,
+        io,
+        nl,
+        machine,
+        start: now,
+        trackers,
+        iface_down: BTreeSet::new(),
+        next_iface_check: now,
+        fault: false,
+        second_garp: None,
+        reaper: Reaper::default(),
+        status,
+        logged_drops: BTreeSet::new(),
+        opts,
+    };
+    log::info!(
+        "{}: VRRPv{} vrid {} priority {} on {} from {src}, advert every {}s",
+        d.opts.instance.name,
+        d.opts.instance.version.number(),
+        d.opts.instance.vrid,
+        d.opts.instance.priority,
+        d.link.name,
+        f64::from(d.opts.instance.interval_cs) / 100.0
+    );
+    d.write_status();
+    d.check_interfaces()?;
+    let acts = d.machine.handle(d.now(), Event::Startup);
+    d.execute(acts)?;
+    if d.fault {
+        let acts = d.machine.handle(d.now(), Event::Fault(true));
+        d.execute(acts)?;
+    }
+    d.main_loop(&mut sig_rx)
+}
+
+fn state_name(s: State) -> &'static str {
+    match s {
+        State::Initialize => "INIT",
+        State::Backup => "BACKUP",
+        State::Master => "MASTER",
+        State::Fault => "FAULT",
+    }
+}
+
+impl Daemon {
+    fn now(&self) -> Millis {
+        self.start.elapsed().as_millis() as Millis
+    }
+
+    fn at(&self, m: Millis) -> Instant {
+        self.start + Duration::from_millis(m)
+    }
+
+    fn main_loop(&mut self, sig: &mut UnixStream) -> Result<()> {
+        loop {
+            let wake = self.next_wake();
+            let timeout = wake.saturating_duration_since(Instant::now());
+            let ms = timeout.as_millis().min(60_000) as u16;
+            let (sock_ready, sig_ready) = {
+                let mut fds = [
+                    PollFd::new(self.io.fd(), PollFlags::POLLIN),
+                    PollFd::new(sig.as_fd(), PollFlags::POLLIN),
+                ];
+                match poll(&mut fds, PollTimeout::from(ms)) {
+                    Ok(_) => {}
+                    Err(nix::errno::Errno::EINTR) => {}
+                    Err(e) => return Err(Error::io("wait for packets", e.into())),
+                }
+                let r = |f: &PollFd| f.revents().is_some_and(|r| r.contains(PollFlags::POLLIN));
+                (r(&fds[0]), r(&fds[1]))
+            };
+            if sig_ready {
+                let mut b = [0u8; 16];
+                let _ = sig.read(&mut b);
+                return self.shutdown();
+            }
+            if sock_ready {
+                self.receive()?;
+            }
+            self.tick()?;
+        }
+    }
+
+    fn next_wake(&self) -> Instant {
+        let mut w = Instant::now() + Duration::from_secs(1);
+        if let Some(d) = self.machine.next_deadline() {
+            w = w.min(self.at(d));
+        }
+        for t in &self.trackers {
+            w = w.min(match &t.running {
+                Some(r) => r.deadline().min(Instant::now() + Duration::from_millis(10)),
+                None => t.next_run,
+            });
+        }
+        if !self.opts.track_interfaces.is_empty() {
+            w = w.min(self.next_iface_check);
+        }
+        if let Some(g) = self.second_garp {
+            w = w.min(g);
+        }
+        w
+    }
+
+    fn count_drop(&mut self, d: Drop, from: Ipv4Addr) {
+        *self
+            .status
+            .drops
+            .entry(d.describe().to_string())
+            .or_insert(0) += 1;
+        if d != Drop::Vrid && self.logged_drops.insert(d) {
+            log::warn!(
+                "{}: dropped an advertisement from {from}: {d} (logged once per cause; see `hakit vrrp status`)",
+                self.opts.instance.name
+            );
+        }
+    }
+
+    fn receive(&mut self) -> Result<()> {
+        while let Some(r) = self.io.recv()? {
+            let from = r.meta.src;
+            if from == self.io.src {
+                continue;
+            }
+            let i = &self.opts.instance;
+            if !i.unicast_peers.is_empty() && !i.unicast_peers.contains(&IpAddr::V4(from)) {
+                continue;
+            }
+            let a = match r.valid() {
+                Ok(a) => a.clone(),
+                Err(d) => {
+                    self.count_drop(d, from);
+                    continue;
+                }
+            };
+            if let Err(d) = config::check(&a, i) {
+                self.count_drop(d, from);
+                continue;
+            }
+            self.status.adverts_received += 1;
+            let acts = self.machine.handle(
+                self.now(),
+                Event::Advert {
+                    from: IpAddr::V4(from),
+                    priority: a.priority,
+                    interval_cs: a.interval_cs,
+                },
+            );
+            self.execute(acts)?;
+        }
+        Ok(())
+    }
+
+    fn tick(&mut self) -> Result<()> {
+        let now = Instant::now();
+        if self
+            .machine
+            .next_deadline()
+            .is_some_and(|d| self.at(d) <= now)
+        {
+            let acts = self.machine.handle(self.now(), Event::Timer);
+            self.execute(acts)?;
+        }
+        if self.second_garp.is_some_and(|g| g <= now) {
+            self.second_garp = None;
+            self.announce();
+        }
+        if !self.opts.track_interfaces.is_empty() && self.next_iface_check <= now {
+            self.check_interfaces()?;
+        }
+        self.run_trackers()?;
+        self.reaper.reap();
+        Ok(())
+    }
+
+    fn check_interfaces(&mut self) -> Result<()> {
+        self.next_iface_check = Instant::now() + Duration::from_millis(100);
+        let links = link::list(&mut self.nl)?;
+        let mut down = BTreeSet::new();
+        for name in self.opts.track_interfaces.iter().chain([&self.link.name]) {
+            match links.iter().find(|l| &l.name == name) {
+                Some(l) if l.up && (l.lower_up || l.loopback) => {}
+                _ => {
+                    down.insert(name.clone());
+                }
+            }
+        }
+        if down != self.iface_down {
+            for n in down.difference(&self.iface_down) {
+                log::warn!("{}: {n} is down", self.opts.instance.name);
+            }
+            self.iface_down = down;
+            self.update_priority()?;
+        }
+        Ok(())
+    }
+
+    fn run_trackers(&mut self) -> Result<()> {
+        let mut changed = false;
+        for t in &mut self.trackers {
+            if let Some(r) = &mut t.running {
+                if let Some(o) = r.poll() {
+                    t.running = None;
+                    if o == Outcome::NotStarted {
+                        log::warn!("track script {:?} could not be started", t.spec.argv[0]);
+                    }
+                    if let Some(ok) = t.h.record(o.success()) {
+                        log::info!(
+                            "track script {:?} is now {}",
+                            t.spec.argv.join(" "),
+                            if ok { "succeeding" } else { "failing" }
+                        );
+                        changed = true;
+                    }
+                }
+            } else if Instant::now() >= t.next_run {
+                t.next_run = Instant::now() + t.spec.interval;
+                match Running::start(&t.spec.argv, t.spec.timeout) {
+                    Ok(r) => t.running = Some(r),
+                    Err(o) => {
+                        if t.h.record(o.success()).is_some() {
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        if changed {
+            self.update_priority()?;
+        }
+        Ok(())
+    }
+
+    fn update_priority(&mut self) -> Result<()> {
+        let weights: Vec<(i32, bool)> = self
+            .trackers
+            .iter()
+            .map(|t| (t.spec.weight, t.h.ok))
+            .collect();
+        let eff = effective_priority(self.opts.instance.priority, &weights);
+        let fault = eff.is_none() || !self.iface_down.is_empty();
+        if let Some(p) = eff {
+            if p != self.machine.priority() {
+                log::info!(
+                    "{}: effective priority {} -> {p}",
+                    self.opts.instance.name,
+                    self.machine.priority()
+                );
+                let acts = self.machine.handle(self.now(), Event::Priority(p));
+                self.execute(acts)?;
+                self.status.effective_priority = p;
+                self.write_status();
+            }
+        }
+        if fault != self.fault {
+            self.fault = fault;
+            let acts = self.machine.handle(self.now(), Event::Fault(fault));
+            self.execute(acts)?;
+        }
+        Ok(())
+    }
+
+    fn advert(&self, priority: u8) -> Advert {
+        let i = &self.opts.instance;
+        Advert {
+            version: i.version,
+            vrid: i.vrid,
+            priority,
+            interval_cs: i.interval_cs,
+            addrs: i.addrs(),
+            auth: i.auth,
+        }
+    }
+
+    fn send(&mut self, priority: u8) {
+        let a = self.advert(priority);
+        let dsts: Vec<Ipv4Addr> = if self.opts.instance.unicast_peers.is_empty() {
+            vec![MCAST_V4]
+        } else {
+            self.opts
+                .instance
+                .unicast_peers
+                .iter()
+                .filter_map(|p| match p {
+                    IpAddr::V4(a) => Some(*a),
+                    _ => None,
+                })
+                .collect()
+        };
+        for d in dsts {
+            match self.io.send(&a, d) {
+                Ok(()) => self.status.adverts_sent += 1,
+                Err(e) => log::warn!("{}: {e}", self.opts.instance.name),
+            }
+        }
+    }
+
+    fn announce(&mut self) {
+        let once = Pattern {
+            repeat_after: None,
+            ..self.opts.garp
+        };
+        for v in &self.opts.instance.vips {
+            if let Err(e) = garp::announce(&self.link, v.addr, &once) {
+                log::warn!("{}: {e}", self.opts.instance.name);
+            }
+        }
+    }
+
+    fn take_vips(&mut self) {
+        let opts = AddOptions {
+            label: self.opts.label.clone(),
+            dad: false,
+        };
+        for v in &self.opts.instance.vips {
+            if let Err(e) = vip::add(&mut self.nl, &self.link.name, *v, &opts) {
+                log::error!("{}: {e}", self.opts.instance.name);
+            }
+        }
+        self.announce();
+        self.second_garp = self.opts.garp.repeat_after.map(|d| Instant::now() + d);
+    }
+
+    fn release_vips(&mut self) {
+        self.second_garp = None;
+        for v in &self.opts.instance.vips {
+            if let Err(e) = vip::del(&mut self.nl, &self.link.name, v.addr) {
+                log::error!("{}: {e}", self.opts.instance.name);
+            }
+        }
+    }
+
+    fn notify(&mut self, to: State) {
+        let n = &self.opts.notify;
+        let specific = match to {
+            State::Master => n.master.clone(),
+            State::Backup => n.backup.clone(),
+            State::Fault => n.fault.clone(),
+            State::Initialize => n.stop.clone(),
+        };
+        let state = if to == State::Initialize {
+            "STOP"
+        } else {
+            state_name(to)
+        };
+        if let Some(argv) = specific {
+            if let Err(e) = self.reaper.spawn(&argv, &[]) {
+                log::warn!("notify {:?}: {e}", argv[0]);
+            }
+        }
+        if let Some(argv) = n.generic.clone() {
+            let extra = [
+                "INSTANCE".to_string(),
+                self.opts.instance.name.clone(),
+                state.to_string(),
+                self.machine.priority().to_string(),
+            ];
+            if let Err(e) = self.reaper.spawn(&argv, &extra) {
+                log::warn!("notify {:?}: {e}", argv[0]);
+            }
+        }
+    }
+
+    fn execute(&mut self, acts: Vec<Action>) -> Result<()> {
+        for a in acts {
+            match a {
+                Action::Advertise { priority } => self.send(priority),
+                Action::TakeVips => self.take_vips(),
+                Action::Announce => self.announce(),
+                Action::ReleaseVips => self.release_vips(),
+                Action::Transition { from, to } => {
+                    self.status.state = if to == State::Initialize {
+                        "STOP".into()
+                    } else {
+                        state_name(to).into()
+                    };
+                    log::info!(
+                        "{}: {} -> {} (priority {})",
+                        self.opts.instance.name,
+                        state_name(from),
+                        self.status.state,
+                        self.machine.priority()
+                    );
+                    self.status.transitions.push(TransitionRecord {
+                        at: rfc3339_utc(SystemTime::now()),
+                        from: state_name(from).into(),
+                        to: self.status.state.clone(),
+                        priority: self.machine.priority(),
+                    });
+                    let n = self.status.transitions.len();
+                    if n > KEEP_TRANSITIONS {
+                        self.status.transitions.drain(..n - KEEP_TRANSITIONS);
+                    }
+                    self.notify(to);
+                }
+            }
+        }
+        self.status.master = self.machine.master();
+        self.write_status();
+        Ok(())
+    }
+
+    fn write_status(&mut self) {
+        if let Err(e) = status::write(&self.opts.state_dir, &self.status) {
+            log::warn!("{e}");
+        }
+    }
+
+    fn shutdown(&mut self) -> Result<()> {
+        log::info!("{}: stopping", self.opts.instance.name);
+        let acts = self.machine.handle(self.now(), Event::Shutdown);
+        self.execute(acts)?;
+        // Give notify scripts a moment to start before the process goes.
+        self.reaper.reap();
+        Ok(())
+    }
+}

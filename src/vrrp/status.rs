@@ -1,0 +1,116 @@
+//! The state file a running instance keeps up to date, and what `vrrp status` reads.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::ErrorKind;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// How many transitions the file keeps.
+pub const KEEP_TRANSITIONS: usize = 20;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransitionRecord {
+    /// RFC 3339 UTC.
+    pub at: String,
+    pub from: String,
+    pub to: String,
+    /// Effective priority at the time.
+    pub priority: u8,
+}
+
+/// The state of one running instance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusFile {
+    pub name: String,
+    pub pid: u32,
+    pub interface: String,
+    pub vrid: u8,
+    pub version: u8,
+    /// Advertisement interval in seconds.
+    pub advert_int: f64,
+    pub state: String,
+    pub priority: u8,
+    pub effective_priority: u8,
+    pub master: Option<IpAddr>,
+    pub vips: Vec<String>,
+    pub started: String,
+    pub adverts_sent: u64,
+    pub adverts_received: u64,
+    /// Dropped packets by cause.
+    pub drops: BTreeMap<String, u64>,
+    pub transitions: Vec<TransitionRecord>,
+    /// Set by `status` when the recorded process no longer runs.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stale: bool,
+}
+
+/// `STATE_DIR/vrrp-NAME.json`.
+pub fn path(state_dir: &Path, name: &str) -> PathBuf {
+    state_dir.join(format!("vrrp-{name}.json"))
+}
+
+/// Write atomically.
+pub fn write(state_dir: &Path, s: &StatusFile) -> Result<()> {
+    fs::create_dir_all(state_dir)
+        .map_err(|e| Error::io(format!("create {}", state_dir.display()), e))?;
+    let p = path(state_dir, &s.name);
+    let tmp = p.with_extension("json.tmp");
+    let body = serde_json::to_vec_pretty(s).expect("status serializes");
+    fs::write(&tmp, body)
+        .and_then(|_| fs::rename(&tmp, &p))
+        .map_err(|e| Error::io(format!("write {}", p.display()), e))
+}
+
+fn alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Read every instance's file (or one by name), marking those whose process is gone.
+pub fn read(state_dir: &Path, name: Option<&str>) -> Result<Vec<StatusFile>> {
+    let mut files = Vec::new();
+    match name {
+        Some(n) => files.push(path(state_dir, n)),
+        None => {
+            let rd = match fs::read_dir(state_dir) {
+                Ok(rd) => rd,
+                Err(e) if e.kind() == ErrorKind::NotFound => return Ok(vec![]),
+                Err(e) => return Err(Error::io(format!("read {}", state_dir.display()), e)),
+            };
+            for e in rd.flatten() {
+                let f = e.file_name().to_string_lossy().into_owned();
+                if f.starts_with("vrrp-") && f.ends_with(".json") {
+                    files.push(e.path());
+                }
+            }
+            files.sort();
+        }
+    }
+    let mut out = Vec::new();
+    for p in files {
+        let body = match fs::read(&p) {
+            Ok(b) => b,
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                return Err(Error::Failed(format!(
+                    "no instance named {} here ({} does not exist)",
+                    name.unwrap_or("?"),
+                    p.display()
+                )))
+            }
+            Err(e) => return Err(Error::io(format!("read {}", p.display()), e)),
+        };
+        let mut s: StatusFile = serde_json::from_slice(&body).map_err(|e| {
+            Error::Failed(format!(
+                "{} is not a hakit VRRP state file: {e}",
+                p.display()
+            ))
+        })?;
+        s.stale = !alive(s.pid);
+        out.push(s);
+    }
+    Ok(out)
+}
