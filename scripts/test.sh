@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use, as package:command pairs.
-deps=(iproute2:ip util-linux:setpriv procps:sysctl)
+deps=(iproute2:ip util-linux:setpriv procps:sysctl keepalived:keepalived)
 
 missing=()
 for d in "${deps[@]}"; do
@@ -36,4 +36,4 @@ cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --quiet --all-targets -- -D warnings
 echo "== cargo test"
-cargo test --all-targets
+cargo test --all-targets -- --test-threads 8

@@ -11,3 +11,4 @@ mod docs;
 mod lab;
 mod rsprep;
 mod vip;
+mod vrrp;

@@ -84,8 +84,14 @@ struct Daemon {
     second_garp: Option<Instant>,
     reaper: Reaper,
     status: StatusFile,
+    /// Counters changed since the state file was written.
+    dirty: bool,
+    last_write: Instant,
     logged_drops: BTreeSet<Drop>,
 }
+
+/// How often changed counters reach the state file (transitions are written at once).
+const STATUS_FLUSH: Duration = Duration::from_millis(500);
 
 /// Validate, open the sockets, run until SIGTERM/SIGINT. Returns after the priority-0
 /// advertisement has been sent and the VIPs removed.
@@ -182,6 +188,8 @@ pub fn run(opts: Options) -> Result<()> {
         second_garp: None,
         reaper: Reaper::default(),
         status,
+        dirty: false,
+        last_write: now,
         logged_drops: BTreeSet::new(),
         opts,
     };
@@ -264,9 +272,7 @@ impl Daemon {
                 None => t.next_run,
             });
         }
-        if !self.opts.track_interfaces.is_empty() {
-            w = w.min(self.next_iface_check);
-        }
+        w = w.min(self.next_iface_check);
         if let Some(g) = self.second_garp {
             w = w.min(g);
         }
@@ -309,6 +315,7 @@ impl Daemon {
                 continue;
             }
             self.status.adverts_received += 1;
+            self.dirty = true;
             let acts = self.machine.handle(
                 self.now(),
                 Event::Advert {
@@ -336,11 +343,14 @@ impl Daemon {
             self.second_garp = None;
             self.announce();
         }
-        if !self.opts.track_interfaces.is_empty() && self.next_iface_check <= now {
+        if self.next_iface_check <= now {
             self.check_interfaces()?;
         }
         self.run_trackers()?;
         self.reaper.reap();
+        if self.dirty && self.last_write.elapsed() >= STATUS_FLUSH {
+            self.write_status();
+        }
         Ok(())
     }
 
@@ -460,7 +470,10 @@ impl Daemon {
         };
         for d in dsts {
             match self.io.send(&a, d) {
-                Ok(()) => self.status.adverts_sent += 1,
+                Ok(()) => {
+                    self.status.adverts_sent += 1;
+                    self.dirty = true;
+                }
                 Err(e) => log::warn!("{}: {e}", self.opts.instance.name),
             }
         }
@@ -533,6 +546,7 @@ impl Daemon {
     }
 
     fn execute(&mut self, acts: Vec<Action>) -> Result<()> {
+        let mut changed = false;
         for a in acts {
             match a {
                 Action::Advertise { priority } => self.send(priority),
@@ -540,6 +554,7 @@ impl Daemon {
                 Action::Announce => self.announce(),
                 Action::ReleaseVips => self.release_vips(),
                 Action::Transition { from, to } => {
+                    changed = true;
                     self.status.state = if to == State::Initialize {
                         "STOP".into()
                     } else {
@@ -566,12 +581,17 @@ impl Daemon {
                 }
             }
         }
-        self.status.master = self.machine.master();
-        self.write_status();
+        let master = self.machine.master();
+        if changed || master != self.status.master {
+            self.status.master = master;
+            self.write_status();
+        }
         Ok(())
     }
 
     fn write_status(&mut self) {
+        self.dirty = false;
+        self.last_write = Instant::now();
         if let Err(e) = status::write(&self.opts.state_dir, &self.status) {
             log::warn!("{e}");
         }

@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+pub mod peers;
+
 /// The binary under test.
 pub fn hakit_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_hakit"))

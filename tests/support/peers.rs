@@ -1,0 +1,247 @@
+//! Long-running peers inside test namespaces: keepalived (the real one, Debian's package)
+//! and `hakit vrrp run`, with the controls the failover tests need.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use super::{hakit_bin, Netns};
+
+/// Poll `cond` every 10 ms until it holds; returns the time it took, or panics with `what`.
+#[track_caller]
+pub fn wait_for(what: &str, timeout: Duration, mut cond: impl FnMut() -> bool) -> Duration {
+    let start = Instant::now();
+    loop {
+        if cond() {
+            return start.elapsed();
+        }
+        if start.elapsed() > timeout {
+            panic!("timed out after {timeout:?} waiting for {what}");
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Assert `cond` holds for the whole of `period`.
+#[track_caller]
+pub fn holds_for(what: &str, period: Duration, mut cond: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < period {
+        assert!(cond(), "{what} stopped holding after {:?}", start.elapsed());
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn signal(pid: u32, sig: &str) {
+    let _ = Command::new("kill")
+        .args([&format!("-{sig}"), &pid.to_string()])
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// keepalived (VRRP only) in a namespace, foreground, with its own pid files.
+pub struct Keepalived {
+    child: Child,
+    dir: PathBuf,
+    pub log: PathBuf,
+}
+
+impl Keepalived {
+    /// Start with `instance` as the body of a `vrrp_instance VI_1 { ... }` block.
+    pub fn start(ns: &Netns, instance: &str) -> Keepalived {
+        let dir = std::env::temp_dir().join(format!("{}-keepalived", ns.name));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let conf = dir.join("keepalived.conf");
+        fs::write(
+            &conf,
+            format!(
+                "global_defs {{\n  router_id {}\n  enable_script_security\n  script_user root\n}}\n\
+                 vrrp_instance VI_1 {{\n{instance}\n}}\n",
+                ns.name
+            ),
+        )
+        .unwrap();
+        let log = dir.join("log");
+        let child = Command::new("ip")
+            .args([
+                "netns",
+                "exec",
+                &ns.name,
+                "keepalived",
+                "-n",
+                "-l",
+                "-D",
+                "-G",
+                "-P",
+            ])
+            .arg("-f")
+            .arg(&conf)
+            .arg("-p")
+            .arg(dir.join("k.pid"))
+            .arg("-r")
+            .arg(dir.join("v.pid"))
+            .stdin(Stdio::null())
+            .stdout(fs::File::create(&log).unwrap())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("keepalived runs (apt-get install keepalived)");
+        Keepalived { child, dir, log }
+    }
+
+    fn pid(&self, f: &str) -> Option<u32> {
+        fs::read_to_string(self.dir.join(f))
+            .ok()?
+            .trim()
+            .parse()
+            .ok()
+    }
+
+    /// Wait until its VRRP child runs (so a crash can be simulated).
+    pub fn wait_ready(&self) {
+        wait_for("keepalived's VRRP process", Duration::from_secs(10), || {
+            self.pid("v.pid").is_some()
+        });
+    }
+
+    /// A crash: no priority-0 advert (stop the parent, kill the VRRP child, kill the parent).
+    pub fn crash(&mut self) {
+        self.wait_ready();
+        let (p, c) = (self.pid("k.pid").unwrap(), self.pid("v.pid").unwrap());
+        signal(p, "STOP");
+        signal(c, "KILL");
+        signal(p, "KILL");
+        let _ = self.child.wait();
+    }
+
+    /// A clean stop: SIGTERM, priority 0 sent, VIPs removed.
+    pub fn term(&mut self) {
+        if let Some(p) = self.pid("k.pid") {
+            signal(p, "TERM");
+        }
+        let _ = self.child.wait();
+    }
+
+    pub fn log_text(&self) -> String {
+        fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Keepalived {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            for f in ["v.pid", "k.pid"] {
+                if let Some(p) = self.pid(f) {
+                    signal(p, "KILL");
+                }
+            }
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// `hakit vrrp run` in a namespace.
+pub struct Hakit {
+    child: Child,
+    pub ns_name: String,
+    pub state_dir: PathBuf,
+    pub log: PathBuf,
+}
+
+impl Hakit {
+    pub fn start(ns: &Netns, args: &[&str]) -> Hakit {
+        let log = ns.state_dir.with_extension("vrrp.log");
+        let child = Command::new("ip")
+            .args(["netns", "exec", &ns.name])
+            .arg(hakit_bin())
+            .args(["-v", "--log-file"])
+            .arg(&log)
+            .args(["vrrp", "run"])
+            .args(args)
+            .env("HAKIT_STATE_DIR", &ns.state_dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("hakit runs");
+        Hakit {
+            child,
+            ns_name: ns.name.clone(),
+            state_dir: ns.state_dir.clone(),
+            log,
+        }
+    }
+
+    /// `vrrp status --json` of the first instance, if it has written one.
+    pub fn status(&self) -> Option<Value> {
+        let out = Command::new(hakit_bin())
+            .args(["vrrp", "status", "--json"])
+            .env("HAKIT_STATE_DIR", &self.state_dir)
+            .output()
+            .ok()?;
+        let v: Value = serde_json::from_slice(&out.stdout).ok()?;
+        v.as_array()?.first().cloned()
+    }
+
+    pub fn state(&self) -> String {
+        self.status()
+            .and_then(|s| s["state"].as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    #[track_caller]
+    pub fn wait_state(&self, want: &str, timeout: Duration) -> Duration {
+        wait_for(&format!("hakit in {want}"), timeout, || {
+            self.state() == want
+        })
+    }
+
+    pub fn term(&mut self) {
+        signal(self.child.id(), "TERM");
+        let _ = self.child.wait();
+    }
+
+    pub fn kill(&mut self) {
+        signal(self.child.id(), "KILL");
+        let _ = self.child.wait();
+    }
+
+    /// Exit code and stderr of a run that ended by itself (bad input).
+    pub fn finish(mut self, timeout: Duration) -> (i32, String) {
+        let start = Instant::now();
+        loop {
+            if let Ok(Some(st)) = self.child.try_wait() {
+                let mut err = String::new();
+                if let Some(mut e) = self.child.stderr.take() {
+                    use std::io::Read;
+                    let _ = e.read_to_string(&mut err);
+                }
+                return (st.code().unwrap_or(-1), err);
+            }
+            assert!(start.elapsed() < timeout, "hakit vrrp run did not exit");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn log_text(&self) -> String {
+        fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Hakit {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+        let _ = fs::remove_file(&self.log);
+    }
+}
