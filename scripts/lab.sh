@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# The hakit lab: seed 000's LVS-DR topology in throw-away network namespaces.
+# The hakit lab: seed 000's HA topology in throw-away network namespaces.
 #
 #   sudo scripts/lab.sh
 #
 # A client, two directors and two real servers on one bridge (192.168.139.0/24, all inside
-# namespaces this script creates and removes). The real servers are prepared with
-# `hakit rs-prep arp`; the VIP is raised on director 1 with `hakit vip add --garp`, then
-# moved to director 2 by hand, and the client's ARP cache follows the gratuitous ARP at once.
-# (VRRP failover replaces the manual move when `hakit vrrp` lands.)
+# namespaces this script creates and removes). The real servers are prepared for LVS-DR
+# with `hakit rs-prep arp`; the directors run `hakit vrrp run` (VRRPv3, 0.1 s adverts) and
+# share the VIP. The script kills the master, shows the backup taking over while a client
+# keeps fetching a page from the VIP, brings the master back (it preempts), then stops it
+# cleanly (priority 0: the backup takes over after its skew time only), and tears down.
 #
+# The directors serve the page themselves here: this kernel may have no IPVS, and LVS-DR
+# rules arrive with `hakit ipvs`. Needs root, iproute2, curl and python3 (page server).
 # HAKIT=/path/to/hakit uses that binary instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +20,9 @@ if [ "$(id -u)" -ne 0 ]; then
   echo "lab.sh: needs root for network namespaces: sudo scripts/lab.sh" >&2
   exit 1
 fi
+for c in ip curl python3; do
+  command -v "$c" >/dev/null || { echo "lab.sh: needs $c" >&2; exit 1; }
+done
 if [ -z "${HAKIT:-}" ]; then
   echo "== building hakit"
   cargo build --quiet --release
@@ -26,19 +32,29 @@ fi
 P=hklab$$              # namespace prefix, unique per run
 VIP=192.168.139.100
 NET=24
-state=$(mktemp -d)
+work=$(mktemp -d)
 nodes=(client dir1 dir2 rs1 rs2)
 declare -A ADDR=([client]=192.168.139.10 [dir1]=192.168.139.2 [dir2]=192.168.139.3
                  [rs1]=192.168.139.7 [rs2]=192.168.139.8)
+declare -A PRIO=([dir1]=101 [dir2]=100)
+pids=()
 
 t0=$(date +%s%N)
 say() { printf '[%6.3fs] %s\n' "$(( ($(date +%s%N) - t0) / 1000000 ))e-3" "$*"; }
 in_ns() { local n=$1; shift; ip netns exec "$P-$n" "$@"; }
-hk() { local n=$1; shift; HAKIT_STATE_DIR=$state/$n ip netns exec "$P-$n" "$HAKIT" "$@"; }
+hk() { local n=$1; shift; HAKIT_STATE_DIR=$work/$n ip netns exec "$P-$n" "$HAKIT" "$@"; }
+holder() { for d in dir1 dir2; do ip -n "$P-$d" -br addr show dev eth0 | grep -q " $VIP/" && echo "$d"; done; true; }
+state() { hk "$1" vrrp status --json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["state"])' 2>/dev/null || echo "-"; }
+wait_holder() {
+  for _ in $(seq 1 500); do [ "$(holder)" = "$1" ] && return 0; sleep 0.01; done
+  echo "lab.sh: $1 never took the VIP" >&2; exit 1
+}
 
 teardown() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
   for n in sw "${nodes[@]}"; do ip netns del "$P-$n" 2>/dev/null || true; done
-  rm -rf "$state"
+  rm -rf "$work"
 }
 trap teardown EXIT
 
@@ -56,7 +72,6 @@ for n in "${nodes[@]}"; do
   ip -n "$P-$n" addr add "${ADDR[$n]}/$NET" dev eth0
   i=$((i + 1))
 done
-mac() { ip -n "$P-$1" -br link show dev eth0 | awk '{print $3}'; }
 
 say "real servers: hakit rs-prep arp up --vip $VIP (arp_ignore/arp_announce, VIP on lo:0)"
 for n in rs1 rs2; do
@@ -64,34 +79,70 @@ for n in rs1 rs2; do
 done
 hk rs1 rs-prep arp status | sed 's/^/    rs1: /'
 
-say "director 1 takes the VIP: hakit vip add $VIP/$NET dev eth0 label eth0:0 --garp 3"
-hk dir1 vip add "$VIP/$NET" dev eth0 label eth0:0 --garp 3 | sed 's/^/    dir1: /'
-hk dir1 vip list dev eth0 | sed 's/^/    dir1: /'
-
-# The client reaches for the VIP (a TCP SYN to port 80: no server needed, the ARP is
-# the point). Only director 1 may answer ARP: the real servers hold the VIP on lo but
-# arp_ignore=1 keeps them quiet.
-reach() { in_ns client timeout 2 bash -c "exec 3<>/dev/tcp/$VIP/80" 2>/dev/null || true; }
-client_sees() { ip -n "$P-client" neigh show "$VIP" | awk '{for (i = 1; i < NF; i++) if ($i == "lladdr") print $(i + 1)}'; }
-reach
-seen=$(client_sees)
-say "client resolves $VIP to $seen (dir1 is $(mac dir1), rs1 $(mac rs1), rs2 $(mac rs2))"
-[ "$seen" = "$(mac dir1)" ] || { echo "lab.sh: expected the VIP at dir1" >&2; exit 1; }
-
-say "failover by hand: dir1 drops the VIP, dir2 takes it and announces it"
-hk dir1 vip del "$VIP" dev eth0 | sed 's/^/    dir1: /'
-start=$(date +%s%N)
-hk dir2 vip add "$VIP/$NET" dev eth0 label eth0:0 --garp 3 | sed 's/^/    dir2: /'
-for _ in $(seq 1 100); do
-  [ "$(client_sees)" = "$(mac dir2)" ] && break
-  sleep 0.01
+for d in dir1 dir2; do
+  mkdir -p "$work/www-$d"
+  echo "served by $d" > "$work/www-$d/index.html"
+  in_ns "$d" python3 -m http.server 80 --bind 0.0.0.0 --directory "$work/www-$d" >/dev/null 2>&1 &
+  pids+=($!)
 done
-seen=$(client_sees)
-ms=$(( ($(date +%s%N) - start) / 1000000 ))
-say "client now resolves $VIP to $seen (dir2 is $(mac dir2)) within ${ms} ms of dir2 running hakit, without asking again"
-[ "$seen" = "$(mac dir2)" ] || { echo "lab.sh: the client did not follow the gratuitous ARP" >&2; exit 1; }
 
-if [ -d /proc/net/ip_vs ] || [ -e /proc/net/ip_vs ]; then
+start_vrrp() {
+  local d=$1
+  HAKIT_STATE_DIR=$work/$d ip netns exec "$P-$d" "$HAKIT" --log-file "$work/$d.log" -v vrrp run --interface eth0 --vrid 51 --version 3 \
+    --advert-int 0.1 --priority "${PRIO[$d]}" --vip "$VIP/$NET" --label eth0:0 \
+    --notify "/bin/sh -c 'echo $d: \"\$@\" >> $work/notify.log' notify" &
+  pids+=($!)
+  eval "VRRP_$d=$!"
+  disown $!
+}
+say "directors: hakit vrrp run --vrid 51 --version 3 --advert-int 0.1 --priority 101 (dir1) / 100 (dir2)"
+start_vrrp dir1
+start_vrrp dir2
+wait_holder dir1
+say "dir1 is $(state dir1), dir2 is $(state dir2); the VIP is on $(holder)"
+hk dir1 vrrp status | sed 's/^/    dir1: /'
+
+fetch() { in_ns client curl -s -m 0.5 "http://$VIP/" 2>/dev/null || echo "(no answer)"; }
+for _ in $(seq 1 50); do [ "$(fetch)" != "(no answer)" ] && break; sleep 0.1; done
+say "client: curl http://$VIP/ -> $(fetch)"
+
+# The client keeps fetching every 20 ms while the master dies.
+( while :; do printf '%s %s\n' "$(date +%s%N)" "$(fetch)"; sleep 0.02; done ) > "$work/client.log" &
+loop=$!
+pids+=($loop)
+sleep 0.5
+
+say "dir1 dies: SIGKILL to its hakit and its network cut (no goodbye advert)"
+kill -KILL "$VRRP_dir1"
+ip -n "$P-dir1" link set eth0 down
+crash=$(date +%s%N)
+for _ in $(seq 1 500); do ip -n "$P-dir2" -br addr show dev eth0 | grep -q " $VIP/" && break; sleep 0.01; done
+took=$(( ($(date +%s%N) - crash) / 1000000 ))
+say "dir2 is $(state dir2) and holds the VIP ${took} ms after the crash (RFC: 3 x 0.1 s + skew 0.061 s)"
+sleep 0.5
+kill "$loop"
+served=$(awk '$2 != "(no"' "$work/client.log" | wc -l)
+failed=$(grep -c "(no answer)" "$work/client.log" || true)
+say "client during the failover: $served pages served, $failed requests unanswered; last: $(tail -n1 "$work/client.log" | cut -d' ' -f2-)"
+
+say "dir1 comes back (network up, its stale VIP gone as after a reboot) and preempts with priority 101"
+ip -n "$P-dir1" addr del "$VIP/$NET" dev eth0 2>/dev/null || true
+ip -n "$P-dir1" link set eth0 up
+start_vrrp dir1
+wait_holder dir1
+say "dir1 is $(state dir1), dir2 is $(state dir2); client: $(fetch)"
+
+say "clean stop: SIGTERM to dir1 (it sends priority 0 and removes the VIP)"
+kill -TERM "$VRRP_dir1"
+stop=$(date +%s%N)
+wait_holder dir2
+took=$(( ($(date +%s%N) - stop) / 1000000 ))
+say "dir2 took over ${took} ms after SIGTERM (priority 0: only the skew, 0.061 s); client: $(fetch)"
+
+echo "    notify calls (keepalived's arguments):"
+sed 's/^/      /' "$work/notify.log"
+
+if [ -e /proc/net/ip_vs ]; then
   say "this kernel has IPVS; LVS-DR rules arrive with 'hakit ipvs'"
 else
   say "this kernel has no IPVS (CONFIG_IP_VS): the lab shows VIP failover alone"
@@ -99,5 +150,8 @@ fi
 
 say "undoing the real servers: hakit rs-prep arp down (restores the recorded sysctls)"
 for n in rs1 rs2; do hk "$n" rs-prep arp down >/dev/null; done
-hk rs1 rs-prep arp status --vip "$VIP" >/dev/null && { echo "lab.sh: rs1 still prepared" >&2; exit 1; }
+if hk rs1 rs-prep arp status --vip "$VIP" >/dev/null; then
+  echo "lab.sh: rs1 still prepared" >&2
+  exit 1
+fi
 say "done; tearing the namespaces down"

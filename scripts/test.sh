@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use, as package:command pairs.
-deps=(iproute2:ip util-linux:setpriv procps:sysctl keepalived:keepalived)
+deps=(iproute2:ip util-linux:setpriv procps:sysctl keepalived:keepalived curl:curl python3:python3)
 
 missing=()
 for d in "${deps[@]}"; do

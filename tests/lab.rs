@@ -15,8 +15,13 @@ fn lab_demo_runs_and_cleans_up() {
         &[("HAKIT", bin.to_str().unwrap())],
     );
     r.ok()
-        .stdout_has("client resolves 192.168.139.100 to")
-        .stdout_has("client now resolves 192.168.139.100")
+        .stdout_has("dir1 is MASTER, dir2 is BACKUP; the VIP is on dir1")
+        .stdout_has("client: curl http://192.168.139.100/ -> served by dir1")
+        .stdout_has("dir2 is MASTER and holds the VIP")
+        .stdout_has("last: served by dir2")
+        .stdout_has("dir1 is MASTER, dir2 is BACKUP; client: served by dir1")
+        .stdout_has("SIGTERM (priority 0: only the skew, 0.061 s); client: served by dir2")
+        .stdout_has("dir1: INSTANCE VI_51 STOP 101")
         .stdout_has("done; tearing the namespaces down");
     // Its namespaces are gone (their prefix carries the script's pid, so only its own).
     let left = run("ip", ["netns", "list"], &[]).stdout;

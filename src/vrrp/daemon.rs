@@ -501,7 +501,7 @@ impl Daemon {
                 log::error!("{}: {e}", self.opts.instance.name);
             }
         }
-        self.announce();
+        // The first burst follows as Action::Announce, once the transition is recorded.
         self.second_garp = self.opts.garp.repeat_after.map(|d| Instant::now() + d);
     }
 
@@ -546,7 +546,6 @@ impl Daemon {
     }
 
     fn execute(&mut self, acts: Vec<Action>) -> Result<()> {
-        let mut changed = false;
         for a in acts {
             match a {
                 Action::Advertise { priority } => self.send(priority),
@@ -554,7 +553,6 @@ impl Daemon {
                 Action::Announce => self.announce(),
                 Action::ReleaseVips => self.release_vips(),
                 Action::Transition { from, to } => {
-                    changed = true;
                     self.status.state = if to == State::Initialize {
                         "STOP".into()
                     } else {
@@ -577,12 +575,14 @@ impl Daemon {
                     if n > KEEP_TRANSITIONS {
                         self.status.transitions.drain(..n - KEEP_TRANSITIONS);
                     }
+                    self.status.master = self.machine.master();
+                    self.write_status();
                     self.notify(to);
                 }
             }
         }
         let master = self.machine.master();
-        if changed || master != self.status.master {
+        if master != self.status.master {
             self.status.master = master;
             self.write_status();
         }

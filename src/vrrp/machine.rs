@@ -62,9 +62,10 @@ pub enum Event {
 pub enum Action {
     /// Send an advertisement with this priority.
     Advertise { priority: u8 },
-    /// Add the VIPs and send gratuitous ARPs / NAs.
+    /// Add the VIPs.
     TakeVips,
-    /// Send gratuitous ARPs / NAs again (keepalived's answer to a lower-priority master).
+    /// Send gratuitous ARPs / NAs: on becoming master (after the transition is recorded),
+    /// and as keepalived's answer to a lower-priority master.
     Announce,
     /// Remove the VIPs.
     ReleaseVips,
@@ -163,6 +164,7 @@ impl Machine {
         });
         out.push(Action::TakeVips);
         self.transition(State::Master, out);
+        out.push(Action::Announce);
         self.advert_at = Some(now + self.interval_ms());
         self.master_down_at = None;
         self.master = None;
@@ -361,7 +363,7 @@ mod tests {
                 (
                     560,
                     Timer,
-                    &[Advertise { priority: 100 }, TakeVips, TO_MASTER],
+                    &[Advertise { priority: 100 }, TakeVips, TO_MASTER, Announce],
                 ),
                 (600, Timer, &[]),
                 (660, Timer, &[Advertise { priority: 100 }]),
@@ -399,6 +401,7 @@ mod tests {
                         from: Initialize,
                         to: Master,
                     },
+                    Announce,
                 ],
             )],
         );
