@@ -142,6 +142,8 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-fall -d 'Consecutive failures before a script counts as failing' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-rise -d 'Consecutive successes before a script counts as succeeding again' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-interface -d 'Go to FAULT while this interface is down (repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-file -d 'Track a file holding an integer: priority += value x --track-file-weight; with weight 0 a non-zero value means FAULT (keepalived\'s track_file; repeatable)' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-file-weight -d 'Weight of the tracked files' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify -d 'Run CMD with `INSTANCE name STATE priority` appended on every transition' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-master -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-backup -r

@@ -520,3 +520,90 @@ fn bad_instances_are_refused_before_anything_is_sent() {
         .one_line_error("eth0 is down");
     assert!(!holds_vip(n1), "nothing was applied");
 }
+
+#[test]
+fn track_file_scales_priority_and_weight_zero_faults() {
+    if !privileged("track_file_scales_priority_and_weight_zero_faults") {
+        return;
+    }
+    let lab = lab("tfile", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let file = n1.state_dir.with_extension("prio");
+    std::fs::write(&file, "0\n").unwrap();
+    let mut a = hk_v3("101");
+    a.extend([
+        "--track-file".into(),
+        file.to_str().unwrap().into(),
+        "--track-file-weight".into(),
+        "-1".into(),
+    ]);
+    let hk = Hakit::start(n1, &args(&a));
+    hk.wait_state("MASTER", Duration::from_secs(3));
+    let _ka = Keepalived::start(n2, &ka_v3(100, ""));
+    holds_for("hakit master", Duration::from_millis(600), || {
+        !holds_vip(n2)
+    });
+    std::fs::write(&file, "5\n").unwrap();
+    wait_for(
+        "keepalived to take over from 96",
+        Duration::from_secs(3),
+        || holds_vip(n2),
+    );
+    assert_eq!(hk.status().unwrap()["effective_priority"], 96);
+    std::fs::write(&file, "0\n").unwrap();
+    hk.wait_state("MASTER", Duration::from_secs(3));
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn equal_priority_never_preempts_and_the_higher_address_wins_a_meeting() {
+    if !privileged("equal_priority_never_preempts_and_the_higher_address_wins_a_meeting") {
+        return;
+    }
+    let lab = lab("equal", 3);
+    let (n1, n2, n3) = (lab.host(0), lab.host(1), lab.host(2));
+    let _ka = Keepalived::start(n1, &ka_v3(100, ""));
+    wait_for("keepalived master", Duration::from_secs(5), || {
+        holds_vip(n1)
+    });
+    let hk = Hakit::start(n2, &args(&hk_v3("100")));
+    hk.wait_state("BACKUP", Duration::from_secs(3));
+    holds_for(
+        "an equal-priority backup stays backup",
+        Duration::from_millis(1000),
+        || !holds_vip(n2) && holds_vip(n1),
+    );
+    // Split brain: stop flooding multicast to both ports, as keepalived-wire-facts did.
+    for p in ["p0", "p1"] {
+        lab.switch
+            .exec("bridge", &["link", "set", "dev", p, "mcast_flood", "off"])
+            .ok();
+    }
+    hk.wait_state("MASTER", Duration::from_secs(3));
+    assert!(holds_vip(n1) && holds_vip(n2), "both masters while split");
+    // Healed: the higher primary address (hakit's 10.99.0.2) wins, keepalived yields.
+    for p in ["p0", "p1"] {
+        lab.switch
+            .exec("bridge", &["link", "set", "dev", p, "mcast_flood", "on"])
+            .ok();
+    }
+    wait_for(
+        "keepalived to yield to the higher address",
+        Duration::from_secs(3),
+        || !holds_vip(n1),
+    );
+    holds_for("hakit stays master", Duration::from_millis(500), || {
+        holds_vip(n2) && hk.state() == "MASTER"
+    });
+    // What hakit puts on the wire: TTL 255, DSCP CS6.
+    let r = n3.hakit(&["vrrp", "watch", "-i", "eth0", "--count", "2", "--json"]);
+    r.ok();
+    for l in r.stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        assert_eq!(v["src"], "10.99.0.2");
+        assert_eq!(v["ttl"], 255);
+        assert_eq!(v["tos"], 0xc0);
+        assert_eq!(v["advert"]["priority"], 100);
+        assert!(v.get("invalid").is_none(), "{v}");
+    }
+}

@@ -148,6 +148,14 @@ struct RunArgs {
     /// Go to FAULT while this interface is down (repeatable).
     #[arg(long = "track-interface", value_name = "IF")]
     track_interfaces: Vec<String>,
+    /// Track a file holding an integer: priority += value x --track-file-weight; with
+    /// weight 0 a non-zero value means FAULT (keepalived's track_file; repeatable).
+    #[arg(long = "track-file", value_name = "PATH")]
+    track_files: Vec<std::path::PathBuf>,
+    /// Weight of the tracked files.
+    #[arg(long, value_name = "N", default_value_t = 1, allow_hyphen_values = true,
+          value_parser = clap::value_parser!(i32).range(-254..=254))]
+    track_file_weight: i32,
     /// Run CMD with `INSTANCE name STATE priority` appended on every transition.
     #[arg(long, value_name = "CMD")]
     notify: Option<String>,
@@ -297,6 +305,11 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         instance: inst,
         scripts,
         track_interfaces: a.track_interfaces.clone(),
+        track_files: a
+            .track_files
+            .iter()
+            .map(|p| (p.clone(), a.track_file_weight))
+            .collect(),
         notify,
         garp: Pattern {
             count: a.garp_count,
@@ -365,6 +378,7 @@ struct Seen<'a> {
     src: Ipv4Addr,
     dst: Ipv4Addr,
     ttl: u8,
+    tos: u8,
     #[serde(skip_serializing_if = "Option::is_none")]
     advert: Option<&'a Advert>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -408,6 +422,7 @@ fn watch(a: &WatchArgs, out: &Out) -> Exit {
                 src: r.meta.src,
                 dst: r.meta.dst,
                 ttl: r.meta.ttl,
+                tos: r.meta.tos,
                 advert: r.advert.as_ref().ok(),
                 invalid,
             };

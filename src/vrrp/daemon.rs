@@ -17,7 +17,7 @@ use super::io::{self, Io};
 use super::machine::{Action, Config, Event, Machine, Millis, State};
 use super::packet::{Advert, Drop, MCAST_V4};
 use super::status::{self, StatusFile, TransitionRecord, KEEP_TRANSITIONS};
-use super::track::{effective_priority, Hysteresis};
+use super::track::{effective_priority, parse_track_file, Hysteresis};
 use crate::error::{Error, Result};
 use crate::link;
 use crate::logging::rfc3339_utc;
@@ -54,6 +54,8 @@ pub struct Options {
     pub instance: Instance,
     pub scripts: Vec<ScriptSpec>,
     pub track_interfaces: Vec<String>,
+    /// Tracked files and their weights (keepalived's track_file).
+    pub track_files: Vec<(PathBuf, i32)>,
     pub notify: Notify,
     /// Gratuitous ARPs on becoming master: the first burst at once, a second after the
     /// pattern's `repeat_after`.
@@ -79,6 +81,8 @@ struct Daemon {
     start: Instant,
     trackers: Vec<Tracker>,
     iface_down: BTreeSet<String>,
+    /// Last values read from the tracked files.
+    file_values: Vec<i64>,
     next_iface_check: Instant,
     fault: bool,
     second_garp: Option<Instant>,
@@ -183,6 +187,7 @@ pub fn run(opts: Options) -> Result<()> {
         start: now,
         trackers,
         iface_down: BTreeSet::new(),
+        file_values: vec![0; opts.track_files.len()],
         next_iface_check: now,
         fault: false,
         second_garp: None,
@@ -366,7 +371,18 @@ impl Daemon {
                 }
             }
         }
-        if down != self.iface_down {
+        let values: Vec<i64> = self
+            .opts
+            .track_files
+            .iter()
+            .map(|(p, _)| parse_track_file(std::fs::read_to_string(p).ok().as_deref()))
+            .collect();
+        let files_changed = values != self.file_values;
+        if files_changed {
+            log::info!("{}: tracked files now {values:?}", self.opts.instance.name);
+            self.file_values = values;
+        }
+        if down != self.iface_down || files_changed {
             for n in down.difference(&self.iface_down) {
                 log::warn!("{}: {n} is down", self.opts.instance.name);
             }
@@ -418,7 +434,14 @@ impl Daemon {
             .iter()
             .map(|t| (t.spec.weight, t.h.ok))
             .collect();
-        let eff = effective_priority(self.opts.instance.priority, &weights);
+        let files: Vec<(i32, i64)> = self
+            .opts
+            .track_files
+            .iter()
+            .zip(&self.file_values)
+            .map(|((_, w), v)| (*w, *v))
+            .collect();
+        let eff = effective_priority(self.opts.instance.priority, &weights, &files);
         let fault = eff.is_none() || !self.iface_down.is_empty();
         if let Some(p) = eff {
             if p != self.machine.priority() {

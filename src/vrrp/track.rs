@@ -45,22 +45,38 @@ impl Hysteresis {
     }
 }
 
-/// The effective priority from the configured one and each tracker's (weight, ok);
-/// `None` means FAULT (a weight-0 tracker is failing).
-pub fn effective_priority(base: u8, trackers: &[(i32, bool)]) -> Option<u8> {
+/// The effective priority from the configured one, each script tracker's (weight, ok)
+/// and each tracked file's (weight, value); `None` means FAULT (a failing weight-0 script,
+/// or a weight-0 file holding a non-zero value).
+pub fn effective_priority(base: u8, scripts: &[(i32, bool)], files: &[(i32, i64)]) -> Option<u8> {
     if base == 255 {
         return Some(255);
     }
-    let mut p = i32::from(base);
-    for &(w, ok) in trackers {
+    let mut p = i64::from(base);
+    for &(w, ok) in scripts {
         match (w, ok) {
             (0, false) => return None,
-            (w, true) if w > 0 => p += w,
-            (w, false) if w < 0 => p += w,
+            (w, true) if w > 0 => p += i64::from(w),
+            (w, false) if w < 0 => p += i64::from(w),
             _ => {}
         }
     }
+    for &(w, v) in files {
+        if w == 0 && v != 0 {
+            return None;
+        }
+        p = p.saturating_add(i64::from(w).saturating_mul(v));
+    }
     Some(p.clamp(1, 254) as u8)
+}
+
+/// The value of a tracked file: an integer on its first line; a missing, empty or
+/// unparsable file counts as 0.
+pub fn parse_track_file(contents: Option<&str>) -> i64 {
+    contents
+        .and_then(|c| c.lines().next())
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// Split a command line into arguments without a shell: whitespace separates, '...' and
@@ -142,18 +158,30 @@ mod tests {
 
     #[test]
     fn effective_priority_applies_weights() {
-        assert_eq!(effective_priority(101, &[(-2, false)]), Some(99));
-        assert_eq!(effective_priority(101, &[(-2, true)]), Some(101));
-        assert_eq!(
-            effective_priority(100, &[(10, true), (-5, false)]),
-            Some(105)
-        );
-        assert_eq!(effective_priority(100, &[(10, false)]), Some(100));
-        assert_eq!(effective_priority(100, &[(0, false)]), None);
-        assert_eq!(effective_priority(100, &[(0, true)]), Some(100));
-        assert_eq!(effective_priority(250, &[(50, true)]), Some(254));
-        assert_eq!(effective_priority(5, &[(-50, false)]), Some(1));
-        assert_eq!(effective_priority(255, &[(-50, false)]), Some(255));
+        let e = |b, s: &[(i32, bool)]| effective_priority(b, s, &[]);
+        assert_eq!(e(101, &[(-2, false)]), Some(99));
+        assert_eq!(e(101, &[(-2, true)]), Some(101));
+        assert_eq!(e(100, &[(10, true), (-5, false)]), Some(105));
+        assert_eq!(e(100, &[(10, false)]), Some(100));
+        assert_eq!(e(100, &[(0, false)]), None);
+        assert_eq!(e(100, &[(0, true)]), Some(100));
+        assert_eq!(e(250, &[(50, true)]), Some(254));
+        assert_eq!(e(5, &[(-50, false)]), Some(1));
+        assert_eq!(e(255, &[(-50, false)]), Some(255));
+    }
+
+    #[test]
+    fn tracked_files_scale_by_weight_and_weight_zero_faults() {
+        assert_eq!(effective_priority(101, &[], &[(-1, 5)]), Some(96));
+        assert_eq!(effective_priority(100, &[], &[(2, 3)]), Some(106));
+        assert_eq!(effective_priority(100, &[], &[(0, 0)]), Some(100));
+        assert_eq!(effective_priority(100, &[], &[(0, 1)]), None);
+        assert_eq!(effective_priority(100, &[], &[(1, i64::MAX)]), Some(254));
+        assert_eq!(parse_track_file(Some("5\n")), 5);
+        assert_eq!(parse_track_file(Some(" -3 \nrest")), -3);
+        assert_eq!(parse_track_file(Some("x")), 0);
+        assert_eq!(parse_track_file(Some("")), 0);
+        assert_eq!(parse_track_file(None), 0);
     }
 
     #[test]
