@@ -184,8 +184,8 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vip -d 'A virtual IP with its prefix (repeatable), e.g. 192.168.139.100/24' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l auth-pass -d 'VRRPv2 simple password (auth_type PASS), at most 8 bytes' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s p -l priority -d 'Priority to advertise, 0-255' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l dst -d 'Send to this address instead of 224.0.0.18' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l src -d 'Source address (default: the interface\'s primary address)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l dst -d 'Send to this address instead of the group (224.0.0.18 or ff02::12)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l src -d 'Source address (default: the interface\'s primary IPv4 or link-local IPv6 address)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'

@@ -607,3 +607,73 @@ fn equal_priority_never_preempts_and_the_higher_address_wins_a_meeting() {
         assert!(v.get("invalid").is_none(), "{v}");
     }
 }
+
+#[test]
+fn ipv6_v3_interoperates_both_ways() {
+    if !privileged("ipv6_v3_interoperates_both_ways") {
+        return;
+    }
+    let v6 = "2001:db8::100";
+    let lab = lab("v6", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let ka_conf = |p: u8| {
+        format!(
+            "  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority {p}\n  \
+             advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {v6}/64\n  }}"
+        )
+    };
+    let mut ka = Keepalived::start(n1, &ka_conf(101));
+    wait_for(
+        "keepalived to hold the IPv6 VIP",
+        Duration::from_secs(5),
+        || n1.has_addr("eth0", v6),
+    );
+    let hk = Hakit::start(
+        n2,
+        &[
+            "-i",
+            "eth0",
+            "--vrid",
+            "51",
+            "--version",
+            "3",
+            "--advert-int",
+            "0.1",
+            "--priority",
+            "100",
+            "--vip",
+            "2001:db8::100/64",
+        ],
+    );
+    hk.wait_state("BACKUP", Duration::from_secs(3));
+    holds_for("hakit backup", Duration::from_millis(600), || {
+        !n2.has_addr("eth0", v6)
+    });
+    let master = hk.status().unwrap()["master"].as_str().unwrap().to_string();
+    assert!(
+        master.starts_with("fe80::"),
+        "the master is known by its link-local address: {master}"
+    );
+
+    ka.crash();
+    wait_for("hakit to take the IPv6 VIP", Duration::from_secs(2), || {
+        n2.has_addr("eth0", v6)
+    });
+    hk.wait_state("MASTER", Duration::from_millis(500));
+
+    // keepalived returns, accepts hakit's IPv6 adverts (checksum with the pseudo-header)
+    // and, with the higher priority, preempts.
+    n1.ip(&format!("addr del {v6}/64 dev eth0"));
+    let ka2 = Keepalived::start(n1, &ka_conf(101));
+    hk.wait_state("BACKUP", Duration::from_secs(5));
+    wait_for(
+        "hakit to release the IPv6 VIP",
+        Duration::from_secs(2),
+        || !n2.has_addr("eth0", v6),
+    );
+    assert!(
+        !ka2.log_text().contains("invalid"),
+        "keepalived found nothing wrong:\n{}",
+        ka2.log_text()
+    );
+}

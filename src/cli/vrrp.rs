@@ -1,9 +1,10 @@
 //! `hakit vrrp`: run an instance, inspect it, watch the wire, send a crafted advert.
 
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
 use clap::{Args, Subcommand, ValueEnum};
+use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
 use serde::Serialize;
 
 use super::{Exit, Global, Out};
@@ -14,8 +15,8 @@ use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 use crate::vrrp::config::{self, Instance};
 use crate::vrrp::daemon::{self, Notify, Options, ScriptSpec};
-use crate::vrrp::io::{self, Io};
-use crate::vrrp::packet::{Advert, Auth, Version, MCAST_V4};
+use crate::vrrp::io::{self, Io, Received};
+use crate::vrrp::packet::{Advert, Auth, Version};
 use crate::vrrp::status;
 use crate::vrrp::track::split_command;
 
@@ -209,12 +210,12 @@ struct SendArgs {
     /// Priority to advertise, 0-255.
     #[arg(long, short = 'p')]
     priority: u8,
-    /// Send to this address instead of 224.0.0.18.
+    /// Send to this address instead of the group (224.0.0.18 or ff02::12).
     #[arg(long, value_name = "IP")]
-    dst: Option<Ipv4Addr>,
-    /// Source address (default: the interface's primary address).
+    dst: Option<IpAddr>,
+    /// Source address (default: the interface's primary IPv4 or link-local IPv6 address).
     #[arg(long, value_name = "IP")]
-    src: Option<Ipv4Addr>,
+    src: Option<IpAddr>,
 }
 
 pub fn exec(a: &VrrpArgs, g: &Global, out: &Out) -> Exit {
@@ -375,10 +376,10 @@ fn status_cmd(a: &StatusArgs, g: &Global, out: &Out) -> Exit {
 #[derive(Serialize)]
 struct Seen<'a> {
     time: f64,
-    src: Ipv4Addr,
-    dst: Ipv4Addr,
+    src: IpAddr,
+    dst: IpAddr,
     ttl: u8,
-    tos: u8,
+    tos: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     advert: Option<&'a Advert>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -388,8 +389,12 @@ struct Seen<'a> {
 fn watch(a: &WatchArgs, out: &Out) -> Exit {
     let mut nl = crate::vip::socket()?;
     let link = link::resolve(&mut nl, &a.interface)?;
-    let src = io::primary_ipv4(&link.name, &[]).unwrap_or(Ipv4Addr::UNSPECIFIED);
-    let mut io = Io::open(&link, src, true)?;
+    let mut socks = vec![Io::listen(&link, false)?];
+    // IPv6 too, where the interface has it.
+    match Io::listen(&link, true) {
+        Ok(s) => socks.push(s),
+        Err(e) => log::info!("not watching IPv6 on {}: {e}", link.name),
+    }
     let start = Instant::now();
     let until = a
         .duration
@@ -402,77 +407,84 @@ fn watch(a: &WatchArgs, out: &Out) -> Exit {
         if until.is_some_and(|u| Instant::now() >= u) || a.count.is_some_and(|c| seen >= c) {
             return Ok(0);
         }
-        let mut fds = [nix::poll::PollFd::new(
-            io.fd(),
-            nix::poll::PollFlags::POLLIN,
-        )];
         let wait = until
             .map(|u| u.saturating_duration_since(Instant::now()))
             .unwrap_or(Duration::from_secs(1))
             .min(Duration::from_secs(1));
-        let _ = nix::poll::poll(
-            &mut fds,
-            nix::poll::PollTimeout::from(wait.as_millis() as u16),
-        );
-        while let Some(r) = io.recv()? {
-            seen += 1;
-            let invalid = r.valid().err().map(|d| d.describe());
-            let rec = Seen {
-                time: start.elapsed().as_secs_f64(),
-                src: r.meta.src,
-                dst: r.meta.dst,
-                ttl: r.meta.ttl,
-                tos: r.meta.tos,
-                advert: r.advert.as_ref().ok(),
-                invalid,
-            };
-            if a.json {
-                out.line(serde_json::to_string(&rec).expect("serializes"));
-            } else {
-                let mut line = format!("{:9.3}  {} > {}", rec.time, rec.src, rec.dst);
-                if let Some(ad) = rec.advert {
-                    let addrs: Vec<String> = ad.addrs.iter().map(|x| x.to_string()).collect();
-                    line.push_str(&format!(
-                        "  VRRPv{} vrid {} prio {} int {}s{} addrs {}",
-                        ad.version.number(),
-                        ad.vrid,
-                        ad.priority,
-                        f64::from(ad.interval_cs) / 100.0,
-                        if matches!(ad.auth, Auth::Pass(_)) {
-                            " auth PASS"
-                        } else {
-                            ""
-                        },
-                        addrs.join(",")
-                    ));
+        {
+            let mut fds: Vec<PollFd> = socks
+                .iter()
+                .map(|s| PollFd::new(s.fd(), PollFlags::POLLIN))
+                .collect();
+            let _ = poll(&mut fds, PollTimeout::from(wait.as_millis() as u16));
+        }
+        for io in socks.iter_mut() {
+            while let Some(r) = io.recv()? {
+                seen += 1;
+                print_seen(&r, start, a.json, out);
+                if a.count.is_some_and(|c| seen >= c) {
+                    return Ok(0);
                 }
-                if let Some(i) = invalid {
-                    line.push_str(&format!("  INVALID: {i}"));
-                }
-                out.line(line);
-            }
-            if a.count.is_some_and(|c| seen >= c) {
-                return Ok(0);
             }
         }
     }
 }
 
+fn print_seen(r: &Received, start: Instant, json: bool, out: &Out) {
+    let rec = Seen {
+        time: start.elapsed().as_secs_f64(),
+        src: r.meta.src,
+        dst: r.meta.dst,
+        ttl: r.meta.ttl,
+        tos: r.meta.tos,
+        advert: r.advert.as_ref().ok(),
+        invalid: r.valid().err().map(|d| d.describe()),
+    };
+    if json {
+        out.line(serde_json::to_string(&rec).expect("serializes"));
+        return;
+    }
+    let mut line = format!("{:9.3}  {} > {}", rec.time, rec.src, rec.dst);
+    if let Some(ad) = rec.advert {
+        let addrs: Vec<String> = ad.addrs.iter().map(|x| x.to_string()).collect();
+        line.push_str(&format!(
+            "  VRRPv{} vrid {} prio {} int {}s{} addrs {}",
+            ad.version.number(),
+            ad.vrid,
+            ad.priority,
+            f64::from(ad.interval_cs) / 100.0,
+            if matches!(ad.auth, Auth::Pass(_)) {
+                " auth PASS"
+            } else {
+                ""
+            },
+            addrs.join(",")
+        ));
+    }
+    if let Some(i) = rec.invalid {
+        line.push_str(&format!("  INVALID: {i}"));
+    }
+    out.line(line);
+}
+
 fn send(a: &SendArgs, out: &Out) -> Exit {
     let inst = wire_instance(&a.wire, "send".into(), a.priority.max(1))?;
-    if inst.is_ipv6() {
-        return Err(Error::Failed("vrrp send speaks IPv4 only for now".into()));
-    }
     if inst.version == Version::V3 && inst.auth != Auth::None {
         return Err(Error::invalid(
             "VRRPv3 has no authentication: drop --auth-pass",
         ));
     }
+    let v6 = inst.is_ipv6();
+    for (what, addr) in [("--src", a.src), ("--dst", a.dst)] {
+        if addr.is_some_and(|x| x.is_ipv6() != v6) {
+            return Err(Error::invalid(format!("{what} is not of the VIPs' family")));
+        }
+    }
     let mut nl = crate::vip::socket()?;
     let link = link::resolve(&mut nl, &inst.interface)?;
     let src = match a.src {
         Some(s) => s,
-        None => io::primary_ipv4(&link.name, &inst.vips)?,
+        None => io::source_address(&link.name, &inst.vips, v6, Duration::from_secs(3))?,
     };
     let io = Io::open(&link, src, false)?;
     let advert = Advert {
@@ -483,7 +495,7 @@ fn send(a: &SendArgs, out: &Out) -> Exit {
         addrs: inst.addrs(),
         auth: inst.auth,
     };
-    let dst = a.dst.unwrap_or(MCAST_V4);
+    let dst = a.dst.unwrap_or(io.group());
     io.send(&advert, dst)?;
     out.line(format!(
         "sent VRRPv{} vrid {} priority {} from {src} to {dst} on {}",

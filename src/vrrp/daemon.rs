@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
@@ -15,7 +15,7 @@ use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
 use super::config::{self, Instance};
 use super::io::{self, Io};
 use super::machine::{Action, Config, Event, Machine, Millis, State};
-use super::packet::{Advert, Drop, MCAST_V4};
+use super::packet::{Advert, Drop};
 use super::status::{self, StatusFile, TransitionRecord, KEEP_TRANSITIONS};
 use super::track::{effective_priority, parse_track_file, Hysteresis};
 use crate::error::{Error, Result};
@@ -114,17 +114,12 @@ pub fn run(opts: Options) -> Result<()> {
         .map(|e| e.local)
         .collect();
     config::validate(i, &own)?;
-    if i.is_ipv6() {
-        return Err(Error::Failed(
-            "IPv6 instances are not supported by `vrrp run` yet (the codec is ready; the socket edge is IPv4 only)".into(),
-        ));
-    }
     for t in &opts.track_interfaces {
         link::resolve(&mut nl, t)?;
     }
     let src = match i.unicast_src {
-        Some(IpAddr::V4(a)) => a,
-        _ => io::primary_ipv4(&link.name, &i.vips)?,
+        Some(a) => a,
+        None => io::source_address(&link.name, &i.vips, i.is_ipv6(), Duration::from_secs(5))?,
     };
     let io = Io::open(&link, src, i.unicast_peers.is_empty())?;
     let machine = Machine::new(Config {
@@ -132,7 +127,7 @@ pub fn run(opts: Options) -> Result<()> {
         interval_cs: i.interval_cs,
         preempt: i.preempt,
         preempt_delay_ms: i.preempt_delay_ms,
-        primary: IpAddr::V4(src),
+        primary: src,
         v3: i.version == super::packet::Version::V3,
     });
     let (mut sig_rx, sig_tx) =
@@ -284,7 +279,7 @@ impl Daemon {
         w
     }
 
-    fn count_drop(&mut self, d: Drop, from: Ipv4Addr) {
+    fn count_drop(&mut self, d: Drop, from: IpAddr) {
         *self
             .status
             .drops
@@ -305,7 +300,7 @@ impl Daemon {
                 continue;
             }
             let i = &self.opts.instance;
-            if !i.unicast_peers.is_empty() && !i.unicast_peers.contains(&IpAddr::V4(from)) {
+            if !i.unicast_peers.is_empty() && !i.unicast_peers.contains(&from) {
                 continue;
             }
             let a = match r.valid() {
@@ -324,7 +319,7 @@ impl Daemon {
             let acts = self.machine.handle(
                 self.now(),
                 Event::Advert {
-                    from: IpAddr::V4(from),
+                    from,
                     priority: a.priority,
                     interval_cs: a.interval_cs,
                 },
@@ -478,18 +473,10 @@ impl Daemon {
 
     fn send(&mut self, priority: u8) {
         let a = self.advert(priority);
-        let dsts: Vec<Ipv4Addr> = if self.opts.instance.unicast_peers.is_empty() {
-            vec![MCAST_V4]
+        let dsts: Vec<IpAddr> = if self.opts.instance.unicast_peers.is_empty() {
+            vec![self.io.group()]
         } else {
-            self.opts
-                .instance
-                .unicast_peers
-                .iter()
-                .filter_map(|p| match p {
-                    IpAddr::V4(a) => Some(*a),
-                    _ => None,
-                })
-                .collect()
+            self.opts.instance.unicast_peers.clone()
         };
         for d in dsts {
             match self.io.send(&a, d) {

@@ -1,18 +1,22 @@
-//! The socket edge of VRRP (IPv4): raw IP protocol 112 sockets bound to the interface,
-//! TTL 255 and DSCP CS6 (TOS 0xc0) on send, multicast 224.0.0.18 joined on the interface
-//! or unicast peers.
+//! The socket edge of VRRP: raw IP protocol 112 sockets bound to the interface, TTL / hop
+//! limit 255 and DSCP CS6 (TOS / traffic class 0xc0) on send, the multicast group
+//! (224.0.0.18, ff02::12) joined on the interface, or unicast peers.
 //!
 //! Two sockets: one unbound that receives (a raw socket bound to an address would drop
 //! multicast), and one bound to the source address that sends, so the address used in the
-//! v3 checksum is the one on the wire.
+//! v3 checksum is the one on the wire. IPv4 raw sockets deliver the IP header (TTL, TOS,
+//! destination); IPv6 ones deliver the hop limit and destination as ancillary data.
 
-use std::io::{ErrorKind, Read};
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, SocketAddrV4};
-use std::os::fd::{AsFd, BorrowedFd};
+use std::io::{ErrorKind, IoSliceMut, Read};
+use std::net::{IpAddr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
+use std::time::{Duration, Instant};
 
+use nix::sys::socket::{recvmsg, setsockopt, sockopt, ControlMessageOwned, MsgFlags, SockaddrIn6};
+use serde::Serialize;
 use socket2::{Domain, InterfaceIndexOrAddress, Protocol, SockAddr, Socket, Type};
 
-use super::packet::{self, Advert, Drop, Ipv4Meta, IPPROTO_VRRP, MCAST_V4};
+use super::packet::{self, Advert, Drop, IPPROTO_VRRP, MCAST_V4, MCAST_V6};
 use crate::error::{Error, Result};
 use crate::link::Link;
 use crate::vip::{self, IpNet};
@@ -20,10 +24,21 @@ use crate::vip::{self, IpNet};
 /// DSCP CS6 as keepalived sends it.
 pub const TOS_CS6: u32 = 0xc0;
 
+/// What the IP layer says about a received advertisement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    pub src: IpAddr,
+    pub dst: IpAddr,
+    /// TTL (IPv4) or hop limit (IPv6).
+    pub ttl: u8,
+    /// TOS (IPv4) or traffic class (IPv6), when known.
+    pub tos: Option<u8>,
+}
+
 /// A received datagram, decoded as far as it goes.
 #[derive(Debug, Clone)]
 pub struct Received {
-    pub meta: Ipv4Meta,
+    pub meta: Meta,
     pub advert: std::result::Result<Advert, Drop>,
 }
 
@@ -37,11 +52,13 @@ impl Received {
     }
 }
 
-/// The pair of sockets of one IPv4 instance (or of `watch`/`send`).
+/// The pair of sockets of one instance (or of `watch`/`send`) in one family.
 pub struct Io {
     rx: Socket,
-    tx: Socket,
-    pub src: Ipv4Addr,
+    /// None for a listen-only pair (`vrrp watch`).
+    tx: Option<Socket>,
+    pub src: IpAddr,
+    ifindex: u32,
     buf: Vec<u8>,
 }
 
@@ -49,59 +66,144 @@ fn sock_err(what: &str, e: std::io::Error) -> Error {
     Error::io(what.to_string(), e)
 }
 
-/// The interface's primary IPv4 address that is not one of `vips`.
-pub fn primary_ipv4(dev: &str, vips: &[IpNet]) -> Result<Ipv4Addr> {
+/// The address advertisements are sent from: for IPv4 the interface's primary address that
+/// is not a VIP; for IPv6 its link-local address (RFC 5798), waiting up to `wait` for
+/// duplicate address detection to finish.
+pub fn source_address(dev: &str, vips: &[IpNet], v6: bool, wait: Duration) -> Result<IpAddr> {
+    let deadline = Instant::now() + wait;
     let mut nl = vip::socket()?;
-    let addrs = vip::list(&mut nl, Some(dev))?;
-    addrs
-        .iter()
-        .filter(|e| !vips.iter().any(|v| v.addr == e.local))
-        .filter(|e| !e.flags.contains(&"secondary"))
-        .find_map(|e| match e.local {
-            IpAddr::V4(a) => Some(a),
-            _ => None,
-        })
-        .ok_or_else(|| {
-            Error::Failed(format!(
-                "{dev} has no IPv4 address of its own to send advertisements from (add one, or give --unicast-src)"
-            ))
-        })
+    loop {
+        let addrs = vip::list(&mut nl, Some(dev))?;
+        let mut own = addrs
+            .iter()
+            .filter(|e| !vips.iter().any(|v| v.addr == e.local))
+            .filter(|e| !e.flags.contains(&"secondary"));
+        let found = if v6 {
+            own.filter(|e| matches!(e.local, IpAddr::V6(a) if a.is_unicast_link_local()))
+                .map(|e| (e.local, e.flags.contains(&"tentative")))
+                .next()
+        } else {
+            own.find(|e| e.local.is_ipv4()).map(|e| (e.local, false))
+        };
+        match found {
+            Some((a, false)) => return Ok(a),
+            Some((a, true)) if Instant::now() < deadline => {
+                log::debug!("{a} on {dev} is still tentative");
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Some((a, true)) => {
+                return Err(Error::Failed(format!(
+                    "{a} on {dev} is still tentative (duplicate address detection): try again shortly"
+                )))
+            }
+            None if v6 => {
+                return Err(Error::Failed(format!(
+                    "{dev} has no IPv6 link-local address to send advertisements from"
+                )))
+            }
+            None => {
+                return Err(Error::Failed(format!(
+                    "{dev} has no IPv4 address of its own to send advertisements from (add one, or give --unicast-src)"
+                )))
+            }
+        }
+    }
 }
 
 impl Io {
-    /// Open the sockets on `link`, sending from `src`; join the multicast group unless
-    /// `multicast` is false (unicast peers).
-    pub fn open(link: &Link, src: Ipv4Addr, multicast: bool) -> Result<Io> {
+    /// Only receive, in one family, on `link` (for `vrrp watch`).
+    pub fn listen(link: &Link, v6: bool) -> Result<Io> {
+        let any = if v6 {
+            IpAddr::V6(Ipv6Addr::UNSPECIFIED)
+        } else {
+            IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)
+        };
+        Io::build(link, any, true, false)
+    }
+
+    /// Open the sockets on `link`, sending from `src`; join the multicast group of `src`'s
+    /// family unless `multicast` is false (unicast peers).
+    pub fn open(link: &Link, src: IpAddr, multicast: bool) -> Result<Io> {
+        Io::build(link, src, multicast, true)
+    }
+
+    fn build(link: &Link, src: IpAddr, multicast: bool, sending: bool) -> Result<Io> {
+        let v6 = src.is_ipv6();
+        let domain = if v6 { Domain::IPV6 } else { Domain::IPV4 };
         let proto = Some(Protocol::from(i32::from(IPPROTO_VRRP)));
-        let rx = Socket::new(Domain::IPV4, Type::RAW, proto)
-            .map_err(|e| sock_err("open a raw VRRP socket", e))?;
-        rx.bind_device(Some(link.name.as_bytes()))
-            .map_err(|e| sock_err(&format!("bind the VRRP socket to {}", link.name), e))?;
-        if multicast {
-            rx.join_multicast_v4_n(&MCAST_V4, &InterfaceIndexOrAddress::Index(link.index))
-                .map_err(|e| sock_err(&format!("join 224.0.0.18 on {}", link.name), e))?;
+        let open = || {
+            let s = Socket::new(domain, Type::RAW, proto)
+                .map_err(|e| sock_err("open a raw VRRP socket", e))?;
+            s.bind_device(Some(link.name.as_bytes()))
+                .map_err(|e| sock_err(&format!("bind the VRRP socket to {}", link.name), e))?;
+            Ok::<Socket, Error>(s)
+        };
+        let rx = open()?;
+        let tx = open()?;
+        if v6 && !sending {
+            if multicast {
+                rx.join_multicast_v6(&MCAST_V6, link.index)
+                    .map_err(|e| sock_err(&format!("join ff02::12 on {}", link.name), e))?;
+            }
+            setsockopt(&rx, sockopt::Ipv6RecvPacketInfo, &true)
+                .map_err(|e| sock_err("ask for packet info", e.into()))?;
+            setsockopt(&rx, sockopt::Ipv6RecvHopLimit, &true)
+                .map_err(|e| sock_err("ask for hop limits", e.into()))?;
+            let _ = rx.set_recv_tclass_v6(true);
+        } else if !sending {
+            if multicast {
+                rx.join_multicast_v4_n(&MCAST_V4, &InterfaceIndexOrAddress::Index(link.index))
+                    .map_err(|e| sock_err(&format!("join 224.0.0.18 on {}", link.name), e))?;
+            }
+        } else if v6 {
+            if multicast {
+                rx.join_multicast_v6(&MCAST_V6, link.index)
+                    .map_err(|e| sock_err(&format!("join ff02::12 on {}", link.name), e))?;
+            }
+            setsockopt(&rx, sockopt::Ipv6RecvPacketInfo, &true)
+                .map_err(|e| sock_err("ask for packet info", e.into()))?;
+            setsockopt(&rx, sockopt::Ipv6RecvHopLimit, &true)
+                .map_err(|e| sock_err("ask for hop limits", e.into()))?;
+            let _ = rx.set_recv_tclass_v6(true);
+            let IpAddr::V6(s6) = src else { unreachable!() };
+            tx.bind(&SockAddr::from(SocketAddrV6::new(s6, 0, 0, link.index)))
+                .map_err(|e| sock_err(&format!("send from {src}"), e))?;
+            tx.set_unicast_hops_v6(255)
+                .map_err(|e| sock_err("set hop limit 255", e))?;
+            tx.set_multicast_hops_v6(255)
+                .map_err(|e| sock_err("set multicast hop limit 255", e))?;
+            tx.set_tclass_v6(TOS_CS6)
+                .map_err(|e| sock_err("set traffic class", e))?;
+            tx.set_multicast_loop_v6(false)
+                .map_err(|e| sock_err("disable multicast loop", e))?;
+            tx.set_multicast_if_v6(link.index)
+                .map_err(|e| sock_err("choose the multicast interface", e))?;
+        } else {
+            if multicast {
+                rx.join_multicast_v4_n(&MCAST_V4, &InterfaceIndexOrAddress::Index(link.index))
+                    .map_err(|e| sock_err(&format!("join 224.0.0.18 on {}", link.name), e))?;
+            }
+            let IpAddr::V4(s4) = src else { unreachable!() };
+            if !s4.is_unspecified() {
+                tx.bind(&SockAddr::from(SocketAddrV4::new(s4, 0)))
+                    .map_err(|e| sock_err(&format!("send from {src}"), e))?;
+                tx.set_multicast_if_v4(&s4)
+                    .map_err(|e| sock_err("choose the multicast interface", e))?;
+            }
+            tx.set_ttl(255).map_err(|e| sock_err("set TTL 255", e))?;
+            tx.set_multicast_ttl_v4(255)
+                .map_err(|e| sock_err("set multicast TTL 255", e))?;
+            tx.set_tos(TOS_CS6).map_err(|e| sock_err("set TOS", e))?;
+            tx.set_multicast_loop_v4(false)
+                .map_err(|e| sock_err("disable multicast loop", e))?;
         }
         rx.set_nonblocking(true)
             .map_err(|e| sock_err("make the VRRP socket non-blocking", e))?;
-
-        let tx = Socket::new(Domain::IPV4, Type::RAW, proto)
-            .map_err(|e| sock_err("open a raw VRRP socket", e))?;
-        tx.bind_device(Some(link.name.as_bytes()))
-            .map_err(|e| sock_err(&format!("bind the VRRP socket to {}", link.name), e))?;
-        tx.bind(&SockAddr::from(SocketAddrV4::new(src, 0)))
-            .map_err(|e| sock_err(&format!("send from {src}"), e))?;
-        tx.set_ttl(255).map_err(|e| sock_err("set TTL 255", e))?;
-        tx.set_multicast_ttl_v4(255)
-            .map_err(|e| sock_err("set multicast TTL 255", e))?;
-        tx.set_tos(TOS_CS6).map_err(|e| sock_err("set TOS", e))?;
-        tx.set_multicast_loop_v4(false)
-            .map_err(|e| sock_err("disable multicast loop", e))?;
-        tx.set_multicast_if_v4(&src)
-            .map_err(|e| sock_err("choose the multicast interface", e))?;
         Ok(Io {
             rx,
-            tx,
+            tx: sending.then_some(tx),
             src,
+            ifindex: link.index,
             buf: vec![0; 65536],
         })
     }
@@ -110,33 +212,67 @@ impl Io {
         self.rx.as_fd()
     }
 
+    /// The multicast group of this socket's family.
+    pub fn group(&self) -> IpAddr {
+        if self.src.is_ipv6() {
+            IpAddr::V6(MCAST_V6)
+        } else {
+            IpAddr::V4(MCAST_V4)
+        }
+    }
+
     /// Encode and send `a` to `dst` (the group or a unicast peer).
-    pub fn send(&self, a: &Advert, dst: Ipv4Addr) -> Result<()> {
-        let m = packet::encode(a, IpAddr::V4(self.src), IpAddr::V4(dst))
-            .map_err(|e| Error::invalid(e.to_string()))?;
-        self.tx
-            .send_to(
-                &m,
-                &SockAddr::from(SocketAddr::V4(SocketAddrV4::new(dst, 0))),
-            )
+    pub fn send(&self, a: &Advert, dst: IpAddr) -> Result<()> {
+        let m = packet::encode(a, self.src, dst).map_err(|e| Error::invalid(e.to_string()))?;
+        let to = match dst {
+            IpAddr::V4(d) => SocketAddr::V4(SocketAddrV4::new(d, 0)),
+            IpAddr::V6(d) => {
+                let scope = if d.is_multicast() || d.is_unicast_link_local() {
+                    self.ifindex
+                } else {
+                    0
+                };
+                SocketAddr::V6(SocketAddrV6::new(d, 0, 0, scope))
+            }
+        };
+        let tx = self
+            .tx
+            .as_ref()
+            .ok_or_else(|| Error::Failed("this VRRP socket only listens".into()))?;
+        tx.send_to(&m, &SockAddr::from(to))
             .map_err(|e| sock_err(&format!("send an advertisement to {dst}"), e))?;
         Ok(())
     }
 
     /// The next datagram waiting, if any (non-blocking).
     pub fn recv(&mut self) -> Result<Option<Received>> {
+        if self.src.is_ipv6() {
+            self.recv_v6()
+        } else {
+            self.recv_v4()
+        }
+    }
+
+    fn recv_v4(&mut self) -> Result<Option<Received>> {
         match (&self.rx).read(&mut self.buf) {
             Ok(n) => {
                 let d = &self.buf[..n];
-                let (meta, payload) = match packet::split_ipv4(d) {
-                    Ok(x) => x,
-                    Err(_) => return Ok(None),
+                let Ok((ip, payload)) = packet::split_ipv4(d) else {
+                    return Ok(None);
                 };
-                if meta.protocol != IPPROTO_VRRP {
+                if ip.protocol != IPPROTO_VRRP {
                     return Ok(None);
                 }
-                let advert = packet::decode(payload, IpAddr::V4(meta.src), IpAddr::V4(meta.dst));
-                Ok(Some(Received { meta, advert }))
+                let (src, dst) = (IpAddr::V4(ip.src), IpAddr::V4(ip.dst));
+                Ok(Some(Received {
+                    meta: Meta {
+                        src,
+                        dst,
+                        ttl: ip.ttl,
+                        tos: Some(ip.tos),
+                    },
+                    advert: packet::decode(payload, src, dst),
+                }))
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock || e.kind() == ErrorKind::Interrupted => {
                 Ok(None)
@@ -144,4 +280,50 @@ impl Io {
             Err(e) => Err(sock_err("receive an advertisement", e)),
         }
     }
+
+    fn recv_v6(&mut self) -> Result<Option<Received>> {
+        let mut cmsg = nix::cmsg_space!(libc_in6_pktinfo, i32, i32);
+        let fd = self.rx.as_raw_fd();
+        let mut iov = [IoSliceMut::new(&mut self.buf)];
+        let (n, src, dst, hops, tos) =
+            match recvmsg::<SockaddrIn6>(fd, &mut iov, Some(&mut cmsg), MsgFlags::MSG_DONTWAIT) {
+                Ok(m) => {
+                    let src = m.address.map(|a| a.ip()).unwrap_or(Ipv6Addr::UNSPECIFIED);
+                    let (mut dst, mut hops, mut tclass) = (None, 0u8, None);
+                    if let Ok(cm) = m.cmsgs() {
+                        for c in cm {
+                            match c {
+                                ControlMessageOwned::Ipv6PacketInfo(pi) => {
+                                    dst = Some(Ipv6Addr::from(pi.ipi6_addr.s6_addr))
+                                }
+                                ControlMessageOwned::Ipv6HopLimit(h) => hops = h as u8,
+                                ControlMessageOwned::Ipv6TClass(t) => tclass = Some(t as u8),
+                                _ => {}
+                            }
+                        }
+                    }
+                    (m.bytes, src, dst, hops, tclass)
+                }
+                Err(nix::errno::Errno::EAGAIN) | Err(nix::errno::Errno::EINTR) => return Ok(None),
+                Err(e) => return Err(sock_err("receive an advertisement", e.into())),
+            };
+        let (src, dst) = (IpAddr::V6(src), IpAddr::V6(dst.unwrap_or(MCAST_V6)));
+        Ok(Some(Received {
+            meta: Meta {
+                src,
+                dst,
+                ttl: hops,
+                tos,
+            },
+            advert: packet::decode(&self.buf[..n], src, dst),
+        }))
+    }
+}
+
+/// `struct in6_pktinfo`, sized for the control-message buffer.
+#[allow(non_camel_case_types, dead_code)]
+#[repr(C)]
+struct libc_in6_pktinfo {
+    addr: [u8; 16],
+    ifindex: u32,
 }

@@ -294,6 +294,9 @@ impl Lab {
         let mut v = Vec::new();
         for (i, h) in hosts.iter().enumerate() {
             let ns = Netns::new(&format!("{tag}-{h}"));
+            // No duplicate address detection: link-local addresses are usable at once.
+            ns.set_sysctl("net.ipv6.conf.default.accept_dad", "0");
+            ns.set_sysctl("net.ipv6.conf.all.accept_dad", "0");
             switch.ip(&format!(
                 "link add p{i} type veth peer name eth0 netns {}",
                 ns.name
