@@ -87,9 +87,16 @@ fn hakit_backs_up_keepalived_takes_over_on_crash_and_yields_on_return() {
         Duration::from_millis(800),
         || !holds_vip(n2) && hk.state() == "BACKUP",
     );
-    let st = hk.status().unwrap();
-    assert_eq!(st["master"], "10.99.0.1");
-    assert!(st["adverts_received"].as_u64().unwrap() >= 5, "{st}");
+    assert_eq!(hk.status().unwrap()["master"], "10.99.0.1");
+    wait_for(
+        "the received adverts to be counted",
+        Duration::from_secs(3),
+        || {
+            hk.status()
+                .and_then(|s| s["adverts_received"].as_u64())
+                .is_some_and(|n| n >= 5)
+        },
+    );
 
     ka.crash();
     let took = wait_for("hakit to take the VIP", Duration::from_secs(3), || {

@@ -10,7 +10,8 @@ use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
-use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+use nix::poll::{ppoll, PollFd, PollFlags};
+use nix::sys::time::TimeSpec;
 
 use super::config::{self, Instance};
 use super::io::{self, Io};
@@ -84,6 +85,7 @@ struct Daemon {
     /// Last values read from the tracked files.
     file_values: Vec<i64>,
     next_iface_check: Instant,
+    links: link::LinkWatch,
     fault: bool,
     second_garp: Option<Instant>,
     reaper: Reaper,
@@ -95,7 +97,7 @@ struct Daemon {
 }
 
 /// How often changed counters reach the state file (transitions are written at once).
-const STATUS_FLUSH: Duration = Duration::from_millis(500);
+const STATUS_FLUSH: Duration = Duration::from_secs(1);
 
 /// Validate, open the sockets, run until SIGTERM/SIGINT. Returns after the priority-0
 /// advertisement has been sent and the VIPs removed.
@@ -122,6 +124,9 @@ pub fn run(opts: Options) -> Result<()> {
         None => io::source_address(&link.name, &i.vips, i.is_ipv6(), Duration::from_secs(5))?,
     };
     let io = Io::open(&link, src, i.unicast_peers.is_empty())?;
+    // Only our VRID reaches this process: a hundred instances on one interface do not
+    // each decode the other ninety-nine's adverts.
+    io.only_vrid(i.vrid)?;
     let machine = Machine::new(Config {
         priority: i.priority,
         interval_cs: i.interval_cs,
@@ -184,6 +189,7 @@ pub fn run(opts: Options) -> Result<()> {
         iface_down: BTreeSet::new(),
         file_values: vec![0; opts.track_files.len()],
         next_iface_check: now,
+        links: link::LinkWatch::open()?,
         fault: false,
         second_garp: None,
         reaper: Reaper::default(),
@@ -234,20 +240,21 @@ impl Daemon {
     fn main_loop(&mut self, sig: &mut UnixStream) -> Result<()> {
         loop {
             let wake = self.next_wake();
-            let timeout = wake.saturating_duration_since(Instant::now());
-            let ms = timeout.as_millis().min(60_000) as u16;
-            let (sock_ready, sig_ready) = {
+            // ppoll: nanosecond timeouts, so a deadline 0.3 ms away is slept, not spun.
+            let timeout = TimeSpec::from_duration(wake.saturating_duration_since(Instant::now()));
+            let (sock_ready, sig_ready, link_ready) = {
                 let mut fds = [
                     PollFd::new(self.io.fd(), PollFlags::POLLIN),
                     PollFd::new(sig.as_fd(), PollFlags::POLLIN),
+                    PollFd::new(self.links.fd(), PollFlags::POLLIN),
                 ];
-                match poll(&mut fds, PollTimeout::from(ms)) {
+                match ppoll(&mut fds, Some(timeout), None) {
                     Ok(_) => {}
                     Err(nix::errno::Errno::EINTR) => {}
                     Err(e) => return Err(Error::io("wait for packets", e.into())),
                 }
                 let r = |f: &PollFd| f.revents().is_some_and(|r| r.contains(PollFlags::POLLIN));
-                (r(&fds[0]), r(&fds[1]))
+                (r(&fds[0]), r(&fds[1]), r(&fds[2]))
             };
             if sig_ready {
                 let mut b = [0u8; 16];
@@ -256,6 +263,9 @@ impl Daemon {
             }
             if sock_ready {
                 self.receive()?;
+            }
+            if link_ready && self.links.drain() {
+                self.check_interfaces()?;
             }
             self.tick()?;
         }
@@ -355,7 +365,14 @@ impl Daemon {
     }
 
     fn check_interfaces(&mut self) -> Result<()> {
-        self.next_iface_check = Instant::now() + Duration::from_millis(100);
+        // Link changes arrive as notifications; this poll is a safety net, and the cadence
+        // at which tracked files are read.
+        self.next_iface_check = Instant::now()
+            + if self.opts.track_files.is_empty() {
+                Duration::from_secs(1)
+            } else {
+                Duration::from_millis(100)
+            };
         let links = link::list(&mut self.nl)?;
         let mut down = BTreeSet::new();
         for name in self.opts.track_interfaces.iter().chain([&self.link.name]) {

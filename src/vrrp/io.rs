@@ -212,6 +212,15 @@ impl Io {
         self.rx.as_fd()
     }
 
+    /// Let the kernel drop every VRRP packet of another VRID (a classic BPF filter on the
+    /// receiving socket: IPv4 raw sockets see the IP header first, IPv6 ones the message).
+    pub fn only_vrid(&self, vrid: u8) -> Result<()> {
+        let prog = vrid_filter(vrid, self.src.is_ipv6());
+        self.rx
+            .attach_filter(&prog)
+            .map_err(|e| sock_err("attach the VRID filter", e))
+    }
+
     /// The multicast group of this socket's family.
     pub fn group(&self) -> IpAddr {
         if self.src.is_ipv6() {
@@ -318,6 +327,27 @@ impl Io {
             advert: packet::decode(&self.buf[..n], src, dst),
         }))
     }
+}
+
+/// The BPF program of [`Io::only_vrid`]: accept when the VRID byte matches, else drop.
+pub fn vrid_filter(vrid: u8, v6: bool) -> Vec<libc::sock_filter> {
+    const LD_B_ABS: u16 = 0x30; // BPF_LD | BPF_B | BPF_ABS
+    const LD_B_IND: u16 = 0x50; // BPF_LD | BPF_B | BPF_IND
+    const LDX_MSH: u16 = 0xb1; // BPF_LDX | BPF_B | BPF_MSH: X = 4 * ([k] & 0xf)
+    const JEQ_K: u16 = 0x15; // BPF_JMP | BPF_JEQ | BPF_K
+    const RET_K: u16 = 0x06; // BPF_RET | BPF_K
+    let f = |code, jt, jf, k| libc::sock_filter { code, jt, jf, k };
+    let mut p = Vec::new();
+    if v6 {
+        p.push(f(LD_B_ABS, 0, 0, 1));
+    } else {
+        p.push(f(LDX_MSH, 0, 0, 0));
+        p.push(f(LD_B_IND, 0, 0, 1));
+    }
+    p.push(f(JEQ_K, 0, 1, u32::from(vrid)));
+    p.push(f(RET_K, 0, 0, 0xffff));
+    p.push(f(RET_K, 0, 0, 0));
+    p
 }
 
 /// `struct in6_pktinfo`, sized for the control-message buffer.
