@@ -684,3 +684,100 @@ fn ipv6_v3_interoperates_both_ways() {
         ka2.log_text()
     );
 }
+
+#[test]
+fn dual_master_two_processes_against_keepalived() {
+    if !privileged("dual_master_two_processes_against_keepalived") {
+        return;
+    }
+    // Seed 003: two VIPs, each master on a different node. hakit runs one process per
+    // instance; keepalived runs both instances with the priorities swapped.
+    let lab = lab("dual", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let inst = |name: &str, vrid: u8, prio: u8, vip: &str| {
+        format!(
+            "vrrp_instance {name} {{\n  state BACKUP\n  interface eth0\n  virtual_router_id {vrid}\n  \
+             priority {prio}\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {vip}/24\n  }}\n}}\n"
+        )
+    };
+    let _ka = Keepalived::start_blocks(
+        n2,
+        &format!(
+            "{}{}",
+            inst("VI_1", 51, 100, "10.99.0.100"),
+            inst("VI_2", 52, 101, "10.99.0.200")
+        ),
+    );
+    let v1 = Hakit::start(
+        n1,
+        &[
+            "-i",
+            "eth0",
+            "--vrid",
+            "51",
+            "--version",
+            "3",
+            "--advert-int",
+            "0.1",
+            "--priority",
+            "101",
+            "--name",
+            "VI_1",
+            "--vip",
+            "10.99.0.100/24",
+        ],
+    );
+    let mut v2 = Hakit::start(
+        n1,
+        &[
+            "-i",
+            "eth0",
+            "--vrid",
+            "52",
+            "--version",
+            "3",
+            "--advert-int",
+            "0.1",
+            "--priority",
+            "100",
+            "--name",
+            "VI_2",
+            "--vip",
+            "10.99.0.200/24",
+        ],
+    );
+    wait_for(
+        "each node to hold its own VIP",
+        Duration::from_secs(5),
+        || {
+            n1.has_addr("eth0", "10.99.0.100")
+                && n2.has_addr("eth0", "10.99.0.200")
+                && !n1.has_addr("eth0", "10.99.0.200")
+                && !n2.has_addr("eth0", "10.99.0.100")
+        },
+    );
+    let all = n1.hakit(&["vrrp", "status", "--json"]).ok().json();
+    let states: Vec<(String, String)> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().into(),
+                s["state"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("VI_1".into(), "MASTER".into()),
+            ("VI_2".into(), "BACKUP".into())
+        ]
+    );
+    // Stopping one process leaves the other instance alone.
+    v2.term();
+    holds_for("VI_1 unaffected", Duration::from_millis(500), || {
+        n1.has_addr("eth0", "10.99.0.100") && v1.state() == "MASTER"
+    });
+}

@@ -48,6 +48,7 @@ pub struct Cli {
 
 /// Options every subcommand accepts.
 #[derive(Args, Debug)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Append log records to FILE instead of writing them to stderr.
     #[arg(long, global = true, value_name = "FILE")]

@@ -55,6 +55,11 @@ pub struct Keepalived {
 impl Keepalived {
     /// Start with `instance` as the body of a `vrrp_instance VI_1 { ... }` block.
     pub fn start(ns: &Netns, instance: &str) -> Keepalived {
+        Keepalived::start_blocks(ns, &format!("vrrp_instance VI_1 {{\n{instance}\n}}\n"))
+    }
+
+    /// Start with `blocks` after the global_defs (several instances, sync groups, ...).
+    pub fn start_blocks(ns: &Netns, blocks: &str) -> Keepalived {
         let dir = std::env::temp_dir().join(format!("{}-keepalived", ns.name));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
@@ -62,8 +67,7 @@ impl Keepalived {
         fs::write(
             &conf,
             format!(
-                "global_defs {{\n  router_id {}\n  enable_script_security\n  script_user root\n}}\n\
-                 vrrp_instance VI_1 {{\n{instance}\n}}\n",
+                "global_defs {{\n  router_id {}\n  enable_script_security\n  script_user root\n}}\n{blocks}",
                 ns.name
             ),
         )
