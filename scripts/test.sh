@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use, as package:command pairs.
-deps=(iproute2:ip util-linux:setpriv procps:sysctl keepalived:keepalived curl:curl python3:python3)
+deps=(iproute2:ip util-linux:setpriv procps:sysctl keepalived:keepalived curl:curl python3:python3
+      qemu-system-x86:qemu-system-x86_64 busybox-static:busybox ipvsadm:ipvsadm kmod:depmod
+      cpio:cpio xz-utils:xz binutils:objcopy)
 
 missing=()
 for d in "${deps[@]}"; do
@@ -36,4 +38,8 @@ cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --quiet --all-targets -- -D warnings
 echo "== cargo test"
-cargo test --all-targets -- --test-threads 8
+# Namespace tests in parallel; the qemu tests (vm_*) afterwards, so their emulated CPU
+# does not compete with the timing of the VRRP tests.
+cargo test --all-targets -- --test-threads 8 --skip vm_
+echo "== cargo test (IPVS under qemu)"
+cargo test --test main vm_ -- --test-threads 1

@@ -13,6 +13,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod ipvs;
 pub mod link;
 pub mod logging;
 pub mod netlink;

@@ -8,6 +8,7 @@ mod support;
 
 mod cli;
 mod docs;
+mod ipvs;
 mod lab;
 mod rsprep;
 mod vip;

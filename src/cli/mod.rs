@@ -3,6 +3,7 @@
 //! Each group has one file with its clap structs and an `exec` that calls the library and
 //! formats the result (text, or JSON with `--json`). No protocol or decision logic here.
 
+mod ipvs;
 mod links;
 mod rsprep;
 mod vip;
@@ -79,6 +80,7 @@ pub enum Command {
     #[command(name = "rs-prep")]
     RsPrep(rsprep::RsPrepArgs),
     Vrrp(vrrp::VrrpArgs),
+    Ipvs(ipvs::IpvsArgs),
     Links(links::LinksArgs),
 }
 
@@ -195,6 +197,7 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
         Command::Vip(a) => vip::exec(a, &cli.global, &out),
         Command::RsPrep(a) => rsprep::exec(a, &cli.global, &out),
         Command::Vrrp(a) => vrrp::exec(a, &cli.global, &out),
+        Command::Ipvs(a) => ipvs::exec(a, &out),
         Command::Links(a) => links::exec(a, &out),
     };
     match result {

@@ -13,6 +13,8 @@ use netlink_sys::{Socket, SocketAddr};
 
 use crate::error::{libc_errno, Error, Result};
 
+pub mod genl;
+
 pub use netlink_sys::constants::{NETLINK_GENERIC, NETLINK_ROUTE};
 
 /// Size of the receive buffer: large enough for any single dump datagram.
@@ -130,6 +132,17 @@ impl NlSocket {
     {
         let seq = self.send(payload, flags | NLM_F_ACK, what)?;
         self.receive::<I>(seq, what, |_| {}, false)
+    }
+
+    /// Send a request that answers with messages, then an acknowledgement.
+    pub fn transact<I>(&mut self, payload: I, what: &str) -> Result<Vec<I>>
+    where
+        I: NetlinkSerializable + NetlinkDeserializable + Debug,
+    {
+        let seq = self.send(payload, NLM_F_ACK, what)?;
+        let mut out = Vec::new();
+        self.receive::<I>(seq, what, |m| out.push(m), false)?;
+        Ok(out)
     }
 
     /// Send a dump request and collect every message of the answer.

@@ -1,0 +1,578 @@
+//! `hakit ipvs`: the IPVS table over generic netlink, with ipvsadm's options and output.
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{Exit, Out};
+use crate::error::{Error, Result};
+use crate::ipvs::codec::Timeouts;
+use crate::ipvs::model::{
+    flags, parse_host_port, Dest, Entry, Forward, Key, Protocol, Service, TunType,
+};
+use crate::ipvs::text::{self, Columns};
+use crate::ipvs::Ipvs;
+
+/// Virtual services and real servers in the kernel's IPVS table (ipvsadm's feature set).
+///
+/// Options keep ipvsadm's names (-t/-u/--sctp-service/-f to name a service, -r for a real
+/// server, -g/-i/-m for the forwarding method), and `list` and `save` print ipvsadm's
+/// `-Ln` and `-S -n` output byte for byte.
+#[derive(Args, Debug)]
+#[command(after_long_help = super::EXIT_STATUS)]
+pub struct IpvsArgs {
+    #[command(subcommand)]
+    cmd: IpvsCmd,
+}
+
+#[derive(Subcommand, Debug)]
+enum IpvsCmd {
+    /// List services and real servers (ipvsadm -Ln).
+    List(ListArgs),
+    /// Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n).
+    Save,
+    /// Add, edit or delete a virtual service.
+    #[command(subcommand)]
+    Service(ServiceCmd),
+    /// Add, edit or delete a real server of a service.
+    #[command(subcommand)]
+    Real(RealCmd),
+    /// Delete every service (ipvsadm -C).
+    Flush,
+    /// Zero the counters of one service or of all (ipvsadm -Z).
+    Zero(ZeroArgs),
+    /// Show or set the connection timeouts (ipvsadm --timeout / --set).
+    #[command(subcommand)]
+    Timeout(TimeoutCmd),
+    /// IPVS version and connection table size.
+    Info(JsonArg),
+}
+
+#[derive(Args, Debug)]
+struct JsonArg {
+    #[arg(long)]
+    json: bool,
+}
+
+/// Which service: -t, -u, --sctp-service (ADDR:PORT) or -f MARK.
+#[derive(Args, Debug, Clone)]
+#[group(required = true, multiple = false)]
+struct SvcSel {
+    /// TCP service ADDR:PORT ([ADDR]:PORT for IPv6).
+    #[arg(short = 't', long = "tcp-service", value_name = "ADDR:PORT")]
+    tcp: Option<String>,
+    /// UDP service ADDR:PORT.
+    #[arg(short = 'u', long = "udp-service", value_name = "ADDR:PORT")]
+    udp: Option<String>,
+    /// SCTP service ADDR:PORT.
+    #[arg(long = "sctp-service", value_name = "ADDR:PORT")]
+    sctp: Option<String>,
+    /// Firewall-mark service.
+    #[arg(short = 'f', long = "fwmark-service", value_name = "MARK",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    fwmark: Option<u32>,
+}
+
+/// A firewall-mark service is IPv6 (-6).
+#[derive(Args, Debug, Clone)]
+struct V6Arg {
+    /// The firewall-mark service is IPv6.
+    #[arg(short = '6', long = "ipv6")]
+    ipv6: bool,
+}
+
+fn key(s: &SvcSel, v6: &V6Arg) -> Result<Key> {
+    let addr = |p: Protocol, a: &str| -> Result<Key> {
+        let (addr, port) = parse_host_port(a, None)?;
+        Ok(Key::Addr {
+            protocol: p,
+            addr,
+            port,
+        })
+    };
+    if let Some(m) = s.fwmark {
+        return Ok(Key::Fwmark {
+            mark: m,
+            ipv6: v6.ipv6,
+        });
+    }
+    if v6.ipv6 {
+        return Err(Error::invalid(
+            "-6 applies to firewall-mark services only (-f); an address says its own family",
+        ));
+    }
+    match (&s.tcp, &s.udp, &s.sctp) {
+        (Some(a), _, _) => addr(Protocol::Tcp, a),
+        (_, Some(a), _) => addr(Protocol::Udp, a),
+        (_, _, Some(a)) => addr(Protocol::Sctp, a),
+        _ => Err(Error::invalid(
+            "name a service with -t, -u, --sctp-service or -f",
+        )),
+    }
+}
+
+#[derive(Args, Debug)]
+struct ListArgs {
+    #[command(flatten)]
+    sel: Option<SvcSelOpt>,
+    /// Counters: connections, packets and bytes.
+    #[arg(long, group = "cols")]
+    stats: bool,
+    /// Rates: connections, packets and bytes per second.
+    #[arg(long, group = "cols")]
+    rate: bool,
+    /// Upper and lower connection thresholds.
+    #[arg(long, group = "cols")]
+    thresholds: bool,
+    /// Persistent connections.
+    #[arg(long = "persistent-conn", group = "cols")]
+    persistent_conn: bool,
+    /// Exact numbers instead of K/M/G abbreviations.
+    #[arg(long, short = 'x')]
+    exact: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Optional service selection for `list` and `zero`.
+#[derive(Args, Debug, Clone)]
+#[group(required = false, multiple = false)]
+struct SvcSelOpt {
+    #[arg(short = 't', long = "tcp-service", value_name = "ADDR:PORT")]
+    tcp: Option<String>,
+    #[arg(short = 'u', long = "udp-service", value_name = "ADDR:PORT")]
+    udp: Option<String>,
+    #[arg(long = "sctp-service", value_name = "ADDR:PORT")]
+    sctp: Option<String>,
+    #[arg(short = 'f', long = "fwmark-service", value_name = "MARK")]
+    fwmark: Option<u32>,
+}
+
+impl SvcSelOpt {
+    fn key(&self) -> Result<Option<Key>> {
+        if self.tcp.is_none() && self.udp.is_none() && self.sctp.is_none() && self.fwmark.is_none()
+        {
+            return Ok(None);
+        }
+        let s = SvcSel {
+            tcp: self.tcp.clone(),
+            udp: self.udp.clone(),
+            sctp: self.sctp.clone(),
+            fwmark: self.fwmark,
+        };
+        key(&s, &V6Arg { ipv6: false }).map(Some)
+    }
+}
+
+#[derive(Args, Debug)]
+struct ZeroArgs {
+    #[command(flatten)]
+    sel: Option<SvcSelOpt>,
+}
+
+#[derive(Subcommand, Debug)]
+enum ServiceCmd {
+    /// Add a virtual service (ipvsadm -A).
+    Add(ServiceArgs),
+    /// Change a virtual service (ipvsadm -E).
+    Edit(ServiceArgs),
+    /// Delete a virtual service and its real servers (ipvsadm -D).
+    Del(SvcOnly),
+}
+
+#[derive(Args, Debug)]
+struct SvcOnly {
+    #[command(flatten)]
+    sel: SvcSel,
+    #[command(flatten)]
+    v6: V6Arg,
+}
+
+#[derive(Args, Debug)]
+struct ServiceArgs {
+    #[command(flatten)]
+    sel: SvcSel,
+    #[command(flatten)]
+    v6: V6Arg,
+    /// Scheduler: rr, wrr, lc, wlc, lblc, lblcr, dh, sh, sed, nq, fo, ovf, mh.
+    #[arg(short = 's', long = "scheduler", default_value = "wlc")]
+    scheduler: String,
+    /// Persistent service, with this timeout in seconds (default 300).
+    #[arg(short = 'p', long = "persistent", value_name = "TIMEOUT", num_args = 0..=1,
+          default_missing_value = "300")]
+    persistent: Option<u32>,
+    /// Persistence granularity: a netmask (IPv4) or prefix length (IPv6).
+    #[arg(short = 'M', long = "netmask", value_name = "MASK")]
+    netmask: Option<String>,
+    /// Scheduler flags: flag-1,flag-2,flag-3 (sh-fallback,sh-port; mh-fallback,mh-port).
+    #[arg(short = 'b', long = "sched-flags", value_name = "FLAGS")]
+    sched_flags: Option<String>,
+    /// One-packet scheduling (UDP).
+    #[arg(short = 'o', long = "ops")]
+    ops: bool,
+    /// Persistence engine (sip).
+    #[arg(long = "pe", value_name = "ENGINE")]
+    pe: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+enum RealCmd {
+    /// Add a real server (ipvsadm -a).
+    Add(RealArgs),
+    /// Change a real server (ipvsadm -e).
+    Edit(RealArgs),
+    /// Delete a real server (ipvsadm -d).
+    Del(RealOnly),
+}
+
+#[derive(Args, Debug)]
+struct RealOnly {
+    #[command(flatten)]
+    sel: SvcSel,
+    #[command(flatten)]
+    v6: V6Arg,
+    /// The real server ADDR[:PORT].
+    #[arg(short = 'r', long = "real-server", value_name = "ADDR[:PORT]")]
+    real: String,
+}
+
+#[derive(Args, Debug)]
+struct RealArgs {
+    #[command(flatten)]
+    sel: SvcSel,
+    #[command(flatten)]
+    v6: V6Arg,
+    /// The real server ADDR[:PORT] (the port defaults to the service's).
+    #[arg(short = 'r', long = "real-server", value_name = "ADDR[:PORT]")]
+    real: String,
+    /// Direct routing (LVS-DR; the default).
+    #[arg(short = 'g', long = "gatewaying", group = "fwd")]
+    gatewaying: bool,
+    /// Tunnelling (LVS-TUN).
+    #[arg(short = 'i', long = "ipip", group = "fwd")]
+    ipip: bool,
+    /// NAT (LVS-NAT).
+    #[arg(short = 'm', long = "masquerading", group = "fwd")]
+    masquerading: bool,
+    /// Weight 0-65535 (0: no new connections).
+    #[arg(short = 'w', long = "weight", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(0..=65535))]
+    weight: u32,
+    /// Upper connection threshold (0: none).
+    #[arg(short = 'x', long = "u-threshold", default_value_t = 0)]
+    u_threshold: u32,
+    /// Lower connection threshold (0: none).
+    #[arg(short = 'y', long = "l-threshold", default_value_t = 0)]
+    l_threshold: u32,
+    /// Tunnel type for -i: ipip, gue or gre.
+    #[arg(long = "tun-type", value_name = "TYPE")]
+    tun_type: Option<String>,
+    /// Tunnel destination port (gue).
+    #[arg(long = "tun-port", value_name = "PORT")]
+    tun_port: Option<u16>,
+    /// Tunnel without checksum.
+    #[arg(long = "tun-nocsum", group = "csum")]
+    tun_nocsum: bool,
+    /// Tunnel with checksum.
+    #[arg(long = "tun-csum", group = "csum")]
+    tun_csum: bool,
+    /// Tunnel with remote checksum offload.
+    #[arg(long = "tun-remcsum", group = "csum")]
+    tun_remcsum: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum TimeoutCmd {
+    /// Print the timeouts (ipvsadm -L --timeout).
+    Get(JsonArg),
+    /// Set TCP, TCP FIN and UDP timeouts in seconds; 0 leaves one unchanged (ipvsadm --set).
+    Set { tcp: u32, tcpfin: u32, udp: u32 },
+}
+
+/// Scheduler flags by name, for `sched`.
+pub fn parse_sched_flags(sched: &str, s: &str) -> Result<u32> {
+    let mut f = 0;
+    for name in s.split(',').filter(|n| !n.is_empty()) {
+        f |= match (sched, name) {
+            (_, "flag-1") | ("sh", "sh-fallback") | ("mh", "mh-fallback") => flags::SCHED1,
+            (_, "flag-2") | ("sh", "sh-port") | ("mh", "mh-port") => flags::SCHED2,
+            (_, "flag-3") => flags::SCHED3,
+            _ => {
+                return Err(Error::invalid(format!(
+                    "unknown scheduler flag \"{name}\" for {sched}"
+                )))
+            }
+        };
+    }
+    Ok(f)
+}
+
+/// Parse -M for a service of family `v6`.
+pub fn parse_netmask(s: &str, v6: bool) -> Result<u32> {
+    if v6 {
+        match s.parse::<u32>() {
+            Ok(n) if n <= 128 => Ok(n),
+            _ => Err(Error::invalid(format!(
+                "netmask \"{s}\": an IPv6 service takes a prefix length 0-128"
+            ))),
+        }
+    } else {
+        let m: std::net::Ipv4Addr = s.parse().map_err(|_| {
+            Error::invalid(format!(
+                "netmask \"{s}\": an IPv4 service takes a dotted mask"
+            ))
+        })?;
+        let bits = u32::from(m);
+        if bits.leading_ones() + bits.trailing_zeros() != 32 {
+            return Err(Error::invalid(format!("netmask \"{s}\" is not contiguous")));
+        }
+        Ok(u32::from_ne_bytes(m.octets()))
+    }
+}
+
+fn service_from(a: &ServiceArgs) -> Result<Service> {
+    let k = key(&a.sel, &a.v6)?;
+    let mut s = Service::new(k);
+    s.scheduler = a.scheduler.clone();
+    if let Some(t) = a.persistent {
+        s.flags |= flags::PERSISTENT;
+        s.timeout = t;
+    }
+    if let Some(m) = &a.netmask {
+        s.netmask = parse_netmask(m, k.is_ipv6())?;
+    }
+    if let Some(f) = &a.sched_flags {
+        s.flags |= parse_sched_flags(&s.scheduler, f)?;
+    }
+    if a.ops {
+        s.flags |= flags::ONEPACKET;
+    }
+    if a.pe.is_some() && a.persistent.is_none() {
+        return Err(Error::invalid("--pe needs a persistent service (-p)"));
+    }
+    s.pe = a.pe.clone();
+    if matches!(k, Key::Fwmark { .. }) && a.netmask.is_some() && a.persistent.is_none() {
+        return Err(Error::invalid(
+            "-M sets persistence granularity: it needs -p",
+        ));
+    }
+    Ok(s)
+}
+
+fn real_addr(k: &Key, r: &str, forward: Forward) -> Result<(std::net::IpAddr, u16)> {
+    let svc_port = match k {
+        Key::Addr { port, .. } => Some(*port),
+        Key::Fwmark { .. } => Some(0),
+    };
+    let (addr, port) = parse_host_port(r, svc_port)?;
+    // Direct routing and tunnelling cannot change the port: ipvsadm uses the service's.
+    let port = match (k, forward) {
+        (Key::Addr { port: sp, .. }, Forward::Route | Forward::Tunnel) => *sp,
+        _ => port,
+    };
+    Ok((addr, port))
+}
+
+fn dest_from(a: &RealArgs, k: &Key) -> Result<Dest> {
+    let forward = if a.masquerading {
+        Forward::Masq
+    } else if a.ipip {
+        Forward::Tunnel
+    } else {
+        Forward::Route
+    };
+    let (addr, port) = real_addr(k, &a.real, forward)?;
+    if addr.is_ipv6() != k.is_ipv6() && forward != Forward::Tunnel {
+        return Err(Error::invalid(format!(
+            "real server {} is not of the service's family (only tunnelling mixes families)",
+            a.real
+        )));
+    }
+    let mut d = Dest::new(addr, port);
+    d.forward = forward;
+    d.weight = a.weight;
+    d.u_thresh = a.u_threshold;
+    d.l_thresh = a.l_threshold;
+    if let Some(t) = &a.tun_type {
+        if forward != Forward::Tunnel {
+            return Err(Error::invalid("--tun-type needs tunnelling (-i)"));
+        }
+        d.tun_type = t.parse::<TunType>()?;
+    }
+    if let Some(p) = a.tun_port {
+        d.tun_port = p;
+    }
+    if d.tun_type == TunType::Gue && d.tun_port == 0 {
+        return Err(Error::invalid("a gue tunnel needs --tun-port"));
+    }
+    // IP_VS_TUNNEL_ENCAP_FLAG_*: no checksum is the kernel's default (0).
+    d.tun_flags = if a.tun_csum {
+        1
+    } else if a.tun_remcsum {
+        2
+    } else {
+        0
+    };
+    let _ = a.tun_nocsum;
+    Ok(d)
+}
+
+#[derive(Serialize)]
+struct Listing<'a> {
+    version: String,
+    conn_tab_size: u32,
+    services: &'a [Entry],
+}
+
+pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
+    let mut ipvs = Ipvs::open()?;
+    match &a.cmd {
+        IpvsCmd::List(l) => {
+            let only = l.sel.as_ref().map(|s| s.key()).transpose()?.flatten();
+            let info = ipvs.info()?;
+            let mut table = ipvs.table()?;
+            if let Some(k) = only {
+                table.retain(|e| e.service.key == k);
+                if table.is_empty() {
+                    return Err(Error::Failed(format!("no such service: {k}")));
+                }
+            }
+            text::sort(&mut table);
+            if l.json {
+                out.json(&Listing {
+                    version: info.version_string(),
+                    conn_tab_size: info.conn_tab_size,
+                    services: &table,
+                });
+                return Ok(0);
+            }
+            let cols = if l.stats {
+                Columns::Stats
+            } else if l.rate {
+                Columns::Rate
+            } else if l.thresholds {
+                Columns::Thresholds
+            } else if l.persistent_conn {
+                Columns::PersistentConn
+            } else {
+                Columns::Plain
+            };
+            print!("{}", text::list(&info, &table, cols, l.exact));
+            Ok(0)
+        }
+        IpvsCmd::Save => {
+            let mut table = ipvs.table()?;
+            text::sort(&mut table);
+            print!("{}", text::save(&table));
+            Ok(0)
+        }
+        IpvsCmd::Service(c) => {
+            match c {
+                ServiceCmd::Add(s) => {
+                    let svc = service_from(s)?;
+                    ipvs.add_service(&svc)?;
+                    out.line(format!("added service {}", svc.key));
+                }
+                ServiceCmd::Edit(s) => {
+                    let svc = service_from(s)?;
+                    ipvs.edit_service(&svc)?;
+                    out.line(format!("changed service {}", svc.key));
+                }
+                ServiceCmd::Del(s) => {
+                    let k = key(&s.sel, &s.v6)?;
+                    ipvs.del_service(&k)?;
+                    out.line(format!("deleted service {k}"));
+                }
+            }
+            Ok(0)
+        }
+        IpvsCmd::Real(c) => {
+            match c {
+                RealCmd::Add(r) | RealCmd::Edit(r) => {
+                    let k = key(&r.sel, &r.v6)?;
+                    let d = dest_from(r, &k)?;
+                    let hp = crate::ipvs::model::host_port(d.addr, d.port);
+                    if matches!(c, RealCmd::Add(_)) {
+                        ipvs.add_dest(&k, &d)?;
+                        out.line(format!("added real server {hp} to {k}"));
+                    } else {
+                        ipvs.edit_dest(&k, &d)?;
+                        out.line(format!("changed real server {hp} of {k}"));
+                    }
+                }
+                RealCmd::Del(r) => {
+                    let k = key(&r.sel, &r.v6)?;
+                    let (addr, port) = real_addr(&k, &r.real, Forward::Masq)?;
+                    let d = Dest::new(addr, port);
+                    ipvs.del_dest(&k, &d)?;
+                    out.line(format!(
+                        "deleted real server {} from {k}",
+                        crate::ipvs::model::host_port(addr, port)
+                    ));
+                }
+            }
+            Ok(0)
+        }
+        IpvsCmd::Flush => {
+            ipvs.flush()?;
+            out.line("flushed the IPVS table");
+            Ok(0)
+        }
+        IpvsCmd::Zero(z) => {
+            let k = z.sel.as_ref().map(|s| s.key()).transpose()?.flatten();
+            ipvs.zero(k.as_ref())?;
+            Ok(0)
+        }
+        IpvsCmd::Timeout(TimeoutCmd::Get(j)) => {
+            let t = ipvs.timeouts()?;
+            if j.json {
+                out.json(&t);
+            } else {
+                print!("{}", text::timeout_line(&t));
+            }
+            Ok(0)
+        }
+        IpvsCmd::Timeout(TimeoutCmd::Set { tcp, tcpfin, udp }) => {
+            ipvs.set_timeouts(&Timeouts {
+                tcp: *tcp,
+                tcp_fin: *tcpfin,
+                udp: *udp,
+            })?;
+            Ok(0)
+        }
+        IpvsCmd::Info(j) => {
+            let i = ipvs.info()?;
+            if j.json {
+                out.json(&i);
+            } else {
+                out.line(format!(
+                    "IP Virtual Server version {} (size={})",
+                    i.version_string(),
+                    i.conn_tab_size
+                ));
+            }
+            Ok(0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn netmasks_and_flags() {
+        assert_eq!(
+            parse_netmask("255.255.255.0", false).unwrap().to_ne_bytes(),
+            [255, 255, 255, 0]
+        );
+        assert!(parse_netmask("255.0.255.0", false).is_err());
+        assert_eq!(parse_netmask("64", true).unwrap(), 64);
+        assert!(parse_netmask("129", true).is_err());
+        assert_eq!(
+            parse_sched_flags("sh", "sh-fallback,sh-port").unwrap(),
+            flags::SCHED1 | flags::SCHED2
+        );
+        assert!(parse_sched_flags("rr", "sh-port").is_err());
+    }
+}

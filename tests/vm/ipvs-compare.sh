@@ -1,0 +1,74 @@
+#!/bin/bash
+# Runs inside the VM (scripts/vm/run.sh): hakit against the real ipvsadm on each table-*.txt,
+# a file of ipvsadm rules, one per line ("-A -t 10.0.0.1:80 -s rr", "-a -t ... -r ... -g").
+# For each table: ipvsadm writes it, and every listing format and the save format of hakit
+# must equal ipvsadm's byte for byte; then hakit writes it, and ipvsadm must read back the
+# same listing. Then the error cases. Exit 0 when everything matched.
+fail=0
+check() {
+  if cmp -s "$2" "$3"; then echo "ok   $1"; else echo "FAIL $1"; diff "$2" "$3" | head -20; fail=1; fi
+}
+for t in table-*.txt; do
+  ipvsadm -C
+  while read -r line; do
+    ipvsadm $line || { echo "FAIL ipvsadm rejected: $line"; fail=1; }
+  done < "$t"
+  for v in "" --stats --rate --thresholds --persistent-conn; do
+    ipvsadm -Ln $v > want; hakit ipvs list $v > got; check "$t list $v" want got
+  done
+  ipvsadm -S -n > want; hakit ipvs save > got; check "$t save" want got
+  ipvsadm -Ln > ref
+  ipvsadm -C
+  while read -r op rest; do
+    case "$op" in
+      -A) hakit -q ipvs service add $rest ;;
+      -a) hakit -q ipvs real add $rest ;;
+    esac || { echo "FAIL hakit rejected: $op $rest"; fail=1; }
+  done < "$t"
+  ipvsadm -Ln > got; check "$t written by hakit, read by ipvsadm" ref got
+done
+
+# Edits, deletes, zero, flush, timeouts: hakit writes, ipvsadm reads.
+ipvsadm -C
+hakit -q ipvs service add -t 10.0.0.10:80 -s rr
+hakit -q ipvs real add -t 10.0.0.10:80 -r 192.168.1.11 -m -w 3
+hakit -q ipvs service edit -t 10.0.0.10:80 -s wlc -p 120
+hakit -q ipvs real edit -t 10.0.0.10:80 -r 192.168.1.11 -m -w 7 -x 50
+printf -- '-A -t 10.0.0.10:80 -s wlc -p 120\n-a -t 10.0.0.10:80 -r 192.168.1.11:80 -m -w 7\n' > want
+ipvsadm -S -n > got; check "edit" want got
+hakit -q ipvs real del -t 10.0.0.10:80 -r 192.168.1.11
+printf -- '-A -t 10.0.0.10:80 -s wlc -p 120\n' > want
+ipvsadm -S -n > got; check "real del" want got
+hakit -q ipvs service del -t 10.0.0.10:80
+: > want; ipvsadm -S -n > got; check "service del" want got
+hakit -q ipvs timeout set 1000 110 310
+ipvsadm -L --timeout > want; hakit ipvs timeout get > got; check "timeouts" want got
+grep -q "1000 110 310" got || { echo "FAIL timeouts not set"; fail=1; }
+hakit -q ipvs service add -u 10.0.0.1:53
+hakit -q ipvs zero && hakit -q ipvs zero -u 10.0.0.1:53 && echo "ok   zero" || { echo "FAIL zero"; fail=1; }
+hakit -q ipvs flush
+: > want; ipvsadm -S -n > got; check "flush" want got
+
+# Errors: one line, exit 1 or 2, nothing applied.
+expect() { # code, text, command...
+  local code=$1 text=$2; shift 2
+  "$@" > out 2> err; local rc=$?
+  if [ "$rc" = "$code" ] && grep -qF -- "$text" err && [ "$(wc -l < err)" = 1 ]; then
+    echo "ok   error: $text"
+  else
+    echo "FAIL error $*: rc=$rc want $code, stderr:"; cat err; fail=1
+  fi
+}
+hakit -q ipvs service add -t 10.0.0.10:80 -s rr
+hakit -q ipvs real add -t 10.0.0.10:80 -r 192.168.1.11 -m
+expect 1 "service TCP 10.0.0.10:80 already exists" hakit ipvs service add -t 10.0.0.10:80
+expect 1 "no such service: TCP 10.0.0.99:80" hakit ipvs service del -t 10.0.0.99:80
+expect 1 'unknown scheduler "nosuch"' hakit ipvs service add -t 10.0.0.11:80 -s nosuch
+expect 1 "real server 192.168.1.11:80 of TCP 10.0.0.10:80 already exists" hakit ipvs real add -t 10.0.0.10:80 -r 192.168.1.11 -m
+expect 1 "no such real server 192.168.1.99:80" hakit ipvs real del -t 10.0.0.10:80 -r 192.168.1.99
+expect 2 "invalid address" hakit ipvs service add -t 10.0.0.300:80
+expect 2 "port must be 0-65535" hakit ipvs service add -t 10.0.0.1:70000
+expect 2 "not of the service's family" hakit ipvs real add -t 10.0.0.10:80 -r [2001:db8::1]:80 -m
+printf -- '-A -t 10.0.0.10:80 -s rr\n-a -t 10.0.0.10:80 -r 192.168.1.11:80 -m -w 1\n' > want
+ipvsadm -S -n > got; check "errors applied nothing" want got
+exit $fail
