@@ -64,6 +64,9 @@ _hakit() {
             hakit__subcmd__help__subcmd__ipvs,real)
                 cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__real"
                 ;;
+            hakit__subcmd__help__subcmd__ipvs,restore)
+                cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__restore"
+                ;;
             hakit__subcmd__help__subcmd__ipvs,save)
                 cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__save"
                 ;;
@@ -151,6 +154,9 @@ _hakit() {
             hakit__subcmd__ipvs,real)
                 cmd="hakit__subcmd__ipvs__subcmd__real"
                 ;;
+            hakit__subcmd__ipvs,restore)
+                cmd="hakit__subcmd__ipvs__subcmd__restore"
+                ;;
             hakit__subcmd__ipvs,save)
                 cmd="hakit__subcmd__ipvs__subcmd__save"
                 ;;
@@ -177,6 +183,9 @@ _hakit() {
                 ;;
             hakit__subcmd__ipvs__subcmd__help,real)
                 cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__real"
+                ;;
+            hakit__subcmd__ipvs__subcmd__help,restore)
+                cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__restore"
                 ;;
             hakit__subcmd__ipvs__subcmd__help,save)
                 cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__save"
@@ -442,7 +451,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help__subcmd__ipvs)
-            opts="list save service real flush zero timeout info"
+            opts="list save service real restore flush zero timeout info"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -542,6 +551,20 @@ _hakit() {
         hakit__subcmd__help__subcmd__ipvs__subcmd__real__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__ipvs__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -904,7 +927,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__ipvs)
-            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help list save service real flush zero timeout info help"
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help list save service real restore flush zero timeout info help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -948,7 +971,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__ipvs__subcmd__help)
-            opts="list save service real flush zero timeout info help"
+            opts="list save service real restore flush zero timeout info help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1062,6 +1085,20 @@ _hakit() {
         hakit__subcmd__ipvs__subcmd__help__subcmd__real__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1601,6 +1638,28 @@ _hakit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hakit__subcmd__ipvs__subcmd__restore)
+            opts="-v -q -h --continue --json --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hakit__subcmd__ipvs__subcmd__save)
             opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2110,7 +2169,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__links)
-            opts="-v -q -h --force --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-v -q -h --force --ipvsadm --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -198,21 +198,22 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Decode every VRRP packet seen on an interface: who claims what, split brain at a glance'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership)'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -l state-dir -d 'Directory for records and state files' -r -F
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -f -a "list" -d 'List services and real servers (ipvsadm -Ln)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -f -a "service" -d 'Add, edit or delete a virtual service'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -f -a "real" -d 'Add, edit or delete a real server of a service'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -f -a "zero" -d 'Zero the counters of one service or of all (ipvsadm -Z)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -f -a "timeout" -d 'Show or set the connection timeouts (ipvsadm --timeout / --set)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -f -a "info" -d 'IPVS version and connection table size'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real flush zero timeout info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "list" -d 'List services and real servers (ipvsadm -Ln)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "service" -d 'Add, edit or delete a virtual service'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "real" -d 'Add, edit or delete a real server of a service'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "zero" -d 'Zero the counters of one service or of all (ipvsadm -Z)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "timeout" -d 'Show or set the connection timeouts (ipvsadm --timeout / --set)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "info" -d 'IPVS version and connection table size'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s t -l tcp-service -r
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s u -l udp-service -r
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l sctp-service -r
@@ -255,6 +256,14 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from real" -f -a "edit" -d 'Change a real server (ipvsadm -e)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from real" -f -a "del" -d 'Delete a real server (ipvsadm -d)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from real" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from restore" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from restore" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from restore" -l continue -d 'Skip rules that fail and apply the rest'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from restore" -l json -d 'Print a JSON report'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from restore" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from flush" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from flush" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from flush" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
@@ -291,6 +300,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "service" -d 'Add, edit or delete a virtual service'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "real" -d 'Add, edit or delete a real server of a service'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "zero" -d 'Zero the counters of one service or of all (ipvsadm -Z)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "timeout" -d 'Show or set the connection timeouts (ipvsadm --timeout / --set)'
@@ -299,6 +309,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l force -d 'Replace files or links of the same name that point elsewhere'
+complete -c hakit -n "__fish_hakit_using_subcommand links" -l ipvsadm -d 'Also link `ipvsadm` (the ipvsadm personality; do not shadow a real ipvsadm you need)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
@@ -322,6 +333,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "service" -d 'Add, edit or delete a virtual service'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "real" -d 'Add, edit or delete a real server of a service'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "zero" -d 'Zero the counters of one service or of all (ipvsadm -Z)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "timeout" -d 'Show or set the connection timeouts (ipvsadm --timeout / --set)'

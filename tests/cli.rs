@@ -90,7 +90,7 @@ fn clap_usage_errors_exit_2() {
 }
 
 #[test]
-fn symlinked_names_dispatch_and_ipvsadm_is_reserved() {
+fn symlinked_names_dispatch_including_the_ipvsadm_personality() {
     let dir = std::env::temp_dir().join(format!("hakit-links-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -109,9 +109,19 @@ fn symlinked_names_dispatch_and_ipvsadm_is_reserved() {
         .one_line_error("--force replaces it");
     hakit(&["links", "--force", d]).ok();
 
-    std::os::unix::fs::symlink(hakit_bin(), dir.join("ipvsadm")).unwrap();
-    run(dir.join("ipvsadm"), ["-Ln"], &[])
+    hakit(&["links", "--ipvsadm", d])
+        .ok()
+        .stdout_has("ipvsadm ->");
+    assert_eq!(
+        std::fs::read_link(dir.join("ipvsadm")).unwrap(),
+        hakit_bin()
+    );
+    // The personality parses ipvsadm's options before it needs the kernel.
+    run(dir.join("ipvsadm"), ["-A", "-t", "10.0.0.1:80", "-Q"], &[])
         .code(2)
-        .one_line_error("ipvsadm personality");
+        .one_line_error("unknown option -Q");
+    run(dir.join("ipvsadm"), ["-h"], &[])
+        .ok()
+        .stdout_has("ipvsadm -A|E virtual-service");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -119,7 +119,7 @@ base() {
   cp "$cache/root/lib/modules/$kver"/modules.{dep,alias,symbols,builtin,order} "$st/lib/modules/$kver/" 2>/dev/null || true
   cat > "$st/init" <<'EOF'
 #!/bin/bash
-export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=dumb
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=dumb LD_LIBRARY_PATH=/payload/lib
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
 mount -t tmpfs tmp /tmp; mount -t tmpfs run /run
 echo /sbin/modprobe > /proc/sys/kernel/modprobe
@@ -150,6 +150,9 @@ printf '%s\n' "$cmd" > "$pay/payload/run"
 for f in "${files[@]}"; do cp -L "$f" "$pay/payload/"; done
 if [ -n "${HAKIT:-}" ]; then
   objcopy --strip-debug "$HAKIT" "$pay/payload/hakit" 2>/dev/null || cp "$HAKIT" "$pay/payload/hakit"
+  # Its shared libraries, whatever they are, in /payload/lib (LD_LIBRARY_PATH in /init).
+  mkdir -p "$pay/payload/lib"
+  for lib in $(ldd "$HAKIT" | awk '/=>/ {print $3}'); do cp -L "$lib" "$pay/payload/lib/"; done
 fi
 (cd "$pay" && find payload | cpio -o -H newc --quiet | gzip -1) > "$pay/payload.cpio.gz"
 cat "$cache/base.cpio.gz" "$pay/payload.cpio.gz" > "$VMDIR/initrd.gz"

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Exit, Out};
 use crate::error::{Error, Result};
+use crate::ipvs::args::{parse_flags, parse_mask};
 use crate::ipvs::codec::Timeouts;
 use crate::ipvs::model::{
     flags, parse_host_port, Dest, Entry, Forward, Key, Protocol, Service, TunType,
@@ -36,6 +37,12 @@ enum IpvsCmd {
     /// Add, edit or delete a real server of a service.
     #[command(subcommand)]
     Real(RealCmd),
+    /// Apply rules in ipvsadm -S format, pipelined (ipvsadm -R).
+    ///
+    /// Every line is checked first: a malformed line or a rule the table would refuse
+    /// (service exists, no such service, ...) stops the restore before anything is sent,
+    /// naming the line. A progress bar shows on a terminal for large inputs.
+    Restore(RestoreArgs),
     /// Delete every service (ipvsadm -C).
     Flush,
     /// Zero the counters of one service or of all (ipvsadm -Z).
@@ -45,6 +52,19 @@ enum IpvsCmd {
     Timeout(TimeoutCmd),
     /// IPVS version and connection table size.
     Info(JsonArg),
+}
+
+#[derive(Args, Debug)]
+struct RestoreArgs {
+    /// Rules file (default: stdin).
+    #[arg(value_name = "FILE")]
+    file: Option<std::path::PathBuf>,
+    /// Skip rules that fail and apply the rest.
+    #[arg(long = "continue")]
+    cont: bool,
+    /// Print a JSON report.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args, Debug)]
@@ -289,47 +309,6 @@ enum TimeoutCmd {
     Set { tcp: u32, tcpfin: u32, udp: u32 },
 }
 
-/// Scheduler flags by name, for `sched`.
-pub fn parse_sched_flags(sched: &str, s: &str) -> Result<u32> {
-    let mut f = 0;
-    for name in s.split(',').filter(|n| !n.is_empty()) {
-        f |= match (sched, name) {
-            (_, "flag-1") | ("sh", "sh-fallback") | ("mh", "mh-fallback") => flags::SCHED1,
-            (_, "flag-2") | ("sh", "sh-port") | ("mh", "mh-port") => flags::SCHED2,
-            (_, "flag-3") => flags::SCHED3,
-            _ => {
-                return Err(Error::invalid(format!(
-                    "unknown scheduler flag \"{name}\" for {sched}"
-                )))
-            }
-        };
-    }
-    Ok(f)
-}
-
-/// Parse -M for a service of family `v6`.
-pub fn parse_netmask(s: &str, v6: bool) -> Result<u32> {
-    if v6 {
-        match s.parse::<u32>() {
-            Ok(n) if n <= 128 => Ok(n),
-            _ => Err(Error::invalid(format!(
-                "netmask \"{s}\": an IPv6 service takes a prefix length 0-128"
-            ))),
-        }
-    } else {
-        let m: std::net::Ipv4Addr = s.parse().map_err(|_| {
-            Error::invalid(format!(
-                "netmask \"{s}\": an IPv4 service takes a dotted mask"
-            ))
-        })?;
-        let bits = u32::from(m);
-        if bits.leading_ones() + bits.trailing_zeros() != 32 {
-            return Err(Error::invalid(format!("netmask \"{s}\" is not contiguous")));
-        }
-        Ok(u32::from_ne_bytes(m.octets()))
-    }
-}
-
 fn service_from(a: &ServiceArgs) -> Result<Service> {
     let k = key(&a.sel, &a.v6)?;
     let mut s = Service::new(k);
@@ -339,10 +318,10 @@ fn service_from(a: &ServiceArgs) -> Result<Service> {
         s.timeout = t;
     }
     if let Some(m) = &a.netmask {
-        s.netmask = parse_netmask(m, k.is_ipv6())?;
+        s.netmask = parse_mask(m, k.is_ipv6())?;
     }
     if let Some(f) = &a.sched_flags {
-        s.flags |= parse_sched_flags(&s.scheduler, f)?;
+        s.flags |= parse_flags(&s.scheduler, f)?;
     }
     if a.ops {
         s.flags |= flags::ONEPACKET;
@@ -513,6 +492,25 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             }
             Ok(0)
         }
+        IpvsCmd::Restore(r) => {
+            let input = match &r.file {
+                Some(f) => std::fs::read_to_string(f)
+                    .map_err(|e| Error::io(format!("read {}", f.display()), e))?,
+                None => {
+                    let mut s = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                        .map_err(|e| Error::io("read rules from stdin", e))?;
+                    s
+                }
+            };
+            let report = super::ipvsadm::restore_from(&mut ipvs, &input, r.cont)?;
+            if r.json {
+                out.json(&report);
+            } else {
+                out.line(format!("restored {} rules", report.applied));
+            }
+            Ok(0)
+        }
         IpvsCmd::Flush => {
             ipvs.flush()?;
             out.line("flushed the IPVS table");
@@ -553,26 +551,5 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             }
             Ok(0)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn netmasks_and_flags() {
-        assert_eq!(
-            parse_netmask("255.255.255.0", false).unwrap().to_ne_bytes(),
-            [255, 255, 255, 0]
-        );
-        assert!(parse_netmask("255.0.255.0", false).is_err());
-        assert_eq!(parse_netmask("64", true).unwrap(), 64);
-        assert!(parse_netmask("129", true).is_err());
-        assert_eq!(
-            parse_sched_flags("sh", "sh-fallback,sh-port").unwrap(),
-            flags::SCHED1 | flags::SCHED2
-        );
-        assert!(parse_sched_flags("rr", "sh-port").is_err());
     }
 }

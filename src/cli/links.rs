@@ -21,6 +21,9 @@ pub struct LinksArgs {
     /// Replace files or links of the same name that point elsewhere.
     #[arg(long)]
     force: bool,
+    /// Also link `ipvsadm` (the ipvsadm personality; do not shadow a real ipvsadm you need).
+    #[arg(long)]
+    ipvsadm: bool,
 }
 
 pub fn exec(a: &LinksArgs, out: &Out) -> Exit {
@@ -31,8 +34,12 @@ pub fn exec(a: &LinksArgs, out: &Out) -> Exit {
             a.dir.display()
         )));
     }
-    for g in groups() {
-        let link = a.dir.join(format!("hakit-{g}"));
+    let mut names: Vec<String> = groups().iter().map(|g| format!("hakit-{g}")).collect();
+    if a.ipvsadm {
+        names.push("ipvsadm".into());
+    }
+    for name in names {
+        let link = a.dir.join(&name);
         if fs::symlink_metadata(&link).is_ok() {
             if fs::read_link(&link).ok().as_ref() == Some(&exe) {
                 out.line(format!(

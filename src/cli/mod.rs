@@ -4,6 +4,7 @@
 //! formats the result (text, or JSON with `--json`). No protocol or decision logic here.
 
 mod ipvs;
+mod ipvsadm;
 mod links;
 mod rsprep;
 mod vip;
@@ -130,11 +131,6 @@ pub fn normalize_args(args: Vec<OsString>) -> std::result::Result<Vec<OsString>,
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if name == "ipvsadm" {
-        return Err(
-            "the ipvsadm personality is not built yet: it arrives with `hakit ipvs`".into(),
-        );
-    }
     if let Some(group) = name.strip_prefix("hakit-") {
         if groups().iter().any(|g| g == group) {
             args[0] = "hakit".into();
@@ -162,6 +158,19 @@ pub fn report(e: &Error) {
 
 /// Parse, run, report. Returns the process exit code.
 pub fn main_with_args(args: Vec<OsString>) -> u8 {
+    let invoked = args
+        .first()
+        .and_then(|a| Path::new(a).file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if invoked == "ipvsadm" {
+        logging::init(logging::Sink::Stderr, LevelFilter::Warn);
+        let rest: Vec<String> = args[1..]
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        return ipvsadm::main(&rest);
+    }
     let args = match normalize_args(args) {
         Ok(a) => a,
         Err(msg) => {
@@ -271,11 +280,9 @@ mod tests {
     }
 
     #[test]
-    fn unknown_and_reserved_names_are_refused() {
+    fn unknown_names_are_refused() {
         let e = normalize_args(v(&["hakit-nope"])).unwrap_err();
         assert!(e.contains("no group \"nope\""), "{e}");
-        let e = normalize_args(v(&["ipvsadm", "-Ln"])).unwrap_err();
-        assert!(e.contains("ipvsadm personality"), "{e}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Operations on the kernel's IPVS table over generic netlink, with errors that say what
 //! went wrong in ipvsadm's terms.
 
+use super::args::{Daemon, Op};
 use super::codec::{self, cmd, Timeouts};
 use super::model::{Dest, Entry, Info, Key, Service};
 use crate::error::{libc_errno, Error, Result};
@@ -135,6 +136,97 @@ impl Ipvs {
         .map_err(|e| dest_error(e, k, d, false))
     }
 
+    /// The request an operation becomes, and what to call it in errors (`None`: the
+    /// operation is not a change to the table).
+    fn op_request(&self, op: &Op) -> Option<(u8, Vec<u8>, String)> {
+        use super::model::host_port;
+        Some(match op {
+            Op::AddService(s) => (
+                cmd::NEW_SERVICE,
+                codec::service_full(s),
+                format!("add service {}", s.key),
+            ),
+            Op::EditService(s) => (
+                cmd::SET_SERVICE,
+                codec::service_full(s),
+                format!("edit service {}", s.key),
+            ),
+            Op::DelService(k) => (
+                cmd::DEL_SERVICE,
+                codec::service_key(k),
+                format!("delete service {k}"),
+            ),
+            Op::AddDest(k, d) => (
+                cmd::NEW_DEST,
+                codec::dest(k, d, true),
+                format!("add real server {} to {k}", host_port(d.addr, d.port)),
+            ),
+            Op::EditDest(k, d) => (
+                cmd::SET_DEST,
+                codec::dest(k, d, true),
+                format!("edit real server {} of {k}", host_port(d.addr, d.port)),
+            ),
+            Op::DelDest(k, d) => (
+                cmd::DEL_DEST,
+                codec::dest(k, d, false),
+                format!("delete real server {} from {k}", host_port(d.addr, d.port)),
+            ),
+            Op::Clear => (cmd::FLUSH, vec![], "flush the IPVS table".into()),
+            Op::Zero(k) => (
+                cmd::ZERO,
+                k.as_ref().map(codec::service_key).unwrap_or_default(),
+                "zero the counters".into(),
+            ),
+            Op::SetTimeout(t) => (
+                cmd::SET_CONFIG,
+                codec::timeouts(t),
+                "set IPVS timeouts".into(),
+            ),
+            Op::StartDaemon(d) => (
+                cmd::NEW_DAEMON,
+                codec::daemon(d, true),
+                format!("start the {} sync daemon", d.state),
+            ),
+            Op::StopDaemon(st) => (
+                cmd::DEL_DAEMON,
+                codec::daemon(
+                    &Daemon {
+                        state: st.clone(),
+                        mcast_ifn: String::new(),
+                        syncid: 0,
+                        maxlen: 0,
+                        group: None,
+                        port: 0,
+                        ttl: 0,
+                    },
+                    false,
+                ),
+                format!("stop the {st} sync daemon"),
+            ),
+            _ => return None,
+        })
+    }
+
+    /// Apply changes pipelined: all requests in one datagram, then every acknowledgement.
+    /// One result per operation, with errors in ipvsadm's terms.
+    pub fn apply_batch(&mut self, ops: &[&Op]) -> Result<Vec<Result<()>>> {
+        let mut msgs = Vec::with_capacity(ops.len());
+        let mut names = Vec::with_capacity(ops.len());
+        for op in ops {
+            let (c, attrs, what) = self.op_request(op).ok_or_else(|| {
+                Error::invalid("only changes (-A -E -D -a -e -d -C -Z --set --start-daemon --stop-daemon) can be batched")
+            })?;
+            msgs.push(self.sock.msg(c, attrs));
+            names.push(what);
+        }
+        let results = self.sock.nl.batch(msgs, |i| names[i].clone())?;
+        Ok(results
+            .into_iter()
+            .zip(ops)
+            .map(|(r, op)| r.map_err(|e| op_error(e, op)))
+            .collect())
+    }
+
     pub fn flush(&mut self) -> Result<()> {
         self.request(cmd::FLUSH, vec![], "flush the IPVS table")
     }
@@ -147,6 +239,54 @@ impl Ipvs {
                 Some(k) => service_error(e, k, false),
                 None => e,
             })
+    }
+
+    pub fn daemons(&mut self) -> Result<Vec<Daemon>> {
+        let m = self.sock.msg(cmd::GET_DAEMON, vec![]);
+        let answers = self.sock.nl.dump(m, "list sync daemons")?;
+        Ok(answers
+            .iter()
+            .filter_map(|a| codec::parse_daemon(&a.attrs))
+            .collect())
+    }
+
+    pub fn start_daemon(&mut self, d: &Daemon) -> Result<()> {
+        self.request(
+            cmd::NEW_DAEMON,
+            codec::daemon(d, true),
+            &format!("start the {} sync daemon", d.state),
+        )
+        .map_err(|e| match e {
+            Error::Netlink {
+                errno: libc_errno::EEXIST,
+                ..
+            } => Error::Failed(format!("a {} sync daemon is already running", d.state)),
+            e => e,
+        })
+    }
+
+    pub fn stop_daemon(&mut self, state: &str) -> Result<()> {
+        let d = Daemon {
+            state: state.into(),
+            mcast_ifn: String::new(),
+            syncid: 0,
+            maxlen: 0,
+            group: None,
+            port: 0,
+            ttl: 0,
+        };
+        self.request(
+            cmd::DEL_DAEMON,
+            codec::daemon(&d, false),
+            &format!("stop the {state} sync daemon"),
+        )
+        .map_err(|e| match e {
+            Error::Netlink {
+                errno: libc_errno::ESRCH,
+                ..
+            } => Error::Failed(format!("no {state} sync daemon is running")),
+            e => e,
+        })
     }
 
     pub fn timeouts(&mut self) -> Result<Timeouts> {
@@ -179,6 +319,18 @@ impl SchedHint for Error {
             )),
             e => e,
         }
+    }
+}
+
+/// Map a kernel error on `op` to ipvsadm's terms.
+fn op_error(e: Error, op: &Op) -> Error {
+    match op {
+        Op::AddService(s) => service_error(e, &s.key, true).sched(&s.scheduler),
+        Op::EditService(s) => service_error(e, &s.key, false).sched(&s.scheduler),
+        Op::DelService(k) | Op::Zero(Some(k)) => service_error(e, k, false),
+        Op::AddDest(k, d) => dest_error(e, k, d, true),
+        Op::EditDest(k, d) | Op::DelDest(k, d) => dest_error(e, k, d, false),
+        _ => e,
     }
 }
 

@@ -68,6 +68,16 @@ mod attr {
     pub const DEST_TUN_PORT: u16 = 14;
     pub const DEST_TUN_FLAGS: u16 = 15;
 
+    pub const CMD_DAEMON: u16 = 3;
+    pub const DAEMON_STATE: u16 = 1;
+    pub const DAEMON_MCAST_IFN: u16 = 2;
+    pub const DAEMON_SYNC_ID: u16 = 3;
+    pub const DAEMON_SYNC_MAXLEN: u16 = 4;
+    pub const DAEMON_MCAST_GROUP: u16 = 5;
+    pub const DAEMON_MCAST_GROUP6: u16 = 6;
+    pub const DAEMON_MCAST_PORT: u16 = 7;
+    pub const DAEMON_MCAST_TTL: u16 = 8;
+
     pub const INFO_VERSION: u16 = 1;
     pub const INFO_CONN_TAB_SIZE: u16 = 2;
 }
@@ -309,6 +319,75 @@ pub fn parse_info(msg_attrs: &[u8]) -> Option<Info> {
         }
     }
     Some(i)
+}
+
+fn state_code(s: &str) -> u32 {
+    if s == "backup" {
+        2
+    } else {
+        1
+    }
+}
+
+/// NEW_DAEMON (`full`) or DEL_DAEMON attributes.
+pub fn daemon(d: &super::args::Daemon, full: bool) -> Vec<u8> {
+    let mut w = AttrWriter::new();
+    w.nest(attr::CMD_DAEMON, |n| {
+        n.u32(attr::DAEMON_STATE, state_code(&d.state));
+        if full {
+            n.str(attr::DAEMON_MCAST_IFN, &d.mcast_ifn)
+                .u32(attr::DAEMON_SYNC_ID, d.syncid);
+            if d.maxlen != 0 {
+                n.u16(attr::DAEMON_SYNC_MAXLEN, d.maxlen);
+            }
+            match d.group {
+                Some(IpAddr::V4(g)) => {
+                    n.bytes(attr::DAEMON_MCAST_GROUP, &g.octets());
+                }
+                Some(IpAddr::V6(g)) => {
+                    n.bytes(attr::DAEMON_MCAST_GROUP6, &g.octets());
+                }
+                None => {}
+            }
+            if d.port != 0 {
+                n.u16(attr::DAEMON_MCAST_PORT, d.port);
+            }
+            if d.ttl != 0 {
+                n.u8(attr::DAEMON_MCAST_TTL, d.ttl);
+            }
+        }
+    });
+    w.buf
+}
+
+/// A sync daemon from one GET_DAEMON answer.
+pub fn parse_daemon(msg_attrs: &[u8]) -> Option<super::args::Daemon> {
+    let (_, nest) = attrs(msg_attrs).find(|(k, _)| *k == attr::CMD_DAEMON)?;
+    let mut d = super::args::Daemon {
+        state: String::new(),
+        mcast_ifn: String::new(),
+        syncid: 0,
+        maxlen: 0,
+        group: None,
+        port: 0,
+        ttl: 0,
+    };
+    for (k, v) in attrs(nest) {
+        match k {
+            attr::DAEMON_STATE => {
+                d.state = if get_u32(v)? == 2 { "backup" } else { "master" }.into()
+            }
+            attr::DAEMON_MCAST_IFN => d.mcast_ifn = get_str(v),
+            attr::DAEMON_SYNC_ID => d.syncid = get_u32(v)?,
+            attr::DAEMON_SYNC_MAXLEN => d.maxlen = get_u16(v)?,
+            attr::DAEMON_MCAST_GROUP => d.group = read_addr(v, false),
+            attr::DAEMON_MCAST_GROUP6 => d.group = read_addr(v, true),
+            attr::DAEMON_MCAST_PORT => d.port = get_u16(v)?,
+            attr::DAEMON_MCAST_TTL => d.ttl = get_u8(v)?,
+            _ => {}
+        }
+    }
+    Some(d)
 }
 
 /// GET_CONFIG's answer.

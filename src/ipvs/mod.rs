@@ -2,9 +2,11 @@
 //! client ([`client`]) and ipvsadm's text formats ([`text`]). Self-contained enough to be
 //! lifted into a crate of its own.
 
+pub mod args;
 pub mod client;
 pub mod codec;
 pub mod model;
+pub mod restore;
 pub mod text;
 
 pub use client::Ipvs;

@@ -346,6 +346,18 @@ fn tun_name(d: &Dest) -> &'static str {
     }
 }
 
+/// `master sync daemon (mcast=lo, syncid=0, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)`
+pub fn daemon_line(d: &super::args::Daemon) -> String {
+    let group = d
+        .group
+        .map(|g| g.to_string())
+        .unwrap_or_else(|| "224.0.0.81".into());
+    format!(
+        "{} sync daemon (mcast={}, syncid={}, maxlen={}, group={group}, port={}, ttl={})\n",
+        d.state, d.mcast_ifn, d.syncid, d.maxlen, d.port, d.ttl
+    )
+}
+
 /// `Timeout (tcp tcpfin udp): 900 120 300`
 pub fn timeout_line(t: &Timeouts) -> String {
     format!(

@@ -125,6 +125,81 @@ impl NlSocket {
         }
     }
 
+    /// Send `payloads` as one datagram of requests (the kernel handles them in order) and
+    /// collect each one's acknowledgement: one result per request, in order. `what` names
+    /// request `i` in errors.
+    pub fn batch<I>(
+        &mut self,
+        payloads: Vec<I>,
+        what: impl Fn(usize) -> String,
+    ) -> Result<Vec<Result<()>>>
+    where
+        I: NetlinkSerializable + NetlinkDeserializable + Debug,
+    {
+        let first = self.seq.wrapping_add(1);
+        let mut out = Vec::new();
+        for p in payloads {
+            self.seq = self.seq.wrapping_add(1);
+            let mut header = NetlinkHeader::default();
+            header.flags = NLM_F_REQUEST | NLM_F_ACK;
+            header.sequence_number = self.seq;
+            let mut msg = NetlinkMessage::new(header, NetlinkPayload::InnerMessage(p));
+            msg.finalize();
+            let at = out.len();
+            out.resize(at + ((msg.buffer_len() + 3) & !3), 0);
+            msg.serialize(&mut out[at..at + msg.buffer_len()]);
+        }
+        let n = self.seq.wrapping_sub(first).wrapping_add(1) as usize;
+        if n == 0 {
+            return Ok(vec![]);
+        }
+        self.sock
+            .send(&out, 0)
+            .map_err(|e| Error::io(format!("{}: send netlink requests", what(0)), e))?;
+        let mut results: Vec<Option<Result<()>>> = (0..n).map(|_| None).collect();
+        let mut pending = n;
+        while pending > 0 {
+            self.buf.clear();
+            self.sock
+                .recv(&mut self.buf, 0)
+                .map_err(|e| Error::io(format!("{}: receive netlink answers", what(0)), e))?;
+            let mut off = 0;
+            while off + NLMSG_HDRLEN <= self.buf.len() {
+                let len = u32::from_ne_bytes(self.buf[off..off + 4].try_into().unwrap()) as usize;
+                if len < NLMSG_HDRLEN || off + len > self.buf.len() {
+                    break;
+                }
+                let bytes = self.buf[off..off + len].to_vec();
+                off += (len + 3) & !3;
+                let msg_flags = u16::from_ne_bytes([bytes[6], bytes[7]]);
+                let seq = u32::from_ne_bytes(bytes[8..12].try_into().unwrap());
+                let idx = seq.wrapping_sub(first) as usize;
+                if idx >= n || results[idx].is_some() {
+                    continue;
+                }
+                if let Ok(NetlinkMessage {
+                    payload: NetlinkPayload::Error(e),
+                    ..
+                }) = NetlinkMessage::<I>::deserialize(&bytes)
+                {
+                    results[idx] = Some(match e.code {
+                        None => Ok(()),
+                        Some(code) => {
+                            let ext = if msg_flags & NLM_F_ACK_TLVS != 0 {
+                                ext_ack_message(&e.header, msg_flags & NLM_F_CAPPED != 0)
+                            } else {
+                                None
+                            };
+                            Err(nl_error(&what(idx), -code.get(), ext))
+                        }
+                    });
+                    pending -= 1;
+                }
+            }
+        }
+        Ok(results.into_iter().map(|r| r.unwrap_or(Ok(()))).collect())
+    }
+
     /// Send a request and wait for the kernel's acknowledgement.
     pub fn request<I>(&mut self, payload: I, flags: u16, what: &str) -> Result<()>
     where

@@ -5,6 +5,8 @@
 # must equal ipvsadm's byte for byte; then hakit writes it, and ipvsadm must read back the
 # same listing. Then the error cases. Exit 0 when everything matched.
 fail=0
+mkdir -p /tmp/p && ln -sf /payload/hakit /tmp/p/ipvsadm
+P=/tmp/p/ipvsadm   # hakit invoked as ipvsadm
 check() {
   if cmp -s "$2" "$3"; then echo "ok   $1"; else echo "FAIL $1"; diff "$2" "$3" | head -20; fail=1; fi
 }
@@ -15,9 +17,16 @@ for t in table-*.txt; do
   done < "$t"
   for v in "" --stats --rate --thresholds --persistent-conn; do
     ipvsadm -Ln $v > want; hakit ipvs list $v > got; check "$t list $v" want got
+    $P -Ln $v > got; check "$t personality -Ln $v" want got
   done
+  ipvsadm -L -n --exact --stats > want; $P -L -n --exact --stats > got; check "$t personality --exact" want got
   ipvsadm -S -n > want; hakit ipvs save > got; check "$t save" want got
+  $P -S -n > got; check "$t personality -S -n" want got
   ipvsadm -Ln > ref
+  # Restore through the personality reads back what ipvsadm saved.
+  ipvsadm -S -n > rules; ipvsadm -C
+  $P -R < rules || { echo "FAIL personality -R"; fail=1; }
+  ipvsadm -Ln > got; check "$t personality -R" ref got
   ipvsadm -C
   while read -r op rest; do
     case "$op" in
@@ -49,6 +58,36 @@ hakit -q ipvs zero && hakit -q ipvs zero -u 10.0.0.1:53 && echo "ok   zero" || {
 hakit -q ipvs flush
 : > want; ipvsadm -S -n > got; check "flush" want got
 
+# The seeds' ipvsadm lines, unchanged, through the personality.
+ipvsadm -C
+$P -A -t 192.168.139.100:80 -s rr && $P -a -t 192.168.139.100:80 -r 192.168.139.7 -g && \
+  $P -a -t 192.168.139.100:80 -r 192.168.139.8 -g
+printf -- '-A -t 192.168.139.100:80 -s rr\n-a -t 192.168.139.100:80 -r 192.168.139.7:80 -g -w 1\n-a -t 192.168.139.100:80 -r 192.168.139.8:80 -g -w 1\n' > want
+ipvsadm -S -n > got; check "seed rules via the personality" want got
+$P -L --timeout > got; ipvsadm -L --timeout > want; check "personality --timeout" want got
+$P --start-daemon master --mcast-interface lo --syncid 7 && ipvsadm -Ln --daemon > want && $P -Ln --daemon > got && check "personality --daemon" want got
+grep -q "syncid=7" got || { echo "FAIL daemon not started"; fail=1; }
+$P --stop-daemon master; : > want; ipvsadm -Ln --daemon > got; check "personality --stop-daemon" want got
+
+# Restore: a large batch, then a malformed line and a conflicting rule stop before anything.
+ipvsadm -C
+for i in $(seq 1 300); do echo "-A -t 10.1.$((i / 250)).$((i % 250 + 1)):80 -s wrr"; echo "-a -t 10.1.$((i / 250)).$((i % 250 + 1)):80 -r 192.168.2.1:80 -m -w 1"; done > big
+hakit ipvs restore big > /dev/null || { echo "FAIL restore big"; fail=1; }
+[ "$(ipvsadm -S -n | wc -l)" = 600 ] && echo "ok   restore of 600 rules" || { echo "FAIL restore count $(ipvsadm -S -n | wc -l)"; fail=1; }
+ipvsadm -C
+printf -- '-A -t 10.0.0.1:80 -s rr\n-A -t 10.0.0.2:80 -s bogus-option -Q\n' > bad
+hakit ipvs restore bad 2> err; rc=$?
+[ $rc = 2 ] && grep -q "line 2" err && [ -z "$(ipvsadm -S -n)" ] && echo "ok   malformed line: nothing applied" || { echo "FAIL malformed restore rc=$rc"; cat err; fail=1; }
+printf -- '-A -t 10.0.0.1:80 -s rr\n-A -t 10.0.0.1:80 -s rr\n-A -t 10.0.0.3:80 -s rr\n' > conflict
+hakit ipvs restore conflict 2> err; rc=$?
+[ $rc = 1 ] && grep -q "line 2: service TCP 10.0.0.1:80 already exists" err && [ -z "$(ipvsadm -S -n)" ] && echo "ok   conflicting rule: nothing applied" || { echo "FAIL conflict restore rc=$rc"; cat err; fail=1; }
+hakit ipvs restore --continue conflict 2> err; rc=$?
+[ $rc = 1 ] && [ "$(ipvsadm -S -n | wc -l)" = 2 ] && echo "ok   --continue applies the rest" || { echo "FAIL continue rc=$rc"; cat err; ipvsadm -S -n; fail=1; }
+ipvsadm -C
+printf -- '-A -t 10.0.0.1:80 -s rr\n-A -t 10.0.0.2:80 -s nosuchsched\n-A -t 10.0.0.3:80 -s rr\n' > sched
+hakit ipvs restore sched 2> err; rc=$?
+[ $rc = 1 ] && grep -q "line 2: unknown scheduler" err && grep -q "1 rules applied, 1 not applied (lines 3-3)" err && [ "$(ipvsadm -S -n | wc -l)" = 1 ] && echo "ok   kernel refusal stops at its line" || { echo "FAIL sched restore rc=$rc"; cat err; ipvsadm -S -n; fail=1; }
+
 # Errors: one line, exit 1 or 2, nothing applied.
 expect() { # code, text, command...
   local code=$1 text=$2; shift 2
@@ -59,6 +98,7 @@ expect() { # code, text, command...
     echo "FAIL error $*: rc=$rc want $code, stderr:"; cat err; fail=1
   fi
 }
+ipvsadm -C
 hakit -q ipvs service add -t 10.0.0.10:80 -s rr
 hakit -q ipvs real add -t 10.0.0.10:80 -r 192.168.1.11 -m
 expect 1 "service TCP 10.0.0.10:80 already exists" hakit ipvs service add -t 10.0.0.10:80

@@ -1,0 +1,324 @@
+//! `restore` (ipvsadm -R): rules in, applied pipelined, with an exact account of what was
+//! and was not applied.
+//!
+//! 1. Every line is parsed first: a malformed line stops everything before anything is sent.
+//! 2. The rules are checked against the current table by simulation (service exists, no such
+//!    service, real server exists, ...), so predictable failures also stop before anything is
+//!    sent; with `continue_on_error` those lines are skipped instead.
+//! 3. The rest goes to the kernel in pipelined chunks. A rule that brings a new scheduler or
+//!    persistence engine goes alone (the kernel may lack its module), so a failure there stops
+//!    exactly at its line.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::args::{self, Op};
+use super::client::Ipvs;
+use super::model::{Entry, Key};
+use crate::error::{Error, Result};
+
+/// Rules per pipelined datagram.
+pub const CHUNK: usize = 256;
+
+/// One rule of the input.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// 1-based line number.
+    pub line: usize,
+    pub op: Op,
+}
+
+/// What became of a restore.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub applied: usize,
+    /// Line numbers and reasons of the rules that failed.
+    pub failed: Vec<(usize, String)>,
+    /// Line numbers of the rules that were not sent.
+    pub not_applied: Vec<usize>,
+}
+
+/// Parse a rules file; the first malformed line is an error naming it.
+pub fn parse(input: &str) -> Result<Vec<Rule>> {
+    let mut out = Vec::new();
+    for (i, raw) in input.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let op = args::parse(&args::split_line(line)).map_err(|e| {
+            Error::invalid(format!(
+                "line {}: {e} (in \"{line}\"); nothing was applied",
+                i + 1
+            ))
+        })?;
+        match op {
+            Op::List { .. }
+            | Op::ListTimeout
+            | Op::ListDaemon
+            | Op::ListConnections
+            | Op::Save
+            | Op::Restore
+            | Op::Help
+            | Op::Version => {
+                return Err(Error::invalid(format!(
+                    "line {}: \"{line}\" is not a rule (only -A -E -D -a -e -d -C -Z --set --start-daemon --stop-daemon); nothing was applied",
+                    i + 1
+                )))
+            }
+            _ => out.push(Rule { line: i + 1, op }),
+        }
+    }
+    Ok(out)
+}
+
+/// The table as sets, for simulation.
+#[derive(Debug, Default, Clone)]
+pub struct Shadow {
+    services: HashMap<Key, HashSet<(std::net::IpAddr, u16)>>,
+}
+
+impl Shadow {
+    pub fn from_table(t: &[Entry]) -> Shadow {
+        Shadow {
+            services: t
+                .iter()
+                .map(|e| {
+                    (
+                        e.service.key,
+                        e.dests.iter().map(|d| (d.addr, d.port)).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// Apply `op` to the shadow table, or say why the kernel would refuse it.
+    pub fn apply(&mut self, op: &Op) -> std::result::Result<(), String> {
+        match op {
+            Op::AddService(s) => {
+                if self.services.contains_key(&s.key) {
+                    return Err(format!("service {} already exists", s.key));
+                }
+                self.services.insert(s.key, HashSet::new());
+            }
+            Op::EditService(s) if !self.services.contains_key(&s.key) => {
+                return Err(format!("no such service: {}", s.key));
+            }
+            Op::DelService(k) => {
+                self.services
+                    .remove(k)
+                    .ok_or_else(|| format!("no such service: {k}"))?;
+            }
+            Op::AddDest(k, d) | Op::EditDest(k, d) | Op::DelDest(k, d) => {
+                let set = self
+                    .services
+                    .get_mut(k)
+                    .ok_or_else(|| format!("no such service: {k}"))?;
+                let hp = super::model::host_port(d.addr, d.port);
+                let present = set.contains(&(d.addr, d.port));
+                match op {
+                    Op::AddDest(..) if present => {
+                        return Err(format!("real server {hp} of {k} already exists"))
+                    }
+                    Op::AddDest(..) => {
+                        set.insert((d.addr, d.port));
+                    }
+                    _ if !present => return Err(format!("no such real server {hp} in {k}")),
+                    Op::DelDest(..) => {
+                        set.remove(&(d.addr, d.port));
+                    }
+                    _ => {}
+                }
+            }
+            Op::Clear => self.services.clear(),
+            Op::Zero(Some(k)) if !self.services.contains_key(k) => {
+                return Err(format!("no such service: {k}"))
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// Does `op` need the kernel to load something it may not have?
+fn risky(op: &Op, seen: &mut HashSet<String>) -> bool {
+    match op {
+        Op::AddService(s) | Op::EditService(s) => {
+            let mut r = seen.insert(format!("sched:{}", s.scheduler));
+            if let Some(pe) = &s.pe {
+                r |= seen.insert(format!("pe:{pe}"));
+            }
+            r
+        }
+        Op::StartDaemon(_) | Op::StopDaemon(_) => true,
+        _ => false,
+    }
+}
+
+/// Restore `rules` into the kernel. `progress` is called with the number of rules done.
+pub fn apply(
+    ipvs: &mut Ipvs,
+    rules: &[Rule],
+    continue_on_error: bool,
+    mut progress: impl FnMut(usize),
+) -> Result<Report> {
+    let table = ipvs.table()?;
+    let mut shadow = Shadow::from_table(&table);
+    let mut report = Report::default();
+    let mut todo: Vec<&Rule> = Vec::with_capacity(rules.len());
+    for r in rules {
+        match shadow.apply(&r.op) {
+            Ok(()) => todo.push(r),
+            Err(why) if continue_on_error => report.failed.push((r.line, why)),
+            Err(why) => {
+                report.not_applied = rules.iter().map(|r| r.line).collect();
+                report.failed.push((r.line, why));
+                return Ok(report);
+            }
+        }
+    }
+    // Schedulers and engines already in use are known to the kernel.
+    let mut seen: HashSet<String> = table
+        .iter()
+        .flat_map(|e| {
+            let mut v = vec![format!("sched:{}", e.service.scheduler)];
+            if let Some(pe) = &e.service.pe {
+                v.push(format!("pe:{pe}"));
+            }
+            v
+        })
+        .collect();
+    let mut i = 0;
+    let mut done = 0;
+    while i < todo.len() {
+        // A chunk ends before a risky rule; a risky rule goes alone.
+        let mut j = i;
+        if risky(&todo[i].op, &mut seen) {
+            j += 1;
+        } else {
+            while j < todo.len() && j - i < CHUNK {
+                if j > i && risky(&todo[j].op, &mut seen.clone()) {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        let chunk = &todo[i..j];
+        let ops: Vec<&Op> = chunk.iter().map(|r| &r.op).collect();
+        let results = ipvs.apply_batch(&ops)?;
+        let mut stop = false;
+        for (r, res) in chunk.iter().zip(results) {
+            match res {
+                Ok(()) => report.applied += 1,
+                Err(e) => {
+                    report.failed.push((r.line, e.to_string()));
+                    stop |= !continue_on_error;
+                }
+            }
+        }
+        done += chunk.len();
+        progress(done);
+        i = j;
+        if stop {
+            report.not_applied = todo[i..].iter().map(|r| r.line).collect();
+            break;
+        }
+    }
+    report.failed.sort_by_key(|f| f.0);
+    Ok(report)
+}
+
+/// One line for a failed restore.
+pub fn summary(r: &Report) -> String {
+    let (line, why) = r.failed.first().cloned().unwrap_or_default();
+    let mut s = format!(
+        "restore stopped at line {line}: {why}; {} rules applied",
+        r.applied
+    );
+    if !r.not_applied.is_empty() {
+        let first = r.not_applied.first().unwrap();
+        let last = r.not_applied.last().unwrap();
+        s.push_str(&format!(
+            ", {} not applied (lines {first}-{last})",
+            r.not_applied.len()
+        ));
+    }
+    if r.failed.len() > 1 {
+        s.push_str(&format!(", {} failed", r.failed.len()));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_line_is_named_and_nothing_is_applied() {
+        let e =
+            parse("-A -t 10.0.0.1:80 -s rr\n\n# comment\n-a -t 10.0.0.1:80 -r x\n").unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        let m = e.to_string();
+        assert!(m.starts_with("line 4: "), "{m}");
+        assert!(m.contains("nothing was applied"), "{m}");
+        let e = parse("-L -n\n").unwrap_err();
+        assert!(e.to_string().contains("not a rule"));
+    }
+
+    #[test]
+    fn simulation_predicts_the_kernels_refusals() {
+        let rules = parse(
+            "-A -t 10.0.0.1:80 -s rr\n-a -t 10.0.0.1:80 -r 10.0.0.2 -g\n-a -t 10.0.0.1:80 -r 10.0.0.2 -g\n",
+        )
+        .unwrap();
+        let mut sh = Shadow::default();
+        assert!(sh.apply(&rules[0].op).is_ok());
+        assert!(sh.apply(&rules[1].op).is_ok());
+        assert_eq!(
+            sh.apply(&rules[2].op).unwrap_err(),
+            "real server 10.0.0.2:80 of TCP 10.0.0.1:80 already exists"
+        );
+        let more =
+            parse("-d -t 10.0.0.1:80 -r 10.0.0.9\n-D -t 10.0.0.5:80\n-C\n-A -t 10.0.0.1:80\n")
+                .unwrap();
+        assert!(sh
+            .apply(&more[0].op)
+            .unwrap_err()
+            .contains("no such real server"));
+        assert!(sh
+            .apply(&more[1].op)
+            .unwrap_err()
+            .contains("no such service"));
+        assert!(sh.apply(&more[2].op).is_ok());
+        assert!(
+            sh.apply(&more[3].op).is_ok(),
+            "after -C the service can come back"
+        );
+    }
+
+    #[test]
+    fn new_schedulers_are_risky_once() {
+        let rules =
+            parse("-A -t 10.0.0.1:80 -s rr\n-A -t 10.0.0.2:80 -s rr\n-A -t 10.0.0.3:80 -s sh\n")
+                .unwrap();
+        let mut seen = HashSet::new();
+        assert!(risky(&rules[0].op, &mut seen));
+        assert!(!risky(&rules[1].op, &mut seen));
+        assert!(risky(&rules[2].op, &mut seen));
+    }
+
+    #[test]
+    fn the_summary_says_what_was_and_was_not_applied() {
+        let r = Report {
+            applied: 3,
+            failed: vec![(4, "unknown scheduler \"x\"".into())],
+            not_applied: vec![5, 6, 7],
+        };
+        assert_eq!(
+            summary(&r),
+            "restore stopped at line 4: unknown scheduler \"x\"; 3 rules applied, 3 not applied (lines 5-7)"
+        );
+    }
+}
