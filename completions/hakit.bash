@@ -73,6 +73,9 @@ _hakit() {
             hakit__subcmd__help__subcmd__ipvs,service)
                 cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__service"
                 ;;
+            hakit__subcmd__help__subcmd__ipvs,sync-daemon)
+                cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon"
+                ;;
             hakit__subcmd__help__subcmd__ipvs,timeout)
                 cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__timeout"
                 ;;
@@ -96,6 +99,15 @@ _hakit() {
                 ;;
             hakit__subcmd__help__subcmd__ipvs__subcmd__service,edit)
                 cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__service__subcmd__edit"
+                ;;
+            hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon,list)
+                cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__list"
+                ;;
+            hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon,start)
+                cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__start"
+                ;;
+            hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon,stop)
+                cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__stop"
                 ;;
             hakit__subcmd__help__subcmd__ipvs__subcmd__timeout,get)
                 cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__timeout__subcmd__get"
@@ -163,6 +175,9 @@ _hakit() {
             hakit__subcmd__ipvs,service)
                 cmd="hakit__subcmd__ipvs__subcmd__service"
                 ;;
+            hakit__subcmd__ipvs,sync-daemon)
+                cmd="hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon"
+                ;;
             hakit__subcmd__ipvs,timeout)
                 cmd="hakit__subcmd__ipvs__subcmd__timeout"
                 ;;
@@ -193,6 +208,9 @@ _hakit() {
             hakit__subcmd__ipvs__subcmd__help,service)
                 cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__service"
                 ;;
+            hakit__subcmd__ipvs__subcmd__help,sync-daemon)
+                cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon"
+                ;;
             hakit__subcmd__ipvs__subcmd__help,timeout)
                 cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__timeout"
                 ;;
@@ -216,6 +234,15 @@ _hakit() {
                 ;;
             hakit__subcmd__ipvs__subcmd__help__subcmd__service,edit)
                 cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__service__subcmd__edit"
+                ;;
+            hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon,list)
+                cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon__subcmd__list"
+                ;;
+            hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon,start)
+                cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon__subcmd__start"
+                ;;
+            hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon,stop)
+                cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon__subcmd__stop"
                 ;;
             hakit__subcmd__ipvs__subcmd__help__subcmd__timeout,get)
                 cmd="hakit__subcmd__ipvs__subcmd__help__subcmd__timeout__subcmd__get"
@@ -270,6 +297,30 @@ _hakit() {
                 ;;
             hakit__subcmd__ipvs__subcmd__service__subcmd__help,help)
                 cmd="hakit__subcmd__ipvs__subcmd__service__subcmd__help__subcmd__help"
+                ;;
+            hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon,help)
+                cmd="hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help"
+                ;;
+            hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon,list)
+                cmd="hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__list"
+                ;;
+            hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon,start)
+                cmd="hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__start"
+                ;;
+            hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon,stop)
+                cmd="hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__stop"
+                ;;
+            hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help,help)
+                cmd="hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help__subcmd__help"
+                ;;
+            hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help,list)
+                cmd="hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help__subcmd__list"
+                ;;
+            hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help,start)
+                cmd="hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help__subcmd__start"
+                ;;
+            hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help,stop)
+                cmd="hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help__subcmd__stop"
                 ;;
             hakit__subcmd__ipvs__subcmd__timeout,get)
                 cmd="hakit__subcmd__ipvs__subcmd__timeout__subcmd__get"
@@ -451,7 +502,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help__subcmd__ipvs)
-            opts="list save service real restore flush zero timeout info"
+            opts="list save service real restore flush zero timeout info sync-daemon"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -633,6 +684,62 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help__subcmd__ipvs__subcmd__service__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon)
+            opts="start stop list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -927,7 +1034,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__ipvs)
-            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help list save service real restore flush zero timeout info help"
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help list save service real restore flush zero timeout info sync-daemon help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -971,7 +1078,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__ipvs__subcmd__help)
-            opts="list save service real restore flush zero timeout info help"
+            opts="list save service real restore flush zero timeout info sync-daemon help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,6 +1274,62 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__ipvs__subcmd__help__subcmd__service__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon)
+            opts="start stop list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__help__subcmd__sync__subcmd__daemon__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1989,6 +2152,188 @@ _hakit() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon)
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help start stop list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help)
+            opts="start stop list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__list)
+            opts="-v -q -h --json --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__start)
+            opts="-v -q -h --mcast-interface --syncid --sync-maxlen --mcast-group --mcast-port --mcast-ttl --log-file --syslog --verbose --quiet --state-dir --help master backup"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --mcast-interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --syncid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sync-maxlen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcast-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcast-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcast-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__ipvs__subcmd__sync__subcmd__daemon__subcmd__stop)
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help master backup"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

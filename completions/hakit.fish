@@ -198,22 +198,23 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Decode every VRRP packet seen on an interface: who claims what, split brain at a glance'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership)'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -l state-dir -d 'Directory for records and state files' -r -F
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "list" -d 'List services and real servers (ipvsadm -Ln)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "service" -d 'Add, edit or delete a virtual service'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "real" -d 'Add, edit or delete a real server of a service'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "zero" -d 'Zero the counters of one service or of all (ipvsadm -Z)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "timeout" -d 'Show or set the connection timeouts (ipvsadm --timeout / --set)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "info" -d 'IPVS version and connection table size'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "list" -d 'List services and real servers (ipvsadm -Ln)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "service" -d 'Add, edit or delete a virtual service'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "real" -d 'Add, edit or delete a real server of a service'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "zero" -d 'Zero the counters of one service or of all (ipvsadm -Z)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "timeout" -d 'Show or set the connection timeouts (ipvsadm --timeout / --set)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "info" -d 'IPVS version and connection table size'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s t -l tcp-service -r
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s u -l udp-service -r
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l sctp-service -r
@@ -296,6 +297,16 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -f -a "start" -d 'Start a master or backup sync daemon'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -f -a "stop" -d 'Stop the master or backup sync daemon'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -f -a "list" -d 'List running sync daemons (ipvsadm -L --daemon)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List services and real servers (ipvsadm -Ln)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "service" -d 'Add, edit or delete a virtual service'
@@ -305,6 +316,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "zero" -d 'Zero the counters of one service or of all (ipvsadm -Z)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "timeout" -d 'Show or set the connection timeouts (ipvsadm --timeout / --set)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "info" -d 'IPVS version and connection table size'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l state-dir -d 'Directory for records and state files' -r -F
@@ -338,3 +350,4 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "zero" -d 'Zero the counters of one service or of all (ipvsadm -Z)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "timeout" -d 'Show or set the connection timeouts (ipvsadm --timeout / --set)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "info" -d 'IPVS version and connection table size'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'

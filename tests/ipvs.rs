@@ -210,3 +210,40 @@ fn vm_hakit_matches_ipvsadm_on_the_real_kernel() {
     );
     assert!(!r.stdout.contains("FAIL"), "{}", r.stdout);
 }
+
+#[test]
+fn vm_nat_and_dr_traffic_spreads_over_the_real_servers() {
+    if !privileged("vm_nat_and_dr_traffic_spreads_over_the_real_servers") {
+        return;
+    }
+    let script = project_dir().join("tests/vm/ipvs-datapath.sh");
+    let runner = project_dir().join("scripts/vm/run.sh");
+    let bin = crate::support::hakit_bin();
+    let r = run(
+        "bash",
+        [
+            runner.to_str().unwrap(),
+            "-t",
+            "300",
+            "-f",
+            script.to_str().unwrap(),
+            "--",
+            "bash ./ipvs-datapath.sh",
+        ],
+        &[("HAKIT", bin.to_str().unwrap())],
+    );
+    assert_eq!(
+        r.code, 0,
+        "data path in the VM:\n{}\n{}",
+        r.stdout, r.stderr
+    );
+    for want in [
+        "ok   NAT round robin: 5 5",
+        "ok   NAT weight 0 drains rs2: 10 0",
+        "ok   DR round robin: 5 5",
+        "ok   DR: only the director answers ARP for the VIP",
+        "ok   DR counters",
+    ] {
+        assert!(r.stdout.contains(want), "missing {want:?}:\n{}", r.stdout);
+    }
+}

@@ -52,6 +52,46 @@ enum IpvsCmd {
     Timeout(TimeoutCmd),
     /// IPVS version and connection table size.
     Info(JsonArg),
+    /// Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...).
+    #[command(subcommand, name = "sync-daemon")]
+    SyncDaemon(SyncCmd),
+}
+
+#[derive(Subcommand, Debug)]
+enum SyncCmd {
+    /// Start a master or backup sync daemon.
+    Start(SyncStart),
+    /// Stop the master or backup sync daemon.
+    Stop {
+        #[arg(value_parser = ["master", "backup"])]
+        state: String,
+    },
+    /// List running sync daemons (ipvsadm -L --daemon).
+    List(JsonArg),
+}
+
+#[derive(Args, Debug)]
+struct SyncStart {
+    #[arg(value_parser = ["master", "backup"])]
+    state: String,
+    /// Interface for the sync multicast.
+    #[arg(long = "mcast-interface", value_name = "IF")]
+    mcast_interface: String,
+    /// Sync ID (0-255).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=255))]
+    syncid: u32,
+    /// Largest sync message.
+    #[arg(long = "sync-maxlen", value_name = "BYTES")]
+    sync_maxlen: Option<u16>,
+    /// Multicast group (default 224.0.0.81).
+    #[arg(long = "mcast-group", value_name = "ADDR")]
+    mcast_group: Option<std::net::IpAddr>,
+    /// UDP port (default 8848).
+    #[arg(long = "mcast-port", value_name = "PORT")]
+    mcast_port: Option<u16>,
+    /// Multicast TTL (default 1).
+    #[arg(long = "mcast-ttl", value_name = "TTL")]
+    mcast_ttl: Option<u8>,
 }
 
 #[derive(Args, Debug)]
@@ -536,6 +576,36 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
                 tcp_fin: *tcpfin,
                 udp: *udp,
             })?;
+            Ok(0)
+        }
+        IpvsCmd::SyncDaemon(SyncCmd::Start(a)) => {
+            crate::link::validate_name(&a.mcast_interface)?;
+            ipvs.start_daemon(&crate::ipvs::args::Daemon {
+                state: a.state.clone(),
+                mcast_ifn: a.mcast_interface.clone(),
+                syncid: a.syncid,
+                maxlen: a.sync_maxlen.unwrap_or(0),
+                group: a.mcast_group,
+                port: a.mcast_port.unwrap_or(0),
+                ttl: a.mcast_ttl.unwrap_or(0),
+            })?;
+            out.line(format!("started the {} sync daemon", a.state));
+            Ok(0)
+        }
+        IpvsCmd::SyncDaemon(SyncCmd::Stop { state }) => {
+            ipvs.stop_daemon(state)?;
+            out.line(format!("stopped the {state} sync daemon"));
+            Ok(0)
+        }
+        IpvsCmd::SyncDaemon(SyncCmd::List(j)) => {
+            let ds = ipvs.daemons()?;
+            if j.json {
+                out.json(&ds);
+            } else {
+                for d in &ds {
+                    print!("{}", text::daemon_line(d));
+                }
+            }
             Ok(0)
         }
         IpvsCmd::Info(j) => {

@@ -68,6 +68,10 @@ $P -L --timeout > got; ipvsadm -L --timeout > want; check "personality --timeout
 $P --start-daemon master --mcast-interface lo --syncid 7 && ipvsadm -Ln --daemon > want && $P -Ln --daemon > got && check "personality --daemon" want got
 grep -q "syncid=7" got || { echo "FAIL daemon not started"; fail=1; }
 $P --stop-daemon master; : > want; ipvsadm -Ln --daemon > got; check "personality --stop-daemon" want got
+hakit -q ipvs sync-daemon start backup --mcast-interface lo --syncid 9
+ipvsadm -Ln --daemon > want; hakit ipvs sync-daemon list > got; check "sync-daemon start/list" want got
+grep -q "backup sync daemon (mcast=lo, syncid=9" got || { echo "FAIL backup daemon"; fail=1; }
+hakit -q ipvs sync-daemon stop backup; : > want; ipvsadm -Ln --daemon > got; check "sync-daemon stop" want got
 
 # Restore: a large batch, then a malformed line and a conflicting rule stop before anything.
 ipvsadm -C
