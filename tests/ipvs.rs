@@ -138,6 +138,11 @@ fn without_ipvs_the_error_says_so() {
         .code(1)
         .one_line_error("this kernel has no IPVS")
         .one_line_error("modprobe ip_vs");
+}
+
+#[test]
+fn bad_input_is_refused_before_the_kernel_is_asked() {
+    // These hold on any kernel, IPVS or not: nothing is sent.
     hakit(&[
         "ipvs",
         "real",
@@ -150,6 +155,64 @@ fn without_ipvs_the_error_says_so() {
         "70000",
     ])
     .code(2);
+    hakit(&["ipvs", "service", "add", "-t", "10.0.0.300:80"])
+        .code(2)
+        .one_line_error("invalid address \"10.0.0.300:80\"");
+    hakit(&["ipvs", "service", "add", "-t", "10.0.0.1:99999"])
+        .code(2)
+        .one_line_error("port must be 0-65535");
+    hakit(&["ipvs", "service", "add", "-f", "1", "-M", "255.255.255.0"])
+        .code(2)
+        .one_line_error("-M sets persistence granularity: it needs -p");
+    hakit(&[
+        "ipvs",
+        "service",
+        "add",
+        "-t",
+        "10.0.0.1:80",
+        "-p",
+        "-M",
+        "255.0.255.0",
+    ])
+    .code(2)
+    .one_line_error("not contiguous");
+    hakit(&[
+        "ipvs",
+        "real",
+        "add",
+        "-t",
+        "10.0.0.1:80",
+        "-r",
+        "[2001:db8::2]:80",
+        "-m",
+    ])
+    .code(2)
+    .one_line_error("not of the service's family");
+    hakit(&[
+        "ipvs",
+        "service",
+        "add",
+        "-t",
+        "10.0.0.1:80",
+        "-s",
+        "sh",
+        "-b",
+        "mh-port",
+    ])
+    .code(2)
+    .one_line_error("unknown scheduler flag \"mh-port\" for sh");
+    let dir = std::env::temp_dir().join(format!("hakit-restore-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("rules");
+    std::fs::write(
+        &f,
+        "-A -t 10.0.0.1:80 -s rr\n-a -t 10.0.0.1:80 -r nothost -g\n",
+    )
+    .unwrap();
+    hakit(&["ipvs", "restore", f.to_str().unwrap()])
+        .code(2)
+        .one_line_error("line 2: ");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -444,10 +444,13 @@ struct Listing<'a> {
 }
 
 pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
-    let mut ipvs = Ipvs::open()?;
+    // Input is validated before the kernel is asked anything: a usage error is a usage
+    // error even where IPVS is missing.
+    let open = Ipvs::open;
     match &a.cmd {
         IpvsCmd::List(l) => {
             let only = l.sel.as_ref().map(|s| s.key()).transpose()?.flatten();
+            let mut ipvs = open()?;
             let info = ipvs.info()?;
             let mut table = ipvs.table()?;
             if let Some(k) = only {
@@ -480,7 +483,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             Ok(0)
         }
         IpvsCmd::Save => {
-            let mut table = ipvs.table()?;
+            let mut table = open()?.table()?;
             text::sort(&mut table);
             print!("{}", text::save(&table));
             Ok(0)
@@ -489,17 +492,17 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             match c {
                 ServiceCmd::Add(s) => {
                     let svc = service_from(s)?;
-                    ipvs.add_service(&svc)?;
+                    open()?.add_service(&svc)?;
                     out.line(format!("added service {}", svc.key));
                 }
                 ServiceCmd::Edit(s) => {
                     let svc = service_from(s)?;
-                    ipvs.edit_service(&svc)?;
+                    open()?.edit_service(&svc)?;
                     out.line(format!("changed service {}", svc.key));
                 }
                 ServiceCmd::Del(s) => {
                     let k = key(&s.sel, &s.v6)?;
-                    ipvs.del_service(&k)?;
+                    open()?.del_service(&k)?;
                     out.line(format!("deleted service {k}"));
                 }
             }
@@ -511,6 +514,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
                     let k = key(&r.sel, &r.v6)?;
                     let d = dest_from(r, &k)?;
                     let hp = crate::ipvs::model::host_port(d.addr, d.port);
+                    let mut ipvs = open()?;
                     if matches!(c, RealCmd::Add(_)) {
                         ipvs.add_dest(&k, &d)?;
                         out.line(format!("added real server {hp} to {k}"));
@@ -523,7 +527,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
                     let k = key(&r.sel, &r.v6)?;
                     let (addr, port) = real_addr(&k, &r.real, Forward::Masq)?;
                     let d = Dest::new(addr, port);
-                    ipvs.del_dest(&k, &d)?;
+                    open()?.del_dest(&k, &d)?;
                     out.line(format!(
                         "deleted real server {} from {k}",
                         crate::ipvs::model::host_port(addr, port)
@@ -543,7 +547,8 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
                     s
                 }
             };
-            let report = super::ipvsadm::restore_from(&mut ipvs, &input, r.cont)?;
+            let rules = crate::ipvs::restore::parse(&input)?;
+            let report = super::ipvsadm::restore_rules(&mut open()?, &rules, r.cont, out.quiet)?;
             if r.json {
                 out.json(&report);
             } else {
@@ -552,17 +557,17 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             Ok(0)
         }
         IpvsCmd::Flush => {
-            ipvs.flush()?;
+            open()?.flush()?;
             out.line("flushed the IPVS table");
             Ok(0)
         }
         IpvsCmd::Zero(z) => {
             let k = z.sel.as_ref().map(|s| s.key()).transpose()?.flatten();
-            ipvs.zero(k.as_ref())?;
+            open()?.zero(k.as_ref())?;
             Ok(0)
         }
         IpvsCmd::Timeout(TimeoutCmd::Get(j)) => {
-            let t = ipvs.timeouts()?;
+            let t = open()?.timeouts()?;
             if j.json {
                 out.json(&t);
             } else {
@@ -571,7 +576,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             Ok(0)
         }
         IpvsCmd::Timeout(TimeoutCmd::Set { tcp, tcpfin, udp }) => {
-            ipvs.set_timeouts(&Timeouts {
+            open()?.set_timeouts(&Timeouts {
                 tcp: *tcp,
                 tcp_fin: *tcpfin,
                 udp: *udp,
@@ -580,7 +585,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
         }
         IpvsCmd::SyncDaemon(SyncCmd::Start(a)) => {
             crate::link::validate_name(&a.mcast_interface)?;
-            ipvs.start_daemon(&crate::ipvs::args::Daemon {
+            open()?.start_daemon(&crate::ipvs::args::Daemon {
                 state: a.state.clone(),
                 mcast_ifn: a.mcast_interface.clone(),
                 syncid: a.syncid,
@@ -593,12 +598,12 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             Ok(0)
         }
         IpvsCmd::SyncDaemon(SyncCmd::Stop { state }) => {
-            ipvs.stop_daemon(state)?;
+            open()?.stop_daemon(state)?;
             out.line(format!("stopped the {state} sync daemon"));
             Ok(0)
         }
         IpvsCmd::SyncDaemon(SyncCmd::List(j)) => {
-            let ds = ipvs.daemons()?;
+            let ds = open()?.daemons()?;
             if j.json {
                 out.json(&ds);
             } else {
@@ -609,7 +614,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             Ok(0)
         }
         IpvsCmd::Info(j) => {
-            let i = ipvs.info()?;
+            let i = open()?.info()?;
             if j.json {
                 out.json(&i);
             } else {

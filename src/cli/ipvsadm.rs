@@ -41,14 +41,18 @@ pub fn main(argv: &[String]) -> u8 {
     }
 }
 
-/// Read restore rules from `input`, apply them, print a progress bar on a terminal.
-pub fn restore_from(ipvs: &mut Ipvs, input: &str, cont: bool) -> Result<restore::Report> {
-    let rules = restore::parse(input)?;
+/// Apply parsed restore rules, with a progress bar on a terminal (unless `quiet`).
+pub fn restore_rules(
+    ipvs: &mut Ipvs,
+    rules: &[restore::Rule],
+    cont: bool,
+    quiet: bool,
+) -> Result<restore::Report> {
     let bar = indicatif::ProgressBar::new(rules.len() as u64);
-    if rules.len() < 1000 || !std::io::stderr().is_terminal() {
+    if quiet || rules.len() < 1000 || !std::io::stderr().is_terminal() {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let report = restore::apply(ipvs, &rules, cont, |n| bar.set_position(n as u64))?;
+    let report = restore::apply(ipvs, rules, cont, |n| bar.set_position(n as u64))?;
     bar.finish_and_clear();
     if !report.failed.is_empty() {
         if cont {
@@ -80,6 +84,15 @@ fn run(argv: &[String]) -> Result<u8> {
                 "ipvsadm v1.31 2019/12/24 (hakit {} personality)",
                 env!("CARGO_PKG_VERSION")
             );
+            return Ok(EXIT_OK);
+        }
+        Op::Restore => {
+            let mut input = String::new();
+            std::io::stdin()
+                .read_to_string(&mut input)
+                .map_err(|e| Error::io("read rules from stdin", e))?;
+            let rules = restore::parse(&input)?;
+            restore_rules(&mut Ipvs::open()?, &rules, false, false)?;
             return Ok(EXIT_OK);
         }
         Op::ListConnections => {
@@ -120,13 +133,6 @@ fn run(argv: &[String]) -> Result<u8> {
             let mut table = ipvs.table()?;
             text::sort(&mut table);
             print!("{}", text::save(&table));
-        }
-        Op::Restore => {
-            let mut input = String::new();
-            std::io::stdin()
-                .read_to_string(&mut input)
-                .map_err(|e| Error::io("read rules from stdin", e))?;
-            restore_from(&mut ipvs, &input, false)?;
         }
         op => {
             let results = ipvs.apply_batch(&[&op])?;

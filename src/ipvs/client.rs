@@ -363,6 +363,12 @@ fn dest_error(e: Error, k: &Key, d: &Dest, adding: bool) -> Error {
             errno: libc_errno::ESRCH,
             ..
         } => Error::Failed(format!("no such service: {k}")),
+        Error::Netlink {
+            errno: libc_errno::EINVAL,
+            ..
+        } if adding => Error::Failed(format!(
+            "the kernel refused real server {hp} for {k}: its address must be unicast and routable here (in a fresh network namespace, bring lo up first)"
+        )),
         e => e,
     }
 }
