@@ -10,8 +10,10 @@
 # keeps fetching a page from the VIP, brings the master back (it preempts), then stops it
 # cleanly (priority 0: the backup takes over after its skew time only), and tears down.
 #
-# The directors serve the page themselves here: this kernel may have no IPVS, and LVS-DR
-# rules arrive with `hakit ipvs`. Needs root, iproute2, curl and python3 (page server).
+# Where the kernel has IPVS, both directors also carry LVS-DR rules programmed with
+# `hakit ipvs` and the page comes from the real servers; where it has not, the directors
+# serve the page themselves and the lab shows VIP failover alone. Needs root, iproute2,
+# and a page server and client: busybox (httpd, wget) or python3 and curl.
 # HAKIT=/path/to/hakit uses that binary instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,9 +22,18 @@ if [ "$(id -u)" -ne 0 ]; then
   echo "lab.sh: needs root for network namespaces: sudo scripts/lab.sh" >&2
   exit 1
 fi
-for c in ip curl python3; do
-  command -v "$c" >/dev/null || { echo "lab.sh: needs $c" >&2; exit 1; }
-done
+command -v ip >/dev/null || { echo "lab.sh: needs iproute2" >&2; exit 1; }
+if command -v busybox >/dev/null; then
+  SERVE=(busybox httpd -f -p 80 -h)
+  FETCH=(timeout 1 busybox wget -q -O -)
+elif command -v python3 >/dev/null && command -v curl >/dev/null; then
+  SERVE=(python3 -m http.server 80 --bind 0.0.0.0 --directory)
+  FETCH=(curl -s -m 0.5)
+else
+  echo "lab.sh: needs busybox, or python3 and curl, to serve and fetch the page" >&2
+  exit 1
+fi
+ms() { local t=${EPOCHREALTIME/./}; echo $(( t / 1000 )); }
 if [ -z "${HAKIT:-}" ]; then
   echo "== building hakit"
   cargo build --quiet --release
@@ -39,12 +50,12 @@ declare -A ADDR=([client]=192.168.139.10 [dir1]=192.168.139.2 [dir2]=192.168.139
 declare -A PRIO=([dir1]=101 [dir2]=100)
 pids=()
 
-t0=$(date +%s%N)
-say() { printf '[%6.3fs] %s\n' "$(( ($(date +%s%N) - t0) / 1000000 ))e-3" "$*"; }
+t0=$(ms)
+say() { printf '[%6.3fs] %s\n' "$(( $(ms) - t0 ))e-3" "$*"; }
 in_ns() { local n=$1; shift; ip netns exec "$P-$n" "$@"; }
 hk() { local n=$1; shift; HAKIT_STATE_DIR=$work/$n ip netns exec "$P-$n" "$HAKIT" "$@"; }
 holder() { for d in dir1 dir2; do ip -n "$P-$d" -br addr show dev eth0 | grep -q " $VIP/" && echo "$d"; done; true; }
-state() { hk "$1" vrrp status --json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["state"])' 2>/dev/null || echo "-"; }
+state() { hk "$1" vrrp status 2>/dev/null | awk 'NR == 1 {print $2}'; }
 wait_holder() {
   for _ in $(seq 1 500); do [ "$(holder)" = "$1" ] && return 0; sleep 0.01; done
   echo "lab.sh: $1 never took the VIP" >&2; exit 1
@@ -79,12 +90,27 @@ for n in rs1 rs2; do
 done
 hk rs1 rs-prep arp status | sed 's/^/    rs1: /'
 
-for d in dir1 dir2; do
-  mkdir -p "$work/www-$d"
-  echo "served by $d" > "$work/www-$d/index.html"
-  in_ns "$d" python3 -m http.server 80 --bind 0.0.0.0 --directory "$work/www-$d" >/dev/null 2>&1 &
+ipvs=no
+[ -e /proc/net/ip_vs ] && ipvs=yes
+# The page comes from the real servers through LVS-DR, or from the directors themselves.
+if [ $ipvs = yes ]; then servers=(rs1 rs2); else servers=(dir1 dir2); fi
+for n in "${servers[@]}"; do
+  mkdir -p "$work/www-$n"
+  echo "served by $n" > "$work/www-$n/index.html"
+  ip netns exec "$P-$n" "${SERVE[@]}" "$work/www-$n" >/dev/null 2>&1 &
   pids+=($!)
+  disown $!
 done
+if [ $ipvs = yes ]; then
+  say "this kernel has IPVS: LVS-DR on both directors with hakit ipvs (rr over rs1 and rs2)"
+  for d in dir1 dir2; do
+    hk "$d" -q ipvs service add -t "$VIP:80" -s rr
+    for n in rs1 rs2; do hk "$d" -q ipvs real add -t "$VIP:80" -r "${ADDR[$n]}" -g -w 1; done
+  done
+  hk dir1 ipvs list | sed 's/^/    dir1: /'
+else
+  say "this kernel has no IPVS (CONFIG_IP_VS): the directors serve the page, the lab shows VIP failover alone"
+fi
 
 start_vrrp() {
   local d=$1
@@ -102,12 +128,16 @@ wait_holder dir1
 say "dir1 is $(state dir1), dir2 is $(state dir2); the VIP is on $(holder)"
 hk dir1 vrrp status | sed 's/^/    dir1: /'
 
-fetch() { in_ns client curl -s -m 0.5 "http://$VIP/" 2>/dev/null || echo "(no answer)"; }
+fetch() {
+  local r
+  r=$(ip netns exec "$P-client" "${FETCH[@]}" "http://$VIP/" 2>/dev/null)
+  echo "${r:-(no answer)}"
+}
 for _ in $(seq 1 50); do [ "$(fetch)" != "(no answer)" ] && break; sleep 0.1; done
-say "client: curl http://$VIP/ -> $(fetch)"
+say "client: GET http://$VIP/ -> $(fetch)"
 
 # The client keeps fetching every 20 ms while the master dies.
-( while :; do printf '%s %s\n' "$(date +%s%N)" "$(fetch)"; sleep 0.02; done ) > "$work/client.log" &
+( while :; do printf '%s %s\n' "$(ms)" "$(fetch)"; sleep 0.02; done ) > "$work/client.log" &
 loop=$!
 pids+=($loop)
 sleep 0.5
@@ -115,15 +145,16 @@ sleep 0.5
 say "dir1 dies: SIGKILL to its hakit and its network cut (no goodbye advert)"
 kill -KILL "$VRRP_dir1"
 ip -n "$P-dir1" link set eth0 down
-crash=$(date +%s%N)
+crash=$(ms)
 for _ in $(seq 1 500); do ip -n "$P-dir2" -br addr show dev eth0 | grep -q " $VIP/" && break; sleep 0.01; done
-took=$(( ($(date +%s%N) - crash) / 1000000 ))
+took=$(( $(ms) - crash ))
 say "dir2 is $(state dir2) and holds the VIP ${took} ms after the crash (RFC: 3 x 0.1 s + skew 0.061 s)"
-sleep 0.5
+sleep 2   # a request caught mid-crash waits out its TCP retransmission
 kill "$loop"
 served=$(awk '$2 != "(no"' "$work/client.log" | wc -l)
 failed=$(grep -c "(no answer)" "$work/client.log" || true)
-say "client during the failover: $served pages served, $failed requests unanswered; last: $(tail -n1 "$work/client.log" | cut -d' ' -f2-)"
+by=$(awk '$2 == "served" {print $4}' "$work/client.log" | sort | uniq -c | awk '{printf "%s%s %s", sep, $2, $1; sep = ", "}')
+say "client during the failover: $served pages served ($by), $failed requests unanswered; last: $(tail -n1 "$work/client.log" | cut -d' ' -f2-)"
 
 say "dir1 comes back (network up, its stale VIP gone as after a reboot) and preempts with priority 101"
 ip -n "$P-dir1" addr del "$VIP/$NET" dev eth0 2>/dev/null || true
@@ -134,19 +165,14 @@ say "dir1 is $(state dir1), dir2 is $(state dir2); client: $(fetch)"
 
 say "clean stop: SIGTERM to dir1 (it sends priority 0 and removes the VIP)"
 kill -TERM "$VRRP_dir1"
-stop=$(date +%s%N)
+stop=$(ms)
 wait_holder dir2
-took=$(( ($(date +%s%N) - stop) / 1000000 ))
+took=$(( $(ms) - stop ))
 say "dir2 took over ${took} ms after SIGTERM (priority 0: only the skew, 0.061 s); client: $(fetch)"
 
 echo "    notify calls (keepalived's arguments):"
 sed 's/^/      /' "$work/notify.log"
 
-if [ -e /proc/net/ip_vs ]; then
-  say "this kernel has IPVS; LVS-DR rules arrive with 'hakit ipvs'"
-else
-  say "this kernel has no IPVS (CONFIG_IP_VS): the lab shows VIP failover alone"
-fi
 
 say "undoing the real servers: hakit rs-prep arp down (restores the recorded sysctls)"
 for n in rs1 rs2; do hk "$n" rs-prep arp down >/dev/null; done

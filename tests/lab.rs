@@ -16,7 +16,7 @@ fn lab_demo_runs_and_cleans_up() {
     );
     r.ok()
         .stdout_has("dir1 is MASTER, dir2 is BACKUP; the VIP is on dir1")
-        .stdout_has("client: curl http://192.168.139.100/ -> served by dir1")
+        .stdout_has("client: GET http://192.168.139.100/ -> served by dir1")
         .stdout_has("dir2 is MASTER and holds the VIP")
         .stdout_has("last: served by dir2")
         .stdout_has("dir1 is MASTER, dir2 is BACKUP; client: served by dir1")
@@ -28,5 +28,45 @@ fn lab_demo_runs_and_cleans_up() {
     assert!(
         !left.contains("hklab"),
         "lab namespaces left behind:\n{left}"
+    );
+}
+
+#[test]
+fn vm_lab_programs_lvs_dr_where_the_kernel_has_ipvs() {
+    if !privileged("vm_lab_programs_lvs_dr_where_the_kernel_has_ipvs") {
+        return;
+    }
+    // The same script inside Debian's kernel under qemu, where IPVS exists: both directors
+    // get LVS-DR rules from `hakit ipvs`, and the page comes from the real servers.
+    let runner = project_dir().join("scripts/vm/run.sh");
+    let script = project_dir().join("scripts/lab.sh");
+    let bin = crate::support::hakit_bin();
+    let r = run(
+        "bash",
+        [
+            runner.to_str().unwrap(),
+            "-t",
+            "300",
+            "-f",
+            script.to_str().unwrap(),
+            "--",
+            "mkdir -p /run/netns /var/run; HAKIT=/payload/hakit bash ./lab.sh",
+        ],
+        &[("HAKIT", bin.to_str().unwrap())],
+    );
+    r.ok()
+        .stdout_has("this kernel has IPVS: LVS-DR on both directors with hakit ipvs")
+        .stdout_has("-> 192.168.139.7:80             Route   1")
+        .stdout_has("client: GET http://192.168.139.100/ -> served by rs")
+        .stdout_has("dir2 is MASTER and holds the VIP")
+        .stdout_has("done; tearing the namespaces down");
+    let failover = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("client during the failover"))
+        .unwrap_or_default();
+    assert!(
+        failover.contains("rs1 ") && failover.contains("rs2 "),
+        "both real servers served through the failover: {failover}"
     );
 }
