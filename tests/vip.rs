@@ -366,3 +366,33 @@ fn log_file_gets_timestamped_records_and_errors() {
         "{ts}"
     );
 }
+
+#[test]
+fn syslog_gets_the_error_with_facility_daemon() {
+    if !privileged("syslog_gets_the_error_with_facility_daemon") {
+        return;
+    }
+    // A private /dev in a mount namespace, its /dev/log bound to a socket of ours.
+    let dir = std::env::temp_dir().join(format!("hakit-syslog-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let sock_path = dir.join("log");
+    let sock = std::os::unix::net::UnixDatagram::bind(&sock_path).unwrap();
+    sock.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let bin = crate::support::hakit_bin();
+    let script = format!(
+        "mount -t tmpfs none /dev && touch /dev/log && mount --bind {} /dev/log && \
+         exec {} --syslog vip add 10.0.0.1/24 dev nosuch0",
+        sock_path.display(),
+        bin.display()
+    );
+    let r = crate::support::run("unshare", ["-m", "sh", "-c", &script], &[]);
+    r.code(2).one_line_error("no such interface \"nosuch0\"");
+    let mut buf = [0u8; 512];
+    let n = sock.recv(&mut buf).expect("a syslog datagram");
+    let msg = String::from_utf8_lossy(&buf[..n]).into_owned();
+    std::fs::remove_dir_all(&dir).unwrap();
+    // <27> = facility daemon (3) * 8 + severity err (3).
+    assert!(msg.starts_with("<27>hakit["), "{msg}");
+    assert!(msg.contains("]: no such interface \"nosuch0\""), "{msg}");
+}
