@@ -215,10 +215,10 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_su
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "info" -d 'IPVS version and connection table size'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s t -l tcp-service -r
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s u -l udp-service -r
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l sctp-service -r
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s f -l fwmark-service -r
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s t -l tcp-service -d 'TCP service ADDR:PORT ([ADDR]:PORT for IPv6)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s u -l udp-service -d 'UDP service ADDR:PORT' -r
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l sctp-service -d 'SCTP service ADDR:PORT' -r
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s f -l fwmark-service -d 'Firewall-mark service' -r
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l stats -d 'Counters: connections, packets and bytes'
@@ -271,10 +271,10 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from flush" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -s t -l tcp-service -r
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -s u -l udp-service -r
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -l sctp-service -r
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -s f -l fwmark-service -r
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -s t -l tcp-service -d 'TCP service ADDR:PORT ([ADDR]:PORT for IPv6)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -s u -l udp-service -d 'UDP service ADDR:PORT' -r
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -l sctp-service -d 'SCTP service ADDR:PORT' -r
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -s f -l fwmark-service -d 'Firewall-mark service' -r
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::support::{hakit, privileged, project_dir, run};
+use crate::support::{hakit, privileged, project_dir};
 
 /// Deterministic pseudo-random numbers (xorshift) for generated tables.
 struct Rng(u64);
@@ -245,20 +245,7 @@ fn vm_hakit_matches_ipvsadm_on_the_real_kernel() {
         std::fs::write(&f, table(*seed, 25)).unwrap();
         files.push(f);
     }
-    let mut args: Vec<String> = vec!["-t".into(), "600".into()];
-    for f in &files {
-        args.push("-f".into());
-        args.push(f.to_string_lossy().into_owned());
-    }
-    args.push("--".into());
-    args.push("bash ./ipvs-compare.sh".into());
-    let mut full = vec![project_dir()
-        .join("scripts/vm/run.sh")
-        .to_string_lossy()
-        .into_owned()];
-    full.extend(args);
-    let bin = crate::support::hakit_bin();
-    let r = run("bash", &full, &[("HAKIT", bin.to_str().unwrap())]);
+    let r = crate::support::vm_run(&files, "bash ./ipvs-compare.sh", 600);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(
         r.code, 0,
@@ -267,7 +254,7 @@ fn vm_hakit_matches_ipvsadm_on_the_real_kernel() {
     );
     let oks = r.stdout.lines().filter(|l| l.starts_with("ok ")).count();
     assert!(
-        oks >= 4 * 7 + 10,
+        oks >= 4 * 15 + 20,
         "every check ran ({oks} passed):\n{}",
         r.stdout
     );
@@ -279,21 +266,10 @@ fn vm_nat_and_dr_traffic_spreads_over_the_real_servers() {
     if !privileged("vm_nat_and_dr_traffic_spreads_over_the_real_servers") {
         return;
     }
-    let script = project_dir().join("tests/vm/ipvs-datapath.sh");
-    let runner = project_dir().join("scripts/vm/run.sh");
-    let bin = crate::support::hakit_bin();
-    let r = run(
-        "bash",
-        [
-            runner.to_str().unwrap(),
-            "-t",
-            "300",
-            "-f",
-            script.to_str().unwrap(),
-            "--",
-            "bash ./ipvs-datapath.sh",
-        ],
-        &[("HAKIT", bin.to_str().unwrap())],
+    let r = crate::support::vm_run(
+        &[project_dir().join("tests/vm/ipvs-datapath.sh")],
+        "bash ./ipvs-datapath.sh",
+        300,
     );
     assert_eq!(
         r.code, 0,

@@ -38,21 +38,10 @@ fn vm_lab_programs_lvs_dr_where_the_kernel_has_ipvs() {
     }
     // The same script inside Debian's kernel under qemu, where IPVS exists: both directors
     // get LVS-DR rules from `hakit ipvs`, and the page comes from the real servers.
-    let runner = project_dir().join("scripts/vm/run.sh");
-    let script = project_dir().join("scripts/lab.sh");
-    let bin = crate::support::hakit_bin();
-    let r = run(
-        "bash",
-        [
-            runner.to_str().unwrap(),
-            "-t",
-            "300",
-            "-f",
-            script.to_str().unwrap(),
-            "--",
-            "mkdir -p /run/netns /var/run; HAKIT=/payload/hakit bash ./lab.sh",
-        ],
-        &[("HAKIT", bin.to_str().unwrap())],
+    let r = crate::support::vm_run(
+        &[project_dir().join("scripts/lab.sh")],
+        "mkdir -p /run/netns /var/run; HAKIT=/payload/hakit bash ./lab.sh",
+        300,
     );
     r.ok()
         .stdout_has("this kernel has IPVS: LVS-DR on both directors with hakit ipvs")

@@ -113,9 +113,10 @@ struct JsonArg {
     json: bool,
 }
 
-/// Which service: -t, -u, --sctp-service (ADDR:PORT) or -f MARK.
+/// Which service: -t, -u, --sctp-service (ADDR:PORT) or -f MARK (one of them; required
+/// where a command needs a service, optional for list and zero).
 #[derive(Args, Debug, Clone)]
-#[group(required = true, multiple = false)]
+#[group(required = false, multiple = false)]
 struct SvcSel {
     /// TCP service ADDR:PORT ([ADDR]:PORT for IPv6).
     #[arg(short = 't', long = "tcp-service", value_name = "ADDR:PORT")]
@@ -173,7 +174,7 @@ fn key(s: &SvcSel, v6: &V6Arg) -> Result<Key> {
 #[derive(Args, Debug)]
 struct ListArgs {
     #[command(flatten)]
-    sel: Option<SvcSelOpt>,
+    sel: Option<SvcSel>,
     /// Counters: connections, packets and bytes.
     #[arg(long, group = "cols")]
     stats: bool,
@@ -194,40 +195,10 @@ struct ListArgs {
     json: bool,
 }
 
-/// Optional service selection for `list` and `zero`.
-#[derive(Args, Debug, Clone)]
-#[group(required = false, multiple = false)]
-struct SvcSelOpt {
-    #[arg(short = 't', long = "tcp-service", value_name = "ADDR:PORT")]
-    tcp: Option<String>,
-    #[arg(short = 'u', long = "udp-service", value_name = "ADDR:PORT")]
-    udp: Option<String>,
-    #[arg(long = "sctp-service", value_name = "ADDR:PORT")]
-    sctp: Option<String>,
-    #[arg(short = 'f', long = "fwmark-service", value_name = "MARK")]
-    fwmark: Option<u32>,
-}
-
-impl SvcSelOpt {
-    fn key(&self) -> Result<Option<Key>> {
-        if self.tcp.is_none() && self.udp.is_none() && self.sctp.is_none() && self.fwmark.is_none()
-        {
-            return Ok(None);
-        }
-        let s = SvcSel {
-            tcp: self.tcp.clone(),
-            udp: self.udp.clone(),
-            sctp: self.sctp.clone(),
-            fwmark: self.fwmark,
-        };
-        key(&s, &V6Arg { ipv6: false }).map(Some)
-    }
-}
-
 #[derive(Args, Debug)]
 struct ZeroArgs {
     #[command(flatten)]
-    sel: Option<SvcSelOpt>,
+    sel: Option<SvcSel>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -449,7 +420,11 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
     let open = Ipvs::open;
     match &a.cmd {
         IpvsCmd::List(l) => {
-            let only = l.sel.as_ref().map(|s| s.key()).transpose()?.flatten();
+            let only = l
+                .sel
+                .as_ref()
+                .map(|s| key(s, &V6Arg { ipv6: false }))
+                .transpose()?;
             let mut ipvs = open()?;
             let info = ipvs.info()?;
             let mut table = ipvs.table()?;
@@ -562,7 +537,11 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             Ok(0)
         }
         IpvsCmd::Zero(z) => {
-            let k = z.sel.as_ref().map(|s| s.key()).transpose()?.flatten();
+            let k = z
+                .sel
+                .as_ref()
+                .map(|s| key(s, &V6Arg { ipv6: false }))
+                .transpose()?;
             open()?.zero(k.as_ref())?;
             Ok(0)
         }

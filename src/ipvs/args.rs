@@ -22,6 +22,21 @@ pub struct Daemon {
     pub ttl: u8,
 }
 
+impl Daemon {
+    /// Only the state: what stopping a daemon needs.
+    pub fn state_only(state: &str) -> Daemon {
+        Daemon {
+            state: state.into(),
+            mcast_ifn: String::new(),
+            syncid: 0,
+            maxlen: 0,
+            group: None,
+            port: 0,
+            ttl: 0,
+        }
+    }
+}
+
 /// What one ipvsadm command line asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
@@ -281,15 +296,7 @@ pub fn parse(args: &[String]) -> Result<Op> {
     let mut columns = Columns::Plain;
     let (mut exact, mut sort, mut timeout, mut daemon, mut conn) =
         (false, true, false, false, false);
-    let mut dm = Daemon {
-        state: String::new(),
-        mcast_ifn: String::new(),
-        syncid: 0,
-        maxlen: 0,
-        group: None,
-        port: 0,
-        ttl: 0,
-    };
+    let mut dm = Daemon::state_only("");
     for (name, v) in toks {
         let val = || v.clone().unwrap_or_default();
         match name.as_str() {

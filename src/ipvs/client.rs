@@ -26,11 +26,6 @@ impl Ipvs {
         })
     }
 
-    fn request(&mut self, c: u8, attrs: Vec<u8>, what: &str) -> Result<()> {
-        let m = self.sock.msg(c, attrs);
-        self.sock.nl.request(m, 0, what)
-    }
-
     pub fn info(&mut self) -> Result<Info> {
         let m = self.sock.msg(cmd::GET_INFO, vec![]);
         let answers = self.sock.nl.transact(m, "read IPVS info")?;
@@ -73,67 +68,36 @@ impl Ipvs {
         Ok(out)
     }
 
+    /// Apply one change (a batch of one), with the error in ipvsadm's terms.
+    pub fn apply(&mut self, op: &Op) -> Result<()> {
+        self.apply_batch(&[op])?
+            .into_iter()
+            .next()
+            .unwrap_or(Ok(()))
+    }
+
     pub fn add_service(&mut self, s: &Service) -> Result<()> {
-        self.request(
-            cmd::NEW_SERVICE,
-            codec::service_full(s),
-            &format!("add service {}", s.key),
-        )
-        .map_err(|e| service_error(e, &s.key, true).sched(&s.scheduler))
+        self.apply(&Op::AddService(s.clone()))
     }
 
     pub fn edit_service(&mut self, s: &Service) -> Result<()> {
-        self.request(
-            cmd::SET_SERVICE,
-            codec::service_full(s),
-            &format!("edit service {}", s.key),
-        )
-        .map_err(|e| service_error(e, &s.key, false).sched(&s.scheduler))
+        self.apply(&Op::EditService(s.clone()))
     }
 
     pub fn del_service(&mut self, k: &Key) -> Result<()> {
-        self.request(
-            cmd::DEL_SERVICE,
-            codec::service_key(k),
-            &format!("delete service {k}"),
-        )
-        .map_err(|e| service_error(e, k, false))
+        self.apply(&Op::DelService(*k))
     }
 
     pub fn add_dest(&mut self, k: &Key, d: &Dest) -> Result<()> {
-        self.request(
-            cmd::NEW_DEST,
-            codec::dest(k, d, true),
-            &format!(
-                "add real server {} to {k}",
-                super::model::host_port(d.addr, d.port)
-            ),
-        )
-        .map_err(|e| dest_error(e, k, d, true))
+        self.apply(&Op::AddDest(*k, d.clone()))
     }
 
     pub fn edit_dest(&mut self, k: &Key, d: &Dest) -> Result<()> {
-        self.request(
-            cmd::SET_DEST,
-            codec::dest(k, d, true),
-            &format!(
-                "edit real server {} of {k}",
-                super::model::host_port(d.addr, d.port)
-            ),
-        )
-        .map_err(|e| dest_error(e, k, d, false))
+        self.apply(&Op::EditDest(*k, d.clone()))
     }
 
     pub fn del_dest(&mut self, k: &Key, d: &Dest) -> Result<()> {
-        self.request(
-            cmd::DEL_DEST,
-            codec::dest(k, d, false),
-            &format!(
-                "delete real server {} from {k}",
-                super::model::host_port(d.addr, d.port)
-            ),
-        )
-        .map_err(|e| dest_error(e, k, d, false))
+        self.apply(&Op::DelDest(*k, d.clone()))
     }
 
     /// The request an operation becomes, and what to call it in errors (`None`: the
@@ -189,18 +153,7 @@ impl Ipvs {
             ),
             Op::StopDaemon(st) => (
                 cmd::DEL_DAEMON,
-                codec::daemon(
-                    &Daemon {
-                        state: st.clone(),
-                        mcast_ifn: String::new(),
-                        syncid: 0,
-                        maxlen: 0,
-                        group: None,
-                        port: 0,
-                        ttl: 0,
-                    },
-                    false,
-                ),
+                codec::daemon(&Daemon::state_only(st), false),
                 format!("stop the {st} sync daemon"),
             ),
             _ => return None,
@@ -228,17 +181,12 @@ impl Ipvs {
     }
 
     pub fn flush(&mut self) -> Result<()> {
-        self.request(cmd::FLUSH, vec![], "flush the IPVS table")
+        self.apply(&Op::Clear)
     }
 
     /// Zero the counters of one service, or of all.
     pub fn zero(&mut self, k: Option<&Key>) -> Result<()> {
-        let attrs = k.map(codec::service_key).unwrap_or_default();
-        self.request(cmd::ZERO, attrs, "zero the counters")
-            .map_err(|e| match k {
-                Some(k) => service_error(e, k, false),
-                None => e,
-            })
+        self.apply(&Op::Zero(k.copied()))
     }
 
     pub fn daemons(&mut self) -> Result<Vec<Daemon>> {
@@ -251,42 +199,11 @@ impl Ipvs {
     }
 
     pub fn start_daemon(&mut self, d: &Daemon) -> Result<()> {
-        self.request(
-            cmd::NEW_DAEMON,
-            codec::daemon(d, true),
-            &format!("start the {} sync daemon", d.state),
-        )
-        .map_err(|e| match e {
-            Error::Netlink {
-                errno: libc_errno::EEXIST,
-                ..
-            } => Error::Failed(format!("a {} sync daemon is already running", d.state)),
-            e => e,
-        })
+        self.apply(&Op::StartDaemon(d.clone()))
     }
 
     pub fn stop_daemon(&mut self, state: &str) -> Result<()> {
-        let d = Daemon {
-            state: state.into(),
-            mcast_ifn: String::new(),
-            syncid: 0,
-            maxlen: 0,
-            group: None,
-            port: 0,
-            ttl: 0,
-        };
-        self.request(
-            cmd::DEL_DAEMON,
-            codec::daemon(&d, false),
-            &format!("stop the {state} sync daemon"),
-        )
-        .map_err(|e| match e {
-            Error::Netlink {
-                errno: libc_errno::ESRCH,
-                ..
-            } => Error::Failed(format!("no {state} sync daemon is running")),
-            e => e,
-        })
+        self.apply(&Op::StopDaemon(state.into()))
     }
 
     pub fn timeouts(&mut self) -> Result<Timeouts> {
@@ -299,7 +216,7 @@ impl Ipvs {
     }
 
     pub fn set_timeouts(&mut self, t: &Timeouts) -> Result<()> {
-        self.request(cmd::SET_CONFIG, codec::timeouts(t), "set IPVS timeouts")
+        self.apply(&Op::SetTimeout(*t))
     }
 }
 
@@ -330,6 +247,20 @@ fn op_error(e: Error, op: &Op) -> Error {
         Op::DelService(k) | Op::Zero(Some(k)) => service_error(e, k, false),
         Op::AddDest(k, d) => dest_error(e, k, d, true),
         Op::EditDest(k, d) | Op::DelDest(k, d) => dest_error(e, k, d, false),
+        Op::StartDaemon(d) => match e {
+            Error::Netlink {
+                errno: libc_errno::EEXIST,
+                ..
+            } => Error::Failed(format!("a {} sync daemon is already running", d.state)),
+            e => e,
+        },
+        Op::StopDaemon(st) => match e {
+            Error::Netlink {
+                errno: libc_errno::ESRCH,
+                ..
+            } => Error::Failed(format!("no {st} sync daemon is running")),
+            e => e,
+        },
         _ => e,
     }
 }

@@ -363,15 +363,7 @@ pub fn daemon(d: &super::args::Daemon, full: bool) -> Vec<u8> {
 /// A sync daemon from one GET_DAEMON answer.
 pub fn parse_daemon(msg_attrs: &[u8]) -> Option<super::args::Daemon> {
     let (_, nest) = attrs(msg_attrs).find(|(k, _)| *k == attr::CMD_DAEMON)?;
-    let mut d = super::args::Daemon {
-        state: String::new(),
-        mcast_ifn: String::new(),
-        syncid: 0,
-        maxlen: 0,
-        group: None,
-        port: 0,
-        ttl: 0,
-    };
+    let mut d = super::args::Daemon::state_only("");
     for (k, v) in attrs(nest) {
         match k {
             attr::DAEMON_STATE => {

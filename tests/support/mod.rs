@@ -123,6 +123,27 @@ where
     }
 }
 
+/// Run `command` inside Debian's kernel under qemu (scripts/vm/run.sh) with the built hakit
+/// and `files` in /payload.
+pub fn vm_run(files: &[PathBuf], command: &str, timeout_s: u32) -> Run {
+    let mut args: Vec<String> = vec![
+        project_dir()
+            .join("scripts/vm/run.sh")
+            .to_string_lossy()
+            .into_owned(),
+        "-t".into(),
+        timeout_s.to_string(),
+    ];
+    for f in files {
+        args.push("-f".into());
+        args.push(f.to_string_lossy().into_owned());
+    }
+    args.push("--".into());
+    args.push(command.into());
+    let bin = hakit_bin();
+    run("bash", &args, &[("HAKIT", bin.to_str().unwrap())])
+}
+
 /// Run hakit outside any namespace (unprivileged tests).
 pub fn hakit(args: &[&str]) -> Run {
     run(hakit_bin(), args, &[])
