@@ -139,8 +139,7 @@ impl Io {
             Ok::<Socket, Error>(s)
         };
         let rx = open()?;
-        let tx = open()?;
-        if v6 && !sending {
+        if v6 {
             if multicast {
                 rx.join_multicast_v6(&MCAST_V6, link.index)
                     .map_err(|e| sock_err(&format!("join ff02::12 on {}", link.name), e))?;
@@ -150,58 +149,49 @@ impl Io {
             setsockopt(&rx, sockopt::Ipv6RecvHopLimit, &true)
                 .map_err(|e| sock_err("ask for hop limits", e.into()))?;
             let _ = rx.set_recv_tclass_v6(true);
-        } else if !sending {
-            if multicast {
-                rx.join_multicast_v4_n(&MCAST_V4, &InterfaceIndexOrAddress::Index(link.index))
-                    .map_err(|e| sock_err(&format!("join 224.0.0.18 on {}", link.name), e))?;
-            }
-        } else if v6 {
-            if multicast {
-                rx.join_multicast_v6(&MCAST_V6, link.index)
-                    .map_err(|e| sock_err(&format!("join ff02::12 on {}", link.name), e))?;
-            }
-            setsockopt(&rx, sockopt::Ipv6RecvPacketInfo, &true)
-                .map_err(|e| sock_err("ask for packet info", e.into()))?;
-            setsockopt(&rx, sockopt::Ipv6RecvHopLimit, &true)
-                .map_err(|e| sock_err("ask for hop limits", e.into()))?;
-            let _ = rx.set_recv_tclass_v6(true);
-            let IpAddr::V6(s6) = src else { unreachable!() };
-            tx.bind(&SockAddr::from(SocketAddrV6::new(s6, 0, 0, link.index)))
-                .map_err(|e| sock_err(&format!("send from {src}"), e))?;
-            tx.set_unicast_hops_v6(255)
-                .map_err(|e| sock_err("set hop limit 255", e))?;
-            tx.set_multicast_hops_v6(255)
-                .map_err(|e| sock_err("set multicast hop limit 255", e))?;
-            tx.set_tclass_v6(TOS_CS6)
-                .map_err(|e| sock_err("set traffic class", e))?;
-            tx.set_multicast_loop_v6(false)
-                .map_err(|e| sock_err("disable multicast loop", e))?;
-            tx.set_multicast_if_v6(link.index)
-                .map_err(|e| sock_err("choose the multicast interface", e))?;
-        } else {
-            if multicast {
-                rx.join_multicast_v4_n(&MCAST_V4, &InterfaceIndexOrAddress::Index(link.index))
-                    .map_err(|e| sock_err(&format!("join 224.0.0.18 on {}", link.name), e))?;
-            }
-            let IpAddr::V4(s4) = src else { unreachable!() };
-            if !s4.is_unspecified() {
-                tx.bind(&SockAddr::from(SocketAddrV4::new(s4, 0)))
-                    .map_err(|e| sock_err(&format!("send from {src}"), e))?;
-                tx.set_multicast_if_v4(&s4)
-                    .map_err(|e| sock_err("choose the multicast interface", e))?;
-            }
-            tx.set_ttl(255).map_err(|e| sock_err("set TTL 255", e))?;
-            tx.set_multicast_ttl_v4(255)
-                .map_err(|e| sock_err("set multicast TTL 255", e))?;
-            tx.set_tos(TOS_CS6).map_err(|e| sock_err("set TOS", e))?;
-            tx.set_multicast_loop_v4(false)
-                .map_err(|e| sock_err("disable multicast loop", e))?;
+        } else if multicast {
+            rx.join_multicast_v4_n(&MCAST_V4, &InterfaceIndexOrAddress::Index(link.index))
+                .map_err(|e| sock_err(&format!("join 224.0.0.18 on {}", link.name), e))?;
         }
+        let tx = if sending {
+            let tx = open()?;
+            match src {
+                IpAddr::V6(s6) => {
+                    tx.bind(&SockAddr::from(SocketAddrV6::new(s6, 0, 0, link.index)))
+                        .map_err(|e| sock_err(&format!("send from {src}"), e))?;
+                    tx.set_unicast_hops_v6(255)
+                        .map_err(|e| sock_err("set hop limit 255", e))?;
+                    tx.set_multicast_hops_v6(255)
+                        .map_err(|e| sock_err("set multicast hop limit 255", e))?;
+                    tx.set_tclass_v6(TOS_CS6)
+                        .map_err(|e| sock_err("set traffic class", e))?;
+                    tx.set_multicast_loop_v6(false)
+                        .map_err(|e| sock_err("disable multicast loop", e))?;
+                    tx.set_multicast_if_v6(link.index)
+                        .map_err(|e| sock_err("choose the multicast interface", e))?;
+                }
+                IpAddr::V4(s4) => {
+                    tx.bind(&SockAddr::from(SocketAddrV4::new(s4, 0)))
+                        .map_err(|e| sock_err(&format!("send from {src}"), e))?;
+                    tx.set_multicast_if_v4(&s4)
+                        .map_err(|e| sock_err("choose the multicast interface", e))?;
+                    tx.set_ttl(255).map_err(|e| sock_err("set TTL 255", e))?;
+                    tx.set_multicast_ttl_v4(255)
+                        .map_err(|e| sock_err("set multicast TTL 255", e))?;
+                    tx.set_tos(TOS_CS6).map_err(|e| sock_err("set TOS", e))?;
+                    tx.set_multicast_loop_v4(false)
+                        .map_err(|e| sock_err("disable multicast loop", e))?;
+                }
+            }
+            Some(tx)
+        } else {
+            None
+        };
         rx.set_nonblocking(true)
             .map_err(|e| sock_err("make the VRRP socket non-blocking", e))?;
         Ok(Io {
             rx,
-            tx: sending.then_some(tx),
+            tx,
             src,
             ifindex: link.index,
             buf: vec![0; 65536],
