@@ -36,9 +36,11 @@ in parentheses where one exists.";
 /// hakit: scriptable Linux load-balancer high availability.
 ///
 /// One multi-call binary of stateless, composable subcommands for LVS/IPVS + VRRP
-/// clusters: VIPs on interfaces, real-server preparation, and (in later releases) IPVS
-/// rules, health checks, the checker loop, a VRRP speaker and content sync. Invoked through
-/// a symlink named `hakit-GROUP` it behaves as `hakit GROUP` (see `hakit links`).
+/// clusters: VIPs on interfaces, real-server preparation, IPVS rules (with an ipvsadm
+/// personality) and a VRRP speaker wire-compatible with keepalived; health checks, the
+/// checker loop and content sync follow. Invoked through a symlink named `hakit-GROUP` it
+/// behaves as `hakit GROUP`, and as `ipvsadm` it takes ipvsadm's command line (see
+/// `hakit links`).
 #[derive(Parser, Debug)]
 #[command(name = "hakit", version, after_long_help = EXIT_STATUS)]
 pub struct Cli {
