@@ -35,6 +35,7 @@ complete -c hakit -n "__fish_hakit_needs_command" -f -a "vip" -d 'Add, remove, l
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
@@ -318,6 +319,72 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "info" -d 'IPVS version and connection table size'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l bindto -d 'Source address to connect from' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l connect-ip -d 'Address to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l connect-timeout -d 'Bound of one try' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l retry -d 'Further tries after a failure (keepalived\'s retry / nb_get_retry)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l delay-before-retry -d 'Pause between tries' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l json -d 'Print the verdict as JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l bindto -d 'Source address to connect from' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l connect-ip -d 'Address to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l path -d 'Path to request (default: the URL\'s, or /)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l status-code -d 'Accepted status codes' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l digest -d 'Expected MD5 of the body (see `hakit check digest`)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l virtualhost -d 'Host header to send' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l regex -d 'The body must match this regular expression' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l connect-timeout -d 'Bound of one try' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l retry -d 'Further tries after a failure (keepalived\'s retry / nb_get_retry)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l delay-before-retry -d 'Pause between tries' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l http10 -d 'Speak HTTP/1.0 instead of 1.1'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l json -d 'Print the verdict as JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l timeout -d 'Kill the command (and its children) after this long' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l retry -d 'Further tries after a failure' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l delay-before-retry -d 'Pause between tries' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l dynamic -d 'keepalived\'s misc_dynamic: exit 2-255 is healthy with weight = status - 2'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l json
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -l connect-timeout -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l force -d 'Replace files or links of the same name that point elsewhere'
@@ -326,12 +393,13 @@ complete -c hakit -n "__fish_hakit_using_subcommand links" -l syslog -d 'Send lo
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
@@ -351,3 +419,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "timeout" -d 'Show or set the connection timeouts (ipvsadm --timeout / --set)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "info" -d 'IPVS version and connection table size'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'

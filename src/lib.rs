@@ -11,6 +11,7 @@
 //! - [`units`], [`logging`], [`error`]: shared conventions
 //! - [`cli`]: the clap definitions and the thin layer that formats results
 
+pub mod check;
 pub mod cli;
 pub mod error;
 pub mod ipvs;

@@ -3,6 +3,7 @@
 //! Each group has one file with its clap structs and an `exec` that calls the library and
 //! formats the result (text, or JSON with `--json`). No protocol or decision logic here.
 
+mod check;
 mod ipvs;
 mod ipvsadm;
 mod links;
@@ -84,6 +85,7 @@ pub enum Command {
     RsPrep(rsprep::RsPrepArgs),
     Vrrp(vrrp::VrrpArgs),
     Ipvs(ipvs::IpvsArgs),
+    Check(check::CheckArgs),
     Links(links::LinksArgs),
 }
 
@@ -209,6 +211,7 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
         Command::RsPrep(a) => rsprep::exec(a, &cli.global, &out),
         Command::Vrrp(a) => vrrp::exec(a, &cli.global, &out),
         Command::Ipvs(a) => ipvs::exec(a, &out),
+        Command::Check(a) => check::exec(a, &out),
         Command::Links(a) => links::exec(a, &out),
     };
     match result {

@@ -1,0 +1,291 @@
+//! HTTP_GET: one request per try; healthy when the status is in the accepted set and, when
+//! asked, the body's MD5 digest matches (keepalived's genhash) and a regex matches.
+//! The response parser is pure and takes any bytes without panicking.
+
+use std::io::{Read, Write};
+use std::net::{IpAddr, SocketAddr};
+use std::time::{Duration, Instant};
+
+use md5::{Digest, Md5};
+use regex::Regex;
+
+use super::{connect, io_reason, Try};
+use crate::error::{Error, Result};
+
+/// The most a check reads of a response.
+const MAX_RESPONSE: usize = 16 * 1024 * 1024;
+
+/// Accepted status codes: ranges, keepalived's `status_code 200-299,302`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusSet(pub Vec<(u16, u16)>);
+
+impl StatusSet {
+    pub fn parse(s: &str) -> Result<StatusSet> {
+        let bad = || Error::invalid(format!("status codes \"{s}\": expected e.g. 200-299,302"));
+        let mut v = Vec::new();
+        for part in s.split(',') {
+            let part = part.trim();
+            let (a, b) = match part.split_once('-') {
+                Some((a, b)) => (a, b),
+                None => (part, part),
+            };
+            let a: u16 = a.trim().parse().map_err(|_| bad())?;
+            let b: u16 = b.trim().parse().map_err(|_| bad())?;
+            if !(100..=599).contains(&a) || !(100..=599).contains(&b) || a > b {
+                return Err(bad());
+            }
+            v.push((a, b));
+        }
+        Ok(StatusSet(v))
+    }
+
+    pub fn contains(&self, code: u16) -> bool {
+        self.0.iter().any(|(a, b)| (*a..=*b).contains(&code))
+    }
+}
+
+impl Default for StatusSet {
+    fn default() -> StatusSet {
+        StatusSet(vec![(200, 299)])
+    }
+}
+
+/// What to ask and what to accept.
+#[derive(Debug, Clone)]
+pub struct HttpCheck {
+    pub addr: SocketAddr,
+    pub bindto: Option<IpAddr>,
+    pub path: String,
+    /// Host header (default: the address).
+    pub virtualhost: Option<String>,
+    pub status: StatusSet,
+    /// Expected MD5 of the body, lowercase hex.
+    pub digest: Option<String>,
+    pub regex: Option<Regex>,
+    pub http10: bool,
+}
+
+/// A parsed response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+/// The request bytes.
+pub fn request(c: &HttpCheck) -> Vec<u8> {
+    let host = c
+        .virtualhost
+        .clone()
+        .unwrap_or_else(|| crate::ipvs::model::host_port(c.addr.ip(), c.addr.port()));
+    format!(
+        "GET {} HTTP/1.{}\r\nHost: {host}\r\nUser-Agent: hakit-check/{}\r\nAccept: */*\r\nConnection: close\r\n\r\n",
+        c.path,
+        if c.http10 { 0 } else { 1 },
+        env!("CARGO_PKG_VERSION")
+    )
+    .into_bytes()
+}
+
+fn find(h: &[u8], pat: &[u8]) -> Option<usize> {
+    h.windows(pat.len()).position(|w| w == pat)
+}
+
+/// Decode a chunked body.
+fn dechunk(mut b: &[u8]) -> std::result::Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    loop {
+        let eol = find(b, b"\r\n").ok_or("truncated chunked body")?;
+        let size_txt = String::from_utf8_lossy(&b[..eol]);
+        let size_txt = size_txt.split(';').next().unwrap_or("").trim();
+        let size = usize::from_str_radix(size_txt, 16)
+            .map_err(|_| format!("bad chunk size \"{size_txt}\""))?;
+        b = &b[eol + 2..];
+        if size == 0 {
+            return Ok(out);
+        }
+        if b.len() < size {
+            return Err("truncated chunk".into());
+        }
+        out.extend_from_slice(&b[..size]);
+        b = b.get(size + 2..).ok_or("truncated chunk")?;
+    }
+}
+
+/// Parse a complete response (the connection was closed after it).
+pub fn parse_response(raw: &[u8]) -> std::result::Result<Response, String> {
+    let end = find(raw, b"\r\n\r\n").ok_or("no complete HTTP header in the answer")?;
+    let head = String::from_utf8_lossy(&raw[..end]);
+    let mut lines = head.split("\r\n");
+    let status_line = lines.next().unwrap_or("");
+    let mut parts = status_line.splitn(3, ' ');
+    let proto = parts.next().unwrap_or("");
+    if !proto.starts_with("HTTP/") {
+        let shown: String = status_line.chars().take(40).collect();
+        return Err(format!("not an HTTP answer: \"{shown}\""));
+    }
+    let status: u16 = parts
+        .next()
+        .and_then(|s| s.parse().ok())
+        .filter(|s| (100..=999).contains(s))
+        .ok_or_else(|| format!("bad status line \"{status_line}\""))?;
+    let (mut chunked, mut length) = (false, None);
+    for l in lines {
+        if let Some((k, v)) = l.split_once(':') {
+            let (k, v) = (k.trim().to_ascii_lowercase(), v.trim());
+            if k == "transfer-encoding" && v.to_ascii_lowercase().contains("chunked") {
+                chunked = true;
+            } else if k == "content-length" {
+                length = v.parse::<usize>().ok();
+            }
+        }
+    }
+    let rest = &raw[end + 4..];
+    let body = if chunked {
+        dechunk(rest)?
+    } else if let Some(n) = length {
+        if rest.len() < n {
+            return Err(format!(
+                "body shorter than its Content-Length ({} of {n})",
+                rest.len()
+            ));
+        }
+        rest[..n].to_vec()
+    } else {
+        rest.to_vec()
+    };
+    Ok(Response { status, body })
+}
+
+/// MD5 of `body`, lowercase hex (what keepalived's genhash prints).
+pub fn md5_hex(body: &[u8]) -> String {
+    Md5::digest(body)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Fetch the page: connect, send, read until the server closes or the deadline.
+pub fn fetch(c: &HttpCheck, timeout: Duration) -> std::result::Result<Response, String> {
+    let what = format!(
+        "GET http://{}{}",
+        crate::ipvs::model::host_port(c.addr.ip(), c.addr.port()),
+        c.path
+    );
+    let deadline = Instant::now() + timeout;
+    let mut s = connect(c.addr, c.bindto, timeout).map_err(|e| io_reason(&what, &e))?;
+    s.write_all(&request(c)).map_err(|e| io_reason(&what, &e))?;
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 16384];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(format!(
+                "{what}: timed out after {}s",
+                timeout.as_secs_f64()
+            ));
+        }
+        let _ = s.set_read_timeout(Some(left));
+        match s.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                raw.extend_from_slice(&buf[..n]);
+                if raw.len() > MAX_RESPONSE {
+                    return Err(format!("{what}: answer larger than {MAX_RESPONSE} bytes"));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_reason(&what, &e)),
+        }
+    }
+    parse_response(&raw).map_err(|e| format!("{what}: {e}"))
+}
+
+/// One try of an HTTP check.
+pub fn try_once(c: &HttpCheck, timeout: Duration) -> Try {
+    let r = fetch(c, timeout)?;
+    let url = format!(
+        "http://{}{}",
+        crate::ipvs::model::host_port(c.addr.ip(), c.addr.port()),
+        c.path
+    );
+    if !c.status.contains(r.status) {
+        return Err(format!(
+            "{url} answered {} (not an accepted status)",
+            r.status
+        ));
+    }
+    if let Some(want) = &c.digest {
+        let got = md5_hex(&r.body);
+        if &got != want {
+            return Err(format!("{url}: body digest {got}, want {want}"));
+        }
+    }
+    if let Some(re) = &c.regex {
+        if !re.is_match(&String::from_utf8_lossy(&r.body)) {
+            return Err(format!("{url}: body does not match /{}/", re.as_str()));
+        }
+    }
+    Ok(format!("{url} answered {}", r.status))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_sets_parse_like_keepalived() {
+        let s = StatusSet::parse("200-299,302").unwrap();
+        assert!(s.contains(204) && s.contains(302) && !s.contains(301));
+        for bad in ["", "abc", "300-200", "99", "200-", "600"] {
+            assert_eq!(StatusSet::parse(bad).unwrap_err().exit_code(), 2, "{bad}");
+        }
+        assert!(StatusSet::default().contains(200));
+    }
+
+    #[test]
+    fn responses_parse_with_length_chunks_or_close() {
+        let r = parse_response(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhelloEXTRA").unwrap();
+        assert_eq!((r.status, r.body.as_slice()), (200, &b"hello"[..]));
+        let r = parse_response(
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;x=1\r\n world\r\n0\r\n\r\n",
+        )
+        .unwrap();
+        assert_eq!(r.body, b"hello world");
+        let r = parse_response(b"HTTP/1.0 503 Busy\r\n\r\nsorry").unwrap();
+        assert_eq!((r.status, r.body.as_slice()), (503, &b"sorry"[..]));
+    }
+
+    #[test]
+    fn garbage_is_a_reason_not_a_panic() {
+        assert!(parse_response(b"SSH-2.0-OpenSSH\r\n\r\n")
+            .unwrap_err()
+            .contains("not an HTTP answer"));
+        assert!(parse_response(b"HTTP/1.1 abc\r\n\r\n").is_err());
+        assert!(parse_response(b"HTTP/1.1 200").is_err());
+        assert!(parse_response(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nabc").is_err());
+        assert!(
+            parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n").is_err()
+        );
+        assert!(
+            parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nff\r\nab")
+                .is_err()
+        );
+        let mut x: u64 = 7;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (x % 64) as usize;
+            let mut v: Vec<u8> = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+            v.extend((0..n).map(|i| (x >> (i % 56)) as u8));
+            let _ = parse_response(&v);
+        }
+    }
+
+    #[test]
+    fn genhash_digest() {
+        assert_eq!(md5_hex(b""), "d41d8cd98f00b204e9800998ecf8427e");
+        assert_eq!(md5_hex(b"hello"), "5d41402abc4b2a76b9719d911017c592");
+    }
+}

@@ -1,0 +1,334 @@
+//! `hakit check`: one-shot health checks for scripts, cron and `vrrp run --track-script`.
+
+use std::net::{IpAddr, SocketAddr};
+
+use clap::{Args, Subcommand};
+use regex::Regex;
+
+use super::{Exit, Out};
+use crate::check::http::{self, HttpCheck, StatusSet};
+use crate::check::{self, misc, tcp, Policy, Verdict};
+use crate::error::{Error, Result, EXIT_FAIL};
+use crate::ipvs::model::parse_host_port;
+use crate::units::{parse_duration, parse_positive_duration};
+use crate::vrrp::track::split_command;
+
+/// Health checks with keepalived's semantics: exit 0 healthy, 1 unhealthy, 2 usage.
+///
+/// A check is tried, then retried --retry times with --delay-before-retry between tries;
+/// each try is bounded by --connect-timeout. Addresses are IP literals (names are not
+/// resolved). The verdict, its reason and the timings print as one line, or as JSON.
+#[derive(Args, Debug)]
+#[command(after_long_help = "EXAMPLES:
+  hakit check http http://192.168.139.7/ --status-code 200
+  hakit check tcp 192.168.139.7:3306 --connect-timeout 3
+  hakit check misc \"/bin/sh -c '[ ! -e /etc/keepalived/down ]'\"
+
+EXIT STATUS:
+  0  healthy
+  1  unhealthy
+  2  usage error or invalid input")]
+pub struct CheckArgs {
+    #[command(subcommand)]
+    cmd: CheckCmd,
+}
+
+#[derive(Subcommand, Debug)]
+enum CheckCmd {
+    /// TCP_CHECK: a connection opens.
+    Tcp(TcpArgs),
+    /// HTTP_GET: the page answers with an accepted status (and digest, regex).
+    Http(HttpArgs),
+    /// MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight).
+    Misc(MiscArgs),
+    /// Print the MD5 digest of a page's body, for --digest (keepalived's genhash).
+    Digest(DigestArgs),
+}
+
+/// Options every check takes.
+#[derive(Args, Debug)]
+struct Common {
+    /// Bound of one try.
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "5s",
+        allow_hyphen_values = true
+    )]
+    connect_timeout: String,
+    /// Further tries after a failure (keepalived's retry / nb_get_retry).
+    #[arg(long, value_name = "N", default_value_t = 1, alias = "nb-get-retry")]
+    retry: u32,
+    /// Pause between tries.
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "1s",
+        allow_hyphen_values = true
+    )]
+    delay_before_retry: String,
+    /// Print the verdict as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+impl Common {
+    fn policy(&self) -> Result<Policy> {
+        check::policy(
+            parse_positive_duration(&self.connect_timeout)?,
+            self.retry,
+            parse_duration(&self.delay_before_retry)?,
+        )
+    }
+}
+
+#[derive(Args, Debug)]
+struct Target {
+    /// Source address to connect from.
+    #[arg(long, value_name = "IP")]
+    bindto: Option<IpAddr>,
+    /// Address to connect to (instead of the one in TARGET).
+    #[arg(long, value_name = "IP")]
+    connect_ip: Option<IpAddr>,
+    /// Port to connect to (instead of the one in TARGET).
+    #[arg(long, value_name = "PORT")]
+    connect_port: Option<u16>,
+}
+
+#[derive(Args, Debug)]
+struct TcpArgs {
+    /// ADDR:PORT ([ADDR]:PORT for IPv6).
+    #[arg(value_name = "TARGET")]
+    target: Option<String>,
+    #[command(flatten)]
+    to: Target,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args, Debug)]
+struct HttpArgs {
+    /// http://ADDR[:PORT]/PATH
+    #[arg(value_name = "URL")]
+    url: Option<String>,
+    #[command(flatten)]
+    to: Target,
+    /// Path to request (default: the URL's, or /).
+    #[arg(long)]
+    path: Option<String>,
+    /// Accepted status codes.
+    #[arg(long, value_name = "LIST", default_value = "200-299")]
+    status_code: String,
+    /// Expected MD5 of the body (see `hakit check digest`).
+    #[arg(long, value_name = "MD5")]
+    digest: Option<String>,
+    /// Host header to send.
+    #[arg(long, value_name = "HOST")]
+    virtualhost: Option<String>,
+    /// The body must match this regular expression.
+    #[arg(long, value_name = "REGEX")]
+    regex: Option<String>,
+    /// Speak HTTP/1.0 instead of 1.1.
+    #[arg(long = "http10")]
+    http10: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args, Debug)]
+struct MiscArgs {
+    /// The command, run without a shell (quote like a shell; wrap shell syntax in sh -c).
+    #[arg(value_name = "COMMAND")]
+    command: String,
+    /// Kill the command (and its children) after this long.
+    #[arg(long, value_name = "DUR", default_value = "5s")]
+    timeout: String,
+    /// keepalived's misc_dynamic: exit 2-255 is healthy with weight = status - 2.
+    #[arg(long)]
+    dynamic: bool,
+    /// Further tries after a failure.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    retry: u32,
+    /// Pause between tries.
+    #[arg(long, value_name = "DUR", default_value = "1s")]
+    delay_before_retry: String,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct DigestArgs {
+    /// http://ADDR[:PORT]/PATH
+    url: String,
+    #[arg(long, value_name = "DUR", default_value = "5s")]
+    connect_timeout: String,
+}
+
+/// Split `http://ADDR[:PORT]/PATH` into the address and the path.
+pub fn parse_url(url: &str) -> Result<(SocketAddr, String)> {
+    let rest = url.strip_prefix("http://").ok_or_else(|| {
+        Error::invalid(format!(
+            "URL \"{url}\" must start with http:// (https comes with the ssl check)"
+        ))
+    })?;
+    let (hostport, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], rest[i..].to_string()),
+        None => (rest, "/".to_string()),
+    };
+    if hostport.is_empty() {
+        return Err(Error::invalid(format!("URL \"{url}\" has no host")));
+    }
+    let (ip, port) = parse_host_port(hostport, Some(80)).map_err(|_| {
+        Error::invalid(format!(
+            "URL \"{url}\": the host must be an IP address (names are not resolved; --connect-ip sets one)"
+        ))
+    })?;
+    Ok((SocketAddr::new(ip, port), path))
+}
+
+fn target(t: &Target, given: Option<(IpAddr, u16)>) -> Result<SocketAddr> {
+    let ip = t.connect_ip.or(given.map(|g| g.0));
+    let port = t.connect_port.or(given.map(|g| g.1));
+    match (ip, port) {
+        (Some(ip), Some(port)) => Ok(SocketAddr::new(ip, port)),
+        _ => Err(Error::invalid(
+            "give the target: ADDR:PORT, or --connect-ip and --connect-port",
+        )),
+    }
+}
+
+fn report(v: &Verdict, json: bool, out: &Out) -> Exit {
+    if json {
+        out.json(v);
+    } else {
+        let tries = if v.tries > 1 {
+            format!(", {} tries", v.tries)
+        } else {
+            String::new()
+        };
+        out.line(format!(
+            "{}: {} ({} ms{tries})",
+            if v.healthy { "healthy" } else { "unhealthy" },
+            v.reason,
+            v.elapsed_ms
+        ));
+    }
+    Ok(if v.healthy { 0 } else { EXIT_FAIL })
+}
+
+pub fn exec(a: &CheckArgs, out: &Out) -> Exit {
+    match &a.cmd {
+        CheckCmd::Tcp(t) => {
+            let given = t
+                .target
+                .as_deref()
+                .map(|s| parse_host_port(s, None))
+                .transpose()?;
+            let addr = target(&t.to, given)?;
+            let p = t.common.policy()?;
+            let v = check::with_retries(&p, || tcp::try_once(addr, t.to.bindto, p.connect_timeout));
+            report(&v, t.common.json, out)
+        }
+        CheckCmd::Http(h) => {
+            let (given, url_path) = match &h.url {
+                Some(u) => {
+                    let (sa, path) = parse_url(u)?;
+                    (Some((sa.ip(), sa.port())), Some(path))
+                }
+                None => (None, None),
+            };
+            let addr = target(&h.to, given)?;
+            let regex = h
+                .regex
+                .as_deref()
+                .map(Regex::new)
+                .transpose()
+                .map_err(|e| {
+                    // The regex crate draws the error over several lines: keep its verdict.
+                    let msg = e.to_string();
+                    let why = msg
+                        .lines()
+                        .last()
+                        .unwrap_or("")
+                        .trim_start_matches("error: ");
+                    Error::invalid(format!(
+                        "--regex \"{}\": {why}",
+                        h.regex.as_deref().unwrap_or("")
+                    ))
+                })?;
+            let c = HttpCheck {
+                addr,
+                bindto: h.to.bindto,
+                path: h.path.clone().or(url_path).unwrap_or_else(|| "/".into()),
+                virtualhost: h.virtualhost.clone(),
+                status: StatusSet::parse(&h.status_code)?,
+                digest: h.digest.as_ref().map(|d| d.to_ascii_lowercase()),
+                regex,
+                http10: h.http10,
+            };
+            let p = h.common.policy()?;
+            let v = check::with_retries(&p, || http::try_once(&c, p.connect_timeout));
+            report(&v, h.common.json, out)
+        }
+        CheckCmd::Misc(m) => {
+            let argv =
+                split_command(&m.command).map_err(|e| Error::invalid(format!("COMMAND: {e}")))?;
+            let timeout = parse_positive_duration(&m.timeout)?;
+            let p = Policy {
+                connect_timeout: timeout,
+                retry: m.retry,
+                delay_before_retry: parse_duration(&m.delay_before_retry)?,
+            };
+            let mut weight = None;
+            let mut v = check::with_retries(&p, || {
+                let (r, w) = misc::try_once(&argv, timeout, m.dynamic);
+                weight = w;
+                r
+            });
+            v.weight = weight;
+            report(&v, m.json, out)
+        }
+        CheckCmd::Digest(d) => {
+            let (addr, path) = parse_url(&d.url)?;
+            let c = HttpCheck {
+                addr,
+                bindto: None,
+                path,
+                virtualhost: None,
+                status: StatusSet::default(),
+                digest: None,
+                regex: None,
+                http10: false,
+            };
+            let r = http::fetch(&c, parse_positive_duration(&d.connect_timeout)?)
+                .map_err(Error::Failed)?;
+            out.line(http::md5_hex(&r.body));
+            Ok(0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_need_an_ip_host() {
+        let (a, p) = parse_url("http://127.0.0.1:8080/health?x=1").unwrap();
+        assert_eq!((a.port(), p.as_str()), (8080, "/health?x=1"));
+        let (a, p) = parse_url("http://[::1]/").unwrap();
+        assert_eq!((a.port(), p.as_str()), (80, "/"));
+        assert!(parse_url("http:///x")
+            .unwrap_err()
+            .to_string()
+            .contains("no host"));
+        assert!(parse_url("https://1.2.3.4/")
+            .unwrap_err()
+            .to_string()
+            .contains("http://"));
+        assert!(parse_url("http://web.example/")
+            .unwrap_err()
+            .to_string()
+            .contains("names are not resolved"));
+    }
+}

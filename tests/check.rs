@@ -1,0 +1,269 @@
+//! `hakit check` against small servers of the test's own on loopback: well-behaved, wrong
+//! status, slow, garbage, chunked, closing at once, and a refused port.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::support::hakit;
+
+/// Serve every connection with `answer(request) -> response bytes`; returns the address and
+/// the requests seen.
+fn serve(answer: fn(&str) -> Vec<u8>) -> (String, Arc<Mutex<Vec<String>>>) {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = l.local_addr().unwrap().to_string();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let seen2 = seen.clone();
+    thread::spawn(move || {
+        for c in l.incoming() {
+            let Ok(mut c) = c else { continue };
+            let seen = seen2.clone();
+            thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                let _ = c.set_read_timeout(Some(Duration::from_secs(2)));
+                let n = c.read(&mut buf).unwrap_or(0);
+                let req = String::from_utf8_lossy(&buf[..n]).into_owned();
+                seen.lock().unwrap().push(req.clone());
+                let resp = answer(&req);
+                let _ = c.write_all(&resp);
+            });
+        }
+    });
+    (addr, seen)
+}
+
+fn ok(_: &str) -> Vec<u8> {
+    b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello".to_vec()
+}
+
+fn error500(_: &str) -> Vec<u8> {
+    b"HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n".to_vec()
+}
+
+fn chunked(_: &str) -> Vec<u8> {
+    b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nhel\r\n2\r\nlo\r\n0\r\n\r\n"
+        .to_vec()
+}
+
+fn garbage(_: &str) -> Vec<u8> {
+    b"SSH-2.0-OpenSSH_9.2\r\n\r\n".to_vec()
+}
+
+fn slow(_: &str) -> Vec<u8> {
+    thread::sleep(Duration::from_secs(3));
+    ok("")
+}
+
+fn nothing(_: &str) -> Vec<u8> {
+    Vec::new()
+}
+
+/// A port nothing listens on.
+fn refused_port() -> String {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let a = l.local_addr().unwrap().to_string();
+    drop(l);
+    a
+}
+
+#[test]
+fn http_healthy_page_with_digest_regex_and_virtualhost() {
+    let (a, seen) = serve(ok);
+    let url = format!("http://{a}/health");
+    hakit(&["check", "http", &url])
+        .ok()
+        .stdout_has("healthy: http://");
+    hakit(&[
+        "check",
+        "http",
+        &url,
+        "--digest",
+        "5d41402abc4b2a76b9719d911017c592",
+        "--regex",
+        "^hel+o$",
+    ])
+    .ok();
+    hakit(&[
+        "check",
+        "http",
+        &url,
+        "--digest",
+        "00000000000000000000000000000000",
+        "--retry",
+        "0",
+    ])
+    .code(1)
+    .stdout_has("body digest 5d41402abc4b2a76b9719d911017c592");
+    hakit(&["check", "digest", &url])
+        .ok()
+        .stdout_has("5d41402abc4b2a76b9719d911017c592");
+    hakit(&[
+        "check",
+        "http",
+        &url,
+        "--virtualhost",
+        "www.example.test",
+        "--http10",
+    ])
+    .ok();
+    let reqs = seen.lock().unwrap().clone();
+    let last = reqs.last().unwrap();
+    assert!(last.starts_with("GET /health HTTP/1.0\r\n"), "{last}");
+    assert!(last.contains("\r\nHost: www.example.test\r\n"), "{last}");
+    let v = hakit(&["check", "http", &url, "--json"]).ok().json();
+    assert_eq!(v["healthy"], true);
+    assert_eq!(v["tries"], 1);
+    assert!(v["reason"].as_str().unwrap().contains("answered 200"));
+}
+
+#[test]
+fn http_status_codes_and_retries() {
+    let (a, seen) = serve(error500);
+    let url = format!("http://{a}/");
+    let r = hakit(&[
+        "check",
+        "http",
+        &url,
+        "--retry",
+        "2",
+        "--delay-before-retry",
+        "10ms",
+    ]);
+    r.code(1)
+        .stdout_has("answered 500 (not an accepted status)")
+        .stdout_has("3 tries");
+    assert_eq!(
+        seen.lock().unwrap().len(),
+        3,
+        "one try and two retries reached the server"
+    );
+    hakit(&["check", "http", &url, "--status-code", "200-299,500"]).ok();
+    let (c, _) = serve(chunked);
+    hakit(&[
+        "check",
+        "http",
+        &format!("http://{c}/"),
+        "--regex",
+        "^hello$",
+    ])
+    .ok();
+}
+
+#[test]
+fn http_failures_are_verdicts_with_reasons_never_hangs() {
+    let (g, _) = serve(garbage);
+    hakit(&["check", "http", &format!("http://{g}/"), "--retry", "0"])
+        .code(1)
+        .stdout_has("not an HTTP answer");
+    let (n, _) = serve(nothing);
+    hakit(&["check", "http", &format!("http://{n}/"), "--retry", "0"])
+        .code(1)
+        .stdout_has("no complete HTTP header");
+    hakit(&[
+        "check",
+        "http",
+        &format!("http://{}/", refused_port()),
+        "--retry",
+        "0",
+    ])
+    .code(1)
+    .stdout_has("connection refused");
+    let (s, _) = serve(slow);
+    let start = Instant::now();
+    hakit(&[
+        "check",
+        "http",
+        &format!("http://{s}/"),
+        "--retry",
+        "0",
+        "--connect-timeout",
+        "300ms",
+    ])
+    .code(1)
+    .stdout_has("timed out");
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "bounded by the timeout"
+    );
+}
+
+#[test]
+fn tcp_check() {
+    let (a, _) = serve(nothing);
+    hakit(&["check", "tcp", &a]).ok().stdout_has("succeeded");
+    let (ip, port) = a.split_once(':').unwrap();
+    hakit(&["check", "tcp", "--connect-ip", ip, "--connect-port", port]).ok();
+    hakit(&["check", "tcp", &refused_port(), "--retry", "0", "--json"])
+        .code(1)
+        .stdout_has("connection refused");
+}
+
+#[test]
+fn misc_check_exit_codes_timeouts_and_dynamic_weight() {
+    hakit(&["check", "misc", "true"]).ok();
+    hakit(&["check", "misc", "false"])
+        .code(1)
+        .stdout_has("exited 1");
+    let v = hakit(&["check", "misc", "sh -c 'exit 5'", "--dynamic", "--json"])
+        .ok()
+        .json();
+    assert_eq!(
+        v["weight"], 3,
+        "keepalived's misc_dynamic: weight = status - 2"
+    );
+    let start = Instant::now();
+    hakit(&[
+        "check",
+        "misc",
+        "sh -c 'sleep 30 & sleep 30'",
+        "--timeout",
+        "200ms",
+    ])
+    .code(1)
+    .stdout_has("killed with its process group");
+    assert!(start.elapsed() < Duration::from_secs(3));
+    hakit(&["check", "misc", "/nonexistent/check"])
+        .code(1)
+        .stdout_has("cannot run /nonexistent/check");
+    // The seed's down-file demotion as a check.
+    hakit(&["check", "misc", "/bin/sh -c '[ ! -e /nonexistent/down ]'"]).ok();
+}
+
+#[test]
+fn check_bad_input_is_a_usage_error() {
+    hakit(&["check", "http", "http:///x"])
+        .code(2)
+        .one_line_error("has no host");
+    hakit(&["check", "http", "http://127.0.0.1/", "--status-code", "2xx"])
+        .code(2)
+        .one_line_error("status codes \"2xx\"");
+    hakit(&[
+        "check",
+        "http",
+        "http://127.0.0.1/",
+        "--connect-timeout",
+        "0",
+    ])
+    .code(2)
+    .one_line_error("must be greater than zero");
+    hakit(&[
+        "check",
+        "http",
+        "http://127.0.0.1/",
+        "--connect-timeout",
+        "-1",
+    ])
+    .code(2)
+    .one_line_error("invalid duration");
+    hakit(&["check", "tcp"])
+        .code(2)
+        .one_line_error("give the target");
+    hakit(&["check", "misc", "sh -c 'unbalanced"])
+        .code(2)
+        .one_line_error("unbalanced");
+    hakit(&["check", "http", "http://127.0.0.1/", "--regex", "("])
+        .code(2)
+        .one_line_error("--regex \"(\": unclosed group");
+}
