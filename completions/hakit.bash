@@ -40,6 +40,9 @@ _hakit() {
             hakit__subcmd__check,digest)
                 cmd="hakit__subcmd__check__subcmd__digest"
                 ;;
+            hakit__subcmd__check,dns)
+                cmd="hakit__subcmd__check__subcmd__dns"
+                ;;
             hakit__subcmd__check,help)
                 cmd="hakit__subcmd__check__subcmd__help"
                 ;;
@@ -49,11 +52,23 @@ _hakit() {
             hakit__subcmd__check,misc)
                 cmd="hakit__subcmd__check__subcmd__misc"
                 ;;
+            hakit__subcmd__check,ping)
+                cmd="hakit__subcmd__check__subcmd__ping"
+                ;;
+            hakit__subcmd__check,smtp)
+                cmd="hakit__subcmd__check__subcmd__smtp"
+                ;;
             hakit__subcmd__check,tcp)
                 cmd="hakit__subcmd__check__subcmd__tcp"
                 ;;
+            hakit__subcmd__check,udp)
+                cmd="hakit__subcmd__check__subcmd__udp"
+                ;;
             hakit__subcmd__check__subcmd__help,digest)
                 cmd="hakit__subcmd__check__subcmd__help__subcmd__digest"
+                ;;
+            hakit__subcmd__check__subcmd__help,dns)
+                cmd="hakit__subcmd__check__subcmd__help__subcmd__dns"
                 ;;
             hakit__subcmd__check__subcmd__help,help)
                 cmd="hakit__subcmd__check__subcmd__help__subcmd__help"
@@ -64,8 +79,17 @@ _hakit() {
             hakit__subcmd__check__subcmd__help,misc)
                 cmd="hakit__subcmd__check__subcmd__help__subcmd__misc"
                 ;;
+            hakit__subcmd__check__subcmd__help,ping)
+                cmd="hakit__subcmd__check__subcmd__help__subcmd__ping"
+                ;;
+            hakit__subcmd__check__subcmd__help,smtp)
+                cmd="hakit__subcmd__check__subcmd__help__subcmd__smtp"
+                ;;
             hakit__subcmd__check__subcmd__help,tcp)
                 cmd="hakit__subcmd__check__subcmd__help__subcmd__tcp"
+                ;;
+            hakit__subcmd__check__subcmd__help,udp)
+                cmd="hakit__subcmd__check__subcmd__help__subcmd__udp"
                 ;;
             hakit__subcmd__help,check)
                 cmd="hakit__subcmd__help__subcmd__check"
@@ -91,14 +115,26 @@ _hakit() {
             hakit__subcmd__help__subcmd__check,digest)
                 cmd="hakit__subcmd__help__subcmd__check__subcmd__digest"
                 ;;
+            hakit__subcmd__help__subcmd__check,dns)
+                cmd="hakit__subcmd__help__subcmd__check__subcmd__dns"
+                ;;
             hakit__subcmd__help__subcmd__check,http)
                 cmd="hakit__subcmd__help__subcmd__check__subcmd__http"
                 ;;
             hakit__subcmd__help__subcmd__check,misc)
                 cmd="hakit__subcmd__help__subcmd__check__subcmd__misc"
                 ;;
+            hakit__subcmd__help__subcmd__check,ping)
+                cmd="hakit__subcmd__help__subcmd__check__subcmd__ping"
+                ;;
+            hakit__subcmd__help__subcmd__check,smtp)
+                cmd="hakit__subcmd__help__subcmd__check__subcmd__smtp"
+                ;;
             hakit__subcmd__help__subcmd__check,tcp)
                 cmd="hakit__subcmd__help__subcmd__check__subcmd__tcp"
+                ;;
+            hakit__subcmd__help__subcmd__check,udp)
+                cmd="hakit__subcmd__help__subcmd__check__subcmd__udp"
                 ;;
             hakit__subcmd__help__subcmd__ipvs,flush)
                 cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__flush"
@@ -522,7 +558,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__check)
-            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help tcp http misc digest help"
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help tcp http misc smtp dns udp ping digest help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,8 +605,62 @@ _hakit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hakit__subcmd__check__subcmd__dns)
+            opts="-v -q -h --bindto --connect-ip --connect-port --name --type --connect-timeout --retry --delay-before-retry --json --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bindto)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delay-before-retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hakit__subcmd__check__subcmd__help)
-            opts="tcp http misc digest help"
+            opts="tcp http misc smtp dns udp ping digest help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +674,20 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__check__subcmd__help__subcmd__digest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__check__subcmd__help__subcmd__dns)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -639,7 +743,49 @@ _hakit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hakit__subcmd__check__subcmd__help__subcmd__ping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__check__subcmd__help__subcmd__smtp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hakit__subcmd__check__subcmd__help__subcmd__tcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__check__subcmd__help__subcmd__udp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -753,6 +899,90 @@ _hakit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hakit__subcmd__check__subcmd__ping)
+            opts="-v -q -h --connect-timeout --retry --delay-before-retry --json --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delay-before-retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__check__subcmd__smtp)
+            opts="-v -q -h --bindto --connect-ip --connect-port --helo-name --connect-timeout --retry --delay-before-retry --json --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bindto)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --helo-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delay-before-retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hakit__subcmd__check__subcmd__tcp)
             opts="-v -q -h --bindto --connect-ip --connect-port --connect-timeout --retry --delay-before-retry --json --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -799,6 +1029,60 @@ _hakit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hakit__subcmd__check__subcmd__udp)
+            opts="-v -q -h --bindto --connect-ip --connect-port --payload --expect --connect-timeout --retry --delay-before-retry --json --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bindto)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delay-before-retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hakit__subcmd__help)
             opts="vip rs-prep vrrp ipvs check links help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -814,7 +1098,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help__subcmd__check)
-            opts="tcp http misc digest"
+            opts="tcp http misc smtp dns udp ping digest"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,6 +1112,20 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help__subcmd__check__subcmd__digest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__check__subcmd__dns)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -869,7 +1167,49 @@ _hakit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hakit__subcmd__help__subcmd__check__subcmd__ping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__check__subcmd__smtp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hakit__subcmd__help__subcmd__check__subcmd__tcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__check__subcmd__udp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -319,17 +319,21 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "info" -d 'IPVS version and connection table size'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -l state-dir -d 'Directory for records and state files' -r -F
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc digest help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "smtp" -d 'SMTP_CHECK: a 220 banner and 250 to HELO'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "dns" -d 'DNS_CHECK: a query answered without error'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "udp" -d 'UDP_CHECK: a payload answered (no ICMP port unreachable)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "ping" -d 'PING_CHECK: an ICMP echo reply'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l bindto -d 'Source address to connect from' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l connect-ip -d 'Address to connect to (instead of the one in TARGET)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
@@ -373,6 +377,60 @@ complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subco
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l bindto -d 'Source address to connect from' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l connect-ip -d 'Address to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l helo-name -d 'Name to send with HELO' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l connect-timeout -d 'Bound of one try' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l retry -d 'Further tries after a failure (keepalived\'s retry / nb_get_retry)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l delay-before-retry -d 'Pause between tries' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l json -d 'Print the verdict as JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from smtp" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l bindto -d 'Source address to connect from' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l connect-ip -d 'Address to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l name -d 'Name to ask for' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l type -d 'Record type: A, AAAA, NS, SOA, MX, TXT, CNAME, PTR, SRV' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l connect-timeout -d 'Bound of one try' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l retry -d 'Further tries after a failure (keepalived\'s retry / nb_get_retry)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l delay-before-retry -d 'Pause between tries' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l json -d 'Print the verdict as JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from dns" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l bindto -d 'Source address to connect from' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l connect-ip -d 'Address to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l payload -d 'Payload to send' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l expect -d 'The answer must contain this' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l connect-timeout -d 'Bound of one try' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l retry -d 'Further tries after a failure (keepalived\'s retry / nb_get_retry)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l delay-before-retry -d 'Pause between tries' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l json -d 'Print the verdict as JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ping" -l connect-timeout -d 'Bound of one try' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ping" -l retry -d 'Further tries after a failure (keepalived\'s retry / nb_get_retry)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ping" -l delay-before-retry -d 'Pause between tries' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ping" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ping" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ping" -l json -d 'Print the verdict as JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ping" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ping" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ping" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ping" -s h -l help -d 'Print help'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -l connect-timeout -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -l state-dir -d 'Directory for records and state files' -r -F
@@ -383,6 +441,10 @@ complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subco
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "smtp" -d 'SMTP_CHECK: a 220 banner and 250 to HELO'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "dns" -d 'DNS_CHECK: a query answered without error'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "udp" -d 'UDP_CHECK: a payload answered (no ICMP port unreachable)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "ping" -d 'PING_CHECK: an ICMP echo reply'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
@@ -422,4 +484,8 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "smtp" -d 'SMTP_CHECK: a 220 banner and 250 to HELO'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "dns" -d 'DNS_CHECK: a query answered without error'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "udp" -d 'UDP_CHECK: a payload answered (no ICMP port unreachable)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "ping" -d 'PING_CHECK: an ICMP echo reply'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'

@@ -267,3 +267,122 @@ fn check_bad_input_is_a_usage_error() {
         .code(2)
         .one_line_error("--regex \"(\": unclosed group");
 }
+
+/// A UDP server answering every datagram with `answer(request)` (None: stay silent).
+fn udp_serve(answer: fn(&[u8]) -> Option<Vec<u8>>) -> String {
+    let s = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let a = s.local_addr().unwrap().to_string();
+    thread::spawn(move || {
+        let mut buf = [0u8; 2048];
+        while let Ok((n, from)) = s.recv_from(&mut buf) {
+            if let Some(r) = answer(&buf[..n]) {
+                let _ = s.send_to(&r, from);
+            }
+        }
+    });
+    a
+}
+
+fn smtp_ok(req: &str) -> Vec<u8> {
+    // The banner goes first; `serve` reads before answering, so answer HELO with both.
+    if req.starts_with("HELO ") {
+        b"250 hello\r\n".to_vec()
+    } else {
+        Vec::new()
+    }
+}
+
+#[test]
+fn smtp_dns_udp_and_ping_checks() {
+    // SMTP: a sink that greets, then answers HELO.
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let a = l.local_addr().unwrap().to_string();
+    thread::spawn(move || {
+        for c in l.incoming().flatten() {
+            let mut c = c;
+            let _ = c.write_all(b"220-mail.test ESMTP\r\n220 ready\r\n");
+            let mut buf = [0u8; 512];
+            let n = c.read(&mut buf).unwrap_or(0);
+            let _ = c.write_all(&smtp_ok(&String::from_utf8_lossy(&buf[..n])));
+        }
+    });
+    hakit(&["check", "smtp", &a, "--helo-name", "lb1.test"])
+        .ok()
+        .stdout_has("answered HELO with 250");
+    let (g, _) = serve(garbage);
+    hakit(&["check", "smtp", &g, "--retry", "0"])
+        .code(1)
+        .stdout_has("not an SMTP reply");
+
+    // DNS: a responder that flips the query into an answer with one record counted.
+    let d = udp_serve(|q| {
+        let mut r = q.to_vec();
+        r[2] |= 0x80;
+        r[7] = 1;
+        Some(r)
+    });
+    hakit(&[
+        "check",
+        "dns",
+        &d,
+        "--name",
+        "www.example.test",
+        "--type",
+        "A",
+    ])
+    .ok()
+    .stdout_has("with 1 records");
+    let bad = udp_serve(|q| {
+        let mut r = q.to_vec();
+        r[2] |= 0x80;
+        r[3] = 3;
+        Some(r)
+    });
+    hakit(&["check", "dns", &bad, "--retry", "0"])
+        .code(1)
+        .stdout_has("rcode 3");
+    hakit(&["check", "dns", &d, "--type", "BOGUS"])
+        .code(2)
+        .one_line_error("unknown DNS record type");
+
+    // UDP: echo, silence, and a closed port (ICMP port unreachable).
+    let e = udp_serve(|q| Some(q.to_vec()));
+    hakit(&["check", "udp", &e, "--payload", "ping", "--expect", "ping"]).ok();
+    hakit(&[
+        "check",
+        "udp",
+        &e,
+        "--payload",
+        "ping",
+        "--expect",
+        "pong",
+        "--retry",
+        "0",
+    ])
+    .code(1)
+    .stdout_has("lacks the expected bytes");
+    let silent = udp_serve(|_| None);
+    hakit(&[
+        "check",
+        "udp",
+        &silent,
+        "--retry",
+        "0",
+        "--connect-timeout",
+        "200ms",
+    ])
+    .code(1)
+    .stdout_has("timed out");
+    let closed = {
+        let s = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        s.local_addr().unwrap().to_string()
+    };
+    hakit(&["check", "udp", &closed, "--retry", "0"])
+        .code(1)
+        .stdout_has("connection refused");
+
+    // Ping: loopback answers (an unprivileged ICMP socket, or raw as root).
+    hakit(&["check", "ping", "127.0.0.1"])
+        .ok()
+        .stdout_has("echo reply");
+}

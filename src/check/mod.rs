@@ -2,11 +2,13 @@
 //! with `delay_before_retry` between tries, before it counts as failed; each try is bounded
 //! by `connect_timeout`. The verdict carries the reason and the timings.
 //!
-//! So far: `tcp`, `http` (HTTP/1.0 and 1.1, status lists, MD5 digest, regex, virtual host)
-//! and `misc` (a command, with keepalived's dynamic weight). The others of the issue follow.
+//! `tcp`, `http` (HTTP/1.0 and 1.1, status lists, MD5 digest, regex, virtual host), `misc`
+//! (a command, with keepalived's dynamic weight), and in `simple` smtp, dns, udp and ping.
+//! `ssl` (TLS) is still to come.
 
 pub mod http;
 pub mod misc;
+pub mod simple;
 pub mod tcp;
 
 use std::net::{IpAddr, SocketAddr, TcpStream};

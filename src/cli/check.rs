@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::{Exit, Out};
 use crate::check::http::{self, HttpCheck, StatusSet};
-use crate::check::{self, misc, tcp, Policy, Verdict};
+use crate::check::{self, misc, simple, tcp, Policy, Verdict};
 use crate::error::{Error, Result, EXIT_FAIL};
 use crate::ipvs::model::parse_host_port;
 use crate::units::{parse_duration, parse_positive_duration};
@@ -41,8 +41,73 @@ enum CheckCmd {
     Http(HttpArgs),
     /// MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight).
     Misc(MiscArgs),
+    /// SMTP_CHECK: a 220 banner and 250 to HELO.
+    Smtp(SmtpArgs),
+    /// DNS_CHECK: a query answered without error.
+    Dns(DnsArgs),
+    /// UDP_CHECK: a payload answered (no ICMP port unreachable).
+    Udp(UdpArgs),
+    /// PING_CHECK: an ICMP echo reply.
+    Ping(PingArgs),
     /// Print the MD5 digest of a page's body, for --digest (keepalived's genhash).
     Digest(DigestArgs),
+}
+
+#[derive(Args, Debug)]
+struct SmtpArgs {
+    /// ADDR[:PORT] (port 25 by default).
+    #[arg(value_name = "TARGET")]
+    target: Option<String>,
+    #[command(flatten)]
+    to: Target,
+    /// Name to send with HELO.
+    #[arg(long, default_value = "hakit.check")]
+    helo_name: String,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args, Debug)]
+struct DnsArgs {
+    /// ADDR[:PORT] of the server (port 53 by default).
+    #[arg(value_name = "SERVER")]
+    target: Option<String>,
+    #[command(flatten)]
+    to: Target,
+    /// Name to ask for.
+    #[arg(long, default_value = ".")]
+    name: String,
+    /// Record type: A, AAAA, NS, SOA, MX, TXT, CNAME, PTR, SRV.
+    #[arg(long = "type", default_value = "SOA")]
+    qtype: String,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args, Debug)]
+struct UdpArgs {
+    /// ADDR:PORT
+    #[arg(value_name = "TARGET")]
+    target: Option<String>,
+    #[command(flatten)]
+    to: Target,
+    /// Payload to send.
+    #[arg(long, default_value = "hakit")]
+    payload: String,
+    /// The answer must contain this.
+    #[arg(long, value_name = "TEXT")]
+    expect: Option<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args, Debug)]
+struct PingArgs {
+    /// The address to ping.
+    #[arg(value_name = "ADDR")]
+    addr: IpAddr,
+    #[command(flatten)]
+    common: Common,
 }
 
 /// Options every check takes.
@@ -287,6 +352,61 @@ pub fn exec(a: &CheckArgs, out: &Out) -> Exit {
             });
             v.weight = weight;
             report(&v, m.json, out)
+        }
+        CheckCmd::Smtp(a) => {
+            let given = a
+                .target
+                .as_deref()
+                .map(|s| parse_host_port(s, Some(25)))
+                .transpose()?;
+            let addr = target(&a.to, given)?;
+            let p = a.common.policy()?;
+            let v = check::with_retries(&p, || {
+                simple::smtp(addr, a.to.bindto, &a.helo_name, p.connect_timeout)
+            });
+            report(&v, a.common.json, out)
+        }
+        CheckCmd::Dns(a) => {
+            let given = a
+                .target
+                .as_deref()
+                .map(|s| parse_host_port(s, Some(53)))
+                .transpose()?;
+            let addr = target(&a.to, given)?;
+            let qtype = simple::dns_type(&a.qtype).ok_or_else(|| {
+                Error::invalid(format!("unknown DNS record type \"{}\"", a.qtype))
+            })?;
+            let name = a.name.clone();
+            simple::dns_query(0, &name, qtype).map_err(Error::invalid)?;
+            let p = a.common.policy()?;
+            let v = check::with_retries(&p, || {
+                simple::dns(addr, a.to.bindto, &name, qtype, p.connect_timeout)
+            });
+            report(&v, a.common.json, out)
+        }
+        CheckCmd::Udp(a) => {
+            let given = a
+                .target
+                .as_deref()
+                .map(|s| parse_host_port(s, None))
+                .transpose()?;
+            let addr = target(&a.to, given)?;
+            let p = a.common.policy()?;
+            let v = check::with_retries(&p, || {
+                simple::udp(
+                    addr,
+                    a.to.bindto,
+                    a.payload.as_bytes(),
+                    a.expect.as_deref().map(str::as_bytes),
+                    p.connect_timeout,
+                )
+            });
+            report(&v, a.common.json, out)
+        }
+        CheckCmd::Ping(a) => {
+            let p = a.common.policy()?;
+            let v = check::with_retries(&p, || simple::ping(a.addr, p.connect_timeout));
+            report(&v, a.common.json, out)
         }
         CheckCmd::Digest(d) => {
             let (addr, path) = parse_url(&d.url)?;

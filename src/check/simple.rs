@@ -1,0 +1,282 @@
+//! The small checks: SMTP_CHECK (banner, HELO), DNS_CHECK (a query answered), UDP_CHECK
+//! (a payload answered) and PING_CHECK (ICMP echo). Their packet builders and parsers are
+//! pure functions; each try is bounded by the policy's timeout.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{IpAddr, SocketAddr, UdpSocket};
+use std::time::{Duration, Instant};
+
+use socket2::{Domain, Protocol, Socket, Type};
+
+use super::{connect, io_reason, Try};
+
+/// Read one SMTP reply (possibly multi-line) and return its code and last line.
+fn smtp_reply(r: &mut impl BufRead) -> std::result::Result<(u16, String), String> {
+    loop {
+        let mut line = String::new();
+        let n = r
+            .read_line(&mut line)
+            .map_err(|e| io_reason("read the SMTP reply", &e))?;
+        if n == 0 {
+            return Err("the server closed the connection".into());
+        }
+        let line = line.trim_end().to_string();
+        let code: u16 = line.get(..3).and_then(|c| c.parse().ok()).ok_or_else(|| {
+            format!(
+                "not an SMTP reply: \"{}\"",
+                line.chars().take(40).collect::<String>()
+            )
+        })?;
+        if line.as_bytes().get(3) != Some(&b'-') {
+            return Ok((code, line));
+        }
+    }
+}
+
+/// SMTP_CHECK: a 220 banner, then 250 to `HELO helo`.
+pub fn smtp(addr: SocketAddr, bindto: Option<IpAddr>, helo: &str, timeout: Duration) -> Try {
+    let what = format!("SMTP {addr}");
+    let s = connect(addr, bindto, timeout).map_err(|e| io_reason(&what, &e))?;
+    let mut w = s.try_clone().map_err(|e| io_reason(&what, &e))?;
+    let mut r = BufReader::new(s);
+    let (code, line) = smtp_reply(&mut r).map_err(|e| format!("{what}: {e}"))?;
+    if code != 220 {
+        return Err(format!("{what}: banner \"{line}\""));
+    }
+    w.write_all(format!("HELO {helo}\r\n").as_bytes())
+        .map_err(|e| io_reason(&what, &e))?;
+    let (code, line) = smtp_reply(&mut r).map_err(|e| format!("{what}: {e}"))?;
+    let _ = w.write_all(b"QUIT\r\n");
+    if code != 250 {
+        return Err(format!("{what}: HELO answered \"{line}\""));
+    }
+    Ok(format!("{what} answered HELO with 250"))
+}
+
+/// DNS record types by name.
+pub fn dns_type(name: &str) -> Option<u16> {
+    Some(match name.to_ascii_uppercase().as_str() {
+        "A" => 1,
+        "NS" => 2,
+        "CNAME" => 5,
+        "SOA" => 6,
+        "PTR" => 12,
+        "MX" => 15,
+        "TXT" => 16,
+        "AAAA" => 28,
+        "SRV" => 33,
+        _ => return None,
+    })
+}
+
+/// A DNS query for `name` of type `qtype` with id `id` (recursion desired).
+pub fn dns_query(id: u16, name: &str, qtype: u16) -> std::result::Result<Vec<u8>, String> {
+    let mut q = Vec::with_capacity(32 + name.len());
+    q.extend_from_slice(&id.to_be_bytes());
+    q.extend_from_slice(&[0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0]);
+    let n = name.trim_end_matches('.');
+    if !n.is_empty() {
+        for label in n.split('.') {
+            if label.is_empty() || label.len() > 63 {
+                return Err(format!("invalid DNS name \"{name}\""));
+            }
+            q.push(label.len() as u8);
+            q.extend_from_slice(label.as_bytes());
+        }
+    }
+    q.push(0);
+    q.extend_from_slice(&qtype.to_be_bytes());
+    q.extend_from_slice(&1u16.to_be_bytes());
+    Ok(q)
+}
+
+/// Check a DNS answer: our id, a response, rcode NOERROR. Returns the answer count.
+pub fn dns_answer(id: u16, r: &[u8]) -> std::result::Result<u16, String> {
+    if r.len() < 12 {
+        return Err("DNS answer too short".into());
+    }
+    if u16::from_be_bytes([r[0], r[1]]) != id {
+        return Err("DNS answer with another id".into());
+    }
+    if r[2] & 0x80 == 0 {
+        return Err("DNS message is not a response".into());
+    }
+    let rcode = r[3] & 0x0f;
+    if rcode != 0 {
+        return Err(format!("DNS answered rcode {rcode}"));
+    }
+    Ok(u16::from_be_bytes([r[6], r[7]]))
+}
+
+fn udp_socket(
+    addr: SocketAddr,
+    bindto: Option<IpAddr>,
+    timeout: Duration,
+) -> std::io::Result<UdpSocket> {
+    let local: SocketAddr = match (bindto, addr) {
+        (Some(b), _) => SocketAddr::new(b, 0),
+        (None, SocketAddr::V4(_)) => "0.0.0.0:0".parse().unwrap(),
+        (None, SocketAddr::V6(_)) => "[::]:0".parse().unwrap(),
+    };
+    let s = UdpSocket::bind(local)?;
+    s.connect(addr)?;
+    s.set_read_timeout(Some(timeout))?;
+    Ok(s)
+}
+
+/// DNS_CHECK: the server answers a query for `name`/`qtype` without error.
+pub fn dns(
+    addr: SocketAddr,
+    bindto: Option<IpAddr>,
+    name: &str,
+    qtype: u16,
+    timeout: Duration,
+) -> Try {
+    let what = format!("DNS {addr}");
+    let id = (std::process::id() as u16) ^ (Instant::now().elapsed().subsec_nanos() as u16);
+    let q = dns_query(id, name, qtype)?;
+    let s = udp_socket(addr, bindto, timeout).map_err(|e| io_reason(&what, &e))?;
+    s.send(&q).map_err(|e| io_reason(&what, &e))?;
+    let mut buf = [0u8; 4096];
+    let n = s.recv(&mut buf).map_err(|e| io_reason(&what, &e))?;
+    let answers = dns_answer(id, &buf[..n]).map_err(|e| format!("{what}: {e}"))?;
+    Ok(format!("{what} answered {name} with {answers} records"))
+}
+
+/// UDP_CHECK: `payload` sent, an answer (containing `expect`, when given) received. An ICMP
+/// port unreachable shows as a refused connection.
+pub fn udp(
+    addr: SocketAddr,
+    bindto: Option<IpAddr>,
+    payload: &[u8],
+    expect: Option<&[u8]>,
+    timeout: Duration,
+) -> Try {
+    let what = format!("UDP {addr}");
+    let s = udp_socket(addr, bindto, timeout).map_err(|e| io_reason(&what, &e))?;
+    s.send(payload).map_err(|e| io_reason(&what, &e))?;
+    let mut buf = [0u8; 65536];
+    let n = s.recv(&mut buf).map_err(|e| io_reason(&what, &e))?;
+    if let Some(want) = expect {
+        if !buf[..n].windows(want.len().max(1)).any(|w| w == want) {
+            return Err(format!("{what}: the answer lacks the expected bytes"));
+        }
+    }
+    Ok(format!("{what} answered {n} bytes"))
+}
+
+/// An ICMP echo request (IPv4 type 8 / IPv6 type 128) with our id, sequence and payload;
+/// the checksum is filled for IPv4 (the kernel does it for ICMPv6).
+pub fn echo_request(v6: bool, id: u16, seq: u16, payload: &[u8]) -> Vec<u8> {
+    let mut p = vec![if v6 { 128 } else { 8 }, 0, 0, 0];
+    p.extend_from_slice(&id.to_be_bytes());
+    p.extend_from_slice(&seq.to_be_bytes());
+    p.extend_from_slice(payload);
+    if !v6 {
+        let sum = crate::vrrp::packet::inet_checksum(&[&p]);
+        p[2..4].copy_from_slice(&sum.to_be_bytes());
+    }
+    p
+}
+
+/// PING_CHECK: an ICMP echo reply within the timeout, through an unprivileged ICMP socket
+/// (net.ipv4.ping_group_range) or, failing that, a raw one (root).
+pub fn ping(addr: IpAddr, timeout: Duration) -> Try {
+    let what = format!("ping {addr}");
+    let (domain, proto) = if addr.is_ipv6() {
+        (Domain::IPV6, Protocol::ICMPV6)
+    } else {
+        (Domain::IPV4, Protocol::ICMPV4)
+    };
+    let (sock, raw) = match Socket::new(domain, Type::DGRAM, Some(proto)) {
+        Ok(s) => (s, false),
+        Err(_) => (
+            Socket::new(domain, Type::RAW, Some(proto)).map_err(|e| {
+                format!("{what}: cannot open an ICMP socket ({e}); allow it with net.ipv4.ping_group_range or run as root")
+            })?,
+            true,
+        ),
+    };
+    let id = std::process::id() as u16;
+    let payload = b"hakit-check-ping";
+    let req = echo_request(addr.is_ipv6(), id, 1, payload);
+    sock.set_read_timeout(Some(timeout))
+        .map_err(|e| io_reason(&what, &e))?;
+    let start = Instant::now();
+    sock.send_to(&req, &SocketAddr::new(addr, 0).into())
+        .map_err(|e| io_reason(&what, &e))?;
+    let mut buf = [0u8; 2048];
+    loop {
+        let left = timeout.saturating_sub(start.elapsed());
+        if left.is_zero() {
+            return Err(format!(
+                "{what}: no echo reply within {}s",
+                timeout.as_secs_f64()
+            ));
+        }
+        let _ = sock.set_read_timeout(Some(left));
+        let n = match (&sock).read(&mut buf) {
+            Ok(n) => n,
+            Err(e) => return Err(io_reason(&what, &e)),
+        };
+        let bytes = buf[..n].to_vec();
+        let icmp = if raw && !addr.is_ipv6() {
+            let ihl = usize::from(bytes.first().copied().unwrap_or(0) & 0x0f) * 4;
+            bytes.get(ihl..).unwrap_or(&[]).to_vec()
+        } else {
+            bytes
+        };
+        let reply_type = if addr.is_ipv6() { 129 } else { 0 };
+        // Unprivileged sockets rewrite the id; their replies are ours already.
+        if icmp.first() == Some(&reply_type) && (!raw || icmp.get(4..6) == Some(&id.to_be_bytes()))
+        {
+            return Ok(format!(
+                "{what}: echo reply in {} ms",
+                start.elapsed().as_millis()
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dns_queries_and_answers() {
+        let q = dns_query(0x1234, "www.example.test", 1).unwrap();
+        assert_eq!(&q[..4], &[0x12, 0x34, 0x01, 0x00]);
+        assert_eq!(&q[12..17], &[3, b'w', b'w', b'w', 7]);
+        assert_eq!(&q[q.len() - 4..], &[0, 1, 0, 1]);
+        assert!(dns_query(1, "a..b", 1).is_err());
+        assert_eq!(dns_query(1, ".", 6).unwrap().len(), 12 + 1 + 4, "the root");
+        let mut a = q.clone();
+        a[2] |= 0x80;
+        a[7] = 2;
+        assert_eq!(dns_answer(0x1234, &a), Ok(2));
+        assert!(dns_answer(0x1235, &a).is_err());
+        a[3] = 3;
+        assert_eq!(dns_answer(0x1234, &a).unwrap_err(), "DNS answered rcode 3");
+        assert!(dns_answer(1, &[0; 5]).is_err());
+        assert_eq!(dns_type("aaaa"), Some(28));
+        assert_eq!(dns_type("BOGUS"), None);
+    }
+
+    #[test]
+    fn echo_requests_have_a_valid_checksum() {
+        let p = echo_request(false, 7, 1, b"x");
+        assert_eq!(p[0], 8);
+        assert_eq!(crate::vrrp::packet::inet_checksum(&[&p]), 0);
+        assert_eq!(echo_request(true, 7, 1, b"")[0], 128);
+    }
+
+    #[test]
+    fn smtp_replies_parse_multiline() {
+        let mut r = std::io::Cursor::new(b"250-hello\r\n250-PIPELINING\r\n250 OK\r\n".to_vec());
+        assert_eq!(smtp_reply(&mut r).unwrap(), (250, "250 OK".into()));
+        let mut r = std::io::Cursor::new(b"garbage\r\n".to_vec());
+        assert!(smtp_reply(&mut r)
+            .unwrap_err()
+            .contains("not an SMTP reply"));
+    }
+}
