@@ -58,6 +58,9 @@ _hakit() {
             hakit__subcmd__check,smtp)
                 cmd="hakit__subcmd__check__subcmd__smtp"
                 ;;
+            hakit__subcmd__check,ssl)
+                cmd="hakit__subcmd__check__subcmd__ssl"
+                ;;
             hakit__subcmd__check,tcp)
                 cmd="hakit__subcmd__check__subcmd__tcp"
                 ;;
@@ -84,6 +87,9 @@ _hakit() {
                 ;;
             hakit__subcmd__check__subcmd__help,smtp)
                 cmd="hakit__subcmd__check__subcmd__help__subcmd__smtp"
+                ;;
+            hakit__subcmd__check__subcmd__help,ssl)
+                cmd="hakit__subcmd__check__subcmd__help__subcmd__ssl"
                 ;;
             hakit__subcmd__check__subcmd__help,tcp)
                 cmd="hakit__subcmd__check__subcmd__help__subcmd__tcp"
@@ -129,6 +135,9 @@ _hakit() {
                 ;;
             hakit__subcmd__help__subcmd__check,smtp)
                 cmd="hakit__subcmd__help__subcmd__check__subcmd__smtp"
+                ;;
+            hakit__subcmd__help__subcmd__check,ssl)
+                cmd="hakit__subcmd__help__subcmd__check__subcmd__ssl"
                 ;;
             hakit__subcmd__help__subcmd__check,tcp)
                 cmd="hakit__subcmd__help__subcmd__check__subcmd__tcp"
@@ -558,7 +567,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__check)
-            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help tcp http misc smtp dns udp ping digest help"
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help tcp http ssl misc smtp dns udp ping digest help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -660,7 +669,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__check__subcmd__help)
-            opts="tcp http misc smtp dns udp ping digest help"
+            opts="tcp http ssl misc smtp dns udp ping digest help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -758,6 +767,20 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__check__subcmd__help__subcmd__smtp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__check__subcmd__help__subcmd__ssl)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -983,6 +1006,88 @@ _hakit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hakit__subcmd__check__subcmd__ssl)
+            opts="-v -q -h --bindto --connect-ip --connect-port --path --status-code --digest --virtualhost --regex --http10 --connect-timeout --retry --delay-before-retry --json --sni --ca --cert --key --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bindto)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --virtualhost)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --regex)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delay-before-retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sni)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hakit__subcmd__check__subcmd__tcp)
             opts="-v -q -h --bindto --connect-ip --connect-port --connect-timeout --retry --delay-before-retry --json --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1098,7 +1203,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help__subcmd__check)
-            opts="tcp http misc smtp dns udp ping digest"
+            opts="tcp http ssl misc smtp dns udp ping digest"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1182,6 +1287,20 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help__subcmd__check__subcmd__smtp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__check__subcmd__ssl)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -319,21 +319,22 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "info" -d 'IPVS version and connection table size'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -l state-dir -d 'Directory for records and state files' -r -F
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "smtp" -d 'SMTP_CHECK: a 220 banner and 250 to HELO'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "dns" -d 'DNS_CHECK: a query answered without error'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "udp" -d 'UDP_CHECK: a payload answered (no ICMP port unreachable)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "ping" -d 'PING_CHECK: an ICMP echo reply'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
-complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http misc smtp dns udp ping digest help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -f -a "ssl" -d 'SSL_GET: the same over TLS (no certificate verification unless --ca)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -f -a "smtp" -d 'SMTP_CHECK: a 220 banner and 250 to HELO'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -f -a "dns" -d 'DNS_CHECK: a query answered without error'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -f -a "udp" -d 'UDP_CHECK: a payload answered (no ICMP port unreachable)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -f -a "ping" -d 'PING_CHECK: an ICMP echo reply'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l bindto -d 'Source address to connect from' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l connect-ip -d 'Address to connect to (instead of the one in TARGET)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from tcp" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
@@ -366,6 +367,29 @@ complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subco
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l bindto -d 'Source address to connect from' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l connect-ip -d 'Address to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l path -d 'Path to request (default: the URL\'s, or /)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l status-code -d 'Accepted status codes' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l digest -d 'Expected MD5 of the body (see `hakit check digest`)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l virtualhost -d 'Host header to send' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l regex -d 'The body must match this regular expression' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l connect-timeout -d 'Bound of one try' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l retry -d 'Further tries after a failure (keepalived\'s retry / nb_get_retry)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l delay-before-retry -d 'Pause between tries' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l sni -d 'Server name to send (SNI) and to verify with --ca' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l ca -d 'Verify the server\'s certificate against these CAs (PEM)' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l cert -d 'Client certificate chain (PEM), with --key' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l key -d 'Client private key (PEM)' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l http10 -d 'Speak HTTP/1.0 instead of 1.1'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l json -d 'Print the verdict as JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -s h -l help -d 'Print help'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l timeout -d 'Kill the command (and its children) after this long' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l retry -d 'Further tries after a failure' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from misc" -l delay-before-retry -d 'Pause between tries' -r
@@ -440,6 +464,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subco
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from digest" -s h -l help -d 'Print help'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "ssl" -d 'SSL_GET: the same over TLS (no certificate verification unless --ca)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "smtp" -d 'SMTP_CHECK: a 220 banner and 250 to HELO'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "dns" -d 'DNS_CHECK: a query answered without error'
@@ -483,6 +508,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "ssl" -d 'SSL_GET: the same over TLS (no certificate verification unless --ca)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "misc" -d 'MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "smtp" -d 'SMTP_CHECK: a 220 banner and 250 to HELO'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "dns" -d 'DNS_CHECK: a query answered without error'

@@ -386,3 +386,122 @@ fn smtp_dns_udp_and_ping_checks() {
         .ok()
         .stdout_has("echo reply");
 }
+
+/// A TLS server of the test's own answering "hello"; returns its address.
+fn tls_serve(cert_pem: String, key_pem: String) -> String {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs = vec![CertificateDer::from_pem_slice(cert_pem.as_bytes()).unwrap()];
+    let key = PrivateKeyDer::from_pem_slice(key_pem.as_bytes()).unwrap();
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let cfg = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .unwrap();
+    let cfg = std::sync::Arc::new(cfg);
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let a = l.local_addr().unwrap().to_string();
+    thread::spawn(move || {
+        for c in l.incoming().flatten() {
+            let cfg = cfg.clone();
+            thread::spawn(move || {
+                let _ = c.set_read_timeout(Some(Duration::from_secs(3)));
+                let conn = rustls::ServerConnection::new(cfg).unwrap();
+                let mut s = rustls::StreamOwned::new(conn, c);
+                let mut buf = [0u8; 2048];
+                if s.read(&mut buf).unwrap_or(0) > 0 {
+                    let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello");
+                    s.conn.send_close_notify();
+                    let _ = s.flush();
+                }
+            });
+        }
+    });
+    a
+}
+
+#[test]
+fn ssl_check_with_and_without_verification() {
+    let good = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
+    let a = tls_serve(good.cert.pem(), good.key_pair.serialize_pem());
+    let dir = std::env::temp_dir().join(format!("hakit-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ca = dir.join("ca.pem");
+    std::fs::write(&ca, good.cert.pem()).unwrap();
+    let ca = ca.to_str().unwrap();
+    let url = format!("https://{a}/");
+    // keepalived's default: no verification.
+    hakit(&["check", "ssl", &url])
+        .ok()
+        .stdout_has("answered 200");
+    hakit(&[
+        "check",
+        "ssl",
+        &url,
+        "--ca",
+        ca,
+        "--sni",
+        "localhost",
+        "--regex",
+        "hello",
+    ])
+    .ok();
+    hakit(&[
+        "check",
+        "ssl",
+        &url,
+        "--ca",
+        ca,
+        "--sni",
+        "other.test",
+        "--retry",
+        "0",
+    ])
+    .code(1)
+    .stdout_has("certificate rejected");
+
+    // An expired certificate: fine unverified, refused against its CA.
+    let mut params = rcgen::CertificateParams::new(vec!["localhost".into()]).unwrap();
+    params.not_before = rcgen::date_time_ymd(2000, 1, 1);
+    params.not_after = rcgen::date_time_ymd(2001, 1, 1);
+    let key = rcgen::KeyPair::generate().unwrap();
+    let old = params.self_signed(&key).unwrap();
+    let b = tls_serve(old.pem(), key.serialize_pem());
+    let old_ca = dir.join("old.pem");
+    std::fs::write(&old_ca, old.pem()).unwrap();
+    hakit(&["check", "ssl", &format!("https://{b}/")]).ok();
+    hakit(&[
+        "check",
+        "ssl",
+        &format!("https://{b}/"),
+        "--ca",
+        old_ca.to_str().unwrap(),
+        "--sni",
+        "localhost",
+        "--retry",
+        "0",
+    ])
+    .code(1)
+    .stdout_has("certificate rejected");
+
+    // Plain HTTP against the TLS port is a verdict, and the schemes are checked.
+    hakit(&[
+        "check",
+        "http",
+        &format!("http://{a}/"),
+        "--retry",
+        "0",
+        "--connect-timeout",
+        "1s",
+    ])
+    .code(1);
+    hakit(&["check", "http", &url])
+        .code(2)
+        .one_line_error("is `hakit check ssl`");
+    hakit(&["check", "ssl", &url, "--ca", "/nonexistent.pem"])
+        .code(2)
+        .one_line_error("--ca /nonexistent.pem");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -165,16 +165,28 @@ pub fn md5_hex(body: &[u8]) -> String {
         .collect()
 }
 
-/// Fetch the page: connect, send, read until the server closes or the deadline.
-pub fn fetch(c: &HttpCheck, timeout: Duration) -> std::result::Result<Response, String> {
-    let what = format!(
-        "GET http://{}{}",
+/// `http://ADDR:PORT/PATH`, for messages.
+pub fn url(c: &HttpCheck, scheme: &str) -> String {
+    format!(
+        "{scheme}://{}{}",
         crate::ipvs::model::host_port(c.addr.ip(), c.addr.port()),
         c.path
-    );
+    )
+}
+
+/// Send the request on `stream` and read until the server closes or the deadline.
+/// `set_timeout` bounds each read by what is left of the deadline.
+pub fn exchange<S: Read + Write>(
+    stream: &mut S,
+    c: &HttpCheck,
+    timeout: Duration,
+    what: &str,
+    mut set_timeout: impl FnMut(&mut S, Duration),
+) -> std::result::Result<Response, String> {
     let deadline = Instant::now() + timeout;
-    let mut s = connect(c.addr, c.bindto, timeout).map_err(|e| io_reason(&what, &e))?;
-    s.write_all(&request(c)).map_err(|e| io_reason(&what, &e))?;
+    stream
+        .write_all(&request(c))
+        .map_err(|e| io_reason(what, &e))?;
     let mut raw = Vec::new();
     let mut buf = [0u8; 16384];
     loop {
@@ -185,8 +197,8 @@ pub fn fetch(c: &HttpCheck, timeout: Duration) -> std::result::Result<Response, 
                 timeout.as_secs_f64()
             ));
         }
-        let _ = s.set_read_timeout(Some(left));
-        match s.read(&mut buf) {
+        set_timeout(stream, left);
+        match stream.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => {
                 raw.extend_from_slice(&buf[..n]);
@@ -195,20 +207,25 @@ pub fn fetch(c: &HttpCheck, timeout: Duration) -> std::result::Result<Response, 
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(io_reason(&what, &e)),
+            // TLS peers that close without close_notify: what arrived is the answer.
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof && !raw.is_empty() => break,
+            Err(e) => return Err(io_reason(what, &e)),
         }
     }
     parse_response(&raw).map_err(|e| format!("{what}: {e}"))
 }
 
-/// One try of an HTTP check.
-pub fn try_once(c: &HttpCheck, timeout: Duration) -> Try {
-    let r = fetch(c, timeout)?;
-    let url = format!(
-        "http://{}{}",
-        crate::ipvs::model::host_port(c.addr.ip(), c.addr.port()),
-        c.path
-    );
+/// Fetch the page over plain TCP.
+pub fn fetch(c: &HttpCheck, timeout: Duration) -> std::result::Result<Response, String> {
+    let what = format!("GET {}", url(c, "http"));
+    let mut s = connect(c.addr, c.bindto, timeout).map_err(|e| io_reason(&what, &e))?;
+    exchange(&mut s, c, timeout, &what, |s, left| {
+        let _ = s.set_read_timeout(Some(left));
+    })
+}
+
+/// Judge a response against the check: status, digest, regex.
+pub fn judge(c: &HttpCheck, r: &Response, url: &str) -> Try {
     if !c.status.contains(r.status) {
         return Err(format!(
             "{url} answered {} (not an accepted status)",
@@ -227,6 +244,12 @@ pub fn try_once(c: &HttpCheck, timeout: Duration) -> Try {
         }
     }
     Ok(format!("{url} answered {}", r.status))
+}
+
+/// One try of an HTTP check.
+pub fn try_once(c: &HttpCheck, timeout: Duration) -> Try {
+    let r = fetch(c, timeout)?;
+    judge(c, &r, &url(c, "http"))
 }
 
 #[cfg(test)]

@@ -4,11 +4,12 @@
 //!
 //! `tcp`, `http` (HTTP/1.0 and 1.1, status lists, MD5 digest, regex, virtual host), `misc`
 //! (a command, with keepalived's dynamic weight), and in `simple` smtp, dns, udp and ping.
-//! `ssl` (TLS) is still to come.
+//! `ssl` is the http check over TLS.
 
 pub mod http;
 pub mod misc;
 pub mod simple;
+pub mod ssl;
 pub mod tcp;
 
 use std::net::{IpAddr, SocketAddr, TcpStream};

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::{Exit, Out};
 use crate::check::http::{self, HttpCheck, StatusSet};
-use crate::check::{self, misc, simple, tcp, Policy, Verdict};
+use crate::check::{self, misc, simple, ssl, tcp, Policy, Verdict};
 use crate::error::{Error, Result, EXIT_FAIL};
 use crate::ipvs::model::parse_host_port;
 use crate::units::{parse_duration, parse_positive_duration};
@@ -39,6 +39,8 @@ enum CheckCmd {
     Tcp(TcpArgs),
     /// HTTP_GET: the page answers with an accepted status (and digest, regex).
     Http(HttpArgs),
+    /// SSL_GET: the same over TLS (no certificate verification unless --ca).
+    Ssl(SslArgs),
     /// MISC_CHECK: a command exits 0 (with --dynamic, 2-255 set a weight).
     Misc(MiscArgs),
     /// SMTP_CHECK: a 220 banner and 250 to HELO.
@@ -173,7 +175,7 @@ struct TcpArgs {
 
 #[derive(Args, Debug)]
 struct HttpArgs {
-    /// http://ADDR[:PORT]/PATH
+    /// http://ADDR[:PORT]/PATH (https:// for ssl)
     #[arg(value_name = "URL")]
     url: Option<String>,
     #[command(flatten)]
@@ -198,6 +200,24 @@ struct HttpArgs {
     http10: bool,
     #[command(flatten)]
     common: Common,
+}
+
+#[derive(Args, Debug)]
+struct SslArgs {
+    #[command(flatten)]
+    http: HttpArgs,
+    /// Server name to send (SNI) and to verify with --ca.
+    #[arg(long, value_name = "NAME")]
+    sni: Option<String>,
+    /// Verify the server's certificate against these CAs (PEM).
+    #[arg(long, value_name = "FILE")]
+    ca: Option<std::path::PathBuf>,
+    /// Client certificate chain (PEM), with --key.
+    #[arg(long, value_name = "FILE")]
+    cert: Option<std::path::PathBuf>,
+    /// Client private key (PEM).
+    #[arg(long, value_name = "FILE")]
+    key: Option<std::path::PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -229,13 +249,18 @@ struct DigestArgs {
     connect_timeout: String,
 }
 
-/// Split `http://ADDR[:PORT]/PATH` into the address and the path.
-pub fn parse_url(url: &str) -> Result<(SocketAddr, String)> {
-    let rest = url.strip_prefix("http://").ok_or_else(|| {
-        Error::invalid(format!(
-            "URL \"{url}\" must start with http:// (https comes with the ssl check)"
-        ))
-    })?;
+/// Split `http://ADDR[:PORT]/PATH` (or `https://`, default port 443) into the address and
+/// the path.
+pub fn parse_url(url: &str) -> Result<(SocketAddr, String, bool)> {
+    let (rest, tls) = if let Some(r) = url.strip_prefix("http://") {
+        (r, false)
+    } else if let Some(r) = url.strip_prefix("https://") {
+        (r, true)
+    } else {
+        return Err(Error::invalid(format!(
+            "URL \"{url}\" must start with http:// or https://"
+        )));
+    };
     let (hostport, path) = match rest.find('/') {
         Some(i) => (&rest[..i], rest[i..].to_string()),
         None => (rest, "/".to_string()),
@@ -243,12 +268,12 @@ pub fn parse_url(url: &str) -> Result<(SocketAddr, String)> {
     if hostport.is_empty() {
         return Err(Error::invalid(format!("URL \"{url}\" has no host")));
     }
-    let (ip, port) = parse_host_port(hostport, Some(80)).map_err(|_| {
+    let (ip, port) = parse_host_port(hostport, Some(if tls { 443 } else { 80 })).map_err(|_| {
         Error::invalid(format!(
             "URL \"{url}\": the host must be an IP address (names are not resolved; --connect-ip sets one)"
         ))
     })?;
-    Ok((SocketAddr::new(ip, port), path))
+    Ok((SocketAddr::new(ip, port), path, tls))
 }
 
 fn target(t: &Target, given: Option<(IpAddr, u16)>) -> Result<SocketAddr> {
@@ -281,6 +306,53 @@ fn report(v: &Verdict, json: bool, out: &Out) -> Exit {
     Ok(if v.healthy { 0 } else { EXIT_FAIL })
 }
 
+/// The HTTP check the options describe.
+fn http_check(h: &HttpArgs, tls: bool) -> Result<HttpCheck> {
+    let (given, url_path) = match &h.url {
+        Some(u) => {
+            let (sa, path, is_tls) = parse_url(u)?;
+            if is_tls != tls {
+                return Err(Error::invalid(if tls {
+                    format!("URL \"{u}\": `check ssl` takes https:// URLs")
+                } else {
+                    format!("URL \"{u}\": https:// is `hakit check ssl`")
+                }));
+            }
+            (Some((sa.ip(), sa.port())), Some(path))
+        }
+        None => (None, None),
+    };
+    let addr = target(&h.to, given)?;
+    let regex = h
+        .regex
+        .as_deref()
+        .map(Regex::new)
+        .transpose()
+        .map_err(|e| {
+            // The regex crate draws the error over several lines: keep its verdict.
+            let msg = e.to_string();
+            let why = msg
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim_start_matches("error: ");
+            Error::invalid(format!(
+                "--regex \"{}\": {why}",
+                h.regex.as_deref().unwrap_or("")
+            ))
+        })?;
+    Ok(HttpCheck {
+        addr,
+        bindto: h.to.bindto,
+        path: h.path.clone().or(url_path).unwrap_or_else(|| "/".into()),
+        virtualhost: h.virtualhost.clone(),
+        status: StatusSet::parse(&h.status_code)?,
+        digest: h.digest.as_ref().map(|d| d.to_ascii_lowercase()),
+        regex,
+        http10: h.http10,
+    })
+}
+
 pub fn exec(a: &CheckArgs, out: &Out) -> Exit {
     match &a.cmd {
         CheckCmd::Tcp(t) => {
@@ -295,45 +367,23 @@ pub fn exec(a: &CheckArgs, out: &Out) -> Exit {
             report(&v, t.common.json, out)
         }
         CheckCmd::Http(h) => {
-            let (given, url_path) = match &h.url {
-                Some(u) => {
-                    let (sa, path) = parse_url(u)?;
-                    (Some((sa.ip(), sa.port())), Some(path))
-                }
-                None => (None, None),
-            };
-            let addr = target(&h.to, given)?;
-            let regex = h
-                .regex
-                .as_deref()
-                .map(Regex::new)
-                .transpose()
-                .map_err(|e| {
-                    // The regex crate draws the error over several lines: keep its verdict.
-                    let msg = e.to_string();
-                    let why = msg
-                        .lines()
-                        .last()
-                        .unwrap_or("")
-                        .trim_start_matches("error: ");
-                    Error::invalid(format!(
-                        "--regex \"{}\": {why}",
-                        h.regex.as_deref().unwrap_or("")
-                    ))
-                })?;
-            let c = HttpCheck {
-                addr,
-                bindto: h.to.bindto,
-                path: h.path.clone().or(url_path).unwrap_or_else(|| "/".into()),
-                virtualhost: h.virtualhost.clone(),
-                status: StatusSet::parse(&h.status_code)?,
-                digest: h.digest.as_ref().map(|d| d.to_ascii_lowercase()),
-                regex,
-                http10: h.http10,
-            };
+            let c = http_check(h, false)?;
             let p = h.common.policy()?;
             let v = check::with_retries(&p, || http::try_once(&c, p.connect_timeout));
             report(&v, h.common.json, out)
+        }
+        CheckCmd::Ssl(a) => {
+            let c = http_check(&a.http, true)?;
+            let t = ssl::Tls {
+                sni: a.sni.clone(),
+                ca: a.ca.clone(),
+                cert: a.cert.clone(),
+                key: a.key.clone(),
+            };
+            let cfg = ssl::config(&t)?;
+            let p = a.http.common.policy()?;
+            let v = check::with_retries(&p, || ssl::try_once(&c, &t, &cfg, p.connect_timeout));
+            report(&v, a.http.common.json, out)
         }
         CheckCmd::Misc(m) => {
             let argv =
@@ -409,7 +459,7 @@ pub fn exec(a: &CheckArgs, out: &Out) -> Exit {
             report(&v, a.common.json, out)
         }
         CheckCmd::Digest(d) => {
-            let (addr, path) = parse_url(&d.url)?;
+            let (addr, path, _) = parse_url(&d.url)?;
             let c = HttpCheck {
                 addr,
                 bindto: None,
@@ -434,21 +484,15 @@ mod tests {
 
     #[test]
     fn urls_need_an_ip_host() {
-        let (a, p) = parse_url("http://127.0.0.1:8080/health?x=1").unwrap();
+        let (a, p, _) = parse_url("http://127.0.0.1:8080/health?x=1").unwrap();
         assert_eq!((a.port(), p.as_str()), (8080, "/health?x=1"));
-        let (a, p) = parse_url("http://[::1]/").unwrap();
+        let (a, p, _) = parse_url("http://[::1]/").unwrap();
         assert_eq!((a.port(), p.as_str()), (80, "/"));
-        assert!(parse_url("http:///x")
-            .unwrap_err()
-            .to_string()
-            .contains("no host"));
-        assert!(parse_url("https://1.2.3.4/")
-            .unwrap_err()
-            .to_string()
-            .contains("http://"));
-        assert!(parse_url("http://web.example/")
-            .unwrap_err()
-            .to_string()
-            .contains("names are not resolved"));
+        let (a, _, tls) = parse_url("https://1.2.3.4/").unwrap();
+        assert_eq!((a.port(), tls), (443, true));
+        let e = |u: &str| parse_url(u).unwrap_err().to_string();
+        assert!(e("http:///x").contains("no host"));
+        assert!(e("ftp://1.2.3.4/").contains("http://"));
+        assert!(e("http://web.example/").contains("names are not resolved"));
     }
 }
