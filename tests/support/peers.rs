@@ -140,14 +140,26 @@ impl Keepalived {
 impl Drop for Keepalived {
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait() {
-            for f in ["v.pid", "k.pid"] {
-                if let Some(p) = self.pid(f) {
-                    signal(p, "KILL");
-                }
+            // Stop the parent first: killed alone, the VRRP child would be respawned and
+            // outlive the test.
+            let parent = self.pid("k.pid");
+            if let Some(p) = parent {
+                signal(p, "STOP");
+            }
+            if let Some(c) = self.pid("v.pid") {
+                signal(c, "KILL");
+            }
+            if let Some(p) = parent {
+                signal(p, "KILL");
             }
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
+        // Whatever still runs with this instance's configuration (a respawned child).
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-f"])
+            .arg(self.dir.join("keepalived.conf"))
+            .status();
         let _ = fs::remove_dir_all(&self.dir);
     }
 }
