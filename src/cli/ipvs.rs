@@ -5,11 +5,9 @@ use serde::Serialize;
 
 use super::{Exit, Out};
 use crate::error::{Error, Result};
-use crate::ipvs::args::{parse_flags, parse_mask};
+use crate::ipvs::args::{build_dest, build_service, DestOpts, ServiceOpts};
 use crate::ipvs::codec::Timeouts;
-use crate::ipvs::model::{
-    flags, parse_host_port, Dest, Entry, Forward, Key, Protocol, Service, TunType,
-};
+use crate::ipvs::model::{parse_host_port, Dest, Entry, Forward, Key, Protocol, Service, TunType};
 use crate::ipvs::text::{self, Columns};
 use crate::ipvs::Ipvs;
 
@@ -322,45 +320,25 @@ enum TimeoutCmd {
 
 fn service_from(a: &ServiceArgs) -> Result<Service> {
     let k = key(&a.sel, &a.v6)?;
-    let mut s = Service::new(k);
-    s.scheduler = a.scheduler.clone();
-    if let Some(t) = a.persistent {
-        s.flags |= flags::PERSISTENT;
-        s.timeout = t;
-    }
-    if let Some(m) = &a.netmask {
-        s.netmask = parse_mask(m, k.is_ipv6())?;
-    }
-    if let Some(f) = &a.sched_flags {
-        s.flags |= parse_flags(&s.scheduler, f)?;
-    }
-    if a.ops {
-        s.flags |= flags::ONEPACKET;
-    }
     if a.pe.is_some() && a.persistent.is_none() {
         return Err(Error::invalid("--pe needs a persistent service (-p)"));
     }
-    s.pe = a.pe.clone();
     if matches!(k, Key::Fwmark { .. }) && a.netmask.is_some() && a.persistent.is_none() {
         return Err(Error::invalid(
             "-M sets persistence granularity: it needs -p",
         ));
     }
-    Ok(s)
-}
-
-fn real_addr(k: &Key, r: &str, forward: Forward) -> Result<(std::net::IpAddr, u16)> {
-    let svc_port = match k {
-        Key::Addr { port, .. } => Some(*port),
-        Key::Fwmark { .. } => Some(0),
-    };
-    let (addr, port) = parse_host_port(r, svc_port)?;
-    // Direct routing and tunnelling cannot change the port: ipvsadm uses the service's.
-    let port = match (k, forward) {
-        (Key::Addr { port: sp, .. }, Forward::Route | Forward::Tunnel) => *sp,
-        _ => port,
-    };
-    Ok((addr, port))
+    build_service(
+        k,
+        &ServiceOpts {
+            scheduler: Some(&a.scheduler),
+            persistent: a.persistent,
+            netmask: a.netmask.as_deref(),
+            sched_flags: a.sched_flags.as_deref(),
+            ops: a.ops,
+            pe: a.pe.as_deref(),
+        },
+    )
 }
 
 fn dest_from(a: &RealArgs, k: &Key) -> Result<Dest> {
@@ -371,39 +349,33 @@ fn dest_from(a: &RealArgs, k: &Key) -> Result<Dest> {
     } else {
         Forward::Route
     };
-    let (addr, port) = real_addr(k, &a.real, forward)?;
-    if addr.is_ipv6() != k.is_ipv6() && forward != Forward::Tunnel {
-        return Err(Error::invalid(format!(
-            "real server {} is not of the service's family (only tunnelling mixes families)",
-            a.real
-        )));
+    if a.tun_type.is_some() && forward != Forward::Tunnel {
+        return Err(Error::invalid("--tun-type needs tunnelling (-i)"));
     }
-    let mut d = Dest::new(addr, port);
-    d.forward = forward;
-    d.weight = a.weight;
-    d.u_thresh = a.u_threshold;
-    d.l_thresh = a.l_threshold;
-    if let Some(t) = &a.tun_type {
-        if forward != Forward::Tunnel {
-            return Err(Error::invalid("--tun-type needs tunnelling (-i)"));
-        }
-        d.tun_type = t.parse::<TunType>()?;
-    }
-    if let Some(p) = a.tun_port {
-        d.tun_port = p;
-    }
+    let d = build_dest(
+        k,
+        &DestOpts {
+            real: &a.real,
+            forward,
+            weight: Some(a.weight),
+            u_thresh: Some(a.u_threshold),
+            l_thresh: Some(a.l_threshold),
+            tun_type: a.tun_type.as_deref(),
+            tun_port: a.tun_port,
+            // --tun-nocsum is the kernel's default (0).
+            tun_flags: Some(if a.tun_csum {
+                1
+            } else if a.tun_remcsum {
+                2
+            } else {
+                0
+            }),
+        },
+        true,
+    )?;
     if d.tun_type == TunType::Gue && d.tun_port == 0 {
         return Err(Error::invalid("a gue tunnel needs --tun-port"));
     }
-    // IP_VS_TUNNEL_ENCAP_FLAG_*: no checksum is the kernel's default (0).
-    d.tun_flags = if a.tun_csum {
-        1
-    } else if a.tun_remcsum {
-        2
-    } else {
-        0
-    };
-    let _ = a.tun_nocsum;
     Ok(d)
 }
 
@@ -500,12 +472,24 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
                 }
                 RealCmd::Del(r) => {
                     let k = key(&r.sel, &r.v6)?;
-                    let (addr, port) = real_addr(&k, &r.real, Forward::Masq)?;
-                    let d = Dest::new(addr, port);
+                    let d = build_dest(
+                        &k,
+                        &DestOpts {
+                            real: &r.real,
+                            forward: Forward::Masq,
+                            weight: None,
+                            u_thresh: None,
+                            l_thresh: None,
+                            tun_type: None,
+                            tun_port: None,
+                            tun_flags: None,
+                        },
+                        false,
+                    )?;
                     open()?.del_dest(&k, &d)?;
                     out.line(format!(
                         "deleted real server {} from {k}",
-                        crate::ipvs::model::host_port(addr, port)
+                        crate::ipvs::model::host_port(d.addr, d.port)
                     ));
                 }
             }

@@ -411,73 +411,45 @@ pub fn parse(args: &[String]) -> Result<Op> {
         })
     };
     let service = || -> Result<Service> {
-        let k = need_key()?;
-        let mut s = Service::new(k);
-        if let Some(sc) = &sched {
-            s.scheduler = sc.clone();
-        }
-        if let Some(p) = &persistent {
-            s.flags |= flags::PERSISTENT;
-            s.timeout = match p {
-                Some(t) => num(t, "persistence timeout")?,
-                None => 300,
-            };
-        }
-        if let Some(m) = &netmask {
-            s.netmask = crate::ipvs::args::parse_mask(m, k.is_ipv6())?;
-        }
-        if let Some(f) = &sflags {
-            s.flags |= parse_flags(&s.scheduler, f)?;
-        }
-        if ops {
-            s.flags |= flags::ONEPACKET;
-        }
-        s.pe = pe.clone();
-        Ok(s)
+        let timeout = match &persistent {
+            Some(Some(t)) => Some(num(t, "persistence timeout")?),
+            Some(None) => Some(300),
+            None => None,
+        };
+        build_service(
+            need_key()?,
+            &ServiceOpts {
+                scheduler: sched.as_deref(),
+                persistent: timeout,
+                netmask: netmask.as_deref(),
+                sched_flags: sflags.as_deref(),
+                ops,
+                pe: pe.as_deref(),
+            },
+        )
     };
     let dest = |k: &Key, full: bool| -> Result<Dest> {
         let r = real
             .as_ref()
             .ok_or_else(|| Error::invalid("a real server is needed (-r ADDR[:PORT])"))?;
-        let fwd = forward.unwrap_or(Forward::Route);
-        let svc_port = match k {
-            Key::Addr { port, .. } => *port,
-            Key::Fwmark { .. } => 0,
-        };
-        let (addr, mut port) = parse_host_port(r, Some(svc_port))?;
-        if full && matches!(k, Key::Addr { .. }) && fwd != Forward::Masq {
-            port = svc_port;
-        }
-        let mut d = Dest::new(addr, port);
-        d.forward = fwd;
-        if let Some(w) = &weight {
-            let w: u32 = num(w, "weight")?;
-            if w > 65535 {
-                return Err(Error::invalid(format!("weight {w} out of range 0-65535")));
-            }
-            d.weight = w;
-        }
-        if let Some(x) = &ux {
-            d.u_thresh = num(x, "upper threshold")?;
-        }
-        if let Some(y) = &ly {
-            d.l_thresh = num(y, "lower threshold")?;
-        }
-        if let Some(t) = &tun_type {
-            d.tun_type = t.parse::<TunType>()?;
-        }
-        if let Some(p) = &tun_port {
-            d.tun_port = num(p, "tunnel port")?;
-        }
-        if let Some(f) = tun_flags {
-            d.tun_flags = f;
-        }
-        if addr.is_ipv6() != k.is_ipv6() && fwd != Forward::Tunnel {
-            return Err(Error::invalid(format!(
-                "real server {r} is not of the service's family (only tunnelling mixes families)"
-            )));
-        }
-        Ok(d)
+        let n = |v: &Option<String>, what: &str| v.as_deref().map(|x| num(x, what)).transpose();
+        build_dest(
+            k,
+            &DestOpts {
+                real: r,
+                forward: forward.unwrap_or(Forward::Route),
+                weight: n(&weight, "weight")?,
+                u_thresh: n(&ux, "upper threshold")?,
+                l_thresh: n(&ly, "lower threshold")?,
+                tun_type: tun_type.as_deref(),
+                tun_port: tun_port
+                    .as_deref()
+                    .map(|x| num::<u16>(x, "tunnel port"))
+                    .transpose()?,
+                tun_flags,
+            },
+            full,
+        )
     };
     Ok(match cmd {
         Cmd::A => Op::AddService(service()?),
@@ -545,6 +517,92 @@ pub fn parse(args: &[String]) -> Result<Op> {
         Cmd::Help => Op::Help,
         Cmd::Version => Op::Version,
     })
+}
+
+/// What the service options say (shared by the ipvsadm personality and `hakit ipvs`).
+#[derive(Debug, Clone, Default)]
+pub struct ServiceOpts<'a> {
+    pub scheduler: Option<&'a str>,
+    /// Persistence timeout in seconds.
+    pub persistent: Option<u32>,
+    pub netmask: Option<&'a str>,
+    pub sched_flags: Option<&'a str>,
+    pub ops: bool,
+    pub pe: Option<&'a str>,
+}
+
+/// The service `o` describes for `k`.
+pub fn build_service(k: Key, o: &ServiceOpts) -> Result<Service> {
+    let mut s = Service::new(k);
+    if let Some(sc) = o.scheduler {
+        s.scheduler = sc.to_string();
+    }
+    if let Some(t) = o.persistent {
+        s.flags |= flags::PERSISTENT;
+        s.timeout = t;
+    }
+    if let Some(m) = o.netmask {
+        s.netmask = parse_mask(m, k.is_ipv6())?;
+    }
+    if let Some(f) = o.sched_flags {
+        s.flags |= parse_flags(&s.scheduler, f)?;
+    }
+    if o.ops {
+        s.flags |= flags::ONEPACKET;
+    }
+    s.pe = o.pe.map(str::to_string);
+    Ok(s)
+}
+
+/// What the real-server options say.
+#[derive(Debug, Clone)]
+pub struct DestOpts<'a> {
+    /// ADDR[:PORT]; the port defaults to the service's.
+    pub real: &'a str,
+    pub forward: Forward,
+    pub weight: Option<u32>,
+    pub u_thresh: Option<u32>,
+    pub l_thresh: Option<u32>,
+    pub tun_type: Option<&'a str>,
+    pub tun_port: Option<u16>,
+    /// IP_VS_TUNNEL_ENCAP_FLAG_*: 0 no checksum (the default), 1 checksum, 2 remote.
+    pub tun_flags: Option<u16>,
+}
+
+/// The real server `o` describes for service `k`. With `full` false only the address
+/// matters (delete); otherwise direct routing and tunnelling take the service's port, as
+/// ipvsadm does, since they cannot change it.
+pub fn build_dest(k: &Key, o: &DestOpts, full: bool) -> Result<Dest> {
+    let svc_port = match k {
+        Key::Addr { port, .. } => *port,
+        Key::Fwmark { .. } => 0,
+    };
+    let (addr, mut port) = parse_host_port(o.real, Some(svc_port))?;
+    if full && matches!(k, Key::Addr { .. }) && o.forward != Forward::Masq {
+        port = svc_port;
+    }
+    let mut d = Dest::new(addr, port);
+    d.forward = o.forward;
+    if let Some(w) = o.weight {
+        if w > 65535 {
+            return Err(Error::invalid(format!("weight {w} out of range 0-65535")));
+        }
+        d.weight = w;
+    }
+    d.u_thresh = o.u_thresh.unwrap_or(0);
+    d.l_thresh = o.l_thresh.unwrap_or(0);
+    if let Some(t) = o.tun_type {
+        d.tun_type = t.parse::<TunType>()?;
+    }
+    d.tun_port = o.tun_port.unwrap_or(0);
+    d.tun_flags = o.tun_flags.unwrap_or(0);
+    if full && addr.is_ipv6() != k.is_ipv6() && o.forward != Forward::Tunnel {
+        return Err(Error::invalid(format!(
+            "real server {} is not of the service's family (only tunnelling mixes families)",
+            o.real
+        )));
+    }
+    Ok(d)
 }
 
 /// Scheduler flags by name, for `sched`.
