@@ -71,10 +71,8 @@ impl Error {
     pub fn hint(&self) -> Option<&'static str> {
         match self {
             Error::Noted { source, .. } => source.hint(),
+            // Error::io turns EPERM/EACCES into Permission, so that is the one place to look.
             Error::Permission { .. } => Some("run as root or grant CAP_NET_ADMIN"),
-            Error::Io { source, .. } if source.kind() == io::ErrorKind::PermissionDenied => {
-                Some("run as root or grant CAP_NET_ADMIN")
-            }
             Error::Netlink { errno, .. } if *errno == libc_errno::EPERM => {
                 Some("run as root or grant CAP_NET_ADMIN")
             }
