@@ -107,6 +107,36 @@ pub fn run(argv: &[String], timeout: Duration) -> Outcome {
     }
 }
 
+/// Run to completion or timeout on the tokio runtime (for the checker loop, where many
+/// commands run at once). The group is killed at the deadline, as in [`run`].
+pub async fn run_async(argv: &[String], timeout: Duration) -> Outcome {
+    let Some((prog, args)) = argv.split_first() else {
+        return Outcome::NotStarted;
+    };
+    let mut cmd = tokio::process::Command::new(prog);
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .kill_on_drop(true);
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        Err(_) => return Outcome::NotStarted,
+    };
+    match tokio::time::timeout(timeout, child.wait()).await {
+        Ok(Ok(st)) => outcome(st),
+        Ok(Err(_)) => Outcome::NotStarted,
+        Err(_) => {
+            if let Some(pid) = child.id() {
+                let _ = killpg(Pid::from_raw(pid as i32), Signal::SIGKILL);
+            }
+            let _ = child.wait().await;
+            Outcome::TimedOut
+        }
+    }
+}
+
 /// Fire-and-forget children (notify scripts): started, then reaped when they end.
 #[derive(Default)]
 pub struct Reaper {

@@ -2,12 +2,12 @@
 //! asked, the body's MD5 digest matches (keepalived's genhash) and a regex matches.
 //! The response parser is pure and takes any bytes without panicking.
 
-use std::io::{Read, Write};
 use std::net::{IpAddr, SocketAddr};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use md5::{Digest, Md5};
 use regex::Regex;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::{connect, io_reason, Try};
 use crate::error::{Error, Result};
@@ -174,54 +174,53 @@ pub fn url(c: &HttpCheck, scheme: &str) -> String {
     )
 }
 
-/// Send the request on `stream` and read until the server closes or the deadline.
-/// `set_timeout` bounds each read by what is left of the deadline.
-pub fn exchange<S: Read + Write>(
+/// Send the request on `stream` and read until the server closes, within `timeout`.
+pub async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
     stream: &mut S,
     c: &HttpCheck,
     timeout: Duration,
     what: &str,
-    mut set_timeout: impl FnMut(&mut S, Duration),
 ) -> std::result::Result<Response, String> {
-    let deadline = Instant::now() + timeout;
-    stream
-        .write_all(&request(c))
-        .map_err(|e| io_reason(what, &e))?;
-    let mut raw = Vec::new();
-    let mut buf = [0u8; 16384];
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return Err(format!(
-                "{what}: timed out after {}s",
-                timeout.as_secs_f64()
-            ));
-        }
-        set_timeout(stream, left);
-        match stream.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => {
-                raw.extend_from_slice(&buf[..n]);
-                if raw.len() > MAX_RESPONSE {
-                    return Err(format!("{what}: answer larger than {MAX_RESPONSE} bytes"));
+    let io = async {
+        stream
+            .write_all(&request(c))
+            .await
+            .map_err(|e| io_reason(what, &e))?;
+        let mut raw = Vec::new();
+        let mut buf = vec![0u8; 16384];
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) => break,
+                Ok(n) => {
+                    raw.extend_from_slice(&buf[..n]);
+                    if raw.len() > MAX_RESPONSE {
+                        return Err(format!("{what}: answer larger than {MAX_RESPONSE} bytes"));
+                    }
                 }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                // TLS peers that close without close_notify: what arrived is the answer.
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof && !raw.is_empty() => break,
+                Err(e) => return Err(io_reason(what, &e)),
             }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            // TLS peers that close without close_notify: what arrived is the answer.
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof && !raw.is_empty() => break,
-            Err(e) => return Err(io_reason(what, &e)),
         }
+        parse_response(&raw).map_err(|e| format!("{what}: {e}"))
+    };
+    match tokio::time::timeout(timeout, io).await {
+        Ok(r) => r,
+        Err(_) => Err(format!(
+            "{what}: timed out after {}s",
+            timeout.as_secs_f64()
+        )),
     }
-    parse_response(&raw).map_err(|e| format!("{what}: {e}"))
 }
 
 /// Fetch the page over plain TCP.
-pub fn fetch(c: &HttpCheck, timeout: Duration) -> std::result::Result<Response, String> {
+pub async fn fetch(c: &HttpCheck, timeout: Duration) -> std::result::Result<Response, String> {
     let what = format!("GET {}", url(c, "http"));
-    let mut s = connect(c.addr, c.bindto, timeout).map_err(|e| io_reason(&what, &e))?;
-    exchange(&mut s, c, timeout, &what, |s, left| {
-        let _ = s.set_read_timeout(Some(left));
-    })
+    let mut s = connect(c.addr, c.bindto, timeout)
+        .await
+        .map_err(|e| io_reason(&what, &e))?;
+    exchange(&mut s, c, timeout, &what).await
 }
 
 /// Judge a response against the check: status, digest, regex.
@@ -247,8 +246,8 @@ pub fn judge(c: &HttpCheck, r: &Response, url: &str) -> Try {
 }
 
 /// One try of an HTTP check.
-pub fn try_once(c: &HttpCheck, timeout: Duration) -> Try {
-    let r = fetch(c, timeout)?;
+pub async fn try_once(c: &HttpCheck, timeout: Duration) -> Try {
+    let r = fetch(c, timeout).await?;
     judge(c, &r, &url(c, "http"))
 }
 

@@ -2,9 +2,10 @@
 //! with `delay_before_retry` between tries, before it counts as failed; each try is bounded
 //! by `connect_timeout`. The verdict carries the reason and the timings.
 //!
-//! `tcp`, `http` (HTTP/1.0 and 1.1, status lists, MD5 digest, regex, virtual host), `misc`
-//! (a command, with keepalived's dynamic weight), and in `simple` smtp, dns, udp and ping.
-//! `ssl` is the http check over TLS.
+//! Every check is a [`Check`]: a [`Probe`] (what to ask) and a [`Policy`] (how to try).
+//! Tries are async (tokio), so the checker loop of `lb` runs thousands at once on one
+//! thread; one-shot callers use [`Check::run_blocking`]. The protocol pieces (request
+//! builders, response parsers) are pure functions in the per-checker modules.
 
 pub mod http;
 pub mod misc;
@@ -12,11 +13,12 @@ pub mod simple;
 pub mod ssl;
 pub mod tcp;
 
-use std::net::{IpAddr, SocketAddr, TcpStream};
-use std::thread;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
+use tokio::net::{TcpSocket, TcpStream};
 
 use crate::error::{Error, Result};
 
@@ -61,50 +63,189 @@ pub struct Verdict {
 /// A single try's result: success text, or the failure reason.
 pub type Try = std::result::Result<String, String>;
 
-/// Run `attempt` under `policy`: the first success wins; after `retry` further failures the
-/// check fails with the last reason.
-pub fn with_retries(policy: &Policy, mut attempt: impl FnMut() -> Try) -> Verdict {
-    let start = Instant::now();
-    let mut tries = 0;
-    loop {
-        tries += 1;
-        let t = Instant::now();
-        let r = attempt();
-        let last_try_ms = t.elapsed().as_millis() as u64;
-        let (healthy, reason) = match r {
-            Ok(s) => (true, s),
-            Err(e) => (false, e),
-        };
-        if healthy || tries > policy.retry {
-            return Verdict {
-                healthy,
-                reason,
-                tries,
-                elapsed_ms: start.elapsed().as_millis() as u64,
-                last_try_ms,
-                weight: None,
-            };
+/// What a check asks.
+#[derive(Debug, Clone)]
+pub enum Probe {
+    /// TCP_CHECK: a connection opens.
+    Tcp {
+        addr: SocketAddr,
+        bindto: Option<IpAddr>,
+    },
+    /// HTTP_GET.
+    Http(http::HttpCheck),
+    /// SSL_GET: HTTP over TLS.
+    Ssl(http::HttpCheck, ssl::TlsClient),
+    /// MISC_CHECK: a command (its timeout is the policy's connect_timeout).
+    Misc { argv: Vec<String>, dynamic: bool },
+    /// SMTP_CHECK: banner and HELO.
+    Smtp {
+        addr: SocketAddr,
+        bindto: Option<IpAddr>,
+        helo: String,
+    },
+    /// DNS_CHECK.
+    Dns {
+        addr: SocketAddr,
+        bindto: Option<IpAddr>,
+        name: String,
+        qtype: u16,
+    },
+    /// UDP_CHECK.
+    Udp {
+        addr: SocketAddr,
+        bindto: Option<IpAddr>,
+        payload: Vec<u8>,
+        expect: Option<Vec<u8>>,
+    },
+    /// PING_CHECK.
+    Ping { addr: IpAddr },
+}
+
+impl Probe {
+    /// Short name, as keepalived's checker keywords.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Probe::Tcp { .. } => "TCP_CHECK",
+            Probe::Http(_) => "HTTP_GET",
+            Probe::Ssl(..) => "SSL_GET",
+            Probe::Misc { .. } => "MISC_CHECK",
+            Probe::Smtp { .. } => "SMTP_CHECK",
+            Probe::Dns { .. } => "DNS_CHECK",
+            Probe::Udp { .. } => "UDP_CHECK",
+            Probe::Ping { .. } => "PING_CHECK",
         }
-        thread::sleep(policy.delay_before_retry);
+    }
+
+    /// One try, bounded by `timeout`, with the dynamic weight a misc check sets.
+    pub async fn try_once(&self, timeout: Duration) -> (Try, Option<i32>) {
+        let r = match self {
+            Probe::Tcp { addr, bindto } => tcp::try_once(*addr, *bindto, timeout).await,
+            Probe::Http(c) => http::try_once(c, timeout).await,
+            Probe::Ssl(c, t) => ssl::try_once(c, t, timeout).await,
+            Probe::Misc { argv, dynamic } => return misc::try_once(argv, timeout, *dynamic).await,
+            Probe::Smtp { addr, bindto, helo } => {
+                bounded(timeout, &format!("SMTP {addr}"), async {
+                    simple::smtp(*addr, *bindto, helo, timeout).await
+                })
+                .await
+            }
+            Probe::Dns {
+                addr,
+                bindto,
+                name,
+                qtype,
+            } => {
+                bounded(timeout, &format!("DNS {addr}"), async {
+                    simple::dns(*addr, *bindto, name, *qtype).await
+                })
+                .await
+            }
+            Probe::Udp {
+                addr,
+                bindto,
+                payload,
+                expect,
+            } => {
+                bounded(timeout, &format!("UDP {addr}"), async {
+                    simple::udp(*addr, *bindto, payload, expect.as_deref()).await
+                })
+                .await
+            }
+            Probe::Ping { addr } => {
+                bounded(timeout, &format!("ping {addr}"), async {
+                    simple::ping(*addr).await
+                })
+                .await
+            }
+        };
+        (r, None)
+    }
+}
+
+/// A probe with its policy.
+#[derive(Debug, Clone)]
+pub struct Check {
+    pub probe: Probe,
+    pub policy: Policy,
+}
+
+impl Check {
+    /// Try, and retry under the policy: the first success wins; after `retry` further
+    /// failures the check fails with the last reason.
+    pub async fn run(&self) -> Verdict {
+        let p = &self.policy;
+        let start = Instant::now();
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let t = Instant::now();
+            let (r, weight) = self.probe.try_once(p.connect_timeout).await;
+            let last_try_ms = t.elapsed().as_millis() as u64;
+            let (healthy, reason) = match r {
+                Ok(s) => (true, s),
+                Err(e) => (false, e),
+            };
+            if healthy || tries > p.retry {
+                return Verdict {
+                    healthy,
+                    reason,
+                    tries,
+                    elapsed_ms: start.elapsed().as_millis() as u64,
+                    last_try_ms,
+                    weight,
+                };
+            }
+            tokio::time::sleep(p.delay_before_retry).await;
+        }
+    }
+
+    /// [`Check::run`] on a runtime of its own, for one-shot callers.
+    pub fn run_blocking(&self) -> Result<Verdict> {
+        Ok(runtime()?.block_on(self.run()))
+    }
+}
+
+/// A single-threaded runtime with I/O and timers (what checks need).
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("start the check runtime", e))
+}
+
+/// `fut` bounded by `timeout`: its result, or a timeout reason for `what`.
+pub async fn bounded(
+    timeout: Duration,
+    what: &str,
+    fut: impl std::future::Future<Output = Try>,
+) -> Try {
+    match tokio::time::timeout(timeout, fut).await {
+        Ok(r) => r,
+        Err(_) => Err(format!(
+            "{what}: timed out after {}s",
+            timeout.as_secs_f64()
+        )),
     }
 }
 
 /// Connect to `addr` within `timeout`, from `bindto` when given.
-pub fn connect(
+pub async fn connect(
     addr: SocketAddr,
     bindto: Option<IpAddr>,
     timeout: Duration,
 ) -> std::io::Result<TcpStream> {
-    use socket2::{Domain, Socket, Type};
-    let s = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
+    let s = if addr.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
     if let Some(b) = bindto {
-        s.bind(&SocketAddr::new(b, 0).into())?;
+        s.bind(SocketAddr::new(b, 0))?;
     }
-    s.connect_timeout(&addr.into(), timeout)?;
-    let s: TcpStream = s.into();
-    s.set_read_timeout(Some(timeout))?;
-    s.set_write_timeout(Some(timeout))?;
-    Ok(s)
+    match tokio::time::timeout(timeout, s.connect(addr)).await {
+        Ok(r) => r,
+        Err(_) => Err(std::io::Error::from(std::io::ErrorKind::TimedOut)),
+    }
 }
 
 /// Describe a connection error the way an admin reads it.
@@ -138,36 +279,59 @@ pub fn policy(connect_timeout: Duration, retry: u32, delay: Duration) -> Result<
     })
 }
 
+/// Shared TLS client configuration (built once, used by every try).
+pub type TlsConfig = Arc<rustls::ClientConfig>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn rt() -> tokio::runtime::Runtime {
+        runtime().unwrap()
+    }
+
     #[test]
     fn retries_follow_keepalived() {
-        let p = Policy {
+        let policy = Policy {
             connect_timeout: Duration::from_secs(1),
             retry: 2,
             delay_before_retry: Duration::ZERO,
         };
-        let mut n = 0;
-        let v = with_retries(&p, || {
-            n += 1;
-            Err(format!("fail {n}"))
-        });
+        let c = Check {
+            probe: Probe::Misc {
+                argv: vec!["false".into()],
+                dynamic: false,
+            },
+            policy,
+        };
+        let v = rt().block_on(c.run());
         assert!(!v.healthy);
         assert_eq!(v.tries, 3, "one try and two retries");
-        assert_eq!(v.reason, "fail 3");
-        let mut n = 0;
-        let v = with_retries(&p, || {
-            n += 1;
-            if n == 2 {
-                Ok("up".into())
-            } else {
-                Err("down".into())
-            }
-        });
+        assert_eq!(v.reason, "false exited 1");
+        let c = Check {
+            probe: Probe::Misc {
+                argv: vec!["true".into()],
+                dynamic: false,
+            },
+            policy,
+        };
+        let v = rt().block_on(c.run());
         assert!(v.healthy);
-        assert_eq!(v.tries, 2);
+        assert_eq!(v.tries, 1);
+    }
+
+    #[test]
+    fn dynamic_weight_reaches_the_verdict() {
+        let c = Check {
+            probe: Probe::Misc {
+                argv: vec!["sh".into(), "-c".into(), "exit 7".into()],
+                dynamic: true,
+            },
+            policy: Policy::default(),
+        };
+        let v = c.run_blocking().unwrap();
+        assert!(v.healthy);
+        assert_eq!(v.weight, Some(5));
     }
 
     #[test]

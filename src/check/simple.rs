@@ -2,51 +2,68 @@
 //! (a payload answered) and PING_CHECK (ICMP echo). Their packet builders and parsers are
 //! pure functions; each try is bounded by the policy's timeout.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{IpAddr, SocketAddr, UdpSocket};
+use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use socket2::{Domain, Protocol, Socket, Type};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::UdpSocket;
 
 use super::{connect, io_reason, Try};
 
+/// Parse one line of an SMTP reply: its code and whether more lines follow.
+pub fn smtp_line(line: &str) -> std::result::Result<(u16, bool), String> {
+    let code: u16 = line.get(..3).and_then(|c| c.parse().ok()).ok_or_else(|| {
+        format!(
+            "not an SMTP reply: \"{}\"",
+            line.chars().take(40).collect::<String>()
+        )
+    })?;
+    Ok((code, line.as_bytes().get(3) == Some(&b'-')))
+}
+
 /// Read one SMTP reply (possibly multi-line) and return its code and last line.
-fn smtp_reply(r: &mut impl BufRead) -> std::result::Result<(u16, String), String> {
+async fn smtp_reply(
+    r: &mut (impl AsyncBufRead + Unpin),
+) -> std::result::Result<(u16, String), String> {
     loop {
         let mut line = String::new();
         let n = r
             .read_line(&mut line)
+            .await
             .map_err(|e| io_reason("read the SMTP reply", &e))?;
         if n == 0 {
             return Err("the server closed the connection".into());
         }
         let line = line.trim_end().to_string();
-        let code: u16 = line.get(..3).and_then(|c| c.parse().ok()).ok_or_else(|| {
-            format!(
-                "not an SMTP reply: \"{}\"",
-                line.chars().take(40).collect::<String>()
-            )
-        })?;
-        if line.as_bytes().get(3) != Some(&b'-') {
+        let (code, more) = smtp_line(&line)?;
+        if !more {
             return Ok((code, line));
         }
     }
 }
 
 /// SMTP_CHECK: a 220 banner, then 250 to `HELO helo`.
-pub fn smtp(addr: SocketAddr, bindto: Option<IpAddr>, helo: &str, timeout: Duration) -> Try {
+pub async fn smtp(addr: SocketAddr, bindto: Option<IpAddr>, helo: &str, timeout: Duration) -> Try {
     let what = format!("SMTP {addr}");
-    let s = connect(addr, bindto, timeout).map_err(|e| io_reason(&what, &e))?;
-    let mut w = s.try_clone().map_err(|e| io_reason(&what, &e))?;
-    let mut r = BufReader::new(s);
-    let (code, line) = smtp_reply(&mut r).map_err(|e| format!("{what}: {e}"))?;
+    let s = connect(addr, bindto, timeout)
+        .await
+        .map_err(|e| io_reason(&what, &e))?;
+    let (r, mut w) = s.into_split();
+    let mut r = BufReader::new(r);
+    let (code, line) = smtp_reply(&mut r)
+        .await
+        .map_err(|e| format!("{what}: {e}"))?;
     if code != 220 {
         return Err(format!("{what}: banner \"{line}\""));
     }
     w.write_all(format!("HELO {helo}\r\n").as_bytes())
+        .await
         .map_err(|e| io_reason(&what, &e))?;
-    let (code, line) = smtp_reply(&mut r).map_err(|e| format!("{what}: {e}"))?;
-    let _ = w.write_all(b"QUIT\r\n");
+    let (code, line) = smtp_reply(&mut r)
+        .await
+        .map_err(|e| format!("{what}: {e}"))?;
+    let _ = w.write_all(b"QUIT\r\n").await;
     if code != 250 {
         return Err(format!("{what}: HELO answered \"{line}\""));
     }
@@ -108,55 +125,48 @@ pub fn dns_answer(id: u16, r: &[u8]) -> std::result::Result<u16, String> {
     Ok(u16::from_be_bytes([r[6], r[7]]))
 }
 
-fn udp_socket(
-    addr: SocketAddr,
-    bindto: Option<IpAddr>,
-    timeout: Duration,
-) -> std::io::Result<UdpSocket> {
+async fn udp_socket(addr: SocketAddr, bindto: Option<IpAddr>) -> std::io::Result<UdpSocket> {
     let local: SocketAddr = match (bindto, addr) {
         (Some(b), _) => SocketAddr::new(b, 0),
-        (None, SocketAddr::V4(_)) => "0.0.0.0:0".parse().unwrap(),
-        (None, SocketAddr::V6(_)) => "[::]:0".parse().unwrap(),
+        (None, SocketAddr::V4(_)) => (std::net::Ipv4Addr::UNSPECIFIED, 0).into(),
+        (None, SocketAddr::V6(_)) => (std::net::Ipv6Addr::UNSPECIFIED, 0).into(),
     };
-    let s = UdpSocket::bind(local)?;
-    s.connect(addr)?;
-    s.set_read_timeout(Some(timeout))?;
+    let s = UdpSocket::bind(local).await?;
+    s.connect(addr).await?;
     Ok(s)
 }
 
-/// DNS_CHECK: the server answers a query for `name`/`qtype` without error.
-pub fn dns(
-    addr: SocketAddr,
-    bindto: Option<IpAddr>,
-    name: &str,
-    qtype: u16,
-    timeout: Duration,
-) -> Try {
+/// DNS_CHECK: the server answers a query for `name`/`qtype` without error (the caller
+/// bounds it in time).
+pub async fn dns(addr: SocketAddr, bindto: Option<IpAddr>, name: &str, qtype: u16) -> Try {
     let what = format!("DNS {addr}");
     let id = (std::process::id() as u16) ^ (Instant::now().elapsed().subsec_nanos() as u16);
     let q = dns_query(id, name, qtype)?;
-    let s = udp_socket(addr, bindto, timeout).map_err(|e| io_reason(&what, &e))?;
-    s.send(&q).map_err(|e| io_reason(&what, &e))?;
+    let s = udp_socket(addr, bindto)
+        .await
+        .map_err(|e| io_reason(&what, &e))?;
+    s.send(&q).await.map_err(|e| io_reason(&what, &e))?;
     let mut buf = [0u8; 4096];
-    let n = s.recv(&mut buf).map_err(|e| io_reason(&what, &e))?;
+    let n = s.recv(&mut buf).await.map_err(|e| io_reason(&what, &e))?;
     let answers = dns_answer(id, &buf[..n]).map_err(|e| format!("{what}: {e}"))?;
     Ok(format!("{what} answered {name} with {answers} records"))
 }
 
 /// UDP_CHECK: `payload` sent, an answer (containing `expect`, when given) received. An ICMP
 /// port unreachable shows as a refused connection.
-pub fn udp(
+pub async fn udp(
     addr: SocketAddr,
     bindto: Option<IpAddr>,
     payload: &[u8],
     expect: Option<&[u8]>,
-    timeout: Duration,
 ) -> Try {
     let what = format!("UDP {addr}");
-    let s = udp_socket(addr, bindto, timeout).map_err(|e| io_reason(&what, &e))?;
-    s.send(payload).map_err(|e| io_reason(&what, &e))?;
-    let mut buf = [0u8; 65536];
-    let n = s.recv(&mut buf).map_err(|e| io_reason(&what, &e))?;
+    let s = udp_socket(addr, bindto)
+        .await
+        .map_err(|e| io_reason(&what, &e))?;
+    s.send(payload).await.map_err(|e| io_reason(&what, &e))?;
+    let mut buf = vec![0u8; 65536];
+    let n = s.recv(&mut buf).await.map_err(|e| io_reason(&what, &e))?;
     if let Some(want) = expect {
         if !buf[..n].windows(want.len().max(1)).any(|w| w == want) {
             return Err(format!("{what}: the answer lacks the expected bytes"));
@@ -179,9 +189,9 @@ pub fn echo_request(v6: bool, id: u16, seq: u16, payload: &[u8]) -> Vec<u8> {
     p
 }
 
-/// PING_CHECK: an ICMP echo reply within the timeout, through an unprivileged ICMP socket
-/// (net.ipv4.ping_group_range) or, failing that, a raw one (root).
-pub fn ping(addr: IpAddr, timeout: Duration) -> Try {
+/// PING_CHECK: an ICMP echo reply, through an unprivileged ICMP socket
+/// (net.ipv4.ping_group_range) or, failing that, a raw one (root). The caller bounds it.
+pub async fn ping(addr: IpAddr) -> Try {
     let what = format!("ping {addr}");
     let (domain, proto) = if addr.is_ipv6() {
         (Domain::IPV6, Protocol::ICMPV6)
@@ -197,45 +207,44 @@ pub fn ping(addr: IpAddr, timeout: Duration) -> Try {
             true,
         ),
     };
-    let id = std::process::id() as u16;
-    let payload = b"hakit-check-ping";
-    let req = echo_request(addr.is_ipv6(), id, 1, payload);
-    sock.set_read_timeout(Some(timeout))
+    sock.set_nonblocking(true)
         .map_err(|e| io_reason(&what, &e))?;
+    // tokio's datagram socket only wraps the descriptor's sendto/recv, which an ICMP
+    // socket answers the same way: it gives readiness without any unsafe registration.
+    let sock =
+        UdpSocket::from_std(std::net::UdpSocket::from(sock)).map_err(|e| io_reason(&what, &e))?;
+    let id = std::process::id() as u16;
+    let req = echo_request(addr.is_ipv6(), id, 1, b"hakit-check-ping");
     let start = Instant::now();
-    sock.send_to(&req, &SocketAddr::new(addr, 0).into())
+    sock.send_to(&req, SocketAddr::new(addr, 0))
+        .await
         .map_err(|e| io_reason(&what, &e))?;
     let mut buf = [0u8; 2048];
     loop {
-        let left = timeout.saturating_sub(start.elapsed());
-        if left.is_zero() {
-            return Err(format!(
-                "{what}: no echo reply within {}s",
-                timeout.as_secs_f64()
-            ));
-        }
-        let _ = sock.set_read_timeout(Some(left));
-        let n = match (&sock).read(&mut buf) {
-            Ok(n) => n,
-            Err(e) => return Err(io_reason(&what, &e)),
-        };
-        let bytes = buf[..n].to_vec();
-        let icmp = if raw && !addr.is_ipv6() {
-            let ihl = usize::from(bytes.first().copied().unwrap_or(0) & 0x0f) * 4;
-            bytes.get(ihl..).unwrap_or(&[]).to_vec()
-        } else {
-            bytes
-        };
-        let reply_type = if addr.is_ipv6() { 129 } else { 0 };
-        // Unprivileged sockets rewrite the id; their replies are ours already.
-        if icmp.first() == Some(&reply_type) && (!raw || icmp.get(4..6) == Some(&id.to_be_bytes()))
-        {
+        let n = sock
+            .recv(&mut buf)
+            .await
+            .map_err(|e| io_reason(&what, &e))?;
+        if is_our_reply(&buf[..n], addr.is_ipv6(), raw, id) {
             return Ok(format!(
                 "{what}: echo reply in {} ms",
                 start.elapsed().as_millis()
             ));
         }
     }
+}
+
+/// Is `bytes` (as read from the socket) an echo reply to us? Raw IPv4 sockets hand over
+/// the IP header too; unprivileged sockets rewrite the id, so their replies are ours.
+pub fn is_our_reply(bytes: &[u8], v6: bool, raw: bool, id: u16) -> bool {
+    let icmp = if raw && !v6 {
+        let ihl = usize::from(bytes.first().copied().unwrap_or(0) & 0x0f) * 4;
+        bytes.get(ihl..).unwrap_or(&[])
+    } else {
+        bytes
+    };
+    let reply_type = if v6 { 129 } else { 0 };
+    icmp.first() == Some(&reply_type) && (!raw || icmp.get(4..6) == Some(&id.to_be_bytes()))
 }
 
 #[cfg(test)]
@@ -272,11 +281,29 @@ mod tests {
 
     #[test]
     fn smtp_replies_parse_multiline() {
-        let mut r = std::io::Cursor::new(b"250-hello\r\n250-PIPELINING\r\n250 OK\r\n".to_vec());
-        assert_eq!(smtp_reply(&mut r).unwrap(), (250, "250 OK".into()));
-        let mut r = std::io::Cursor::new(b"garbage\r\n".to_vec());
-        assert!(smtp_reply(&mut r)
+        let rt = crate::check::runtime().unwrap();
+        let mut r: &[u8] = b"250-hello\r\n250-PIPELINING\r\n250 OK\r\n";
+        assert_eq!(
+            rt.block_on(smtp_reply(&mut r)).unwrap(),
+            (250, "250 OK".into())
+        );
+        let mut r: &[u8] = b"garbage\r\n";
+        assert!(rt
+            .block_on(smtp_reply(&mut r))
             .unwrap_err()
             .contains("not an SMTP reply"));
+        assert_eq!(smtp_line("220-x"), Ok((220, true)));
+    }
+
+    #[test]
+    fn echo_replies_are_recognised() {
+        assert!(is_our_reply(&[0, 0, 0, 0, 9, 9], false, false, 1));
+        assert!(!is_our_reply(&[8, 0, 0, 0], false, false, 1));
+        let mut raw = vec![0x45u8; 1];
+        raw.extend([0u8; 19]);
+        raw.extend([0, 0, 0, 0, 0, 7]);
+        assert!(is_our_reply(&raw, false, true, 7));
+        assert!(!is_our_reply(&raw, false, true, 8));
+        assert!(is_our_reply(&[129, 0], true, false, 1));
     }
 }

@@ -2,7 +2,6 @@
 //! by default, the server's certificate is not verified unless a CA is given; SNI and a
 //! client certificate are optional.
 
-use std::net::TcpStream;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,10 +10,7 @@ use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, Server
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
-use rustls::{
-    ClientConfig, ClientConnection, DigitallySignedStruct, RootCertStore, SignatureScheme,
-    StreamOwned,
-};
+use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
 
 use super::http::{exchange, judge, url, HttpCheck, Response};
 use super::{connect, io_reason, Try};
@@ -127,35 +123,78 @@ pub fn config(t: &Tls) -> Result<Arc<ClientConfig>> {
     Ok(Arc::new(cfg))
 }
 
+/// A ready TLS client: the configuration and the name to present.
+#[derive(Clone)]
+pub struct TlsClient {
+    pub config: Arc<ClientConfig>,
+    /// SNI (and, with a CA, the name verified); none: the server's IP address.
+    pub sni: Option<ServerName<'static>>,
+}
+
+impl std::fmt::Debug for TlsClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TlsClient").field("sni", &self.sni).finish()
+    }
+}
+
+impl TlsClient {
+    /// Build the client for these options (once per check, before any try).
+    pub fn new(t: &Tls) -> Result<TlsClient> {
+        let sni = match &t.sni {
+            Some(n) => Some(
+                ServerName::try_from(n.clone())
+                    .map_err(|e| Error::invalid(format!("--sni {n}: {e}")))?,
+            ),
+            None => None,
+        };
+        Ok(TlsClient {
+            config: config(t)?,
+            sni,
+        })
+    }
+}
+
 /// Fetch the page over TLS.
-pub fn fetch(
+pub async fn fetch(
     c: &HttpCheck,
-    t: &Tls,
-    cfg: &Arc<ClientConfig>,
+    t: &TlsClient,
     timeout: Duration,
 ) -> std::result::Result<Response, String> {
     let what = format!("GET {}", url(c, "https"));
-    let name = match &t.sni {
-        Some(n) => ServerName::try_from(n.clone()).map_err(|e| format!("{what}: SNI {n}: {e}"))?,
-        None => ServerName::IpAddress(c.addr.ip().into()),
+    let name = t
+        .sni
+        .clone()
+        .unwrap_or_else(|| ServerName::IpAddress(c.addr.ip().into()));
+    let tcp = connect(c.addr, c.bindto, timeout)
+        .await
+        .map_err(|e| io_reason(&what, &e))?;
+    let connector = tokio_rustls::TlsConnector::from(t.config.clone());
+    let handshake = tokio::time::timeout(timeout, connector.connect(name, tcp)).await;
+    let mut tls = match handshake {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => return Err(tls_reason(&what, &e)),
+        Err(_) => {
+            return Err(format!(
+                "{what}: TLS handshake timed out after {}s",
+                timeout.as_secs_f64()
+            ))
+        }
     };
-    let tcp = connect(c.addr, c.bindto, timeout).map_err(|e| io_reason(&what, &e))?;
-    let conn = ClientConnection::new(cfg.clone(), name).map_err(|e| format!("{what}: {e}"))?;
-    let mut tls = StreamOwned::new(conn, tcp);
-    exchange(
-        &mut tls,
-        c,
-        timeout,
-        &what,
-        |s: &mut StreamOwned<ClientConnection, TcpStream>, left| {
-            let _ = s.sock.set_read_timeout(Some(left));
-        },
-    )
-    .map_err(|e| e.replace("invalid peer certificate: ", "certificate rejected: "))
+    exchange(&mut tls, c, timeout, &what)
+        .await
+        .map_err(|e| e.replace("invalid peer certificate: ", "certificate rejected: "))
+}
+
+fn tls_reason(what: &str, e: &std::io::Error) -> String {
+    match e.get_ref() {
+        Some(inner) => format!("{what}: {inner}"),
+        None => io_reason(what, e),
+    }
+    .replace("invalid peer certificate: ", "certificate rejected: ")
 }
 
 /// One try of an SSL check.
-pub fn try_once(c: &HttpCheck, t: &Tls, cfg: &Arc<ClientConfig>, timeout: Duration) -> Try {
-    let r = fetch(c, t, cfg, timeout)?;
+pub async fn try_once(c: &HttpCheck, t: &TlsClient, timeout: Duration) -> Try {
+    let r = fetch(c, t, timeout).await?;
     judge(c, &r, &url(c, "https"))
 }

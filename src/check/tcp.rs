@@ -6,8 +6,8 @@ use std::time::Duration;
 use super::{connect, io_reason, Try};
 
 /// One try of a TCP check.
-pub fn try_once(addr: SocketAddr, bindto: Option<IpAddr>, timeout: Duration) -> Try {
-    match connect(addr, bindto, timeout) {
+pub async fn try_once(addr: SocketAddr, bindto: Option<IpAddr>, timeout: Duration) -> Try {
+    match connect(addr, bindto, timeout).await {
         Ok(_) => Ok(format!("TCP connect to {addr} succeeded")),
         Err(e) => Err(io_reason(&format!("TCP connect to {addr}"), &e)),
     }

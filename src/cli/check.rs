@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::{Exit, Out};
 use crate::check::http::{self, HttpCheck, StatusSet};
-use crate::check::{self, misc, simple, ssl, tcp, Policy, Verdict};
+use crate::check::{self, simple, ssl, Check, Policy, Probe, Verdict};
 use crate::error::{Error, Result, EXIT_FAIL};
 use crate::ipvs::model::parse_host_port;
 use crate::units::{parse_duration, parse_positive_duration};
@@ -34,7 +34,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Subcommand, Debug)]
-enum CheckCmd {
+pub(super) enum CheckCmd {
     /// TCP_CHECK: a connection opens.
     Tcp(TcpArgs),
     /// HTTP_GET: the page answers with an accepted status (and digest, regex).
@@ -56,7 +56,7 @@ enum CheckCmd {
 }
 
 #[derive(Args, Debug)]
-struct SmtpArgs {
+pub(super) struct SmtpArgs {
     /// ADDR[:PORT] (port 25 by default).
     #[arg(value_name = "TARGET")]
     target: Option<String>,
@@ -70,7 +70,7 @@ struct SmtpArgs {
 }
 
 #[derive(Args, Debug)]
-struct DnsArgs {
+pub(super) struct DnsArgs {
     /// ADDR[:PORT] of the server (port 53 by default).
     #[arg(value_name = "SERVER")]
     target: Option<String>,
@@ -87,7 +87,7 @@ struct DnsArgs {
 }
 
 #[derive(Args, Debug)]
-struct UdpArgs {
+pub(super) struct UdpArgs {
     /// ADDR:PORT
     #[arg(value_name = "TARGET")]
     target: Option<String>,
@@ -104,10 +104,10 @@ struct UdpArgs {
 }
 
 #[derive(Args, Debug)]
-struct PingArgs {
+pub(super) struct PingArgs {
     /// The address to ping.
     #[arg(value_name = "ADDR")]
-    addr: IpAddr,
+    addr: Option<IpAddr>,
     #[command(flatten)]
     common: Common,
 }
@@ -163,7 +163,7 @@ struct Target {
 }
 
 #[derive(Args, Debug)]
-struct TcpArgs {
+pub(super) struct TcpArgs {
     /// ADDR:PORT ([ADDR]:PORT for IPv6).
     #[arg(value_name = "TARGET")]
     target: Option<String>,
@@ -174,7 +174,7 @@ struct TcpArgs {
 }
 
 #[derive(Args, Debug)]
-struct HttpArgs {
+pub(super) struct HttpArgs {
     /// http://ADDR[:PORT]/PATH (https:// for ssl)
     #[arg(value_name = "URL")]
     url: Option<String>,
@@ -203,7 +203,7 @@ struct HttpArgs {
 }
 
 #[derive(Args, Debug)]
-struct SslArgs {
+pub(super) struct SslArgs {
     #[command(flatten)]
     http: HttpArgs,
     /// Server name to send (SNI) and to verify with --ca.
@@ -221,7 +221,7 @@ struct SslArgs {
 }
 
 #[derive(Args, Debug)]
-struct MiscArgs {
+pub(super) struct MiscArgs {
     /// The command, run without a shell (quote like a shell; wrap shell syntax in sh -c).
     #[arg(value_name = "COMMAND")]
     command: String,
@@ -242,7 +242,7 @@ struct MiscArgs {
 }
 
 #[derive(Args, Debug)]
-struct DigestArgs {
+pub(super) struct DigestArgs {
     /// http://ADDR[:PORT]/PATH
     url: String,
     #[arg(long, value_name = "DUR", default_value = "5s")]
@@ -276,9 +276,19 @@ pub fn parse_url(url: &str) -> Result<(SocketAddr, String, bool)> {
     Ok((SocketAddr::new(ip, port), path, tls))
 }
 
-fn target(t: &Target, given: Option<(IpAddr, u16)>) -> Result<SocketAddr> {
-    let ip = t.connect_ip.or(given.map(|g| g.0));
-    let port = t.connect_port.or(given.map(|g| g.1));
+fn target(
+    t: &Target,
+    given: Option<(IpAddr, u16)>,
+    default: Option<SocketAddr>,
+) -> Result<SocketAddr> {
+    let ip = t
+        .connect_ip
+        .or(given.map(|g| g.0))
+        .or(default.map(|d| d.ip()));
+    let port = t
+        .connect_port
+        .or(given.map(|g| g.1))
+        .or(default.map(|d| d.port()));
     match (ip, port) {
         (Some(ip), Some(port)) => Ok(SocketAddr::new(ip, port)),
         _ => Err(Error::invalid(
@@ -307,7 +317,7 @@ fn report(v: &Verdict, json: bool, out: &Out) -> Exit {
 }
 
 /// The HTTP check the options describe.
-fn http_check(h: &HttpArgs, tls: bool) -> Result<HttpCheck> {
+fn http_check(h: &HttpArgs, tls: bool, default: Option<SocketAddr>) -> Result<HttpCheck> {
     let (given, url_path) = match &h.url {
         Some(u) => {
             let (sa, path, is_tls) = parse_url(u)?;
@@ -322,7 +332,7 @@ fn http_check(h: &HttpArgs, tls: bool) -> Result<HttpCheck> {
         }
         None => (None, None),
     };
-    let addr = target(&h.to, given)?;
+    let addr = target(&h.to, given, default)?;
     let regex = h
         .regex
         .as_deref()
@@ -353,129 +363,129 @@ fn http_check(h: &HttpArgs, tls: bool) -> Result<HttpCheck> {
     })
 }
 
-pub fn exec(a: &CheckArgs, out: &Out) -> Exit {
-    match &a.cmd {
-        CheckCmd::Tcp(t) => {
-            let given = t
-                .target
-                .as_deref()
-                .map(|s| parse_host_port(s, None))
-                .transpose()?;
-            let addr = target(&t.to, given)?;
-            let p = t.common.policy()?;
-            let v = check::with_retries(&p, || tcp::try_once(addr, t.to.bindto, p.connect_timeout));
-            report(&v, t.common.json, out)
-        }
-        CheckCmd::Http(h) => {
-            let c = http_check(h, false)?;
-            let p = h.common.policy()?;
-            let v = check::with_retries(&p, || http::try_once(&c, p.connect_timeout));
-            report(&v, h.common.json, out)
-        }
-        CheckCmd::Ssl(a) => {
-            let c = http_check(&a.http, true)?;
-            let t = ssl::Tls {
-                sni: a.sni.clone(),
-                ca: a.ca.clone(),
-                cert: a.cert.clone(),
-                key: a.key.clone(),
-            };
-            let cfg = ssl::config(&t)?;
-            let p = a.http.common.policy()?;
-            let v = check::with_retries(&p, || ssl::try_once(&c, &t, &cfg, p.connect_timeout));
-            report(&v, a.http.common.json, out)
-        }
-        CheckCmd::Misc(m) => {
-            let argv =
-                split_command(&m.command).map_err(|e| Error::invalid(format!("COMMAND: {e}")))?;
-            let timeout = parse_positive_duration(&m.timeout)?;
-            let p = Policy {
-                connect_timeout: timeout,
-                retry: m.retry,
-                delay_before_retry: parse_duration(&m.delay_before_retry)?,
-            };
-            let mut weight = None;
-            let mut v = check::with_retries(&p, || {
-                let (r, w) = misc::try_once(&argv, timeout, m.dynamic);
-                weight = w;
-                r
-            });
-            v.weight = weight;
-            report(&v, m.json, out)
-        }
-        CheckCmd::Smtp(a) => {
-            let given = a
-                .target
-                .as_deref()
-                .map(|s| parse_host_port(s, Some(25)))
-                .transpose()?;
-            let addr = target(&a.to, given)?;
-            let p = a.common.policy()?;
-            let v = check::with_retries(&p, || {
-                simple::smtp(addr, a.to.bindto, &a.helo_name, p.connect_timeout)
-            });
-            report(&v, a.common.json, out)
-        }
-        CheckCmd::Dns(a) => {
-            let given = a
-                .target
-                .as_deref()
-                .map(|s| parse_host_port(s, Some(53)))
-                .transpose()?;
-            let addr = target(&a.to, given)?;
-            let qtype = simple::dns_type(&a.qtype).ok_or_else(|| {
-                Error::invalid(format!("unknown DNS record type \"{}\"", a.qtype))
-            })?;
-            let name = a.name.clone();
-            simple::dns_query(0, &name, qtype).map_err(Error::invalid)?;
-            let p = a.common.policy()?;
-            let v = check::with_retries(&p, || {
-                simple::dns(addr, a.to.bindto, &name, qtype, p.connect_timeout)
-            });
-            report(&v, a.common.json, out)
-        }
-        CheckCmd::Udp(a) => {
-            let given = a
-                .target
-                .as_deref()
-                .map(|s| parse_host_port(s, None))
-                .transpose()?;
-            let addr = target(&a.to, given)?;
-            let p = a.common.policy()?;
-            let v = check::with_retries(&p, || {
-                simple::udp(
-                    addr,
-                    a.to.bindto,
-                    a.payload.as_bytes(),
-                    a.expect.as_deref().map(str::as_bytes),
-                    p.connect_timeout,
+fn host_port(t: &Option<String>, port: Option<u16>) -> Result<Option<(IpAddr, u16)>> {
+    t.as_deref().map(|s| parse_host_port(s, port)).transpose()
+}
+
+impl CheckCmd {
+    /// The check these options describe; `default` is the target when none is given (the
+    /// real server, for `lb`). Also says whether --json was asked.
+    pub fn to_check(&self, default: Option<SocketAddr>) -> Result<(Check, bool)> {
+        let (probe, common) = match self {
+            CheckCmd::Tcp(t) => {
+                let addr = target(&t.to, host_port(&t.target, None)?, default)?;
+                (
+                    Probe::Tcp {
+                        addr,
+                        bindto: t.to.bindto,
+                    },
+                    &t.common,
                 )
-            });
-            report(&v, a.common.json, out)
-        }
-        CheckCmd::Ping(a) => {
-            let p = a.common.policy()?;
-            let v = check::with_retries(&p, || simple::ping(a.addr, p.connect_timeout));
-            report(&v, a.common.json, out)
-        }
-        CheckCmd::Digest(d) => {
-            let (addr, path, _) = parse_url(&d.url)?;
-            let c = HttpCheck {
-                addr,
-                bindto: None,
-                path,
-                virtualhost: None,
-                status: StatusSet::default(),
-                digest: None,
-                regex: None,
-                http10: false,
-            };
-            let r = http::fetch(&c, parse_positive_duration(&d.connect_timeout)?)
-                .map_err(Error::Failed)?;
-            out.line(http::md5_hex(&r.body));
-            Ok(0)
-        }
+            }
+            CheckCmd::Http(h) => (Probe::Http(http_check(h, false, default)?), &h.common),
+            CheckCmd::Ssl(a) => {
+                let c = http_check(&a.http, true, default)?;
+                let t = ssl::TlsClient::new(&ssl::Tls {
+                    sni: a.sni.clone(),
+                    ca: a.ca.clone(),
+                    cert: a.cert.clone(),
+                    key: a.key.clone(),
+                })?;
+                (Probe::Ssl(c, t), &a.http.common)
+            }
+            CheckCmd::Misc(m) => {
+                let argv = split_command(&m.command)
+                    .map_err(|e| Error::invalid(format!("COMMAND: {e}")))?;
+                let policy = Policy {
+                    connect_timeout: parse_positive_duration(&m.timeout)?,
+                    retry: m.retry,
+                    delay_before_retry: parse_duration(&m.delay_before_retry)?,
+                };
+                let probe = Probe::Misc {
+                    argv,
+                    dynamic: m.dynamic,
+                };
+                return Ok((Check { probe, policy }, m.json));
+            }
+            CheckCmd::Smtp(a) => {
+                let addr = target(&a.to, host_port(&a.target, Some(25))?, default)?;
+                let probe = Probe::Smtp {
+                    addr,
+                    bindto: a.to.bindto,
+                    helo: a.helo_name.clone(),
+                };
+                (probe, &a.common)
+            }
+            CheckCmd::Dns(a) => {
+                let addr = target(&a.to, host_port(&a.target, Some(53))?, default)?;
+                let qtype = simple::dns_type(&a.qtype).ok_or_else(|| {
+                    Error::invalid(format!("unknown DNS record type \"{}\"", a.qtype))
+                })?;
+                simple::dns_query(0, &a.name, qtype).map_err(Error::invalid)?;
+                let probe = Probe::Dns {
+                    addr,
+                    bindto: a.to.bindto,
+                    name: a.name.clone(),
+                    qtype,
+                };
+                (probe, &a.common)
+            }
+            CheckCmd::Udp(a) => {
+                let addr = target(&a.to, host_port(&a.target, None)?, default)?;
+                let probe = Probe::Udp {
+                    addr,
+                    bindto: a.to.bindto,
+                    payload: a.payload.as_bytes().to_vec(),
+                    expect: a.expect.as_ref().map(|e| e.as_bytes().to_vec()),
+                };
+                (probe, &a.common)
+            }
+            CheckCmd::Ping(a) => {
+                let addr = a
+                    .addr
+                    .or(default.map(|d| d.ip()))
+                    .ok_or_else(|| Error::invalid("give the address to ping"))?;
+                (Probe::Ping { addr }, &a.common)
+            }
+            CheckCmd::Digest(_) => {
+                return Err(Error::invalid(
+                    "digest prints a page's MD5; it is not a health check",
+                ))
+            }
+        };
+        Ok((
+            Check {
+                probe,
+                policy: common.policy()?,
+            },
+            common.json,
+        ))
     }
+}
+
+pub fn exec(a: &CheckArgs, out: &Out) -> Exit {
+    if let CheckCmd::Digest(d) = &a.cmd {
+        let (addr, path, _) = parse_url(&d.url)?;
+        let c = HttpCheck {
+            addr,
+            bindto: None,
+            path,
+            virtualhost: None,
+            status: StatusSet::default(),
+            digest: None,
+            regex: None,
+            http10: false,
+        };
+        let timeout = parse_positive_duration(&d.connect_timeout)?;
+        let r = check::runtime()?
+            .block_on(http::fetch(&c, timeout))
+            .map_err(Error::Failed)?;
+        out.line(http::md5_hex(&r.body));
+        return Ok(0);
+    }
+    let (c, json) = a.cmd.to_check(None)?;
+    let v = c.run_blocking()?;
+    report(&v, json, out)
 }
 
 #[cfg(test)]
