@@ -36,6 +36,7 @@ complete -c hakit -n "__fish_hakit_needs_command" -f -a "rs-prep" -d 'Prepare a 
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
@@ -472,6 +473,68 @@ complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subco
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "ping" -d 'PING_CHECK: an ICMP echo reply'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -f -a "run" -d 'Check real servers and keep the IPVS table in line until SIGTERM'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -f -a "status" -d 'Show each real server\'s health, weight and last transition'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s t -l tcp-service -d 'TCP service ADDR:PORT ([ADDR]:PORT for IPv6)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s u -l udp-service -d 'UDP service ADDR:PORT' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l sctp-service -d 'SCTP service ADDR:PORT' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s f -l fwmark-service -d 'Firewall-mark service' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s s -l scheduler -d 'Scheduler (keepalived\'s lb_algo)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s p -l persistent -d 'Persistence timeout in seconds (keepalived\'s persistence_timeout)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s M -l netmask -d 'Persistence netmask' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s r -l real-server -d 'Real server ADDR[:PORT][,weight=N] (repeatable; the port defaults to the service\'s)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l check -d 'The check of every real server: a `hakit check` command line without its target, e.g. \'http --path /health --status-code 200\' (keepalived\'s HTTP_GET, TCP_CHECK, ...)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l delay-loop -d 'Pause between two checks of a server (keepalived\'s delay_loop)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l fall -d 'Failed checks in a row that take a server down' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l rise -d 'Good checks in a row that bring a server back' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l sorry-server -d 'Server that stands in while the quorum is lost, ADDR[:PORT]' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l sorry-weight -d 'Weight of the sorry server' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l quorum -d 'Least sum of the up servers\' weights that keeps the service up' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l hysteresis -d 'Lost below quorum - N, regained at quorum + N' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l quorum-up -d 'Command run when the quorum is regained' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l quorum-down -d 'Command run when the quorum is lost' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l notify-up -d 'Command run when a real server comes up (without a shell; quote like one)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l notify-down -d 'Command run when a real server goes down' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l ha-suspend -d 'Pause the checks while this node does not hold the service: without a value, while the service address is not on a local interface (keepalived\'s ha_suspend); with INSTANCE, while that `hakit vrrp run` instance is not MASTER' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l file -d 'Read virtual services from FILE, one per line (see FILE FORMAT)' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l name -d 'Name of this checker (state file STATE_DIR/lb-NAME.json)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l router-id -d 'Names this node in mail subjects (keepalived\'s router_id; default: the host name)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l mail-to -d 'Send alerts to this address (repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l mail-from -d 'Sender of the alerts (default: hakit@HOSTNAME)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l smtp-server -d 'SMTP server ADDR[:PORT] (port 25 by default)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l smtp-connect-timeout -d 'Give up on the SMTP server after this long' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s 6 -l ipv6 -d 'The firewall-mark service is IPv6'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s g -l gatewaying -d 'Direct routing (LVS-DR, the default; keepalived\'s lb_kind DR)'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s i -l ipip -d 'Tunnelling (LVS-TUN)'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s m -l masquerading -d 'Masquerading (LVS-NAT)'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l inhibit-on-failure -d 'Keep a down server with weight 0 instead of removing it'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l alpha -d 'Start with every server down, in the table only after its first good checks'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l dry-run -d 'Decide, log and report, but leave the IPVS table alone'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l keep-on-exit -d 'Leave the table as it is at exit'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -l name -d 'The checker\'s --name' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -l json
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "run" -d 'Check real servers and keep the IPVS table in line until SIGTERM'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show each real server\'s health, weight and last transition'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l force -d 'Replace files or links of the same name that point elsewhere'
@@ -480,13 +543,14 @@ complete -c hakit -n "__fish_hakit_using_subcommand links" -l syslog -d 'Send lo
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
@@ -515,3 +579,5 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "udp" -d 'UDP_CHECK: a payload answered (no ICMP port unreachable)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "ping" -d 'PING_CHECK: an ICMP echo reply'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from lb" -f -a "run" -d 'Check real servers and keep the IPVS table in line until SIGTERM'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from lb" -f -a "status" -d 'Show each real server\'s health, weight and last transition'

@@ -15,6 +15,7 @@ pub mod check;
 pub mod cli;
 pub mod error;
 pub mod ipvs;
+pub mod lb;
 pub mod link;
 pub mod logging;
 pub mod netlink;

@@ -505,3 +505,82 @@ fn ssl_check_with_and_without_verification() {
         .one_line_error("--ca /nonexistent.pem");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn http_edge_servers_slow_accept_slow_body_reset_and_names() {
+    // Slow accept: the kernel completes the handshake into the backlog, nobody reads.
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let a = l.local_addr().unwrap().to_string();
+    let start = Instant::now();
+    hakit(&[
+        "check",
+        "http",
+        &format!("http://{a}/"),
+        "--retry",
+        "0",
+        "--connect-timeout",
+        "400ms",
+    ])
+    .code(1)
+    .stdout_has("timed out");
+    assert!(start.elapsed() < Duration::from_secs(3));
+    drop(l);
+
+    // Slow body: the header at once, the body a byte a second.
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let a = l.local_addr().unwrap().to_string();
+    thread::spawn(move || {
+        for mut c in l.incoming().flatten() {
+            thread::spawn(move || {
+                let mut buf = [0u8; 2048];
+                let _ = c.read(&mut buf);
+                let _ = c.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n");
+                for _ in 0..100 {
+                    thread::sleep(Duration::from_secs(1));
+                    if c.write_all(b"x").is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    let start = Instant::now();
+    hakit(&[
+        "check",
+        "http",
+        &format!("http://{a}/"),
+        "--retry",
+        "0",
+        "--connect-timeout",
+        "500ms",
+    ])
+    .code(1)
+    .stdout_has("timed out");
+    assert!(start.elapsed() < Duration::from_secs(3));
+
+    // Connection reset: the server aborts (RST) after reading the request.
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let a = l.local_addr().unwrap().to_string();
+    thread::spawn(move || {
+        for mut c in l.incoming().flatten() {
+            let mut buf = [0u8; 2048];
+            let _ = c.read(&mut buf);
+            let s = socket2::SockRef::from(&c);
+            let _ = s.set_linger(Some(Duration::ZERO));
+            drop(c);
+        }
+    });
+    hakit(&["check", "http", &format!("http://{a}/"), "--retry", "0"])
+        .code(1)
+        .stdout_has("connection reset");
+
+    // A name is never looked up (nothing leaves the machine by accident): a usage error
+    // that says so, whether or not it would resolve.
+    hakit(&["check", "http", "http://no-such-host.invalid/"])
+        .code(2)
+        .one_line_error("names are not resolved");
+    hakit(&["check", "tcp", "no-such-host.invalid:80"]).code(2);
+    hakit(&["check", "http", "http:///health"])
+        .code(2)
+        .one_line_error("has no host");
+}

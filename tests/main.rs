@@ -11,6 +11,7 @@ mod cli;
 mod docs;
 mod ipvs;
 mod lab;
+mod lb;
 mod rsprep;
 mod vip;
 mod vrrp;

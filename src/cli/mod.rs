@@ -6,6 +6,7 @@
 mod check;
 mod ipvs;
 mod ipvsadm;
+mod lb;
 mod links;
 mod rsprep;
 mod vip;
@@ -86,6 +87,7 @@ pub enum Command {
     Vrrp(vrrp::VrrpArgs),
     Ipvs(ipvs::IpvsArgs),
     Check(check::CheckArgs),
+    Lb(Box<lb::LbArgs>),
     Links(links::LinksArgs),
 }
 
@@ -212,6 +214,7 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
         Command::Vrrp(a) => vrrp::exec(a, &cli.global, &out),
         Command::Ipvs(a) => ipvs::exec(a, &out),
         Command::Check(a) => check::exec(a, &out),
+        Command::Lb(a) => lb::exec(a, &cli.global, &out),
         Command::Links(a) => links::exec(a, &out),
     };
     match result {

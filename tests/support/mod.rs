@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 pub mod peers;
+pub mod servers;
 
 /// The binary under test.
 pub fn hakit_bin() -> PathBuf {

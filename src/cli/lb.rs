@@ -1,0 +1,641 @@
+//! `hakit lb`: the checker loop that keeps IPVS real servers in line with their health.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use super::check::CheckCmd;
+use super::{Exit, Global, Out};
+use crate::error::{Error, Result};
+use crate::ipvs::args::{build_dest, build_service, DestOpts, ServiceOpts};
+use crate::ipvs::model::{parse_host_port, Forward, Key, Protocol};
+use crate::lb::machine::Health;
+use crate::lb::mail::MailConfig;
+use crate::lb::{self, status, HaSuspend, Options, Real, VirtualService};
+use crate::units::parse_positive_duration;
+use crate::vrrp::track::split_command;
+
+/// Health-checked virtual services: keepalived's checker loop as one command.
+///
+/// Every real server is checked every --delay-loop with the --check it is given (any
+/// `hakit check` kind; its target defaults to the real server). --fall failed checks in a
+/// row take a server out of the table (or to weight 0 with --inhibit-on-failure), --rise
+/// good ones bring it back with its weight. When the up servers' weights fall below
+/// --quorum (minus --hysteresis) the --sorry-server takes their place until the quorum is
+/// back. Transitions run --notify-up/--notify-down and --quorum-up/--quorum-down, and mail
+/// --mail-to in keepalived's format ("[ROUTER_ID] Realserver [IP]:PORT - DOWN").
+#[derive(Args, Debug)]
+#[command(after_long_help = super::EXIT_STATUS)]
+pub struct LbArgs {
+    #[command(subcommand)]
+    cmd: LbCmd,
+}
+
+#[derive(Subcommand, Debug)]
+enum LbCmd {
+    /// Check real servers and keep the IPVS table in line until SIGTERM.
+    #[command(after_long_help = RUN_HELP)]
+    Run(Box<RunArgs>),
+    /// Show each real server's health, weight and last transition.
+    Status(StatusArgs),
+}
+
+const RUN_HELP: &str = "EXAMPLES:
+  # seed 000: LVS-DR, wrr, HTTP_GET, sorry server, mail on DOWN
+  hakit lb run -t 192.168.139.100:80 -s wrr -g --delay-loop 6 \\
+      -r 192.168.139.7:80 -r 192.168.139.8:80,weight=2 \\
+      --check 'http --path / --status-code 200 --connect-timeout 3 --retry 3 --delay-before-retry 3' \\
+      --sorry-server 127.0.0.1:80 --router-id LVS_DEVEL \\
+      --mail-to ops@example.com --smtp-server 127.0.0.1
+
+  # many services: one per line of a file, with the same flags
+  hakit lb run --file /etc/hakit/lb.conf
+
+FILE FORMAT (--file):
+  One virtual service per line, written with the service flags above (-t/-u/-f, -s, -r,
+  --check, --sorry-server, ...). Quoting follows the shell; '#' starts a comment line; a
+  line ending in '\\' continues on the next.
+
+SIGNALS:
+  SIGTERM, SIGINT  stop; the real servers lb put in (and services it created) are taken
+                   out, unless --keep-on-exit
+
+EXIT STATUS:
+  0  stopped by a signal
+  1  the table could not be set up (no IPVS, no permission)
+  2  usage error or invalid configuration";
+
+/// One virtual service, as flags (on the command line or one line of --file).
+#[derive(Args, Debug, Clone, Default)]
+struct ServiceSpec {
+    /// TCP service ADDR:PORT ([ADDR]:PORT for IPv6).
+    #[arg(short = 't', long = "tcp-service", value_name = "ADDR:PORT")]
+    tcp: Option<String>,
+    /// UDP service ADDR:PORT.
+    #[arg(short = 'u', long = "udp-service", value_name = "ADDR:PORT")]
+    udp: Option<String>,
+    /// SCTP service ADDR:PORT.
+    #[arg(long = "sctp-service", value_name = "ADDR:PORT")]
+    sctp: Option<String>,
+    /// Firewall-mark service.
+    #[arg(short = 'f', long = "fwmark-service", value_name = "MARK",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    fwmark: Option<u32>,
+    /// The firewall-mark service is IPv6.
+    #[arg(short = '6', long = "ipv6")]
+    ipv6: bool,
+    /// Scheduler (keepalived's lb_algo).
+    #[arg(short = 's', long, value_name = "NAME", default_value = "wlc")]
+    scheduler: String,
+    /// Persistence timeout in seconds (keepalived's persistence_timeout).
+    #[arg(short = 'p', long, value_name = "SECS")]
+    persistent: Option<u32>,
+    /// Persistence netmask.
+    #[arg(short = 'M', long, value_name = "MASK")]
+    netmask: Option<String>,
+    /// Direct routing (LVS-DR, the default; keepalived's lb_kind DR).
+    #[arg(short = 'g', long = "gatewaying", group = "method")]
+    dr: bool,
+    /// Tunnelling (LVS-TUN).
+    #[arg(short = 'i', long = "ipip", group = "method")]
+    tun: bool,
+    /// Masquerading (LVS-NAT).
+    #[arg(short = 'm', long = "masquerading", group = "method")]
+    nat: bool,
+    /// Real server ADDR[:PORT][,weight=N] (repeatable; the port defaults to the service's).
+    #[arg(short = 'r', long = "real-server", value_name = "SERVER")]
+    reals: Vec<String>,
+    /// The check of every real server: a `hakit check` command line without its target,
+    /// e.g. 'http --path /health --status-code 200' (keepalived's HTTP_GET, TCP_CHECK, ...).
+    #[arg(long, value_name = "CHECK", default_value = "tcp")]
+    check: String,
+    /// Pause between two checks of a server (keepalived's delay_loop).
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "60s",
+        allow_hyphen_values = true
+    )]
+    delay_loop: String,
+    /// Failed checks in a row that take a server down.
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    fall: u32,
+    /// Good checks in a row that bring a server back.
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    rise: u32,
+    /// Keep a down server with weight 0 instead of removing it.
+    #[arg(long)]
+    inhibit_on_failure: bool,
+    /// Server that stands in while the quorum is lost, ADDR[:PORT].
+    #[arg(long, value_name = "SERVER")]
+    sorry_server: Option<String>,
+    /// Weight of the sorry server.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    sorry_weight: u32,
+    /// Least sum of the up servers' weights that keeps the service up.
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    quorum: u32,
+    /// Lost below quorum - N, regained at quorum + N.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    hysteresis: u32,
+    /// Command run when the quorum is regained.
+    #[arg(long, value_name = "CMD")]
+    quorum_up: Option<String>,
+    /// Command run when the quorum is lost.
+    #[arg(long, value_name = "CMD")]
+    quorum_down: Option<String>,
+    /// Start with every server down, in the table only after its first good checks.
+    #[arg(long)]
+    alpha: bool,
+    /// Command run when a real server comes up (without a shell; quote like one).
+    #[arg(long, value_name = "CMD")]
+    notify_up: Option<String>,
+    /// Command run when a real server goes down.
+    #[arg(long, value_name = "CMD")]
+    notify_down: Option<String>,
+    /// Pause the checks while this node does not hold the service: without a value, while
+    /// the service address is not on a local interface (keepalived's ha_suspend); with
+    /// INSTANCE, while that `hakit vrrp run` instance is not MASTER.
+    #[arg(long, value_name = "INSTANCE", num_args = 0..=1, default_missing_value = "",
+          require_equals = true)]
+    ha_suspend: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct RunArgs {
+    #[command(flatten)]
+    spec: ServiceSpec,
+    /// Read virtual services from FILE, one per line (see FILE FORMAT).
+    #[arg(long, value_name = "FILE")]
+    file: Option<PathBuf>,
+    /// Name of this checker (state file STATE_DIR/lb-NAME.json).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    /// Decide, log and report, but leave the IPVS table alone.
+    #[arg(long)]
+    dry_run: bool,
+    /// Leave the table as it is at exit.
+    #[arg(long)]
+    keep_on_exit: bool,
+    /// Names this node in mail subjects (keepalived's router_id; default: the host name).
+    #[arg(long, value_name = "ID")]
+    router_id: Option<String>,
+    /// Send alerts to this address (repeatable).
+    #[arg(long = "mail-to", value_name = "ADDR")]
+    mail_to: Vec<String>,
+    /// Sender of the alerts (default: hakit@HOSTNAME).
+    #[arg(long, value_name = "ADDR")]
+    mail_from: Option<String>,
+    /// SMTP server ADDR[:PORT] (port 25 by default).
+    #[arg(long, value_name = "SERVER", default_value = "127.0.0.1")]
+    smtp_server: String,
+    /// Give up on the SMTP server after this long.
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "30s",
+        allow_hyphen_values = true
+    )]
+    smtp_connect_timeout: String,
+}
+
+#[derive(Args, Debug)]
+struct StatusArgs {
+    /// The checker's --name.
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+/// Parses one --file line.
+#[derive(Parser, Debug)]
+#[command(no_binary_name = true, name = "--file line")]
+struct ServiceLine {
+    #[command(flatten)]
+    spec: ServiceSpec,
+}
+
+/// Parses --check.
+#[derive(Parser, Debug)]
+#[command(no_binary_name = true, name = "--check")]
+struct CheckLine {
+    #[command(subcommand)]
+    cmd: CheckCmd,
+}
+
+pub fn exec(a: &LbArgs, g: &Global, out: &Out) -> Exit {
+    match &a.cmd {
+        LbCmd::Run(r) => run(r, g),
+        LbCmd::Status(s) => status_cmd(s, g, out),
+    }
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_string())
+        .ok()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "localhost".into())
+}
+
+fn cmd(s: &Option<String>, what: &str) -> Result<Option<Vec<String>>> {
+    s.as_deref()
+        .map(|c| split_command(c).map_err(|e| Error::invalid(format!("{what}: {e}"))))
+        .transpose()
+}
+
+fn clap_error(what: &str, e: clap::Error) -> Error {
+    let msg = e.to_string();
+    let first = msg
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim_start_matches("error: ")
+        .to_string();
+    Error::invalid(format!("{what}: {first}"))
+}
+
+/// The service a spec describes, with a check built for each real server.
+fn service(spec: &ServiceSpec) -> Result<VirtualService> {
+    let sel = [
+        spec.tcp.as_ref().map(|s| (Protocol::Tcp, s)),
+        spec.udp.as_ref().map(|s| (Protocol::Udp, s)),
+        spec.sctp.as_ref().map(|s| (Protocol::Sctp, s)),
+    ];
+    let named: Vec<_> = sel.iter().flatten().collect();
+    let key = match (named.as_slice(), spec.fwmark) {
+        ([(protocol, s)], None) => {
+            let (addr, port) = parse_host_port(s, None)?;
+            Key::Addr {
+                protocol: *protocol,
+                addr,
+                port,
+            }
+        }
+        ([], Some(mark)) => Key::Fwmark {
+            mark,
+            ipv6: spec.ipv6,
+        },
+        ([], None) => {
+            return Err(Error::invalid(
+                "name the virtual service: -t/-u/--sctp-service ADDR:PORT or -f MARK",
+            ))
+        }
+        _ => {
+            return Err(Error::invalid(
+                "one virtual service per command line or --file line",
+            ))
+        }
+    };
+    let service = build_service(
+        key,
+        &ServiceOpts {
+            scheduler: Some(&spec.scheduler),
+            persistent: spec.persistent,
+            netmask: spec.netmask.as_deref(),
+            ..Default::default()
+        },
+    )?;
+    let forward = if spec.nat {
+        Forward::Masq
+    } else if spec.tun {
+        Forward::Tunnel
+    } else {
+        Forward::Route
+    };
+    if spec.reals.is_empty() {
+        return Err(Error::invalid(format!(
+            "{key}: no real server (-r ADDR[:PORT])"
+        )));
+    }
+    let words = split_command(&spec.check).map_err(|e| Error::invalid(format!("--check: {e}")))?;
+    let template = CheckLine::try_parse_from(&words).map_err(|e| clap_error("--check", e))?;
+    let delay_loop = parse_positive_duration(&spec.delay_loop)?;
+    let mut reals = Vec::new();
+    for r in &spec.reals {
+        let (at, weight) = match r.split_once(",weight=") {
+            Some((a, w)) => (
+                a,
+                Some(w.parse::<u32>().map_err(|_| {
+                    Error::invalid(format!(
+                        "real server \"{r}\": weight \"{w}\" is not a number"
+                    ))
+                })?),
+            ),
+            None if r.contains(',') => {
+                return Err(Error::invalid(format!(
+                    "real server \"{r}\": expected ADDR[:PORT][,weight=N]"
+                )))
+            }
+            None => (r.as_str(), None),
+        };
+        let d = build_dest(
+            &key,
+            &DestOpts {
+                real: at,
+                forward,
+                weight,
+                u_thresh: None,
+                l_thresh: None,
+                tun_type: None,
+                tun_port: None,
+                tun_flags: None,
+            },
+            true,
+        )?;
+        // The check goes to the server's own port (a DR/TUN entry keeps the service's).
+        let (_, given_port) = parse_host_port(at, Some(d.port))?;
+        let (check, _) = template
+            .cmd
+            .to_check(Some(SocketAddr::new(d.addr, given_port)))
+            .map_err(|e| Error::invalid(format!("--check for {at}: {e}")))?;
+        reals.push(Real {
+            addr: d.addr,
+            port: d.port,
+            weight: d.weight,
+            check,
+            fall: spec.fall,
+            rise: spec.rise,
+            notify_up: cmd(&spec.notify_up, "--notify-up")?,
+            notify_down: cmd(&spec.notify_down, "--notify-down")?,
+        });
+    }
+    let sorry = match &spec.sorry_server {
+        Some(s) => {
+            let svc_port = match key {
+                Key::Addr { port, .. } => port,
+                Key::Fwmark { .. } => 0,
+            };
+            let (a, p): (IpAddr, u16) = parse_host_port(s, Some(svc_port))?;
+            Some((a, p, spec.sorry_weight))
+        }
+        None => None,
+    };
+    Ok(VirtualService {
+        service,
+        forward,
+        delay_loop,
+        reals,
+        sorry,
+        inhibit_on_failure: spec.inhibit_on_failure,
+        quorum: spec.quorum,
+        hysteresis: spec.hysteresis,
+        quorum_up: cmd(&spec.quorum_up, "--quorum-up")?,
+        quorum_down: cmd(&spec.quorum_down, "--quorum-down")?,
+        alpha: spec.alpha,
+        ha_suspend: match spec.ha_suspend.as_deref() {
+            None => None,
+            Some("") => match key {
+                Key::Addr { addr, .. } => Some(HaSuspend::Vip(addr)),
+                Key::Fwmark { .. } => {
+                    return Err(Error::invalid(
+                        "--ha-suspend without an instance needs an address service (a firewall-mark service has no address); use --ha-suspend=INSTANCE",
+                    ))
+                }
+            },
+            Some(i) => Some(HaSuspend::Instance(i.to_string())),
+        },
+    })
+}
+
+/// The logical lines of a --file: comments dropped, continuations joined, with their
+/// first line numbers.
+pub fn file_lines(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut start = 0;
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if cur.is_empty() && (t.is_empty() || t.starts_with('#')) {
+            continue;
+        }
+        if cur.is_empty() {
+            start = n + 1;
+        }
+        match t.strip_suffix('\\') {
+            Some(head) => {
+                cur.push_str(head);
+                cur.push(' ');
+            }
+            None => {
+                cur.push_str(t);
+                out.push((start, std::mem::take(&mut cur)));
+            }
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push((start, cur));
+    }
+    out
+}
+
+fn services_from_file(path: &PathBuf) -> Result<Vec<VirtualService>> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::io(format!("read {}", path.display()), e))?;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (n, line) in file_lines(&text) {
+        let at = format!("{}:{n}", path.display());
+        let r = split_command(&line)
+            .map_err(|e| Error::invalid(e.to_string()))
+            .and_then(|w| ServiceLine::try_parse_from(w).map_err(|e| clap_error("", e)))
+            .and_then(|l| service(&l.spec));
+        match r {
+            Ok(s) => out.push(s),
+            Err(e) => errors.push(format!("{at}: {}", e.to_string().trim_start_matches(": "))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::invalid(errors.join("; ")));
+    }
+    if out.is_empty() {
+        return Err(Error::invalid(format!(
+            "{}: no virtual service in it",
+            path.display()
+        )));
+    }
+    Ok(out)
+}
+
+fn run(r: &RunArgs, g: &Global) -> Exit {
+    let s = &r.spec;
+    let named = s.tcp.is_some() || s.udp.is_some() || s.sctp.is_some() || s.fwmark.is_some();
+    let mut services = Vec::new();
+    if named || r.file.is_none() {
+        services.push(service(s)?);
+    }
+    if let Some(f) = &r.file {
+        services.extend(services_from_file(f)?);
+    }
+    let host = hostname();
+    let mail = if r.mail_to.is_empty() {
+        if r.mail_from.is_some() {
+            return Err(Error::invalid("--mail-from needs --mail-to"));
+        }
+        None
+    } else {
+        let (ip, port) = parse_host_port(&r.smtp_server, Some(25))?;
+        Some(MailConfig {
+            server: SocketAddr::new(ip, port),
+            from: r
+                .mail_from
+                .clone()
+                .unwrap_or_else(|| format!("hakit@{host}")),
+            to: r.mail_to.clone(),
+            connect_timeout: parse_positive_duration(&r.smtp_connect_timeout)?,
+        })
+    };
+    if let Some(n) = &r.name {
+        if n.is_empty() || n.contains('/') {
+            return Err(Error::invalid(format!(
+                "--name \"{n}\": no slashes, not empty"
+            )));
+        }
+    }
+    let opts = Options {
+        name: r.name.clone(),
+        state_dir: g.state_dir.clone(),
+        dry_run: r.dry_run,
+        keep_on_exit: r.keep_on_exit,
+        mail,
+        router_id: r.router_id.clone().unwrap_or(host),
+    };
+    lb::daemon::run(services, opts)?;
+    Ok(0)
+}
+
+fn status_cmd(a: &StatusArgs, g: &Global, out: &Out) -> Exit {
+    let s = status::read(&g.state_dir, a.name.as_deref())?;
+    if a.json {
+        out.json(&s);
+        return Ok(if s.stale { 1 } else { 0 });
+    }
+    if s.stale {
+        out.line(format!(
+            "{}: not running (pid {} is gone; the state below is its last)",
+            s.name, s.pid
+        ));
+    }
+    for svc in &s.services {
+        let sorry = match &svc.sorry {
+            Some(x) => format!(
+                ", sorry server {} {}",
+                x.addr,
+                if x.active { "ACTIVE" } else { "standby" }
+            ),
+            None => String::new(),
+        };
+        out.line(format!(
+            "{} {} {}: quorum {} (alive weight {}, quorum {}){sorry}{}{}",
+            svc.service,
+            svc.scheduler,
+            svc.forward,
+            if svc.quorum_up { "up" } else { "LOST" },
+            svc.alive_weight,
+            svc.quorum,
+            if svc.suspended {
+                ", checks suspended"
+            } else {
+                ""
+            },
+            if s.dry_run { " [dry run]" } else { "" },
+        ));
+        for r in &svc.reals {
+            let table = match r.in_table {
+                Some(w) => format!("in table weight {w}"),
+                None => "not in table".into(),
+            };
+            out.line(format!(
+                "  -> {:<22} {:<4} {:<20} since {:<20} {}: {}",
+                r.addr,
+                match r.health {
+                    Health::Up => "UP",
+                    Health::Down => "DOWN",
+                },
+                table,
+                r.since.as_deref().unwrap_or("start"),
+                r.check,
+                r.reason
+            ));
+        }
+    }
+    Ok(if s.stale { 1 } else { 0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(args: &[&str]) -> Result<VirtualService> {
+        let l = ServiceLine::try_parse_from(args).map_err(|e| clap_error("", e))?;
+        service(&l.spec)
+    }
+
+    #[test]
+    fn a_service_from_flags() {
+        let v = spec(&[
+            "-t",
+            "10.0.0.100:80",
+            "-s",
+            "wrr",
+            "-r",
+            "10.0.0.7:8080",
+            "-r",
+            "10.0.0.8,weight=3",
+            "--check",
+            "http --path /health",
+            "--sorry-server",
+            "127.0.0.1",
+        ])
+        .unwrap();
+        assert_eq!(v.service.scheduler, "wrr");
+        assert_eq!(v.forward, Forward::Route);
+        // DR keeps the service's port in the table; the check goes to the given one.
+        assert_eq!((v.reals[0].port, v.reals[1].weight), (80, 3));
+        match &v.reals[0].check.probe {
+            crate::check::Probe::Http(h) => {
+                assert_eq!(h.addr, "10.0.0.7:8080".parse().unwrap());
+                assert_eq!(h.path, "/health");
+            }
+            p => panic!("{p:?}"),
+        }
+        assert_eq!(v.sorry, Some(("127.0.0.1".parse().unwrap(), 80, 1)));
+        assert_eq!(v.delay_loop, std::time::Duration::from_secs(60));
+    }
+
+    #[test]
+    fn bad_services_are_usage_errors() {
+        for bad in [
+            &["-r", "10.0.0.7"][..],
+            &["-t", "10.0.0.1:80"],
+            &["-t", "10.0.0.1:80", "-r", "10.0.0.7,weight=x"],
+            &["-t", "10.0.0.1:80", "-r", "10.0.0.7", "--check", "bogus"],
+            &[
+                "-t",
+                "10.0.0.1:80",
+                "-r",
+                "10.0.0.7",
+                "--check",
+                "http --status-code 9x",
+            ],
+            &["-t", "10.0.0.1:80", "-r", "10.0.0.7", "--delay-loop", "0"],
+            &["-t", "10.0.0.1:80", "-u", "10.0.0.1:53", "-r", "10.0.0.7"],
+        ] {
+            let e = spec(bad).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn file_lines_join_and_skip_comments() {
+        let l = file_lines("# c\n\n-t 1.2.3.4:80 \\\n  -r 10.0.0.1\n-u 1.2.3.4:53 -r 10.0.0.2\n");
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[0], (3, "-t 1.2.3.4:80  -r 10.0.0.1".to_string()));
+        assert_eq!(l[1].0, 5);
+    }
+}

@@ -1,0 +1,598 @@
+//! The checker loop at the edge: one tokio task per real server runs its check every
+//! `delay_loop` (all on one thread), verdicts go through the decision machine, and what it
+//! decides is applied: IPVS changes, notify and quorum commands, alert mail, the state file.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use log::{debug, error, info, warn};
+use tokio::signal::unix::{signal, SignalKind};
+use tokio::sync::{mpsc, watch};
+
+use super::machine::{diff, Addr, Change, Event, Health, Pool};
+use super::mail::{self, Alert};
+use super::status::{self, RealStatus, ServiceStatus, SorryStatus, StatusFile};
+use super::{HaSuspend, Options, VirtualService};
+use crate::check::{self, Check, Verdict};
+use crate::error::{Error, Result};
+use crate::ipvs::args::Op;
+use crate::ipvs::model::{host_port, Key};
+use crate::ipvs::Ipvs;
+use crate::logging::rfc3339_utc;
+use crate::netlink::NlSocket;
+
+/// The table, or nothing in a dry run.
+enum Table {
+    Kernel(Ipvs),
+    DryRun,
+}
+
+impl Table {
+    fn apply(&mut self, op: &Op) -> Result<()> {
+        match self {
+            Table::Kernel(k) => k.apply(op),
+            Table::DryRun => Ok(()),
+        }
+    }
+}
+
+/// One service at run time.
+struct Svc {
+    conf: VirtualService,
+    pool: Pool,
+    /// Each managed destination and its weight in the table (None: absent). Reals first,
+    /// in configuration order, then the sorry server.
+    have: Vec<(Addr, Option<u32>)>,
+    /// lb added the service itself (and so deletes it at exit).
+    created: bool,
+    suspended: bool,
+    suspend_tx: watch::Sender<bool>,
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
+fn rfc3339_ms(ms: u64) -> String {
+    rfc3339_utc(UNIX_EPOCH + Duration::from_millis(ms))
+}
+
+fn addr_text(a: Addr) -> String {
+    host_port(a.0, a.1)
+}
+
+/// Run the checker until SIGTERM or SIGINT.
+pub fn run(services: Vec<VirtualService>, opts: Options) -> Result<()> {
+    if services.is_empty() {
+        return Err(Error::invalid("no virtual service to check"));
+    }
+    if let Some(m) = &opts.mail {
+        mail::validate(m)?;
+    }
+    let mut keys = HashSet::new();
+    for v in &services {
+        v.validate()?;
+        if !keys.insert(v.service.key) {
+            return Err(Error::invalid(format!("{} is given twice", v.service.key)));
+        }
+    }
+    check::runtime()?.block_on(run_async(services, opts))
+}
+
+async fn run_async(services: Vec<VirtualService>, opts: Options) -> Result<()> {
+    let mut table = if opts.dry_run {
+        Table::DryRun
+    } else {
+        Table::Kernel(Ipvs::open()?)
+    };
+    let mut term = signal(SignalKind::terminate()).map_err(|e| Error::io("SIGTERM", e))?;
+    let mut int = signal(SignalKind::interrupt()).map_err(|e| Error::io("SIGINT", e))?;
+    let mut hup = signal(SignalKind::hangup()).map_err(|e| Error::io("SIGHUP", e))?;
+
+    let mut svcs = Vec::new();
+    let mut start_events = Vec::new();
+    for conf in services {
+        let (svc, ev) = setup(&mut table, conf)?;
+        svcs.push(svc);
+        start_events.push(ev);
+    }
+    let started = rfc3339_utc(SystemTime::now());
+    let mut lb = Lb {
+        svcs,
+        table,
+        opts,
+        started,
+        checks: 0,
+    };
+    for (s, ev) in start_events.iter().enumerate() {
+        lb.report(s, ev);
+        lb.reconcile(s);
+    }
+    lb.write_status();
+
+    let (tx, mut rx) = mpsc::unbounded_channel::<(usize, usize, Verdict)>();
+    for (s, svc) in lb.svcs.iter().enumerate() {
+        let n = svc.conf.reals.len() as u32;
+        let spread = svc.conf.delay_loop.min(Duration::from_secs(1));
+        for (i, r) in svc.conf.reals.iter().enumerate() {
+            let check = Arc::new(r.check.clone());
+            let first = spread * i as u32 / n.max(1);
+            tokio::spawn(checker(
+                check,
+                svc.conf.delay_loop,
+                first,
+                svc.suspend_tx.subscribe(),
+                tx.clone(),
+                (s, i),
+            ));
+        }
+        if let Some(how) = svc.conf.ha_suspend.clone() {
+            tokio::spawn(watch_holder(
+                how,
+                lb.opts.state_dir.clone(),
+                svc.suspend_tx.clone(),
+            ));
+        }
+    }
+    drop(tx);
+
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    let mut dirty = false;
+    loop {
+        tokio::select! {
+            Some((s, i, v)) = rx.recv() => {
+                lb.checks += 1;
+                if lb.verdict(s, i, &v) {
+                    lb.write_status();
+                } else {
+                    dirty = true;
+                }
+            }
+            _ = tick.tick() => {
+                if lb.update_suspension() || dirty {
+                    lb.write_status();
+                    dirty = false;
+                }
+            }
+            _ = term.recv() => break,
+            _ = int.recv() => break,
+            _ = hup.recv() => info!("SIGHUP: lb run takes its services from flags or --file at start; restart it to change them"),
+        }
+    }
+    lb.shutdown();
+    Ok(())
+}
+
+/// Make the service what the configuration says, and read which of its destinations are
+/// already in the table (a restarted checker does not flap the pool).
+fn setup(table: &mut Table, conf: VirtualService) -> Result<(Svc, Vec<Event>)> {
+    let key = conf.service.key;
+    let mut addrs: Vec<Addr> = conf.reals.iter().map(|r| (r.addr, r.port)).collect();
+    if let Some((a, p, _)) = conf.sorry {
+        addrs.push((a, p));
+    }
+    let mut have: Vec<(Addr, Option<u32>)> = addrs.iter().map(|a| (*a, None)).collect();
+    let mut created = false;
+    if let Table::Kernel(k) = table {
+        let existing = k.services()?.into_iter().find(|s| s.key == key);
+        match existing {
+            Some(s) => {
+                if s.scheduler != conf.service.scheduler
+                    || s.flags != conf.service.flags
+                    || s.timeout != conf.service.timeout
+                    || s.netmask != conf.service.netmask
+                {
+                    k.apply(&Op::EditService(conf.service.clone()))?;
+                    info!("{key}: service updated to the configuration");
+                }
+                for d in k.dests(&key)? {
+                    if let Some(h) = have.iter_mut().find(|(a, _)| *a == (d.addr, d.port)) {
+                        h.1 = Some(d.weight);
+                    } else {
+                        info!(
+                            "{key}: real server {} is not in the configuration; left alone",
+                            host_port(d.addr, d.port)
+                        );
+                    }
+                }
+            }
+            None => {
+                k.apply(&Op::AddService(conf.service.clone()))?;
+                created = true;
+                info!("{key}: service added ({})", conf.service.scheduler);
+            }
+        }
+    } else {
+        info!("{key}: dry run, the table is left alone");
+    }
+    let (pool, events) = Pool::new(conf.pool_conf());
+    let (suspend_tx, _) = watch::channel(conf.ha_suspend.is_some());
+    let svc = Svc {
+        suspended: conf.ha_suspend.is_some(),
+        conf,
+        pool,
+        have,
+        created,
+        suspend_tx,
+    };
+    Ok((svc, events))
+}
+
+/// One real server's checks, forever: wait while suspended, check, report, pause.
+async fn checker(
+    check: Arc<Check>,
+    delay_loop: Duration,
+    first: Duration,
+    mut suspended: watch::Receiver<bool>,
+    tx: mpsc::UnboundedSender<(usize, usize, Verdict)>,
+    id: (usize, usize),
+) {
+    tokio::time::sleep(first).await;
+    loop {
+        while *suspended.borrow_and_update() {
+            if suspended.changed().await.is_err() {
+                return;
+            }
+        }
+        let v = check.run().await;
+        if tx.send((id.0, id.1, v)).is_err() {
+            return;
+        }
+        tokio::time::sleep(delay_loop).await;
+    }
+}
+
+/// Does this node hold the service now?
+fn holds(how: &HaSuspend, state_dir: &std::path::Path, nl: &mut Option<NlSocket>) -> bool {
+    match how {
+        HaSuspend::Instance(i) => crate::vrrp::status::read(state_dir, Some(i))
+            .ok()
+            .and_then(|v| v.into_iter().next())
+            .is_some_and(|s| !s.stale && s.state == "MASTER"),
+        HaSuspend::Vip(addr) => {
+            if nl.is_none() {
+                *nl = crate::vip::socket().ok();
+            }
+            nl.as_mut()
+                .and_then(|n| crate::vip::list(n, None).ok())
+                .is_some_and(|l| l.iter().any(|e| e.local == *addr))
+        }
+    }
+}
+
+/// ha_suspend: checks run only while this node holds the service (looked at twice a
+/// second).
+async fn watch_holder(how: HaSuspend, state_dir: PathBuf, tx: watch::Sender<bool>) {
+    let mut tick = tokio::time::interval(Duration::from_millis(500));
+    let mut nl = None;
+    loop {
+        tick.tick().await;
+        let held = holds(&how, &state_dir, &mut nl);
+        tx.send_if_modified(|suspended| {
+            let changed = *suspended == held;
+            *suspended = !held;
+            changed
+        });
+        if tx.is_closed() {
+            return;
+        }
+    }
+}
+
+struct Lb {
+    svcs: Vec<Svc>,
+    table: Table,
+    opts: Options,
+    started: String,
+    checks: u64,
+}
+
+impl Lb {
+    /// A verdict arrived; true when something changed that the state file should show now.
+    fn verdict(&mut self, s: usize, i: usize, v: &Verdict) -> bool {
+        let svc = &mut self.svcs[s];
+        if svc.suspended {
+            return false;
+        }
+        let r = &svc.conf.reals[i];
+        if !v.healthy {
+            debug!(
+                "{}: {} check failed: {}",
+                svc.conf.service.key,
+                host_port(r.addr, r.port),
+                v.reason
+            );
+        }
+        let ev = svc
+            .pool
+            .verdict(i, v.healthy, v.weight, &v.reason, now_ms());
+        self.report(s, &ev);
+        let changed = self.reconcile(s);
+        changed || !ev.is_empty()
+    }
+
+    /// Bring the table to what the pool wants; true when something was changed. A change
+    /// the kernel refuses is logged and tried again at the next verdict.
+    fn reconcile(&mut self, s: usize) -> bool {
+        let svc = &mut self.svcs[s];
+        let want_w = svc.pool.desired();
+        let mut want: Vec<(Addr, Option<u32>)> = svc
+            .conf
+            .reals
+            .iter()
+            .zip(want_w.reals)
+            .map(|(r, w)| ((r.addr, r.port), w))
+            .collect();
+        if let Some((a, p, _)) = svc.conf.sorry {
+            want.push(((a, p), want_w.sorry));
+        }
+        let key = svc.conf.service.key;
+        let changes = diff(&svc.have, &want);
+        let dry = matches!(self.table, Table::DryRun);
+        for c in &changes {
+            let (op, text, new) = match *c {
+                Change::Add(a, w) => (
+                    Op::AddDest(key, svc.conf.dest(a.0, a.1, w)),
+                    format!("add real server {} weight {w}", addr_text(a)),
+                    (a, Some(w)),
+                ),
+                Change::Weight(a, w) => (
+                    Op::EditDest(key, svc.conf.dest(a.0, a.1, w)),
+                    format!("set real server {} weight {w}", addr_text(a)),
+                    (a, Some(w)),
+                ),
+                Change::Remove(a) => (
+                    Op::DelDest(key, svc.conf.dest(a.0, a.1, 0)),
+                    format!("remove real server {}", addr_text(a)),
+                    (a, None),
+                ),
+            };
+            match self.table.apply(&op) {
+                Ok(()) => {
+                    info!("{key}: {}{text}", if dry { "(dry run) " } else { "" });
+                    if let Some(h) = svc.have.iter_mut().find(|(x, _)| *x == new.0) {
+                        h.1 = new.1;
+                    }
+                }
+                Err(e) => error!("{key}: {text}: {e}"),
+            }
+        }
+        !changes.is_empty()
+    }
+
+    /// Log, notify and mail the events.
+    fn report(&mut self, s: usize, events: &[Event]) {
+        let svc = &self.svcs[s];
+        let key = svc.conf.service.key;
+        for ev in events {
+            match *ev {
+                Event::Real { index, health } => {
+                    let r = &svc.conf.reals[index];
+                    let st = &svc.pool.reals[index];
+                    let up = health == Health::Up;
+                    let text = format!(
+                        "{key}: real server {} is {}: {}",
+                        host_port(r.addr, r.port),
+                        if up { "UP" } else { "DOWN" },
+                        st.reason
+                    );
+                    if up {
+                        info!("{text}");
+                    } else {
+                        warn!("{text}");
+                    }
+                    let cmd = if up { &r.notify_up } else { &r.notify_down };
+                    if let Some(argv) = cmd {
+                        run_command(argv.clone());
+                    }
+                    self.mail(mail::real_alert(
+                        &self.opts.router_id,
+                        r.addr,
+                        r.port,
+                        up,
+                        &st.reason,
+                    ));
+                }
+                Event::Quorum { up, alive } | Event::StartQuorum { up, alive } => {
+                    let start = matches!(ev, Event::StartQuorum { .. });
+                    let text = format!(
+                        "{key}: quorum {} (alive weight {alive}, quorum {}, hysteresis {})",
+                        match (start, up) {
+                            (true, true) => "up at start",
+                            (true, false) => "down at start",
+                            (false, true) => "regained",
+                            (false, false) => "lost",
+                        },
+                        svc.conf.quorum,
+                        svc.conf.hysteresis
+                    );
+                    if up {
+                        info!("{text}");
+                    } else {
+                        warn!("{text}");
+                    }
+                    let cmd = if up {
+                        &svc.conf.quorum_up
+                    } else {
+                        &svc.conf.quorum_down
+                    };
+                    if let Some(argv) = cmd {
+                        run_command(argv.clone());
+                    }
+                    if !start {
+                        self.mail(mail::quorum_alert(
+                            &self.opts.router_id,
+                            &key_brackets(&key),
+                            up,
+                            alive,
+                            svc.conf.quorum,
+                            svc.conf.hysteresis,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    fn mail(&self, a: Alert) {
+        let Some(cfg) = self.opts.mail.clone() else {
+            return;
+        };
+        let helo = self.opts.router_id.clone();
+        tokio::spawn(async move {
+            let subject = a.subject.clone();
+            match tokio::task::spawn_blocking(move || mail::send(&cfg, &helo, &a)).await {
+                Ok(Ok(())) => info!("mail sent: {subject}"),
+                Ok(Err(e)) => error!("{e}"),
+                Err(e) => error!("mail \"{subject}\": {e}"),
+            }
+        });
+    }
+
+    /// Follow the ha_suspend watches; true when a service changed.
+    fn update_suspension(&mut self) -> bool {
+        let mut changed = false;
+        for svc in &mut self.svcs {
+            let now = *svc.suspend_tx.borrow();
+            if now != svc.suspended {
+                svc.suspended = now;
+                changed = true;
+                let how = svc
+                    .conf
+                    .ha_suspend
+                    .as_ref()
+                    .map(|h| h.to_string())
+                    .unwrap_or_default();
+                warn!(
+                    "{}: checks {} (ha_suspend: {} {how})",
+                    svc.conf.service.key,
+                    if now { "suspended" } else { "resumed" },
+                    if now { "no longer:" } else { "now:" },
+                );
+            }
+        }
+        changed
+    }
+
+    fn status(&self) -> StatusFile {
+        let services = self
+            .svcs
+            .iter()
+            .map(|svc| {
+                let reals = svc
+                    .conf
+                    .reals
+                    .iter()
+                    .zip(&svc.pool.reals)
+                    .zip(&svc.have)
+                    .map(|((r, st), h)| RealStatus {
+                        addr: host_port(r.addr, r.port),
+                        health: st.health,
+                        weight: st.weight,
+                        in_table: h.1,
+                        since: (st.since_ms != 0).then(|| rfc3339_ms(st.since_ms)),
+                        reason: st.reason.clone(),
+                        check: r.check.probe.kind().to_string(),
+                        checks: st.checks,
+                        failures: st.failures,
+                    })
+                    .collect();
+                ServiceStatus {
+                    service: svc.conf.service.key.to_string(),
+                    scheduler: svc.conf.service.scheduler.clone(),
+                    forward: svc.conf.forward.name().to_string(),
+                    quorum_up: svc.pool.quorum_up,
+                    alive_weight: svc.pool.alive_weight(),
+                    quorum: svc.conf.quorum,
+                    hysteresis: svc.conf.hysteresis,
+                    suspended: svc.suspended,
+                    sorry: svc.conf.sorry.map(|(a, p, _)| SorryStatus {
+                        addr: host_port(a, p),
+                        active: svc
+                            .have
+                            .last()
+                            .is_some_and(|(x, w)| *x == (a, p) && w.is_some()),
+                    }),
+                    reals,
+                }
+            })
+            .collect();
+        StatusFile {
+            name: self.opts.name.clone().unwrap_or_else(|| "lb".into()),
+            pid: std::process::id(),
+            started: self.started.clone(),
+            dry_run: self.opts.dry_run,
+            checks: self.checks,
+            services,
+            stale: false,
+        }
+    }
+
+    fn write_status(&self) {
+        if let Err(e) = status::write(&self.opts.state_dir, &self.status()) {
+            warn!("{e}");
+        }
+    }
+
+    /// Take out what lb put in, unless told to keep it.
+    fn shutdown(&mut self) {
+        if self.opts.keep_on_exit {
+            info!("exiting; the table is kept as it is (--keep-on-exit)");
+        } else {
+            for s in 0..self.svcs.len() {
+                let svc = &self.svcs[s];
+                let key = svc.conf.service.key;
+                let ops: Vec<Op> = if svc.created {
+                    vec![Op::DelService(key)]
+                } else {
+                    svc.have
+                        .iter()
+                        .filter(|(_, w)| w.is_some())
+                        .map(|(a, _)| Op::DelDest(key, svc.conf.dest(a.0, a.1, 0)))
+                        .collect()
+                };
+                for op in &ops {
+                    if let Err(e) = self.table.apply(op) {
+                        warn!("{key}: at exit: {e}");
+                    }
+                }
+                info!(
+                    "{key}: {} at exit",
+                    if svc.created {
+                        "service removed"
+                    } else {
+                        "real servers taken out"
+                    }
+                );
+            }
+        }
+        let path = status::path(&self.opts.state_dir, self.opts.name.as_deref());
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// `[ADDR]:PORT` for address services (keepalived's mail style), `FWM N` otherwise.
+fn key_brackets(k: &Key) -> String {
+    match k {
+        Key::Addr { addr, port, .. } => format!("[{addr}]:{port}"),
+        Key::Fwmark { .. } => k.to_string(),
+    }
+}
+
+/// Start a notify or quorum command and reap it when it ends.
+fn run_command(argv: Vec<String>) {
+    tokio::spawn(async move {
+        let o = crate::process::run_async(&argv, Duration::from_secs(3600)).await;
+        if !o.success() {
+            warn!(
+                "{}: {o:?}",
+                argv.first().map(String::as_str).unwrap_or("command")
+            );
+        }
+    });
+}

@@ -1,0 +1,110 @@
+//! The state file `lb run` keeps up to date (at most once a second, and at every change
+//! of health), and what `lb status` reads.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::machine::Health;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RealStatus {
+    /// ADDR:PORT ([ADDR]:PORT for IPv6).
+    pub addr: String,
+    pub health: Health,
+    /// Weight while up.
+    pub weight: u32,
+    /// Weight in the table, or null when absent.
+    pub in_table: Option<u32>,
+    /// Last change of health (RFC 3339 UTC), null before the first.
+    pub since: Option<String>,
+    /// Why: the last check's reason.
+    pub reason: String,
+    /// The checker (HTTP_GET, TCP_CHECK, ...).
+    pub check: String,
+    pub checks: u64,
+    pub failures: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SorryStatus {
+    pub addr: String,
+    /// In the table now.
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceStatus {
+    /// As ipvsadm names it: `TCP 10.0.0.1:80`, `FWM 5`.
+    pub service: String,
+    pub scheduler: String,
+    pub forward: String,
+    pub quorum_up: bool,
+    /// Sum of the up servers' weights.
+    pub alive_weight: u32,
+    pub quorum: u32,
+    pub hysteresis: u32,
+    /// Checks paused (ha_suspend: this node is not VRRP master).
+    pub suspended: bool,
+    pub sorry: Option<SorryStatus>,
+    pub reals: Vec<RealStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusFile {
+    pub name: String,
+    pub pid: u32,
+    pub started: String,
+    pub dry_run: bool,
+    /// Checks completed since the start (all services).
+    pub checks: u64,
+    pub services: Vec<ServiceStatus>,
+    /// Set by `status` when the recorded process no longer runs.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stale: bool,
+}
+
+/// `STATE_DIR/lb.json`, or `STATE_DIR/lb-NAME.json`.
+pub fn path(state_dir: &Path, name: Option<&str>) -> PathBuf {
+    match name {
+        Some(n) => state_dir.join(format!("lb-{n}.json")),
+        None => state_dir.join("lb.json"),
+    }
+}
+
+/// Write atomically.
+pub fn write(state_dir: &Path, s: &StatusFile) -> Result<()> {
+    fs::create_dir_all(state_dir)
+        .map_err(|e| Error::io(format!("create {}", state_dir.display()), e))?;
+    let name = (s.name != "lb").then_some(s.name.as_str());
+    let p = path(state_dir, name);
+    let tmp = p.with_extension("json.tmp");
+    let body = serde_json::to_vec_pretty(s).expect("status serializes");
+    fs::write(&tmp, body)
+        .and_then(|_| fs::rename(&tmp, &p))
+        .map_err(|e| Error::io(format!("write {}", p.display()), e))
+}
+
+/// Read the state of the named (or default) checker, marking it stale when its process
+/// is gone.
+pub fn read(state_dir: &Path, name: Option<&str>) -> Result<StatusFile> {
+    let p = path(state_dir, name);
+    let body = match fs::read(&p) {
+        Ok(b) => b,
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Err(Error::Failed(format!(
+                "no lb state at {} (is `hakit lb run{}` running with this --state-dir?)",
+                p.display(),
+                name.map(|n| format!(" --name {n}")).unwrap_or_default()
+            )))
+        }
+        Err(e) => return Err(Error::io(format!("read {}", p.display()), e)),
+    };
+    let mut s: StatusFile = serde_json::from_slice(&body)
+        .map_err(|e| Error::Failed(format!("{} is not a hakit lb state file: {e}", p.display())))?;
+    s.stale = !Path::new(&format!("/proc/{}", s.pid)).exists();
+    Ok(s)
+}
