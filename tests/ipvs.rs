@@ -261,19 +261,25 @@ fn vm_hakit_matches_ipvsadm_on_the_real_kernel() {
     assert!(!r.stdout.contains("FAIL"), "{}", r.stdout);
 }
 
+/// One VM boot for the data path and for `lb run` against the real table.
 #[test]
-fn vm_nat_and_dr_traffic_spreads_over_the_real_servers() {
-    if !privileged("vm_nat_and_dr_traffic_spreads_over_the_real_servers") {
+fn vm_nat_and_dr_traffic_and_lb_keep_the_pool_in_line() {
+    if !privileged("vm_nat_and_dr_traffic_and_lb_keep_the_pool_in_line") {
         return;
     }
+    let vm = project_dir().join("tests/vm");
     let r = crate::support::vm_run(
-        &[project_dir().join("tests/vm/ipvs-datapath.sh")],
-        "bash ./ipvs-datapath.sh",
-        300,
+        &[
+            vm.join("ipvs-datapath.sh"),
+            vm.join("lb.sh"),
+            vm.join("smtp-sink.sh"),
+        ],
+        "bash ./ipvs-datapath.sh; a=$?; bash ./lb.sh; b=$?; exit $((a | b))",
+        400,
     );
     assert_eq!(
         r.code, 0,
-        "data path in the VM:\n{}\n{}",
+        "data path and lb in the VM:\n{}\n{}",
         r.stdout, r.stderr
     );
     for want in [
@@ -282,6 +288,19 @@ fn vm_nat_and_dr_traffic_spreads_over_the_real_servers() {
         "ok   DR round robin: 5 5",
         "ok   DR: only the director answers ARP for the VIP",
         "ok   DR counters",
+        "ok   lb run created the service with both real servers",
+        "ok   round robin over both: 5 5 0",
+        "ok   rs2 left the table in",
+        "ok   inhibit_on_failure: rs2 at weight 0",
+        "ok   DOWN mail arrived",
+        "ok   only rs1 serves: 10 0 0",
+        "ok   sorry server in the table",
+        "ok   the sorry page is served: 0 0 10",
+        "ok   rs1 back, sorry server gone",
+        "ok   UP mail arrived",
+        "ok   lb status shows rs2 down",
+        "ok   lb run exits 0 on SIGTERM",
+        "ok   services removed at exit",
     ] {
         assert!(r.stdout.contains(want), "missing {want:?}:\n{}", r.stdout);
     }
