@@ -584,3 +584,41 @@ fn http_edge_servers_slow_accept_slow_body_reset_and_names() {
         .code(2)
         .one_line_error("has no host");
 }
+
+#[test]
+fn unreachable_addresses_are_unhealthy_at_once_or_at_the_timeout() {
+    if !crate::support::privileged("unreachable_addresses_are_unhealthy_at_once_or_at_the_timeout")
+    {
+        return;
+    }
+    // A namespace of the test's own: no route at all, then a route to a neighbour that
+    // never answers ARP.
+    let ns = crate::support::Netns::new("unreach");
+    ns.hakit(&["check", "tcp", "10.99.0.1:80", "--retry", "0"])
+        .code(1)
+        .stdout_has("unreachable");
+    ns.hakit(&["check", "http", "http://10.99.0.1/", "--retry", "0"])
+        .code(1)
+        .stdout_has("unreachable");
+    ns.ip("link add d0 type veth peer name d1");
+    ns.ip("link set d0 up");
+    ns.ip("link set d1 up");
+    ns.ip("addr add 10.99.0.2/24 dev d0");
+    let start = Instant::now();
+    ns.hakit(&[
+        "check",
+        "tcp",
+        "10.99.0.1:80",
+        "--retry",
+        "1",
+        "--delay-before-retry",
+        "100ms",
+        "--connect-timeout",
+        "300ms",
+        "--json",
+    ])
+    .code(1)
+    .stdout_has("\"tries\": 2")
+    .stdout_has("timed out");
+    assert!(start.elapsed() < Duration::from_secs(3));
+}

@@ -47,6 +47,8 @@ struct Svc {
     have: Vec<(Addr, Option<u32>)>,
     /// lb added the service itself (and so deletes it at exit).
     created: bool,
+    /// A change was refused: reconcile again at the next verdict.
+    retry: bool,
     suspended: bool,
     suspend_tx: watch::Sender<bool>,
 }
@@ -218,6 +220,7 @@ fn setup(table: &mut Table, conf: VirtualService) -> Result<(Svc, Vec<Event>)> {
         pool,
         have,
         created,
+        retry: false,
         suspend_tx,
     };
     Ok((svc, events))
@@ -312,7 +315,15 @@ impl Lb {
             .pool
             .verdict(i, v.healthy, v.weight, &v.reason, now_ms());
         self.report(s, &ev);
-        let changed = self.reconcile(s);
+        // Only a change of health, weight or quorum (or a change the kernel refused
+        // before) touches the table: a steady verdict costs nothing more.
+        let svc = &mut self.svcs[s];
+        let changed = if svc.pool.changed || svc.retry {
+            svc.pool.changed = false;
+            self.reconcile(s)
+        } else {
+            false
+        };
         changed || !ev.is_empty()
     }
 
@@ -334,6 +345,7 @@ impl Lb {
         let key = svc.conf.service.key;
         let changes = diff(&svc.have, &want);
         let dry = matches!(self.table, Table::DryRun);
+        svc.retry = false;
         for c in &changes {
             let (op, text, new) = match *c {
                 Change::Add(a, w) => (
@@ -359,7 +371,10 @@ impl Lb {
                         h.1 = new.1;
                     }
                 }
-                Err(e) => error!("{key}: {text}: {e}"),
+                Err(e) => {
+                    error!("{key}: {text}: {e}");
+                    svc.retry = true;
+                }
             }
         }
         !changes.is_empty()

@@ -83,6 +83,8 @@ pub struct Pool {
     pub conf: PoolConf,
     pub reals: Vec<RealState>,
     pub quorum_up: bool,
+    /// Something the table depends on changed since the caller last cleared this.
+    pub changed: bool,
 }
 
 /// The table a service should have: each destination's weight, or absent.
@@ -119,6 +121,7 @@ impl Pool {
             conf,
             reals,
             quorum_up: true,
+            changed: true,
         };
         let alive = p.alive_weight();
         p.quorum_up = alive > 0 && alive >= p.conf.quorum.saturating_add(p.conf.hysteresis);
@@ -148,9 +151,10 @@ impl Pool {
         now_ms: u64,
     ) -> Vec<Event> {
         let mut ev = Vec::new();
-        let Some(conf) = self.conf.reals.get(i).cloned() else {
+        let Some(conf) = self.conf.reals.get(i) else {
             return ev;
         };
+        let conf = (conf.weight, conf.rise, conf.fall);
         let r = &mut self.reals[i];
         r.checks += 1;
         if !healthy {
@@ -159,27 +163,34 @@ impl Pool {
         r.reason = reason.to_string();
         // keepalived's misc_dynamic: a weight from the check replaces the configured one
         // while it says so; a plain success or a failure restores the configured weight.
-        r.weight = match (healthy, weight) {
+        let w = match (healthy, weight) {
             (true, Some(w)) => w.clamp(0, 65535) as u32,
-            _ => conf.weight,
+            _ => conf.0,
         };
+        if w != r.weight {
+            r.weight = w;
+            self.changed = true;
+        }
         let agrees = (r.health == Health::Up) == healthy;
         if agrees {
             r.streak = 0;
         } else {
             r.streak += 1;
-            let need = if healthy { conf.rise } else { conf.fall }.max(1);
+            let need = if healthy { conf.1 } else { conf.2 }.max(1);
             if r.streak >= need {
                 r.health = if healthy { Health::Up } else { Health::Down };
                 r.streak = 0;
                 r.since_ms = now_ms;
+                self.changed = true;
                 ev.push(Event::Real {
                     index: i,
                     health: r.health,
                 });
             }
         }
-        ev.extend(self.update_quorum());
+        if self.changed {
+            ev.extend(self.update_quorum());
+        }
         ev
     }
 
@@ -188,9 +199,11 @@ impl Pool {
         let (q, h) = (self.conf.quorum, self.conf.hysteresis);
         if self.quorum_up && (alive < q.saturating_sub(h) || alive == 0) {
             self.quorum_up = false;
+            self.changed = true;
             Some(Event::Quorum { up: false, alive })
         } else if !self.quorum_up && alive >= q.saturating_add(h) && alive > 0 {
             self.quorum_up = true;
+            self.changed = true;
             Some(Event::Quorum { up: true, alive })
         } else {
             None
@@ -229,13 +242,14 @@ pub enum Change {
 }
 
 /// The changes that take a table from `have` to `want` (per destination: present with a
-/// weight, or absent). Removals come last, so a pool is never emptied on the way.
+/// weight, or absent; both lists in the same order). Removals come last, so a pool is
+/// never emptied on the way.
 pub fn diff(have: &[(Addr, Option<u32>)], want: &[(Addr, Option<u32>)]) -> Vec<Change> {
     let mut adds = Vec::new();
     let mut removes = Vec::new();
-    for (a, w) in want {
-        let h = have.iter().find(|(x, _)| x == a).and_then(|(_, w)| *w);
-        match (h, w) {
+    for ((ha, h), (a, w)) in have.iter().zip(want) {
+        debug_assert_eq!(ha, a, "have and want list the same destinations");
+        match (*h, w) {
             (None, Some(w)) => adds.push(Change::Add(*a, *w)),
             (Some(hw), Some(w)) if hw != *w => adds.push(Change::Weight(*a, *w)),
             (Some(_), None) => removes.push(Change::Remove(*a)),
@@ -416,6 +430,7 @@ mod tests {
     #[test]
     fn diffs_add_before_they_remove() {
         let have = vec![(a(1), Some(1)), (a(2), Some(1)), (a(3), None)];
+        // Same order on both sides, as the daemon keeps them.
         let want = vec![(a(1), None), (a(2), Some(5)), (a(3), Some(1))];
         assert_eq!(
             diff(&have, &want),
