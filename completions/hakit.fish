@@ -37,6 +37,7 @@ complete -c hakit -n "__fish_hakit_needs_command" -f -a "vrrp" -d 'A VRRP v2/v3 
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
@@ -535,6 +536,79 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "run" -d 'Check real servers and keep the IPVS table in line until SIGTERM'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show each real server\'s health, weight and last transition'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -f -a "push" -d 'Push the contents of DIR to each TARGET (host::module, rsync://host:port/module, host:/path over ssh, or a local directory); with --watch, keep pushing changes'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -f -a "pull" -d 'Pull the contents of TARGET into DIR'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -f -a "status" -d 'Show the watch queues: paths waiting per target and the last push'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -f -a "daemon-conf" -d 'Print an rsyncd.conf module for a path (the receivers of seed 004)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l exclude -d 'Leave out paths matching PATTERN (rsync\'s --exclude; repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l bwlimit -d 'Bandwidth limit in KiB/s' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l password-file -d 'Password file for daemon modules with `auth users` (mode 600)' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l rsh -d 'Remote shell for host:/path targets (default ssh)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l timeout -d 'Give up on a stalled transfer or an unanswering daemon after this long' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l debounce -d 'With --watch: push once changes have been quiet this long' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l max-delay -d 'With --watch: push at the latest this long after a batch\'s first change' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l name -d 'With --watch: name of the queues (default: from DIR)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l delete -d 'Delete files on the receiver that the sender does not have'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -s n -l dry-run -d 'Show what would be transferred; change nothing'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -s z -l compress -d 'Compress on the wire'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l json -d 'Print the per-target summary as JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l watch -d 'Keep watching DIR (inotify) and push each change to every target'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l initial -d 'With --watch: start with a full sync of every target (sersync\'s -r)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l exclude -d 'Leave out paths matching PATTERN (rsync\'s --exclude; repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l bwlimit -d 'Bandwidth limit in KiB/s' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l password-file -d 'Password file for daemon modules with `auth users` (mode 600)' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l rsh -d 'Remote shell for host:/path targets (default ssh)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l timeout -d 'Give up on a stalled transfer or an unanswering daemon after this long' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l delete -d 'Delete files on the receiver that the sender does not have'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -s n -l dry-run -d 'Show what would be transferred; change nothing'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -s z -l compress -d 'Compress on the wire'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l json -d 'Print the per-target summary as JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from status" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from status" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from status" -l json
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from status" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l module -d 'Module name' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l path -d 'Directory the module serves' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l allow -d 'Hosts allowed (repeatable); everyone else is denied' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l uid -d 'User and group the transfers run as' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l gid -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l auth-user -d 'Require this user (with --secrets-file)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l secrets-file -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l read-only -d 'Serve read-only (a backup that only gives)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l global -d 'Include the global settings (port, pid file, log file) before the module'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "push" -d 'Push the contents of DIR to each TARGET (host::module, rsync://host:port/module, host:/path over ssh, or a local directory); with --watch, keep pushing changes'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Pull the contents of TARGET into DIR'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the watch queues: paths waiting per target and the last push'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "daemon-conf" -d 'Print an rsyncd.conf module for a path (the receivers of seed 004)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l force -d 'Replace files or links of the same name that point elsewhere'
@@ -543,14 +617,15 @@ complete -c hakit -n "__fish_hakit_using_subcommand links" -l syslog -d 'Send lo
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
@@ -581,3 +656,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from lb" -f -a "run" -d 'Check real servers and keep the IPVS table in line until SIGTERM'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from lb" -f -a "status" -d 'Show each real server\'s health, weight and last transition'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "push" -d 'Push the contents of DIR to each TARGET (host::module, rsync://host:port/module, host:/path over ssh, or a local directory); with --watch, keep pushing changes'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "pull" -d 'Pull the contents of TARGET into DIR'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "status" -d 'Show the watch queues: paths waiting per target and the last push'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "daemon-conf" -d 'Print an rsyncd.conf module for a path (the receivers of seed 004)'

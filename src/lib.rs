@@ -21,6 +21,7 @@ pub mod logging;
 pub mod netlink;
 pub mod process;
 pub mod rsprep;
+pub mod sync;
 pub mod units;
 pub mod vip;
 pub mod vrrp;

@@ -13,5 +13,6 @@ mod ipvs;
 mod lab;
 mod lb;
 mod rsprep;
+mod sync;
 mod vip;
 mod vrrp;

@@ -9,6 +9,7 @@ mod ipvsadm;
 mod lb;
 mod links;
 mod rsprep;
+mod sync;
 mod vip;
 mod vrrp;
 
@@ -88,6 +89,7 @@ pub enum Command {
     Ipvs(ipvs::IpvsArgs),
     Check(check::CheckArgs),
     Lb(Box<lb::LbArgs>),
+    Sync(sync::SyncArgs),
     Links(links::LinksArgs),
 }
 
@@ -215,6 +217,7 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
         Command::Ipvs(a) => ipvs::exec(a, &out),
         Command::Check(a) => check::exec(a, &out),
         Command::Lb(a) => lb::exec(a, &cli.global, &out),
+        Command::Sync(a) => sync::exec(a, &cli.global, &out),
         Command::Links(a) => links::exec(a, &out),
     };
     match result {

@@ -10,6 +10,7 @@ use std::thread;
 use std::time::Duration;
 
 use super::peers::wait_for;
+use super::sh;
 
 /// A port nothing listens on (yet).
 pub fn free_port() -> u16 {
@@ -177,4 +178,137 @@ impl SmtpSink {
             .cloned()
             .collect()
     }
+}
+
+/// An rsync daemon (Debian's rsync) on 127.0.0.1:PORT serving modules from its own
+/// directories: `plain` (read-write) and `secret` (auth user `hakit`, password
+/// `s3cret`). Stopped when dropped; `stop`/`start` for a target that goes away.
+pub struct RsyncDaemon {
+    pub port: u16,
+    pub dir: PathBuf,
+    child: Option<Child>,
+}
+
+impl RsyncDaemon {
+    pub fn new(tag: &str) -> RsyncDaemon {
+        let port = free_port();
+        let dir = std::env::temp_dir().join(format!("hakit-rsyncd-{}-{tag}", super::unique("r")));
+        for m in ["plain", "secret"] {
+            std::fs::create_dir_all(dir.join(m)).unwrap();
+        }
+        let (uid, gid) = own_ids();
+        let d = dir.display();
+        std::fs::write(dir.join("secrets"), "hakit:s3cret\n").unwrap();
+        std::fs::write(dir.join("pass"), "s3cret\n").unwrap();
+        std::fs::write(dir.join("badpass"), "wrong\n").unwrap();
+        for f in ["secrets", "pass", "badpass"] {
+            sh(&format!("chmod 600 {d}/{f}"));
+        }
+        let conf = format!(
+            "use chroot = no\nmunge symlinks = no\npid file = {d}/rsyncd.pid\nlog file = {d}/rsyncd.log\n\
+             [plain]\npath = {d}/plain\nread only = no\nuid = {uid}\ngid = {gid}\n\
+             [secret]\npath = {d}/secret\nread only = no\nuid = {uid}\ngid = {gid}\n\
+             auth users = hakit\nsecrets file = {d}/secrets\n"
+        );
+        std::fs::write(dir.join("rsyncd.conf"), conf).unwrap();
+        let mut r = RsyncDaemon {
+            port,
+            dir,
+            child: None,
+        };
+        r.start();
+        r
+    }
+
+    /// `rsync://127.0.0.1:PORT/MODULE`.
+    pub fn url(&self, module: &str) -> String {
+        format!("rsync://127.0.0.1:{}/{module}", self.port)
+    }
+
+    pub fn module_dir(&self, module: &str) -> PathBuf {
+        self.dir.join(module)
+    }
+
+    pub fn start(&mut self) {
+        let _ = std::fs::remove_file(self.dir.join("rsyncd.pid"));
+        let child = Command::new("rsync")
+            .args([
+                "--daemon",
+                "--no-detach",
+                "--address",
+                "127.0.0.1",
+                "--port",
+            ])
+            .arg(self.port.to_string())
+            .arg("--config")
+            .arg(self.dir.join("rsyncd.conf"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("rsync (Debian package rsync) runs");
+        self.child = Some(child);
+        let port = self.port;
+        wait_for("rsync daemon to listen", Duration::from_secs(10), || {
+            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        });
+    }
+
+    pub fn stop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl Drop for RsyncDaemon {
+    fn drop(&mut self) {
+        self.stop();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// This process's uid and gid (from /proc, no unsafe).
+fn own_ids() -> (u32, u32) {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |k: &str| {
+        s.lines()
+            .find(|l| l.starts_with(k))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    (field("Uid:"), field("Gid:"))
+}
+
+/// A directory tree as (relative path, content or "<dir>"/"<link>"), sorted: two trees
+/// are identical when these are equal.
+pub fn tree(root: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+            let ft = match e.file_type() {
+                Ok(t) => t,
+                Err(_) => continue,
+            };
+            if ft.is_dir() {
+                out.push((rel, b"<dir>".to_vec()));
+                stack.push(p);
+            } else if ft.is_symlink() {
+                let t = std::fs::read_link(&p).unwrap_or_default();
+                out.push((rel, format!("<link {}>", t.display()).into_bytes()));
+            } else {
+                out.push((rel, std::fs::read(&p).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
 }
