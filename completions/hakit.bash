@@ -538,6 +538,9 @@ _hakit() {
             hakit__subcmd__sync,push)
                 cmd="hakit__subcmd__sync__subcmd__push"
                 ;;
+            hakit__subcmd__sync,rsync)
+                cmd="hakit__subcmd__sync__subcmd__push"
+                ;;
             hakit__subcmd__sync,status)
                 cmd="hakit__subcmd__sync__subcmd__status"
                 ;;
@@ -4127,7 +4130,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__sync)
-            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help push pull status daemon-conf help"
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help push rsync pull status daemon-conf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

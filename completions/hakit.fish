@@ -536,17 +536,18 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "run" -d 'Check real servers and keep the IPVS table in line until SIGTERM'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show each real server\'s health, weight and last transition'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -l state-dir -d 'Directory for records and state files' -r -F
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -f -a "push" -d 'Push the contents of DIR to each TARGET (host::module, rsync://host:port/module, host:/path over ssh, or a local directory); with --watch, keep pushing changes'
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -f -a "pull" -d 'Pull the contents of TARGET into DIR'
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -f -a "status" -d 'Show the watch queues: paths waiting per target and the last push'
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -f -a "daemon-conf" -d 'Print an rsyncd.conf module for a path (the receivers of seed 004)'
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push pull status daemon-conf help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -f -a "push" -d 'Push the contents of DIR to each TARGET (host::module, rsync://host:port/module, host:/path over ssh, or a local directory); with --watch, keep pushing changes'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -f -a "rsync" -d 'Push the contents of DIR to each TARGET (host::module, rsync://host:port/module, host:/path over ssh, or a local directory); with --watch, keep pushing changes'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -f -a "pull" -d 'Pull the contents of TARGET into DIR'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -f -a "status" -d 'Show the watch queues: paths waiting per target and the last push'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -f -a "daemon-conf" -d 'Print an rsyncd.conf module for a path (the receivers of seed 004)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l exclude -d 'Leave out paths matching PATTERN (rsync\'s --exclude; repeatable)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l bwlimit -d 'Bandwidth limit in KiB/s' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l password-file -d 'Password file for daemon modules with `auth users` (mode 600)' -r -F
@@ -567,6 +568,26 @@ complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l exclude -d 'Leave out paths matching PATTERN (rsync\'s --exclude; repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l bwlimit -d 'Bandwidth limit in KiB/s' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l password-file -d 'Password file for daemon modules with `auth users` (mode 600)' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l rsh -d 'Remote shell for host:/path targets (default ssh)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l timeout -d 'Give up on a stalled transfer or an unanswering daemon after this long' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l debounce -d 'With --watch: push once changes have been quiet this long' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l max-delay -d 'With --watch: push at the latest this long after a batch\'s first change' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l name -d 'With --watch: name of the queues (default: from DIR)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l delete -d 'Delete files on the receiver that the sender does not have'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -s n -l dry-run -d 'Show what would be transferred; change nothing'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -s z -l compress -d 'Compress on the wire'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l json -d 'Print the per-target summary as JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l watch -d 'Keep watching DIR (inotify) and push each change to every target'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l initial -d 'With --watch: start with a full sync of every target (sersync\'s -r)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -s h -l help -d 'Print help'
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l exclude -d 'Leave out paths matching PATTERN (rsync\'s --exclude; repeatable)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l bwlimit -d 'Bandwidth limit in KiB/s' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from pull" -l password-file -d 'Password file for daemon modules with `auth users` (mode 600)' -r -F

@@ -46,6 +46,7 @@ EXIT STATUS:
 enum SyncCmd {
     /// Push the contents of DIR to each TARGET (host::module, rsync://host:port/module,
     /// host:/path over ssh, or a local directory); with --watch, keep pushing changes.
+    #[command(visible_alias = "rsync")]
     Push(PushArgs),
     /// Pull the contents of TARGET into DIR.
     Pull(PullArgs),
