@@ -19,6 +19,9 @@ _hakit() {
             hakit,check)
                 cmd="hakit__subcmd__check"
                 ;;
+            hakit,conf)
+                cmd="hakit__subcmd__conf"
+                ;;
             hakit,help)
                 cmd="hakit__subcmd__help"
                 ;;
@@ -103,8 +106,29 @@ _hakit() {
             hakit__subcmd__check__subcmd__help,udp)
                 cmd="hakit__subcmd__check__subcmd__help__subcmd__udp"
                 ;;
+            hakit__subcmd__conf,check)
+                cmd="hakit__subcmd__conf__subcmd__check"
+                ;;
+            hakit__subcmd__conf,help)
+                cmd="hakit__subcmd__conf__subcmd__help"
+                ;;
+            hakit__subcmd__conf,plan)
+                cmd="hakit__subcmd__conf__subcmd__plan"
+                ;;
+            hakit__subcmd__conf__subcmd__help,check)
+                cmd="hakit__subcmd__conf__subcmd__help__subcmd__check"
+                ;;
+            hakit__subcmd__conf__subcmd__help,help)
+                cmd="hakit__subcmd__conf__subcmd__help__subcmd__help"
+                ;;
+            hakit__subcmd__conf__subcmd__help,plan)
+                cmd="hakit__subcmd__conf__subcmd__help__subcmd__plan"
+                ;;
             hakit__subcmd__help,check)
                 cmd="hakit__subcmd__help__subcmd__check"
+                ;;
+            hakit__subcmd__help,conf)
+                cmd="hakit__subcmd__help__subcmd__conf"
                 ;;
             hakit__subcmd__help,help)
                 cmd="hakit__subcmd__help__subcmd__help"
@@ -156,6 +180,12 @@ _hakit() {
                 ;;
             hakit__subcmd__help__subcmd__check,udp)
                 cmd="hakit__subcmd__help__subcmd__check__subcmd__udp"
+                ;;
+            hakit__subcmd__help__subcmd__conf,check)
+                cmd="hakit__subcmd__help__subcmd__conf__subcmd__check"
+                ;;
+            hakit__subcmd__help__subcmd__conf,plan)
+                cmd="hakit__subcmd__help__subcmd__conf__subcmd__plan"
                 ;;
             hakit__subcmd__help__subcmd__ipvs,flush)
                 cmd="hakit__subcmd__help__subcmd__ipvs__subcmd__flush"
@@ -626,7 +656,7 @@ _hakit() {
 
     case "${cmd}" in
         hakit)
-            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version vip rs-prep vrrp ipvs check lb sync links help"
+            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version vip rs-prep vrrp ipvs check lb sync conf links help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1269,8 +1299,130 @@ _hakit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hakit__subcmd__conf)
+            opts="-v -q -h --log-file --syslog --verbose --quiet --state-dir --help check plan help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__conf__subcmd__check)
+            opts="-v -q -h --json --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__conf__subcmd__help)
+            opts="check plan help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__conf__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__conf__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__conf__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__conf__subcmd__plan)
+            opts="-v -q -h --systemd --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hakit__subcmd__help)
-            opts="vip rs-prep vrrp ipvs check lb sync links help"
+            opts="vip rs-prep vrrp ipvs check lb sync conf links help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1410,6 +1562,48 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help__subcmd__check__subcmd__udp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__conf)
+            opts="check plan"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__conf__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__conf__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3640,7 +3834,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__lb__subcmd__run)
-            opts="-t -u -f -6 -s -p -M -g -i -m -r -v -q -h --tcp-service --udp-service --sctp-service --fwmark-service --ipv6 --scheduler --persistent --netmask --gatewaying --ipip --masquerading --real-server --check --delay-loop --fall --rise --inhibit-on-failure --sorry-server --sorry-weight --quorum --hysteresis --quorum-up --quorum-down --alpha --notify-up --notify-down --ha-suspend --file --name --dry-run --keep-on-exit --router-id --mail-to --mail-from --smtp-server --smtp-connect-timeout --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-t -u -f -6 -s -p -M -g -i -m -r -v -q -h --tcp-service --udp-service --sctp-service --fwmark-service --ipv6 --scheduler --persistent --netmask --gatewaying --ipip --masquerading --real-server --check --delay-loop --fall --rise --inhibit-on-failure --sorry-server --sorry-weight --quorum --hysteresis --quorum-up --quorum-down --alpha --notify-up --notify-down --ha-suspend --file --config --name --dry-run --keep-on-exit --router-id --mail-to --mail-from --smtp-server --smtp-connect-timeout --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3759,6 +3953,10 @@ _hakit() {
                     return 0
                     ;;
                 --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4752,12 +4950,20 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vrrp__subcmd__run)
-            opts="-i -p -v -q -h --interface --vrid --version --advert-int --vip --auth-pass --priority --name --label --unicast-peer --unicast-src --nopreempt --preempt-delay --track-script --track-interval --track-timeout --track-weight --track-fall --track-rise --track-interface --track-file --track-file-weight --notify --notify-master --notify-backup --notify-fault --notify-stop --garp-count --garp-delay --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-i -p -v -q -h --config --instance --interface --vrid --version --advert-int --vip --auth-pass --priority --name --label --unicast-peer --unicast-src --nopreempt --preempt-delay --track-script --track-interval --track-timeout --track-weight --track-fall --track-rise --track-interface --track-file --track-file-weight --notify --notify-master --notify-backup --notify-fault --notify-stop --garp-count --garp-delay --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --interface)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -38,6 +38,7 @@ complete -c hakit -n "__fish_hakit_needs_command" -f -a "ipvs" -d 'Virtual servi
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "conf" -d 'keepalived.conf compatibility: check a file, or print it as a hakit composition'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand vip; and not __fish_seen_subcommand_from add del list garp help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
@@ -126,12 +127,14 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_su
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "watch" -d 'Decode every VRRP packet seen on an interface: who claims what, split brain at a glance'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "send" -d 'Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership)'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s i -l interface -d 'Interface to speak VRRP on' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l vrid -d 'Virtual router ID, 1-255' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l config -d 'Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads, keeping unchanged instances running). The instance flags are then not used' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l instance -d 'With --config: only this instance (repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s i -l interface -d 'Interface to speak VRRP on (required without --config)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l vrid -d 'Virtual router ID, 1-255 (required without --config)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l version -d 'VRRP version' -r -f -a "2\t''
 3\t''"
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l advert-int -d 'Advertisement interval in seconds (v2: whole seconds; v3: 0.01-40.95)' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l vip -d 'A virtual IP with its prefix (repeatable), e.g. 192.168.139.100/24' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l vip -d 'A virtual IP with its prefix (repeatable; at least one without --config), e.g. 192.168.139.100/24' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l auth-pass -d 'VRRPv2 simple password (auth_type PASS), at most 8 bytes' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s p -l priority -d 'Priority 1-254 (255 only for the owner of the VIP addresses)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l name -d 'Instance name for notify arguments, logs and `vrrp status`' -r
@@ -180,12 +183,12 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s i -l interface -d 'Interface to speak VRRP on' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vrid -d 'Virtual router ID, 1-255' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s i -l interface -d 'Interface to speak VRRP on (required without --config)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vrid -d 'Virtual router ID, 1-255 (required without --config)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l version -d 'VRRP version' -r -f -a "2\t''
 3\t''"
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l advert-int -d 'Advertisement interval in seconds (v2: whole seconds; v3: 0.01-40.95)' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vip -d 'A virtual IP with its prefix (repeatable), e.g. 192.168.139.100/24' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vip -d 'A virtual IP with its prefix (repeatable; at least one without --config), e.g. 192.168.139.100/24' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l auth-pass -d 'VRRPv2 simple password (auth_type PASS), at most 8 bytes' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s p -l priority -d 'Priority to advertise, 0-255' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l dst -d 'Send to this address instead of the group (224.0.0.18 or ff02::12)' -r
@@ -505,6 +508,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l notify-down -d 'Command run when a real server goes down' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l ha-suspend -d 'Pause the checks while this node does not hold the service: without a value, while the service address is not on a local interface (keepalived\'s ha_suspend); with INSTANCE, while that `hakit vrrp run` instance is not MASTER' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l file -d 'Read virtual services from FILE, one per line (see FILE FORMAT)' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l config -d 'Read the virtual_servers (and global_defs\' mail settings and router_id) of a keepalived.conf' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l name -d 'Name of this checker (state file STATE_DIR/lb-NAME.json)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l router-id -d 'Names this node in mail subjects (keepalived\'s router_id; default: the host name)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l mail-to -d 'Send alerts to this address (repeatable)' -r
@@ -630,6 +634,32 @@ complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the watch queues: paths waiting per target and the last push'
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "daemon-conf" -d 'Print an rsyncd.conf module for a path (the receivers of seed 004)'
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -f -a "check" -d 'Report every error and warning, with FILE:LINE:COLUMN'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -f -a "plan" -d 'Print the equivalent hakit composition (a shell script, or systemd units)'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -l json
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -l systemd -d 'systemd units instead of a shell script'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "check" -d 'Report every error and warning, with FILE:LINE:COLUMN'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Print the equivalent hakit composition (a shell script, or systemd units)'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l force -d 'Replace files or links of the same name that point elsewhere'
@@ -638,15 +668,16 @@ complete -c hakit -n "__fish_hakit_using_subcommand links" -l syslog -d 'Send lo
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "conf" -d 'keepalived.conf compatibility: check a file, or print it as a hakit composition'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
@@ -681,3 +712,5 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "pull" -d 'Pull the contents of TARGET into DIR'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "status" -d 'Show the watch queues: paths waiting per target and the last push'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "daemon-conf" -d 'Print an rsyncd.conf module for a path (the receivers of seed 004)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from conf" -f -a "check" -d 'Report every error and warning, with FILE:LINE:COLUMN'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from conf" -f -a "plan" -d 'Print the equivalent hakit composition (a shell script, or systemd units)'

@@ -13,6 +13,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod conf;
 pub mod error;
 pub mod ipvs;
 pub mod lb;

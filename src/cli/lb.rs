@@ -172,6 +172,10 @@ struct RunArgs {
     /// Read virtual services from FILE, one per line (see FILE FORMAT).
     #[arg(long, value_name = "FILE")]
     file: Option<PathBuf>,
+    /// Read the virtual_servers (and global_defs' mail settings and router_id) of a
+    /// keepalived.conf.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Name of this checker (state file STATE_DIR/lb-NAME.json).
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
@@ -466,14 +470,43 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
     let s = &r.spec;
     let named = s.tcp.is_some() || s.udp.is_some() || s.sctp.is_some() || s.fwmark.is_some();
     let mut services = Vec::new();
-    if named || r.file.is_none() {
+    if named || (r.file.is_none() && r.config.is_none()) {
         services.push(service(s)?);
     }
     if let Some(f) = &r.file {
         services.extend(services_from_file(f)?);
     }
+    let mut conf_mail = None;
+    let mut conf_router_id = None;
+    if let Some(path) = &r.config {
+        let (c, diags) = crate::conf::load(path);
+        for d in diags
+            .iter()
+            .filter(|d| d.level == crate::conf::Level::Warning)
+        {
+            log::warn!("{d}");
+        }
+        if let Some(first) = diags.iter().find(|d| d.level == crate::conf::Level::Error) {
+            return Err(Error::invalid(format!(
+                "{first} (hakit conf check {} lists every finding)",
+                path.display()
+            )));
+        }
+        let svcs = crate::conf::convert::services(&c)?;
+        if svcs.is_empty() {
+            return Err(Error::invalid(format!(
+                "{}: no virtual_server in it",
+                path.display()
+            )));
+        }
+        services.extend(svcs);
+        conf_mail = crate::conf::convert::mail(&c)?;
+        conf_router_id = c.global.router_id.clone();
+    }
     let host = hostname();
-    let mail = if r.mail_to.is_empty() {
+    let mail = if r.mail_to.is_empty() && conf_mail.is_some() {
+        conf_mail
+    } else if r.mail_to.is_empty() {
         if r.mail_from.is_some() {
             return Err(Error::invalid("--mail-from needs --mail-to"));
         }
@@ -503,7 +536,7 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
         dry_run: r.dry_run,
         keep_on_exit: r.keep_on_exit,
         mail,
-        router_id: r.router_id.clone().unwrap_or(host),
+        router_id: r.router_id.clone().or(conf_router_id).unwrap_or(host),
     };
     lb::daemon::run(services, opts)?;
     Ok(0)

@@ -4,6 +4,7 @@
 //! formats the result (text, or JSON with `--json`). No protocol or decision logic here.
 
 mod check;
+mod conf;
 mod ipvs;
 mod ipvsadm;
 mod lb;
@@ -90,6 +91,7 @@ pub enum Command {
     Check(check::CheckArgs),
     Lb(Box<lb::LbArgs>),
     Sync(sync::SyncArgs),
+    Conf(conf::ConfArgs),
     Links(links::LinksArgs),
 }
 
@@ -218,6 +220,7 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
         Command::Check(a) => check::exec(a, &out),
         Command::Lb(a) => lb::exec(a, &cli.global, &out),
         Command::Sync(a) => sync::exec(a, &cli.global, &out),
+        Command::Conf(a) => conf::exec(a, &out),
         Command::Links(a) => links::exec(a, &out),
     };
     match result {

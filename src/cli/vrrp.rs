@@ -63,20 +63,21 @@ impl From<VersionArg> for Version {
 /// The options that describe an instance on the wire (shared by run and send).
 #[derive(Args, Debug)]
 struct WireArgs {
-    /// Interface to speak VRRP on.
+    /// Interface to speak VRRP on (required without --config).
     #[arg(long, short = 'i', value_name = "IF")]
-    interface: String,
-    /// Virtual router ID, 1-255.
+    interface: Option<String>,
+    /// Virtual router ID, 1-255 (required without --config).
     #[arg(long, value_name = "ID", value_parser = clap::value_parser!(u8).range(1..))]
-    vrid: u8,
+    vrid: Option<u8>,
     /// VRRP version.
     #[arg(long, value_enum, default_value = "2")]
     version: VersionArg,
     /// Advertisement interval in seconds (v2: whole seconds; v3: 0.01-40.95).
     #[arg(long, value_name = "SECS", default_value = "1")]
     advert_int: String,
-    /// A virtual IP with its prefix (repeatable), e.g. 192.168.139.100/24.
-    #[arg(long = "vip", value_name = "ADDR[/PREFIX]", required = true)]
+    /// A virtual IP with its prefix (repeatable; at least one without --config), e.g.
+    /// 192.168.139.100/24.
+    #[arg(long = "vip", value_name = "ADDR[/PREFIX]")]
     vips: Vec<String>,
     /// VRRPv2 simple password (auth_type PASS), at most 8 bytes.
     #[arg(long, value_name = "PASS")]
@@ -103,6 +104,13 @@ NOTIFY:
   arguments. Commands run without a shell (quote like a shell; wrap shell syntax in
   /bin/sh -c '...'); nothing from the network is ever put on a command line.")]
 struct RunArgs {
+    /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
+    /// keeping unchanged instances running). The instance flags are then not used.
+    #[arg(long, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+    /// With --config: only this instance (repeatable).
+    #[arg(long, value_name = "NAME", requires = "config")]
+    instance: Vec<String>,
     #[command(flatten)]
     wire: WireArgs,
     /// Priority 1-254 (255 only for the owner of the VIP addresses).
@@ -232,7 +240,17 @@ fn cmd(s: &str, what: &str) -> Result<Vec<String>> {
 }
 
 fn wire_instance(w: &WireArgs, name: String, priority: u8) -> Result<Instance> {
-    link::validate_name(&w.interface)?;
+    let interface = w
+        .interface
+        .clone()
+        .ok_or_else(|| Error::invalid("give --interface (or --config FILE)"))?;
+    let vrid = w
+        .vrid
+        .ok_or_else(|| Error::invalid("give --vrid (or --config FILE)"))?;
+    if w.vips.is_empty() {
+        return Err(Error::invalid("give at least one --vip (or --config FILE)"));
+    }
+    link::validate_name(&interface)?;
     let version: Version = w.version.into();
     let vips = w
         .vips
@@ -245,8 +263,8 @@ fn wire_instance(w: &WireArgs, name: String, priority: u8) -> Result<Instance> {
     };
     Ok(Instance {
         name,
-        interface: w.interface.clone(),
-        vrid: w.vrid,
+        interface,
+        vrid,
         priority,
         version,
         interval_cs: config::parse_interval(&w.advert_int, version)?,
@@ -259,11 +277,72 @@ fn wire_instance(w: &WireArgs, name: String, priority: u8) -> Result<Instance> {
     })
 }
 
+/// The instances of a keepalived.conf as `vrrp run` options (warnings logged, errors
+/// refused with the first of them and how many).
+pub fn config_instances(
+    path: &std::path::Path,
+    only: &[String],
+    state_dir: &std::path::Path,
+) -> Result<Vec<Options>> {
+    let (c, diags) = crate::conf::load(path);
+    for d in diags
+        .iter()
+        .filter(|d| d.level == crate::conf::Level::Warning)
+    {
+        log::warn!("{d}");
+    }
+    if let Some(first) = diags.iter().find(|d| d.level == crate::conf::Level::Error) {
+        let n = crate::conf::errors(&diags);
+        return Err(Error::invalid(format!(
+            "{first}{} (hakit conf check {} lists them)",
+            if n > 1 {
+                format!(", and {} more errors", n - 1)
+            } else {
+                String::new()
+            },
+            path.display()
+        )));
+    }
+    for o in only {
+        if !c.instances.iter().any(|i| &i.name == o) {
+            return Err(Error::invalid(format!(
+                "--instance {o}: no vrrp_instance of that name in {}",
+                path.display()
+            )));
+        }
+    }
+    let mut groups: std::collections::BTreeMap<String, std::sync::Arc<daemon::SyncGroup>> =
+        Default::default();
+    let mut out = Vec::new();
+    for i in c
+        .instances
+        .iter()
+        .filter(|i| only.is_empty() || only.contains(&i.name))
+    {
+        let mut o = crate::conf::convert::vrrp_options(&c, i, state_dir)?;
+        if let Some(gname) = crate::conf::convert::group_of(&c, &i.name) {
+            o.group = Some(
+                groups
+                    .entry(gname.to_string())
+                    .or_insert_with(|| daemon::SyncGroup::new(gname))
+                    .clone(),
+            );
+        }
+        out.push(o);
+    }
+    Ok(out)
+}
+
 fn run(a: &RunArgs, g: &Global) -> Exit {
+    if let Some(path) = &a.config {
+        let (path, only, dir) = (path.clone(), a.instance.clone(), g.state_dir.clone());
+        crate::vrrp::multi::run(move || config_instances(&path, &only, &dir))?;
+        return Ok(0);
+    }
     let name = a
         .name
         .clone()
-        .unwrap_or_else(|| format!("VI_{}", a.wire.vrid));
+        .unwrap_or_else(|| format!("VI_{}", a.wire.vrid.unwrap_or(0)));
     let mut inst = wire_instance(&a.wire, name, a.priority)?;
     inst.unicast_peers = a.unicast_peers.clone();
     inst.unicast_src = a.unicast_src;
@@ -319,6 +398,7 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         },
         state_dir: g.state_dir.clone(),
         label: a.label.clone(),
+        group: None,
     })?;
     Ok(0)
 }

@@ -8,6 +8,7 @@ use std::net::IpAddr;
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use nix::poll::{ppoll, PollFd, PollFlags};
@@ -28,7 +29,7 @@ use crate::vip::garp::{self, Pattern};
 use crate::vip::{self, AddOptions};
 
 /// A tracked script (keepalived's vrrp_script).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScriptSpec {
     pub argv: Vec<String>,
     pub interval: Duration,
@@ -39,7 +40,7 @@ pub struct ScriptSpec {
 }
 
 /// Notify commands (keepalived's notify, notify_master, ...).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Notify {
     /// Gets `INSTANCE name STATE priority` appended.
     pub generic: Option<Vec<String>>,
@@ -64,6 +65,60 @@ pub struct Options {
     pub state_dir: PathBuf,
     /// Labels for the VIPs (IPv4).
     pub label: Option<String>,
+    /// The vrrp_sync_group this instance moves with (instances of one process).
+    pub group: Option<Arc<SyncGroup>>,
+}
+
+/// A vrrp_sync_group among the instances of one process: a fault of one member is a
+/// fault of all, so the VIPs of a group (say, a NAT director's outside address and its
+/// inside gateway) leave a node together.
+#[derive(Debug, Default)]
+pub struct SyncGroup {
+    pub name: String,
+    faulted: Mutex<BTreeSet<String>>,
+}
+
+impl SyncGroup {
+    pub fn new(name: &str) -> Arc<SyncGroup> {
+        Arc::new(SyncGroup {
+            name: name.to_string(),
+            faulted: Mutex::new(BTreeSet::new()),
+        })
+    }
+
+    fn set(&self, member: &str, fault: bool) {
+        let mut f = self.faulted.lock().unwrap_or_else(|p| p.into_inner());
+        if fault {
+            f.insert(member.to_string());
+        } else {
+            f.remove(member);
+        }
+    }
+
+    /// A member other than `member` in fault, if any.
+    pub fn other_fault(&self, member: &str) -> Option<String> {
+        self.faulted
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .find(|m| *m != member)
+            .cloned()
+    }
+}
+
+impl Options {
+    /// Same configuration (a reload keeps such an instance running untouched).
+    pub fn same_config(&self, o: &Options) -> bool {
+        self.instance == o.instance
+            && self.scripts == o.scripts
+            && self.track_interfaces == o.track_interfaces
+            && self.track_files == o.track_files
+            && self.notify == o.notify
+            && self.garp == o.garp
+            && self.state_dir == o.state_dir
+            && self.label == o.label
+            && self.group.as_ref().map(|g| &g.name) == o.group.as_ref().map(|g| &g.name)
+    }
 }
 
 struct Tracker {
@@ -94,6 +149,8 @@ struct Daemon {
     dirty: bool,
     last_write: Instant,
     logged_drops: BTreeSet<Drop>,
+    /// Whether another member of the sync group was in fault at the last look.
+    group_fault: bool,
 }
 
 /// How often changed counters reach the state file (transitions are written at once).
@@ -102,6 +159,26 @@ const STATUS_FLUSH: Duration = Duration::from_secs(1);
 /// Validate, open the sockets, run until SIGTERM/SIGINT. Returns after the priority-0
 /// advertisement has been sent and the VIPs removed.
 pub fn run(opts: Options) -> Result<()> {
+    let (sig_rx, sig_tx) =
+        UnixStream::pair().map_err(|e| Error::io("create the signal pipe", e))?;
+    for s in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::low_level::pipe::register(
+            s,
+            sig_tx
+                .try_clone()
+                .map_err(|e| Error::io("clone the signal pipe", e))?,
+        )
+        .map_err(|e| Error::io("install signal handlers", e))?;
+    }
+    run_until(opts, sig_rx)
+}
+
+/// [`run`] until a byte arrives on `stop` (several instances in one process each get
+/// their own).
+pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
+    sig_rx
+        .set_nonblocking(true)
+        .map_err(|e| Error::io("configure the stop pipe", e))?;
     let i = &opts.instance;
     let mut nl = vip::socket()?;
     let link = link::resolve(&mut nl, &i.interface)?;
@@ -135,20 +212,6 @@ pub fn run(opts: Options) -> Result<()> {
         primary: src,
         v3: i.version == super::packet::Version::V3,
     });
-    let (mut sig_rx, sig_tx) =
-        UnixStream::pair().map_err(|e| Error::io("create the signal pipe", e))?;
-    for s in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
-        signal_hook::low_level::pipe::register(
-            s,
-            sig_tx
-                .try_clone()
-                .map_err(|e| Error::io("clone the signal pipe", e))?,
-        )
-        .map_err(|e| Error::io("install signal handlers", e))?;
-    }
-    sig_rx
-        .set_nonblocking(true)
-        .map_err(|e| Error::io("configure the signal pipe", e))?;
     let now = Instant::now();
     let status = StatusFile {
         name: i.name.clone(),
@@ -197,6 +260,7 @@ pub fn run(opts: Options) -> Result<()> {
         dirty: false,
         last_write: now,
         logged_drops: BTreeSet::new(),
+        group_fault: false,
         opts,
     };
     log::info!(
@@ -357,6 +421,11 @@ impl Daemon {
             self.check_interfaces()?;
         }
         self.run_trackers()?;
+        if let Some(g) = &self.opts.group {
+            if g.other_fault(&self.opts.instance.name).is_some() != self.group_fault {
+                self.update_priority()?;
+            }
+        }
         self.reaper.reap();
         if self.dirty && self.last_write.elapsed() >= STATUS_FLUSH {
             self.write_status();
@@ -454,7 +523,21 @@ impl Daemon {
             .map(|((_, w), v)| (*w, *v))
             .collect();
         let eff = effective_priority(self.opts.instance.priority, &weights, &files);
-        let fault = eff.is_none() || !self.iface_down.is_empty();
+        let own_fault = eff.is_none() || !self.iface_down.is_empty();
+        let mut fault = own_fault;
+        if let Some(g) = &self.opts.group {
+            g.set(&self.opts.instance.name, own_fault);
+            let other = g.other_fault(&self.opts.instance.name);
+            if let (Some(m), false) = (&other, self.group_fault) {
+                log::warn!(
+                    "{}: {m} of sync group {} is in fault: this instance follows",
+                    self.opts.instance.name,
+                    g.name
+                );
+            }
+            self.group_fault = other.is_some();
+            fault |= self.group_fault;
+        }
         if let Some(p) = eff {
             if p != self.machine.priority() {
                 log::info!(
@@ -626,6 +709,9 @@ impl Daemon {
 
     fn shutdown(&mut self) -> Result<()> {
         log::info!("{}: stopping", self.opts.instance.name);
+        if let Some(g) = &self.opts.group {
+            g.set(&self.opts.instance.name, false);
+        }
         let acts = self.machine.handle(self.now(), Event::Shutdown);
         self.execute(acts)?;
         // Give notify scripts a moment to start before the process goes.

@@ -8,6 +8,7 @@ pub mod config;
 pub mod daemon;
 pub mod io;
 pub mod machine;
+pub mod multi;
 pub mod packet;
 pub mod status;
 pub mod track;

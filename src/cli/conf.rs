@@ -1,0 +1,150 @@
+//! `hakit conf`: read a keepalived.conf as it is, say precisely what is wrong with it, and
+//! show the same setup as hakit commands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{Exit, Out};
+use crate::conf::{self, plan, Level};
+use crate::error::{Error, EXIT_FAIL};
+
+/// keepalived.conf compatibility: check a file, or print it as a hakit composition.
+///
+/// The parser reads blocks, `!` and `#` comments, quoted strings and `include` with globs.
+/// Every finding carries FILE:LINE:COLUMN and all are reported, not only the first:
+/// errors for what cannot work, warnings for what keepalived would ignore or silently
+/// change (an unknown keyword, authentication with VRRPv3, a fractional VRRPv2 interval,
+/// an auth_pass over 8 characters, nopreempt with state MASTER, a script that needs a
+/// shell). `vrrp run --config` and `lb run --config` run the file directly.
+#[derive(Args, Debug)]
+#[command(after_long_help = "EXAMPLES:
+  hakit conf check /etc/keepalived/keepalived.conf
+  hakit conf plan /etc/keepalived/keepalived.conf > hakit-setup.sh
+  hakit conf plan --systemd /etc/keepalived/keepalived.conf
+
+EXIT STATUS:
+  0  no errors (warnings may be printed)
+  1  errors found
+  2  usage error")]
+pub struct ConfArgs {
+    #[command(subcommand)]
+    cmd: ConfCmd,
+}
+
+#[derive(Subcommand, Debug)]
+enum ConfCmd {
+    /// Report every error and warning, with FILE:LINE:COLUMN.
+    Check(CheckArgs),
+    /// Print the equivalent hakit composition (a shell script, or systemd units).
+    Plan(PlanArgs),
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// The keepalived.conf.
+    file: PathBuf,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct PlanArgs {
+    /// The keepalived.conf.
+    file: PathBuf,
+    /// systemd units instead of a shell script.
+    #[arg(long)]
+    systemd: bool,
+}
+
+#[derive(Serialize)]
+struct JsonDiag {
+    level: Level,
+    file: String,
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct Report {
+    file: String,
+    errors: usize,
+    warnings: usize,
+    instances: Vec<String>,
+    virtual_servers: usize,
+    diagnostics: Vec<JsonDiag>,
+}
+
+pub fn exec(a: &ConfArgs, out: &Out) -> Exit {
+    match &a.cmd {
+        ConfCmd::Check(c) => {
+            if !c.file.exists() {
+                return Err(Error::invalid(format!(
+                    "{}: no such file",
+                    c.file.display()
+                )));
+            }
+            let (cfg, diags) = conf::load(&c.file);
+            let errors = conf::errors(&diags);
+            let warnings = diags.len() - errors;
+            if c.json {
+                out.json(&Report {
+                    file: c.file.display().to_string(),
+                    errors,
+                    warnings,
+                    instances: cfg.instances.iter().map(|i| i.name.clone()).collect(),
+                    virtual_servers: cfg.virtual_servers.len(),
+                    diagnostics: diags
+                        .iter()
+                        .map(|d| JsonDiag {
+                            level: d.level,
+                            file: d.loc.file.display().to_string(),
+                            line: d.loc.line,
+                            column: d.loc.col,
+                            message: d.msg.clone(),
+                        })
+                        .collect(),
+                });
+            } else {
+                for d in &diags {
+                    out.line(d.to_string());
+                }
+                out.line(format!(
+                    "{}: {errors} error{}, {warnings} warning{}; {} vrrp_instance{}, {} virtual_server{}",
+                    c.file.display(),
+                    if errors == 1 { "" } else { "s" },
+                    if warnings == 1 { "" } else { "s" },
+                    cfg.instances.len(),
+                    if cfg.instances.len() == 1 { "" } else { "s" },
+                    cfg.virtual_servers.len(),
+                    if cfg.virtual_servers.len() == 1 { "" } else { "s" },
+                ));
+            }
+            Ok(if errors > 0 { EXIT_FAIL } else { 0 })
+        }
+        ConfCmd::Plan(p) => {
+            if !p.file.exists() {
+                return Err(Error::invalid(format!(
+                    "{}: no such file",
+                    p.file.display()
+                )));
+            }
+            let (cfg, diags) = conf::load(&p.file);
+            if let Some(first) = diags.iter().find(|d| d.level == Level::Error) {
+                return Err(Error::Failed(format!(
+                    "{first} (hakit conf check {} lists every finding)",
+                    p.file.display()
+                )));
+            }
+            let src = p.file.display().to_string();
+            out.line(if p.systemd {
+                plan::systemd(&cfg, &src)
+            } else {
+                plan::shell(&cfg, &src)
+            });
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! keepalived.conf into hakit's own values: `vrrp run` options per instance and `lb run`
+//! services, with keepalived's defaults where the file is silent.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::time::Duration;
+
+use super::model::{CheckCommon, Checker, Config, Instance, RealServer, VirtualServer, VsKey};
+use super::needs_shell_cmd;
+use crate::check::http::{HttpCheck, StatusSet};
+use crate::check::{ssl, Check, Policy, Probe};
+use crate::error::{Error, Result};
+use crate::ipvs::args::{build_dest, build_service, DestOpts, ServiceOpts};
+use crate::ipvs::model::{Forward, Key, Protocol};
+use crate::lb::mail::MailConfig;
+use crate::lb::{HaSuspend, Real, VirtualService};
+use crate::vip::garp::Pattern;
+use crate::vip::IpNet;
+use crate::vrrp::config::{parse_interval, parse_password};
+use crate::vrrp::daemon::{Notify, Options, ScriptSpec};
+use crate::vrrp::packet::{Auth, Version};
+
+/// A command line as hakit runs it: split like a shell would, or, when it needs a shell,
+/// given to /bin/sh -c.
+pub fn command(s: &str) -> Result<Vec<String>> {
+    if needs_shell_cmd(s) {
+        return Ok(vec!["/bin/sh".into(), "-c".into(), s.to_string()]);
+    }
+    crate::vrrp::track::split_command(s)
+        .map_err(|e| Error::invalid(format!("command \"{s}\": {e}")))
+}
+
+fn opt_cmd(s: &Option<String>) -> Result<Option<Vec<String>>> {
+    s.as_deref().map(command).transpose()
+}
+
+fn secs_f(s: &str) -> Duration {
+    Duration::from_secs_f64(s.parse::<f64>().unwrap_or(1.0).max(0.0))
+}
+
+/// `vrrp run` options for one instance.
+pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Options> {
+    let bad = |m: String| Error::invalid(format!("vrrp_instance {}: {m}", i.name));
+    let version = if i.version == 3 {
+        Version::V3
+    } else {
+        Version::V2
+    };
+    // keepalived rounds a fractional VRRPv2 interval (conf check warns).
+    let advert = match version {
+        Version::V2 => format!(
+            "{}",
+            i.advert_int.parse::<f64>().unwrap_or(1.0).round().max(1.0)
+        ),
+        Version::V3 => i.advert_int.clone(),
+    };
+    let interval_cs = parse_interval(&advert, version).map_err(|e| bad(e.to_string()))?;
+    let auth = match (version, i.auth_type.as_deref(), &i.auth_pass) {
+        (Version::V2, Some("PASS"), Some(p)) => {
+            let p: String = p.chars().take(8).collect();
+            parse_password(&p).map_err(|e| bad(e.to_string()))?
+        }
+        _ => Auth::None,
+    };
+    let vips = i
+        .vips
+        .iter()
+        .map(|v| v.addr.parse::<IpNet>())
+        .collect::<Result<Vec<_>>>()
+        .map_err(|e| bad(e.to_string()))?;
+    let label = i.vips.iter().find_map(|v| v.label.clone());
+    let instance = crate::vrrp::config::Instance {
+        name: i.name.clone(),
+        interface: i
+            .interface
+            .clone()
+            .ok_or_else(|| bad("no interface".into()))?,
+        vrid: i.vrid.ok_or_else(|| bad("no virtual_router_id".into()))?,
+        priority: i.priority,
+        version,
+        interval_cs,
+        vips,
+        auth,
+        unicast_peers: i.unicast_peers.clone(),
+        unicast_src: i.unicast_src,
+        // keepalived honours nopreempt only with state BACKUP.
+        preempt: !(i.nopreempt && i.state.as_deref() != Some("MASTER")),
+        preempt_delay_ms: u64::from(i.preempt_delay.unwrap_or(0)) * 1000,
+    };
+    let mut scripts = Vec::new();
+    for (name, w, _) in &i.track_scripts {
+        let s = c
+            .scripts
+            .get(name)
+            .ok_or_else(|| bad(format!("track_script {name}: no vrrp_script of that name")))?;
+        let interval = Duration::from_secs(u64::from(s.interval.max(1)));
+        scripts.push(ScriptSpec {
+            argv: command(&s.script)?,
+            interval,
+            timeout: s
+                .timeout
+                .map(|t| Duration::from_secs(u64::from(t.max(1))))
+                .unwrap_or(interval),
+            weight: w.unwrap_or(s.weight),
+            fall: s.fall,
+            rise: s.rise,
+        });
+    }
+    let delay = i
+        .garp_master_delay
+        .or(c.global.garp_master_delay)
+        .unwrap_or(5);
+    let count = i
+        .garp_master_repeat
+        .or(c.global.garp_master_repeat)
+        .unwrap_or(5)
+        .max(1);
+    Ok(Options {
+        instance,
+        scripts,
+        track_interfaces: i.track_interfaces.clone(),
+        track_files: vec![],
+        notify: Notify {
+            generic: opt_cmd(&i.notify)?,
+            master: opt_cmd(&i.notify_master)?,
+            backup: opt_cmd(&i.notify_backup)?,
+            fault: opt_cmd(&i.notify_fault)?,
+            stop: opt_cmd(&i.notify_stop)?,
+        },
+        garp: Pattern {
+            count,
+            interval: Duration::ZERO,
+            repeat_after: (delay > 0).then(|| Duration::from_secs(u64::from(delay))),
+        },
+        state_dir: state_dir.to_path_buf(),
+        label,
+        group: None,
+    })
+}
+
+/// The sync group an instance belongs to, if any.
+pub fn group_of<'a>(c: &'a Config, name: &str) -> Option<&'a str> {
+    c.groups
+        .iter()
+        .find(|g| g.members.iter().any(|m| m == name))
+        .map(|g| g.name.as_str())
+}
+
+fn policy(c: &CheckCommon, retry: u32, delay: f64) -> Policy {
+    Policy {
+        connect_timeout: c
+            .connect_timeout
+            .as_deref()
+            .map(secs_f)
+            .unwrap_or(Duration::from_secs(5)),
+        retry: c.retry.unwrap_or(retry),
+        delay_before_retry: c
+            .delay_before_retry
+            .as_deref()
+            .map(secs_f)
+            .unwrap_or(Duration::from_secs_f64(delay)),
+    }
+}
+
+fn target(c: &CheckCommon, rs: &RealServer, port: u16) -> SocketAddr {
+    SocketAddr::new(
+        c.connect_ip.unwrap_or(rs.addr),
+        c.connect_port.unwrap_or(port),
+    )
+}
+
+/// The check of a real server: its first checker, with keepalived's defaults.
+pub fn check(v: &VirtualServer, rs: &RealServer, delay_loop: Duration) -> Result<Check> {
+    let port = if rs.port == 0 {
+        match v.key {
+            VsKey::Addr(_, p) => p,
+            VsKey::Fwmark(_) => 0,
+        }
+    } else {
+        rs.port
+    };
+    let Some(first) = rs.checkers.first() else {
+        // No checker: keepalived keeps the server up.
+        return Ok(Check {
+            probe: Probe::Misc {
+                argv: vec!["true".into()],
+                dynamic: false,
+            },
+            policy: Policy {
+                connect_timeout: Duration::from_secs(5),
+                retry: 0,
+                delay_before_retry: Duration::ZERO,
+            },
+        });
+    };
+    Ok(match first {
+        Checker::Tcp(c) => Check {
+            probe: Probe::Tcp {
+                addr: target(c, rs, port),
+                bindto: c.bindto,
+            },
+            policy: policy(c, 1, 1.0),
+        },
+        Checker::Http {
+            tls,
+            urls,
+            virtualhost,
+            http10,
+            common,
+        } => {
+            let (path, digest, status) = urls.first().cloned().unwrap_or(("/".into(), None, None));
+            let h = HttpCheck {
+                addr: target(common, rs, port),
+                bindto: common.bindto,
+                path,
+                virtualhost: virtualhost.clone().or_else(|| v.virtualhost.clone()),
+                status: match status {
+                    Some(s) => StatusSet::parse(&s)?,
+                    None => StatusSet::default(),
+                },
+                digest: digest.map(|d| d.to_ascii_lowercase()),
+                regex: None,
+                http10: *http10,
+            };
+            let probe = if *tls {
+                Probe::Ssl(h, ssl::TlsClient::new(&ssl::Tls::default())?)
+            } else {
+                Probe::Http(h)
+            };
+            Check {
+                probe,
+                policy: policy(common, 1, 3.0),
+            }
+        }
+        Checker::Misc {
+            path,
+            timeout,
+            dynamic,
+            ..
+        } => Check {
+            probe: Probe::Misc {
+                argv: command(path)?,
+                dynamic: *dynamic,
+            },
+            policy: Policy {
+                connect_timeout: timeout
+                    .map(|t| Duration::from_secs(u64::from(t.max(1))))
+                    .unwrap_or(delay_loop),
+                retry: 0,
+                delay_before_retry: Duration::from_secs(1),
+            },
+        },
+        Checker::Smtp { helo, common } => Check {
+            probe: Probe::Smtp {
+                addr: target(common, rs, common.connect_port.unwrap_or(25)),
+                bindto: common.bindto,
+                helo: helo.clone().unwrap_or_else(|| "hakit.check".into()),
+            },
+            policy: policy(common, 1, 1.0),
+        },
+        Checker::Dns {
+            qtype,
+            name,
+            common,
+        } => {
+            let t = qtype.as_deref().unwrap_or("SOA");
+            Check {
+                probe: Probe::Dns {
+                    addr: target(common, rs, common.connect_port.unwrap_or(53)),
+                    bindto: common.bindto,
+                    name: name.clone().unwrap_or_else(|| ".".into()),
+                    qtype: crate::check::simple::dns_type(t).ok_or_else(|| {
+                        Error::invalid(format!("DNS_CHECK type \"{t}\" is not known"))
+                    })?,
+                },
+                policy: policy(common, 3, 1.0),
+            }
+        }
+    })
+}
+
+/// `lb run` services.
+pub fn services(c: &Config) -> Result<Vec<VirtualService>> {
+    c.virtual_servers.iter().map(service).collect()
+}
+
+fn service(v: &VirtualServer) -> Result<VirtualService> {
+    let protocol = match v.protocol.as_str() {
+        "UDP" => Protocol::Udp,
+        "SCTP" => Protocol::Sctp,
+        _ => Protocol::Tcp,
+    };
+    let key = match v.key {
+        VsKey::Addr(addr, port) => Key::Addr {
+            protocol,
+            addr,
+            port,
+        },
+        VsKey::Fwmark(mark) => Key::Fwmark {
+            mark,
+            ipv6: v.reals.first().is_some_and(|r| r.addr.is_ipv6()),
+        },
+    };
+    let service = build_service(
+        key,
+        &ServiceOpts {
+            scheduler: Some(v.sched.as_deref().unwrap_or("wlc")),
+            persistent: v.persistence_timeout,
+            netmask: v.persistence_granularity.as_deref(),
+            ..Default::default()
+        },
+    )?;
+    // keepalived's default method is NAT.
+    let forward = match v.kind.as_deref() {
+        Some("DR") => Forward::Route,
+        Some("TUN") => Forward::Tunnel,
+        _ => Forward::Masq,
+    };
+    let delay_loop = v
+        .delay_loop
+        .as_deref()
+        .map(secs_f)
+        .unwrap_or(Duration::from_secs(60));
+    let mut reals = Vec::new();
+    for rs in &v.reals {
+        let at = crate::ipvs::model::host_port(rs.addr, rs.port);
+        let d = build_dest(
+            &key,
+            &DestOpts {
+                real: &at,
+                forward,
+                weight: Some(rs.weight),
+                u_thresh: None,
+                l_thresh: None,
+                tun_type: None,
+                tun_port: None,
+                tun_flags: None,
+            },
+            true,
+        )?;
+        reals.push(Real {
+            addr: d.addr,
+            port: d.port,
+            weight: d.weight,
+            check: check(v, rs, delay_loop)?,
+            fall: 1,
+            rise: 1,
+            notify_up: opt_cmd(&rs.notify_up)?,
+            notify_down: opt_cmd(&rs.notify_down)?,
+        });
+    }
+    let svc_port = match v.key {
+        VsKey::Addr(_, p) => p,
+        VsKey::Fwmark(_) => 0,
+    };
+    Ok(VirtualService {
+        service,
+        forward,
+        delay_loop,
+        reals,
+        sorry: v.sorry.map(|(a, p)| (a, p.unwrap_or(svc_port), 1)),
+        inhibit_on_failure: v.inhibit_on_failure || v.reals.iter().any(|r| r.inhibit_on_failure),
+        quorum: v.quorum.unwrap_or(1).max(1),
+        hysteresis: v.hysteresis.unwrap_or(0),
+        quorum_up: opt_cmd(&v.quorum_up)?,
+        quorum_down: opt_cmd(&v.quorum_down)?,
+        alpha: v.alpha,
+        ha_suspend: match (v.ha_suspend, v.key) {
+            (true, VsKey::Addr(a, _)) => Some(HaSuspend::Vip(a)),
+            _ => None,
+        },
+    })
+}
+
+/// The alert mail settings of global_defs, when there are recipients and a server.
+pub fn mail(c: &Config) -> Result<Option<MailConfig>> {
+    let g = &c.global;
+    let (Some((host, port)), false) = (&g.smtp_server, g.emails.is_empty()) else {
+        return Ok(None);
+    };
+    let ip: IpAddr = host.parse().map_err(|_| {
+        Error::invalid(format!(
+            "smtp_server \"{host}\": hakit needs an IP address (it resolves no names)"
+        ))
+    })?;
+    Ok(Some(MailConfig {
+        server: SocketAddr::new(ip, *port),
+        from: g
+            .email_from
+            .clone()
+            .unwrap_or_else(|| "keepalived@localhost".into()),
+        to: g.emails.clone(),
+        connect_timeout: Duration::from_secs(u64::from(
+            g.smtp_connect_timeout.unwrap_or(30).max(1),
+        )),
+    }))
+}

@@ -1,0 +1,1205 @@
+//! keepalived.conf's meaning: the blocks and keywords the seeds use and their neighbours,
+//! read into typed values with every finding at its file:line:column. Unknown keywords
+//! are warnings (keepalived logs and skips them); what keepalived would silently change is
+//! a warning too; what cannot work is an error.
+
+use std::collections::{BTreeMap, HashMap};
+use std::net::IpAddr;
+
+use super::parse::{Diag, Level, Loc, Node};
+
+/// global_defs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Global {
+    pub router_id: Option<String>,
+    pub emails: Vec<String>,
+    pub email_from: Option<String>,
+    /// Host (IP) and port.
+    pub smtp_server: Option<(String, u16)>,
+    pub smtp_connect_timeout: Option<u32>,
+    pub script_security: bool,
+    pub vrrp_version: Option<u8>,
+    pub garp_master_delay: Option<u32>,
+    pub garp_master_repeat: Option<u32>,
+}
+
+/// vrrp_script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Script {
+    pub name: String,
+    pub script: String,
+    pub interval: u32,
+    pub timeout: Option<u32>,
+    pub weight: i32,
+    pub fall: u32,
+    pub rise: u32,
+    pub loc: Loc,
+}
+
+/// A VIP line of virtual_ipaddress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vip {
+    pub addr: String,
+    pub dev: Option<String>,
+    pub label: Option<String>,
+}
+
+/// vrrp_instance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Instance {
+    pub name: String,
+    pub loc: Loc,
+    pub state: Option<String>,
+    pub interface: Option<String>,
+    pub vrid: Option<u8>,
+    pub priority: u8,
+    /// Seconds, as written.
+    pub advert_int: String,
+    pub version: u8,
+    pub auth_type: Option<String>,
+    pub auth_pass: Option<String>,
+    pub vips: Vec<Vip>,
+    pub unicast_src: Option<IpAddr>,
+    pub unicast_peers: Vec<IpAddr>,
+    pub nopreempt: bool,
+    pub preempt_delay: Option<u32>,
+    /// (script name, weight override, where).
+    pub track_scripts: Vec<(String, Option<i32>, Loc)>,
+    pub track_interfaces: Vec<String>,
+    pub notify: Option<String>,
+    pub notify_master: Option<String>,
+    pub notify_backup: Option<String>,
+    pub notify_fault: Option<String>,
+    pub notify_stop: Option<String>,
+    pub garp_master_delay: Option<u32>,
+    pub garp_master_repeat: Option<u32>,
+}
+
+/// vrrp_sync_group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncGroup {
+    pub name: String,
+    pub members: Vec<String>,
+    pub loc: Loc,
+}
+
+/// One checker of a real server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Checker {
+    Http {
+        tls: bool,
+        /// (path, digest, status_code) per url block.
+        urls: Vec<(String, Option<String>, Option<String>)>,
+        virtualhost: Option<String>,
+        http10: bool,
+        common: CheckCommon,
+    },
+    Tcp(CheckCommon),
+    Misc {
+        path: String,
+        timeout: Option<u32>,
+        dynamic: bool,
+        loc: Loc,
+    },
+    Smtp {
+        helo: Option<String>,
+        common: CheckCommon,
+    },
+    Dns {
+        qtype: Option<String>,
+        name: Option<String>,
+        common: CheckCommon,
+    },
+}
+
+/// What every network checker takes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckCommon {
+    pub connect_ip: Option<IpAddr>,
+    pub connect_port: Option<u16>,
+    pub bindto: Option<IpAddr>,
+    /// Seconds (may be fractional).
+    pub connect_timeout: Option<String>,
+    pub retry: Option<u32>,
+    pub delay_before_retry: Option<String>,
+}
+
+/// real_server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RealServer {
+    pub addr: IpAddr,
+    pub port: u16,
+    pub weight: u32,
+    pub inhibit_on_failure: bool,
+    pub notify_up: Option<String>,
+    pub notify_down: Option<String>,
+    pub checkers: Vec<Checker>,
+    pub loc: Loc,
+}
+
+/// What identifies a virtual_server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VsKey {
+    Addr(IpAddr, u16),
+    Fwmark(u32),
+}
+
+/// virtual_server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VirtualServer {
+    pub key: VsKey,
+    pub loc: Loc,
+    pub protocol: String,
+    pub delay_loop: Option<String>,
+    pub sched: Option<String>,
+    pub kind: Option<String>,
+    pub persistence_timeout: Option<u32>,
+    pub persistence_granularity: Option<String>,
+    pub sorry: Option<(IpAddr, Option<u16>)>,
+    pub inhibit_on_failure: bool,
+    pub quorum: Option<u32>,
+    pub hysteresis: Option<u32>,
+    pub quorum_up: Option<String>,
+    pub quorum_down: Option<String>,
+    pub alpha: bool,
+    pub ha_suspend: bool,
+    pub virtualhost: Option<String>,
+    pub reals: Vec<RealServer>,
+}
+
+/// A whole configuration.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    pub global: Global,
+    pub scripts: BTreeMap<String, Script>,
+    pub instances: Vec<Instance>,
+    pub groups: Vec<SyncGroup>,
+    pub virtual_servers: Vec<VirtualServer>,
+}
+
+struct Ctx<'a> {
+    diags: &'a mut Vec<Diag>,
+}
+
+impl Ctx<'_> {
+    fn err(&mut self, loc: &Loc, msg: impl Into<String>) {
+        self.diags.push(Diag {
+            level: Level::Error,
+            loc: loc.clone(),
+            msg: msg.into(),
+        });
+    }
+
+    fn warn(&mut self, loc: &Loc, msg: impl Into<String>) {
+        self.diags.push(Diag {
+            level: Level::Warning,
+            loc: loc.clone(),
+            msg: msg.into(),
+        });
+    }
+
+    fn unknown(&mut self, n: &Node, within: &str) {
+        self.warn(
+            &n.loc,
+            format!(
+                "unknown keyword \"{}\" in {within}: keepalived logs and ignores it",
+                n.key
+            ),
+        );
+    }
+
+    /// The single value of `n`.
+    fn one<'n>(&mut self, n: &'n Node) -> Option<&'n str> {
+        match n.args.as_slice() {
+            [v] => Some(v),
+            [] => {
+                self.err(&n.loc, format!("{} needs a value", n.key));
+                None
+            }
+            [v, ..] => {
+                self.warn(
+                    n.at(1),
+                    format!("{}: words after \"{v}\" are ignored", n.key),
+                );
+                Some(v)
+            }
+        }
+    }
+
+    fn num<T: std::str::FromStr>(&mut self, n: &Node, what: &str) -> Option<T> {
+        let v = self.one(n)?;
+        match v.parse::<T>() {
+            Ok(x) => Some(x),
+            Err(_) => {
+                self.err(n.at(0), format!("{}: \"{v}\" is not {what}", n.key));
+                None
+            }
+        }
+    }
+
+    fn ip(&mut self, n: &Node, i: usize) -> Option<IpAddr> {
+        let Some(v) = n.args.get(i) else {
+            self.err(&n.loc, format!("{} needs an IP address", n.key));
+            return None;
+        };
+        match v.parse() {
+            Ok(a) => Some(a),
+            Err(_) => {
+                self.err(n.at(i), format!("{}: \"{v}\" is not an IP address", n.key));
+                None
+            }
+        }
+    }
+
+    fn flag(&mut self, n: &Node) -> bool {
+        if !n.args.is_empty() {
+            self.warn(
+                n.at(0),
+                format!("{} takes no value; the words are ignored", n.key),
+            );
+        }
+        true
+    }
+
+    fn block<'n>(&mut self, n: &'n Node) -> &'n [Node] {
+        match &n.block {
+            Some(b) => b,
+            None => {
+                self.err(&n.loc, format!("{} needs a block {{ ... }}", n.key));
+                &[]
+            }
+        }
+    }
+
+    fn no_block(&mut self, n: &Node) {
+        if n.block.is_some() {
+            self.err(&n.loc, format!("{} is a keyword, not a block", n.key));
+        }
+    }
+}
+
+/// Read a parsed configuration.
+pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
+    let mut c = Config::default();
+    let mut cx = Ctx { diags };
+    for n in nodes {
+        match n.key.as_str() {
+            "global_defs" => global(&mut cx, n, &mut c.global),
+            "vrrp_script" => {
+                if let Some(s) = script(&mut cx, n) {
+                    if c.scripts.contains_key(&s.name) {
+                        cx.warn(&n.loc, format!("vrrp_script {} is defined twice; the last wins", s.name));
+                    }
+                    c.scripts.insert(s.name.clone(), s);
+                }
+            }
+            "vrrp_instance" => {
+                if let Some(i) = instance(&mut cx, n, &c.global) {
+                    c.instances.push(i);
+                }
+            }
+            "vrrp_sync_group" => {
+                if let Some(g) = group(&mut cx, n) {
+                    c.groups.push(g);
+                }
+            }
+            "virtual_server" => {
+                if let Some(v) = virtual_server(&mut cx, n) {
+                    c.virtual_servers.push(v);
+                }
+            }
+            "real_server" => cx.err(&n.loc, "real_server outside a virtual_server"),
+            "HTTP_GET" | "SSL_GET" | "TCP_CHECK" | "MISC_CHECK" | "SMTP_CHECK" | "DNS_CHECK" => {
+                cx.err(&n.loc, format!("{} outside a real_server", n.key))
+            }
+            "virtual_server_group" | "static_ipaddress" | "static_routes" | "static_rules"
+            | "vrrp_track_file" | "linkbeat_interfaces" | "garp_group" | "track_file" => cx.warn(
+                &n.loc,
+                format!("{} is keepalived's, but hakit does not read it yet; it is ignored", n.key),
+            ),
+            _ => cx.err(
+                &n.loc,
+                format!(
+                    "unknown block \"{}\" (expected global_defs, vrrp_script, vrrp_instance, vrrp_sync_group, virtual_server)",
+                    n.key
+                ),
+            ),
+        }
+    }
+    cross_checks(&mut cx, &c);
+    c
+}
+
+fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
+    if !n.args.is_empty() {
+        cx.warn(n.at(0), "words after global_defs are ignored");
+    }
+    for k in cx.block(n).to_vec() {
+        match k.key.as_str() {
+            "router_id" | "lvs_id" => g.router_id = cx.one(&k).map(String::from),
+            "notification_email" => {
+                for e in cx.block(&k).to_vec() {
+                    g.emails.push(e.key.clone());
+                    if !e.args.is_empty() {
+                        cx.warn(e.at(0), "one address per line; the rest is ignored");
+                    }
+                }
+            }
+            "notification_email_from" => g.email_from = cx.one(&k).map(String::from),
+            "smtp_server" => {
+                let host = k.args.first().cloned();
+                let port = match k.args.get(1) {
+                    Some(p) => match p.parse() {
+                        Ok(p) => p,
+                        Err(_) => {
+                            cx.err(k.at(1), format!("smtp_server port \"{p}\" is not a number"));
+                            25
+                        }
+                    },
+                    None => 25,
+                };
+                match host {
+                    Some(h) => g.smtp_server = Some((h, port)),
+                    None => cx.err(&k.loc, "smtp_server needs an address"),
+                }
+            }
+            "smtp_connect_timeout" => g.smtp_connect_timeout = cx.num(&k, "a number of seconds"),
+            "enable_script_security" => g.script_security = cx.flag(&k),
+            "script_user" => {
+                cx.warn(
+                    &k.loc,
+                    "script_user: hakit runs scripts as the user running it (run it as that user)",
+                );
+            }
+            "vrrp_version" => {
+                g.vrrp_version = cx.num(&k, "2 or 3");
+                if !matches!(g.vrrp_version, Some(2 | 3) | None) {
+                    cx.err(k.at(0), "vrrp_version is 2 or 3");
+                }
+            }
+            "vrrp_garp_master_delay" => g.garp_master_delay = cx.num(&k, "a number of seconds"),
+            "vrrp_garp_master_repeat" => g.garp_master_repeat = cx.num(&k, "a count"),
+            "vrrp_garp_interval"
+            | "vrrp_gna_interval"
+            | "vrrp_garp_master_refresh"
+            | "vrrp_garp_master_refresh_repeat"
+            | "vrrp_garp_lower_prio_delay"
+            | "vrrp_garp_lower_prio_repeat"
+            | "vrrp_mcast_group4"
+            | "vrrp_mcast_group6"
+            | "vrrp_skip_check_adv_addr"
+            | "vrrp_strict"
+            | "vrrp_iptables"
+            | "vrrp_priority"
+            | "checker_priority"
+            | "lvs_flush"
+            | "lvs_flush_onstop"
+            | "lvs_flush_on_stop"
+            | "smtp_helo_name"
+            | "max_auto_priority"
+            | "nftables" => cx.warn(
+                &k.loc,
+                format!("{} is not carried over to hakit; it is ignored", k.key),
+            ),
+            _ => cx.unknown(&k, "global_defs"),
+        }
+    }
+}
+
+fn name_of(cx: &mut Ctx, n: &Node) -> Option<String> {
+    match n.args.first() {
+        Some(s) => Some(s.clone()),
+        None => {
+            cx.err(&n.loc, format!("{} needs a name", n.key));
+            None
+        }
+    }
+}
+
+fn script(cx: &mut Ctx, n: &Node) -> Option<Script> {
+    let name = name_of(cx, n)?;
+    let mut s = Script {
+        name,
+        script: String::new(),
+        interval: 1,
+        timeout: None,
+        weight: 0,
+        fall: 1,
+        rise: 1,
+        loc: n.loc.clone(),
+    };
+    for k in cx.block(n).to_vec() {
+        match k.key.as_str() {
+            "script" => {
+                // Unquoted scripts are the words joined, as keepalived does.
+                s.script = k.args.join(" ");
+                if s.script.is_empty() {
+                    cx.err(&k.loc, "script needs a command");
+                }
+                script_shell_warning(cx, &k, &s.script);
+            }
+            "interval" => s.interval = cx.num(&k, "a number of seconds").unwrap_or(1),
+            "timeout" => s.timeout = cx.num(&k, "a number of seconds"),
+            "weight" => {
+                s.weight = cx.num(&k, "a number from -253 to 253").unwrap_or(0);
+                if !(-253..=253).contains(&s.weight) {
+                    cx.err(k.at(0), "weight is -253 to 253");
+                }
+            }
+            "fall" => s.fall = cx.num(&k, "a count").unwrap_or(1).max(1),
+            "rise" => s.rise = cx.num(&k, "a count").unwrap_or(1).max(1),
+            "user" | "init_fail" => cx.warn(&k.loc, format!("{} is ignored by hakit", k.key)),
+            _ => cx.unknown(&k, "vrrp_script"),
+        }
+    }
+    if s.script.is_empty() {
+        cx.err(&n.loc, format!("vrrp_script {} has no script", s.name));
+        return None;
+    }
+    Some(s)
+}
+
+/// Shell syntax in a command keepalived runs without a shell.
+pub fn needs_shell(cmd: &str) -> bool {
+    ["&&", "||", ";", "|", ">", "<", "$(", "`", "*", "~"]
+        .iter()
+        .any(|p| cmd.contains(p))
+}
+
+fn script_shell_warning(cx: &mut Ctx, k: &Node, cmd: &str) {
+    if needs_shell(cmd) {
+        cx.warn(
+            k.at(0),
+            format!(
+                "\"{cmd}\" needs a shell, but keepalived runs it without one (so there it never does what it says); hakit runs it with /bin/sh -c"
+            ),
+        );
+    }
+}
+
+fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
+    let name = name_of(cx, n)?;
+    let mut i = Instance {
+        name,
+        loc: n.loc.clone(),
+        state: None,
+        interface: None,
+        vrid: None,
+        priority: 100,
+        advert_int: "1".into(),
+        version: g.vrrp_version.unwrap_or(2),
+        auth_type: None,
+        auth_pass: None,
+        vips: vec![],
+        unicast_src: None,
+        unicast_peers: vec![],
+        nopreempt: false,
+        preempt_delay: None,
+        track_scripts: vec![],
+        track_interfaces: vec![],
+        notify: None,
+        notify_master: None,
+        notify_backup: None,
+        notify_fault: None,
+        notify_stop: None,
+        garp_master_delay: None,
+        garp_master_repeat: None,
+    };
+    let mut auth_loc = None;
+    let mut advert_loc = None;
+    let mut state_loc = None;
+    for k in cx.block(n).to_vec() {
+        match k.key.as_str() {
+            "state" => {
+                i.state = cx.one(&k).map(str::to_string);
+                state_loc = Some(k.loc.clone());
+                if !matches!(i.state.as_deref(), Some("MASTER" | "BACKUP") | None) {
+                    cx.err(k.at(0), "state is MASTER or BACKUP (in capitals)");
+                }
+            }
+            "interface" => i.interface = cx.one(&k).map(str::to_string),
+            "virtual_router_id" => {
+                i.vrid = cx.num(&k, "a VRID (1-255)");
+                if i.vrid == Some(0) {
+                    cx.err(k.at(0), "virtual_router_id is 1-255");
+                }
+            }
+            "priority" => {
+                i.priority = cx.num(&k, "a priority (1-255)").unwrap_or(100);
+                if i.priority == 0 {
+                    cx.err(k.at(0), "priority is 1-255");
+                }
+            }
+            "advert_int" => {
+                if let Some(v) = cx.one(&k) {
+                    i.advert_int = v.to_string();
+                    advert_loc = Some(k.at(0).clone());
+                    if v.parse::<f64>().map(|x| x <= 0.0).unwrap_or(true) {
+                        cx.err(
+                            k.at(0),
+                            format!("advert_int \"{v}\" is not a positive number of seconds"),
+                        );
+                    }
+                }
+            }
+            "version" => {
+                i.version = cx.num(&k, "2 or 3").unwrap_or(2);
+                if !matches!(i.version, 2 | 3) {
+                    cx.err(k.at(0), "version is 2 or 3");
+                }
+            }
+            "authentication" => {
+                auth_loc = Some(k.loc.clone());
+                for a in cx.block(&k).to_vec() {
+                    match a.key.as_str() {
+                        "auth_type" => i.auth_type = cx.one(&a).map(str::to_string),
+                        "auth_pass" => {
+                            i.auth_pass = cx.one(&a).map(str::to_string);
+                            if let Some(p) = &i.auth_pass {
+                                if p.len() > 8 {
+                                    cx.warn(
+                                        a.at(0),
+                                        format!("auth_pass is longer than 8 characters; only \"{}\" is used (keepalived truncates it too)", &p[..8]),
+                                    );
+                                }
+                            }
+                        }
+                        _ => cx.unknown(&a, "authentication"),
+                    }
+                }
+                if i.auth_type.as_deref() == Some("AH") {
+                    cx.err(&k.loc, "auth_type AH is not supported (keepalived deprecates it too); use PASS or none");
+                }
+            }
+            "virtual_ipaddress" => {
+                for v in cx.block(&k).to_vec() {
+                    let mut vip = Vip {
+                        addr: v.key.clone(),
+                        dev: None,
+                        label: None,
+                    };
+                    let mut it = v.args.iter().enumerate();
+                    while let Some((j, w)) = it.next() {
+                        match w.as_str() {
+                            "dev" => vip.dev = it.next().map(|x| x.1.clone()),
+                            "label" => vip.label = it.next().map(|x| x.1.clone()),
+                            "brd" | "scope" => {
+                                it.next();
+                            }
+                            _ => cx.warn(v.at(j), format!("\"{w}\" after a VIP is ignored")),
+                        }
+                    }
+                    if v.key.parse::<crate::vip::IpNet>().is_err() {
+                        cx.err(
+                            &v.loc,
+                            format!("\"{}\" is not an address (ADDR or ADDR/LEN)", v.key),
+                        );
+                    }
+                    i.vips.push(vip);
+                }
+            }
+            "virtual_ipaddress_excluded" => cx.warn(
+                &k.loc,
+                "virtual_ipaddress_excluded is not carried over; those addresses are ignored",
+            ),
+            "unicast_src_ip" => i.unicast_src = cx.ip(&k, 0),
+            "unicast_peer" => {
+                for p in cx.block(&k).to_vec() {
+                    match p.key.parse() {
+                        Ok(a) => i.unicast_peers.push(a),
+                        Err(_) => cx.err(
+                            &p.loc,
+                            format!("unicast_peer \"{}\" is not an IP address", p.key),
+                        ),
+                    }
+                }
+            }
+            "mcast_src_ip" => {
+                i.unicast_src = cx.ip(&k, 0);
+            }
+            "nopreempt" => i.nopreempt = cx.flag(&k),
+            "preempt_delay" => i.preempt_delay = cx.num(&k, "a number of seconds"),
+            "track_script" => {
+                for t in cx.block(&k).to_vec() {
+                    let w = match t.args.as_slice() {
+                        [] => None,
+                        [kw, v] if kw == "weight" => match v.parse() {
+                            Ok(w) => Some(w),
+                            Err(_) => {
+                                cx.err(t.at(1), format!("weight \"{v}\" is not a number"));
+                                None
+                            }
+                        },
+                        _ => {
+                            cx.warn(t.at(0), "expected NAME [weight N]");
+                            None
+                        }
+                    };
+                    i.track_scripts.push((t.key.clone(), w, t.loc.clone()));
+                }
+            }
+            "track_interface" => {
+                for t in cx.block(&k).to_vec() {
+                    if !t.args.is_empty() {
+                        cx.warn(t.at(0), "track_interface weights are not supported; the interface going down means FAULT");
+                    }
+                    i.track_interfaces.push(t.key.clone());
+                }
+            }
+            "notify" => i.notify = Some(k.args.join(" ")),
+            "notify_master" => i.notify_master = Some(k.args.join(" ")),
+            "notify_backup" => i.notify_backup = Some(k.args.join(" ")),
+            "notify_fault" => i.notify_fault = Some(k.args.join(" ")),
+            "notify_stop" => i.notify_stop = Some(k.args.join(" ")),
+            "garp_master_delay" => i.garp_master_delay = cx.num(&k, "a number of seconds"),
+            "garp_master_repeat" => i.garp_master_repeat = cx.num(&k, "a count"),
+            "smtp_alert"
+            | "dont_track_primary"
+            | "native_ipv6"
+            | "debug"
+            | "garp_master_refresh"
+            | "garp_master_refresh_repeat"
+            | "lvs_sync_daemon_interface"
+            | "accept"
+            | "no_accept"
+            | "strict_mode"
+            | "use_vmac"
+            | "vmac_xmit_base" => cx.warn(
+                &k.loc,
+                format!("{} is not carried over to hakit; it is ignored", k.key),
+            ),
+            _ => cx.unknown(&k, "vrrp_instance"),
+        }
+        if k.key.starts_with("notify") && k.args.is_empty() {
+            cx.err(&k.loc, format!("{} needs a command", k.key));
+        }
+    }
+    if i.interface.is_none() {
+        cx.err(&n.loc, format!("vrrp_instance {} has no interface", i.name));
+    }
+    if i.vrid.is_none() {
+        cx.err(
+            &n.loc,
+            format!("vrrp_instance {} has no virtual_router_id", i.name),
+        );
+    }
+    if i.vips.is_empty() {
+        cx.err(
+            &n.loc,
+            format!("vrrp_instance {} has no virtual_ipaddress", i.name),
+        );
+    }
+    if i.version == 3 && i.auth_type.is_some() {
+        cx.warn(
+            auth_loc.as_ref().unwrap_or(&n.loc),
+            "authentication with VRRPv3: RFC 5798 has none; keepalived ignores it and so does hakit",
+        );
+    }
+    if let (2, Some(l)) = (i.version, &advert_loc) {
+        if let Ok(x) = i.advert_int.parse::<f64>() {
+            if x.fract() != 0.0 {
+                let r = x.round().max(1.0);
+                cx.warn(
+                    l,
+                    format!("advert_int {x} with VRRPv2: whole seconds only; keepalived rounds it to {r} and so does hakit"),
+                );
+            }
+        }
+    }
+    if i.nopreempt && i.state.as_deref() == Some("MASTER") {
+        cx.warn(
+            state_loc.as_ref().unwrap_or(&n.loc),
+            "nopreempt with state MASTER: keepalived ignores nopreempt unless state is BACKUP",
+        );
+    }
+    for c in [
+        &i.notify,
+        &i.notify_master,
+        &i.notify_backup,
+        &i.notify_fault,
+        &i.notify_stop,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if needs_shell(c) {
+            cx.warn(
+                &n.loc,
+                format!("notify command \"{c}\" needs a shell; hakit runs it with /bin/sh -c"),
+            );
+        }
+    }
+    Some(i)
+}
+
+fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
+    let name = name_of(cx, n)?;
+    let mut g = SyncGroup {
+        name,
+        members: vec![],
+        loc: n.loc.clone(),
+    };
+    for k in cx.block(n).to_vec() {
+        match k.key.as_str() {
+            "group" => {
+                for m in cx.block(&k).to_vec() {
+                    g.members.push(m.key.clone());
+                    g.members.extend(m.args.iter().cloned());
+                }
+            }
+            "notify_master" | "notify_backup" | "notify_fault" | "notify" | "smtp_alert" => cx
+                .warn(
+                    &k.loc,
+                    format!(
+                        "{} of a sync group is not carried over; put it on the instances",
+                        k.key
+                    ),
+                ),
+            _ => cx.unknown(&k, "vrrp_sync_group"),
+        }
+    }
+    Some(g)
+}
+
+fn secs(cx: &mut Ctx, k: &Node) -> Option<String> {
+    let v = cx.one(k)?;
+    if v.parse::<f64>().map(|x| x > 0.0).unwrap_or(false) {
+        Some(v.to_string())
+    } else {
+        cx.err(
+            k.at(0),
+            format!("{}: \"{v}\" is not a positive number of seconds", k.key),
+        );
+        None
+    }
+}
+
+fn virtual_server(cx: &mut Ctx, n: &Node) -> Option<VirtualServer> {
+    let key = match n.args.as_slice() {
+        [kw, m, ..] if kw == "fwmark" => match m.parse() {
+            Ok(m) => VsKey::Fwmark(m),
+            Err(_) => {
+                cx.err(n.at(1), format!("fwmark \"{m}\" is not a number"));
+                return None;
+            }
+        },
+        [ip, port, ..] => match (ip.parse(), port.parse()) {
+            (Ok(a), Ok(p)) => VsKey::Addr(a, p),
+            _ => {
+                cx.err(
+                    n.at(0),
+                    format!("virtual_server \"{ip} {port}\": expected IP PORT or fwmark N"),
+                );
+                return None;
+            }
+        },
+        _ => {
+            cx.err(&n.loc, "virtual_server needs IP PORT or fwmark N");
+            return None;
+        }
+    };
+    if n.args.len() > 2 {
+        cx.warn(
+            n.at(2),
+            "words after the virtual server's address are ignored",
+        );
+    }
+    let mut v = VirtualServer {
+        key,
+        loc: n.loc.clone(),
+        protocol: "TCP".into(),
+        delay_loop: None,
+        sched: None,
+        kind: None,
+        persistence_timeout: None,
+        persistence_granularity: None,
+        sorry: None,
+        inhibit_on_failure: false,
+        quorum: None,
+        hysteresis: None,
+        quorum_up: None,
+        quorum_down: None,
+        alpha: false,
+        ha_suspend: false,
+        virtualhost: None,
+        reals: vec![],
+    };
+    for k in cx.block(n).to_vec() {
+        match k.key.as_str() {
+            "delay_loop" => v.delay_loop = secs(cx, &k),
+            "lb_algo" | "lvs_sched" => v.sched = cx.one(&k).map(str::to_string),
+            "lb_kind" | "lvs_method" => {
+                v.kind = cx.one(&k).map(str::to_ascii_uppercase);
+                if !matches!(v.kind.as_deref(), Some("DR" | "NAT" | "TUN") | None) {
+                    cx.err(k.at(0), "lb_kind is DR, NAT or TUN");
+                }
+            }
+            "persistence_timeout" => v.persistence_timeout = cx.num(&k, "a number of seconds"),
+            "persistence_granularity" => v.persistence_granularity = cx.one(&k).map(str::to_string),
+            "protocol" => {
+                v.protocol = cx.one(&k).map(str::to_ascii_uppercase).unwrap_or_default();
+                if !matches!(v.protocol.as_str(), "TCP" | "UDP" | "SCTP") {
+                    cx.err(k.at(0), "protocol is TCP, UDP or SCTP");
+                }
+            }
+            "sorry_server" => {
+                let a = cx.ip(&k, 0);
+                let p = k.args.get(1).and_then(|p| p.parse().ok());
+                v.sorry = a.map(|a| (a, p));
+            }
+            "sorry_server_inhibit" => {
+                cx.warn(
+                    &k.loc,
+                    "sorry_server_inhibit: hakit adds and removes the sorry server instead",
+                );
+            }
+            "inhibit_on_failure" => v.inhibit_on_failure = cx.flag(&k),
+            "quorum" => v.quorum = cx.num(&k, "a weight"),
+            "hysteresis" => v.hysteresis = cx.num(&k, "a weight"),
+            "quorum_up" => v.quorum_up = Some(k.args.join(" ")),
+            "quorum_down" => v.quorum_down = Some(k.args.join(" ")),
+            "alpha" => v.alpha = cx.flag(&k),
+            "omega" => cx.warn(
+                &k.loc,
+                "omega is not carried over; hakit runs no commands at shutdown",
+            ),
+            "ha_suspend" => v.ha_suspend = cx.flag(&k),
+            "virtualhost" => v.virtualhost = cx.one(&k).map(str::to_string),
+            "nat_mask" => cx.warn(&k.loc, "nat_mask is obsolete (keepalived ignores it too)"),
+            "real_server" => {
+                if let Some(r) = real_server(cx, &k) {
+                    v.reals.push(r);
+                }
+            }
+            "connect_timeout" | "retry" | "delay_before_retry" | "warmup" => cx.warn(
+                &k.loc,
+                format!("{} belongs in a checker; here it is ignored", k.key),
+            ),
+            _ => cx.unknown(&k, "virtual_server"),
+        }
+    }
+    if v.reals.is_empty() {
+        cx.warn(&n.loc, "virtual_server without a real_server");
+    }
+    if v.ha_suspend && matches!(v.key, VsKey::Fwmark(_)) {
+        cx.err(&n.loc, "ha_suspend needs an address service, not fwmark");
+    }
+    Some(v)
+}
+
+fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
+    let addr = cx.ip(n, 0)?;
+    let port = match n.args.get(1) {
+        Some(p) => match p.parse() {
+            Ok(p) => p,
+            Err(_) => {
+                cx.err(n.at(1), format!("real_server port \"{p}\" is not a number"));
+                return None;
+            }
+        },
+        None => 0,
+    };
+    let mut r = RealServer {
+        addr,
+        port,
+        weight: 1,
+        inhibit_on_failure: false,
+        notify_up: None,
+        notify_down: None,
+        checkers: vec![],
+        loc: n.loc.clone(),
+    };
+    for k in cx.block(n).to_vec() {
+        match k.key.as_str() {
+            "weight" => r.weight = cx.num(&k, "a weight (0-65535)").unwrap_or(1),
+            "inhibit_on_failure" => r.inhibit_on_failure = cx.flag(&k),
+            "notify_up" => r.notify_up = Some(k.args.join(" ")),
+            "notify_down" => r.notify_down = Some(k.args.join(" ")),
+            "HTTP_GET" | "SSL_GET" => {
+                let tls = k.key == "SSL_GET";
+                let mut urls = vec![];
+                let mut vh = None;
+                let mut http10 = false;
+                let mut common = CheckCommon::default();
+                for c in cx.block(&k).to_vec() {
+                    match c.key.as_str() {
+                        "url" => {
+                            let (mut path, mut digest, mut status) = (None, None, None);
+                            for u in cx.block(&c).to_vec() {
+                                match u.key.as_str() {
+                                    "path" => path = cx.one(&u).map(str::to_string),
+                                    "digest" => digest = cx.one(&u).map(str::to_string),
+                                    "status_code" => status = Some(u.args.join(",")),
+                                    _ => cx.unknown(&u, "url"),
+                                }
+                            }
+                            match path {
+                                Some(p) => urls.push((p, digest, status)),
+                                None => cx.err(&c.loc, "url without a path"),
+                            }
+                        }
+                        "virtualhost" => vh = cx.one(&c).map(str::to_string),
+                        "http_protocol" => http10 = cx.one(&c) == Some("1.0"),
+                        _ => common_key(cx, &c, &mut common, &k.key),
+                    }
+                }
+                if urls.is_empty() {
+                    cx.err(&k.loc, format!("{} without a url block", k.key));
+                }
+                if urls.len() > 1 {
+                    cx.warn(
+                        &k.loc,
+                        format!("{}: hakit checks the first url only", k.key),
+                    );
+                }
+                r.checkers.push(Checker::Http {
+                    tls,
+                    urls,
+                    virtualhost: vh,
+                    http10,
+                    common,
+                });
+            }
+            "TCP_CHECK" => {
+                let mut common = CheckCommon::default();
+                for c in cx.block(&k).to_vec() {
+                    common_key(cx, &c, &mut common, "TCP_CHECK");
+                }
+                r.checkers.push(Checker::Tcp(common));
+            }
+            "SMTP_CHECK" => {
+                let mut common = CheckCommon::default();
+                let mut helo = None;
+                for c in cx.block(&k).to_vec() {
+                    match c.key.as_str() {
+                        "helo_name" => helo = cx.one(&c).map(str::to_string),
+                        _ => common_key(cx, &c, &mut common, "SMTP_CHECK"),
+                    }
+                }
+                r.checkers.push(Checker::Smtp { helo, common });
+            }
+            "DNS_CHECK" => {
+                let mut common = CheckCommon::default();
+                let (mut qtype, mut name) = (None, None);
+                for c in cx.block(&k).to_vec() {
+                    match c.key.as_str() {
+                        "type" => qtype = cx.one(&c).map(str::to_string),
+                        "name" => name = cx.one(&c).map(str::to_string),
+                        _ => common_key(cx, &c, &mut common, "DNS_CHECK"),
+                    }
+                }
+                r.checkers.push(Checker::Dns {
+                    qtype,
+                    name,
+                    common,
+                });
+            }
+            "MISC_CHECK" => {
+                let (mut path, mut timeout, mut dynamic) = (None, None, false);
+                for c in cx.block(&k).to_vec() {
+                    match c.key.as_str() {
+                        "misc_path" => {
+                            let s = c.args.join(" ");
+                            script_shell_warning(cx, &c, &s);
+                            path = Some(s);
+                        }
+                        "misc_timeout" => timeout = cx.num(&c, "a number of seconds"),
+                        "misc_dynamic" => dynamic = cx.flag(&c),
+                        "user" | "warmup" => {
+                            cx.warn(&c.loc, format!("{} is ignored by hakit", c.key))
+                        }
+                        _ => cx.unknown(&c, "MISC_CHECK"),
+                    }
+                }
+                match path {
+                    Some(p) if !p.is_empty() => r.checkers.push(Checker::Misc {
+                        path: p,
+                        timeout,
+                        dynamic,
+                        loc: k.loc.clone(),
+                    }),
+                    _ => cx.err(&k.loc, "MISC_CHECK without misc_path"),
+                }
+            }
+            "BFD_CHECK" | "PING_CHECK" | "UDP_CHECK" | "FILE_CHECK" => cx.warn(
+                &k.loc,
+                format!(
+                    "{} is not read from keepalived.conf yet (hakit check has ping and udp)",
+                    k.key
+                ),
+            ),
+            _ => cx.unknown(&k, "real_server"),
+        }
+    }
+    if r.checkers.len() > 1 {
+        cx.warn(
+            &n.loc,
+            "several checkers on one real_server: hakit uses the first",
+        );
+    }
+    Some(r)
+}
+
+fn common_key(cx: &mut Ctx, c: &Node, common: &mut CheckCommon, within: &str) {
+    cx.no_block(c);
+    match c.key.as_str() {
+        "connect_ip" => common.connect_ip = cx.ip(c, 0),
+        "connect_port" => common.connect_port = cx.num(c, "a port"),
+        "bindto" | "bind_to" => common.bindto = cx.ip(c, 0),
+        "connect_timeout" => common.connect_timeout = secs(cx, c),
+        "retry" | "nb_get_retry" => common.retry = cx.num(c, "a count"),
+        "delay_before_retry" => {
+            if let Some(v) = cx.one(c) {
+                if v.parse::<f64>().map(|x| x >= 0.0).unwrap_or(false) {
+                    common.delay_before_retry = Some(v.to_string());
+                } else {
+                    cx.err(
+                        c.at(0),
+                        format!("delay_before_retry \"{v}\" is not a number of seconds"),
+                    );
+                }
+            }
+        }
+        "warmup" | "fwmark" | "bind_port" | "bind_if" => {
+            cx.warn(&c.loc, format!("{} is ignored by hakit", c.key))
+        }
+        _ => cx.unknown(c, within),
+    }
+}
+
+fn cross_checks(cx: &mut Ctx, c: &Config) {
+    // track_script names an undefined vrrp_script.
+    for i in &c.instances {
+        for (s, _, loc) in &i.track_scripts {
+            if !c.scripts.contains_key(s) {
+                cx.err(
+                    loc,
+                    format!("track_script {s}: no vrrp_script of that name"),
+                );
+            }
+        }
+    }
+    // Two instances with the same VRID on one interface (and family).
+    let mut seen: HashMap<(String, u8, bool), &Instance> = HashMap::new();
+    for i in &c.instances {
+        let (Some(ifc), Some(vrid)) = (&i.interface, i.vrid) else {
+            continue;
+        };
+        let v6 = i.vips.first().is_some_and(|v| v.addr.contains(':'));
+        if let Some(other) = seen.get(&(ifc.clone(), vrid, v6)) {
+            cx.err(
+                &i.loc,
+                format!(
+                    "vrrp_instance {} uses VRID {vrid} on {ifc}, as {} does (at {}): they would fight over one virtual router",
+                    i.name, other.name, other.loc
+                ),
+            );
+        } else {
+            seen.insert((ifc.clone(), vrid, v6), i);
+        }
+    }
+    let mut names: HashMap<&str, &Loc> = HashMap::new();
+    for i in &c.instances {
+        if let Some(l) = names.insert(&i.name, &i.loc) {
+            cx.err(
+                &i.loc,
+                format!("vrrp_instance {} is defined twice (first at {l})", i.name),
+            );
+        }
+    }
+    for g in &c.groups {
+        for m in &g.members {
+            if !c.instances.iter().any(|i| &i.name == m) {
+                cx.err(
+                    &g.loc,
+                    format!("vrrp_sync_group {}: no vrrp_instance {m}", g.name),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conf::parse::parse_text;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    fn read_text(t: &str) -> (Config, Vec<Diag>) {
+        let mut d = Vec::new();
+        let f: Arc<Path> = Arc::from(Path::new("k.conf"));
+        let n = parse_text(t, &f, &mut d);
+        let c = read(&n, &mut d);
+        (c, d)
+    }
+
+    const SEED000: &str = "global_defs {\n notification_email {\n root@localhost\n }\n notification_email_from keepalived@localhost\n smtp_server 127.0.0.1\n smtp_connect_timeout 30\n router_id LVS_DEVEL\n}\nvrrp_instance VI_1 {\n state MASTER\n interface eth0\n virtual_router_id 51\n priority 101\n advert_int 1\n authentication {\n auth_type PASS\n auth_pass keepalived\n }\n virtual_ipaddress {\n 192.168.139.100/24 dev eth0 label eth0:0\n }\n}\nvirtual_server 192.168.139.100 80 {\n delay_loop 6\n lb_algo wrr\n lb_kind DR\n nat_mask 255.255.255.0\n protocol TCP\n real_server 192.168.139.8 80 {\n weight 2\n HTTP_GET {\n url {\n path /\n status_code 200\n }\n connect_timeout 2\n nb_get_retry 3\n delay_before_retry 1\n }\n }\n}\n";
+
+    #[test]
+    fn seed_000_reads_with_its_warnings() {
+        let (c, d) = read_text(SEED000);
+        let errs: Vec<_> = d.iter().filter(|x| x.level == Level::Error).collect();
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(c.global.router_id.as_deref(), Some("LVS_DEVEL"));
+        assert_eq!(c.global.emails, ["root@localhost"]);
+        let i = &c.instances[0];
+        assert_eq!((i.vrid, i.priority, i.version), (Some(51), 101, 2));
+        assert_eq!(i.vips[0].label.as_deref(), Some("eth0:0"));
+        let w: Vec<String> = d.iter().map(|x| x.to_string()).collect();
+        assert!(
+            w.iter().any(|x| x.contains("auth_pass is longer than 8")),
+            "{w:?}"
+        );
+        assert!(
+            w.iter().any(|x| x.contains("nat_mask is obsolete")),
+            "{w:?}"
+        );
+        let v = &c.virtual_servers[0];
+        assert_eq!(v.key, VsKey::Addr("192.168.139.100".parse().unwrap(), 80));
+        assert_eq!(v.reals[0].weight, 2);
+        match &v.reals[0].checkers[0] {
+            Checker::Http { urls, common, .. } => {
+                assert_eq!(urls[0].0, "/");
+                assert_eq!(urls[0].2.as_deref(), Some("200"));
+                assert_eq!(common.retry, Some(3), "nb_get_retry is retry");
+            }
+            x => panic!("{x:?}"),
+        }
+    }
+
+    #[test]
+    fn what_keepalived_would_change_is_a_warning() {
+        let (_, d) = read_text("vrrp_script chk {\n script \"[ -e /etc/keepalived/down ] && exit 1 || exit 0\"\n}\nvrrp_instance A {\n state MASTER\n nopreempt\n interface eth0\n virtual_router_id 1\n version 3\n advert_int 0.5\n authentication {\n auth_type PASS\n auth_pass x\n }\n virtual_ipaddress {\n 10.0.0.1\n }\n track_script {\n chk\n }\n bogus_keyword 1\n}\nvrrp_instance B {\n interface eth0\n virtual_router_id 2\n advert_int 1.5\n virtual_ipaddress {\n 10.0.0.2\n }\n}\n");
+        let w: Vec<String> = d.iter().map(|x| x.to_string()).collect();
+        for want in [
+            "needs a shell",
+            "authentication with VRRPv3",
+            "nopreempt with state MASTER",
+            "unknown keyword \"bogus_keyword\"",
+            "advert_int 1.5 with VRRPv2",
+        ] {
+            assert!(w.iter().any(|x| x.contains(want)), "{want}: {w:?}");
+        }
+        assert!(d.iter().all(|x| x.level == Level::Warning), "{w:?}");
+    }
+
+    #[test]
+    fn bad_input_is_an_error_at_its_place() {
+        let (_, d) = read_text("real_server 1.2.3.4 80 {\n}\nfoo_block {\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 7\n priority high\n virtual_ipaddress {\n 10.0.0.1\n }\n track_script {\n nope\n }\n}\nvrrp_instance B {\n interface eth0\n virtual_router_id 7\n virtual_ipaddress {\n 10.0.0.2\n }\n}\n");
+        let e: Vec<String> = d
+            .iter()
+            .filter(|x| x.level == Level::Error)
+            .map(|x| x.to_string())
+            .collect();
+        for want in [
+            "k.conf:1:1: error: real_server outside a virtual_server",
+            "k.conf:3:1: error: unknown block \"foo_block\"",
+            "k.conf:8:11: error: priority: \"high\" is not a priority",
+            "k.conf:13:2: error: track_script nope: no vrrp_script",
+            "k.conf:16:1: error: vrrp_instance B uses VRID 7 on eth0, as A does",
+        ] {
+            assert!(e.iter().any(|x| x.starts_with(want)), "{want}: {e:#?}");
+        }
+    }
+}

@@ -1,0 +1,398 @@
+//! keepalived.conf's syntax: words, `{ }` blocks, `!` and `#` comments, quoted strings,
+//! and `include` with globs. Produces a tree of nodes with their file:line:column, and
+//! every syntax error found (not only the first).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// Where something is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loc {
+    pub file: Arc<Path>,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl std::fmt::Display for Loc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file.display(), self.line, self.col)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+/// A finding, at a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diag {
+    pub level: Level,
+    pub loc: Loc,
+    pub msg: String,
+}
+
+impl std::fmt::Display for Diag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {}: {}",
+            self.loc,
+            match self.level {
+                Level::Error => "error",
+                Level::Warning => "warning",
+            },
+            self.msg
+        )
+    }
+}
+
+/// A keyword, its words and, for a block, what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub key: String,
+    pub args: Vec<String>,
+    /// Locations of the args, for messages about a value.
+    pub arg_locs: Vec<Loc>,
+    pub block: Option<Vec<Node>>,
+    pub loc: Loc,
+}
+
+impl Node {
+    /// The location of argument `i` (or of the keyword).
+    pub fn at(&self, i: usize) -> &Loc {
+        self.arg_locs.get(i).unwrap_or(&self.loc)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    Word(String),
+    Open,
+    Close,
+}
+
+/// Tokens of a line with their columns, and an error (column, message) if any.
+type Tokens = (Vec<(Tok, usize)>, Option<(usize, String)>);
+
+/// Split one line into tokens with their columns; an unterminated quote is an error.
+fn tokens(line: &str) -> Tokens {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let col = |byte: usize| line[..byte].chars().count() + 1;
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '#' || c == '!' {
+            break;
+        } else if c == '{' {
+            out.push((Tok::Open, col(b)));
+            i += 1;
+        } else if c == '}' {
+            out.push((Tok::Close, col(b)));
+            i += 1;
+        } else if c == '"' {
+            let start = i;
+            i += 1;
+            let mut s = String::new();
+            while i < chars.len() && chars[i].1 != '"' {
+                s.push(chars[i].1);
+                i += 1;
+            }
+            if i >= chars.len() {
+                return (
+                    out,
+                    Some((col(chars[start].0), "unterminated quoted string".into())),
+                );
+            }
+            i += 1;
+            out.push((Tok::Word(s), col(chars[start].0)));
+        } else {
+            let start = b;
+            let mut s = String::new();
+            while i < chars.len() {
+                let c = chars[i].1;
+                if c.is_whitespace() || c == '{' || c == '}' || c == '#' || c == '!' || c == '"' {
+                    break;
+                }
+                s.push(c);
+                i += 1;
+            }
+            out.push((Tok::Word(s), col(start)));
+        }
+    }
+    (out, None)
+}
+
+/// Parse text (from `file`) into nodes; `include` is left as a node.
+pub fn parse_text(text: &str, file: &Arc<Path>, diags: &mut Vec<Diag>) -> Vec<Node> {
+    // The stack of open blocks: the node that opened it and what it holds so far.
+    let mut stack: Vec<(Node, Vec<Node>)> = Vec::new();
+    let mut top: Vec<Node> = Vec::new();
+    let loc = |line: usize, col: usize| Loc {
+        file: file.clone(),
+        line,
+        col,
+    };
+    for (n, line) in text.lines().enumerate() {
+        let (toks, err) = tokens(line);
+        if let Some((c, m)) = err {
+            diags.push(Diag {
+                level: Level::Error,
+                loc: loc(n + 1, c),
+                msg: m,
+            });
+        }
+        let mut cur: Option<Node> = None;
+        for (t, c) in toks {
+            let children = match stack.last_mut() {
+                Some((_, ch)) => ch,
+                None => &mut top,
+            };
+            match t {
+                Tok::Word(w) => match &mut cur {
+                    Some(node) => {
+                        node.args.push(w);
+                        node.arg_locs.push(loc(n + 1, c));
+                    }
+                    None => {
+                        cur = Some(Node {
+                            key: w,
+                            args: vec![],
+                            arg_locs: vec![],
+                            block: None,
+                            loc: loc(n + 1, c),
+                        })
+                    }
+                },
+                Tok::Open => {
+                    let opener = match cur.take() {
+                        Some(node) => Some(node),
+                        // `{` on the line after its keyword.
+                        None => match children.last() {
+                            Some(last) if last.block.is_none() => children.pop(),
+                            _ => None,
+                        },
+                    };
+                    match opener {
+                        Some(node) => stack.push((node, Vec::new())),
+                        None => diags.push(Diag {
+                            level: Level::Error,
+                            loc: loc(n + 1, c),
+                            msg: "\"{\" without a keyword before it".into(),
+                        }),
+                    }
+                }
+                Tok::Close => {
+                    if let Some(node) = cur.take() {
+                        children.push(node);
+                    }
+                    match stack.pop() {
+                        Some((mut node, ch)) => {
+                            node.block = Some(ch);
+                            match stack.last_mut() {
+                                Some((_, ch)) => ch.push(node),
+                                None => top.push(node),
+                            }
+                        }
+                        None => diags.push(Diag {
+                            level: Level::Error,
+                            loc: loc(n + 1, c),
+                            msg: "unbalanced \"}\": no block is open here".into(),
+                        }),
+                    }
+                }
+            }
+        }
+        if let Some(node) = cur {
+            match stack.last_mut() {
+                Some((_, ch)) => ch.push(node),
+                None => top.push(node),
+            }
+        }
+    }
+    while let Some((mut node, ch)) = stack.pop() {
+        diags.push(Diag {
+            level: Level::Error,
+            loc: node.loc.clone(),
+            msg: format!("block \"{}\" is not closed (missing \"}}\")", node.key),
+        });
+        node.block = Some(ch);
+        match stack.last_mut() {
+            Some((_, c)) => c.push(node),
+            None => top.push(node),
+        }
+    }
+    top
+}
+
+/// Parse a file and the files it includes (globs, relative to the including file's
+/// directory), splicing them in place.
+pub fn parse_file(path: &Path, diags: &mut Vec<Diag>) -> Vec<Node> {
+    let mut chain = Vec::new();
+    parse_into(path, None, &mut chain, diags)
+}
+
+fn parse_into(
+    path: &Path,
+    from: Option<&Loc>,
+    chain: &mut Vec<PathBuf>,
+    diags: &mut Vec<Diag>,
+) -> Vec<Node> {
+    let canon = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let here = |msg: String| Diag {
+        level: Level::Error,
+        loc: from.cloned().unwrap_or(Loc {
+            file: Arc::from(path),
+            line: 0,
+            col: 0,
+        }),
+        msg,
+    };
+    if chain.contains(&canon) {
+        diags.push(here(format!(
+            "include loop: {} includes itself (through {})",
+            path.display(),
+            chain
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" -> ")
+        )));
+        return vec![];
+    }
+    let text = match std::fs::read(path) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            diags.push(here(format!(
+                "cannot read {}: {}",
+                path.display(),
+                crate::error::errno_text(e.raw_os_error().unwrap_or(0))
+            )));
+            return vec![];
+        }
+    };
+    chain.push(canon);
+    let file: Arc<Path> = Arc::from(path);
+    let nodes = parse_text(&text, &file, diags);
+    let out = expand(nodes, path, chain, diags);
+    chain.pop();
+    out
+}
+
+fn expand(
+    nodes: Vec<Node>,
+    path: &Path,
+    chain: &mut Vec<PathBuf>,
+    diags: &mut Vec<Diag>,
+) -> Vec<Node> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut out = Vec::new();
+    for mut n in nodes {
+        if n.key == "include" {
+            if n.args.is_empty() {
+                diags.push(Diag {
+                    level: Level::Error,
+                    loc: n.loc.clone(),
+                    msg: "include needs a file or a glob".into(),
+                });
+                continue;
+            }
+            for pat in &n.args {
+                let full = if Path::new(pat).is_absolute() {
+                    PathBuf::from(pat)
+                } else {
+                    dir.join(pat)
+                };
+                let is_glob = pat.contains(['*', '?', '[']);
+                let matches: Vec<PathBuf> = match glob::glob(&full.to_string_lossy()) {
+                    Ok(g) => g.flatten().collect(),
+                    Err(e) => {
+                        diags.push(Diag {
+                            level: Level::Error,
+                            loc: n.loc.clone(),
+                            msg: format!("include {pat}: {e}"),
+                        });
+                        continue;
+                    }
+                };
+                if matches.is_empty() && !is_glob {
+                    diags.push(Diag {
+                        level: Level::Error,
+                        loc: n.loc.clone(),
+                        msg: format!("include {pat}: no such file ({})", full.display()),
+                    });
+                }
+                for m in matches {
+                    out.extend(parse_into(&m, Some(&n.loc), chain, diags));
+                }
+            }
+            continue;
+        }
+        if let Some(b) = n.block.take() {
+            n.block = Some(expand(b, path, chain, diags));
+        }
+        out.push(n);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(t: &str) -> (Vec<Node>, Vec<Diag>) {
+        let mut d = Vec::new();
+        let f: Arc<Path> = Arc::from(Path::new("k.conf"));
+        let n = parse_text(t, &f, &mut d);
+        (n, d)
+    }
+
+    #[test]
+    fn blocks_comments_and_quotes() {
+        let (n, d) = parse(
+            "! Configuration File\nglobal_defs {\n  router_id LVS_DEVEL # the id\n  notification_email_from a@b#c\n}\nvrrp_script chk {\n  script \"[ -e /x ] && exit 1 || exit 0\"\n}\nvirtual_ipaddress\n{\n 10.0.0.1/24 dev eth0 label eth0:0\n}\nauthentication { auth_type PASS }\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(n.len(), 4);
+        let g = n[0].block.as_ref().unwrap();
+        assert_eq!(g[0].key, "router_id");
+        assert_eq!(g[0].args, ["LVS_DEVEL"]);
+        assert_eq!(g[1].args, ["a@b"], "# ends a word");
+        assert_eq!(
+            n[1].block.as_ref().unwrap()[0].args,
+            ["[ -e /x ] && exit 1 || exit 0"]
+        );
+        assert_eq!(n[2].key, "virtual_ipaddress", "{{ on the next line");
+        assert_eq!(
+            n[2].block.as_ref().unwrap()[0].args,
+            ["dev", "eth0", "label", "eth0:0"]
+        );
+        assert_eq!(n[3].block.as_ref().unwrap()[0].args, ["PASS"]);
+        assert_eq!((n[1].loc.line, n[1].loc.col), (6, 1));
+        assert_eq!(g[0].at(0).col, 13);
+    }
+
+    #[test]
+    fn unbalanced_braces_are_all_reported() {
+        let (_, d) = parse("a {\n b {\n}\n}\n}\nc {\n");
+        let msgs: Vec<String> = d.iter().map(|x| x.to_string()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(
+            msgs[0].starts_with("k.conf:5:1: error: unbalanced"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs[1].starts_with("k.conf:6:1: error: block \"c\" is not closed"),
+            "{msgs:?}"
+        );
+        let (_, d) = parse("script \"never closed\n");
+        assert!(d[0].msg.contains("unterminated"));
+    }
+}
