@@ -8,6 +8,7 @@ mod support;
 
 mod check;
 mod cli;
+mod conf;
 mod docs;
 mod ipvs;
 mod lab;

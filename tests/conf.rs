@@ -1,0 +1,361 @@
+//! keepalived.conf compatibility: `conf check` and `conf plan` on the seeds' files and on
+//! broken variants, `lb run --config` against nginx real servers, and `vrrp run --config`
+//! (two instances in a sync group, one process) against keepalived in a neighbouring
+//! namespace, through a SIGHUP reload and a fault of one member.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::support::peers::{holds_for, wait_for, Hakit, Keepalived};
+use crate::support::servers::{Nginx, SmtpSink};
+use crate::support::{hakit, hakit_bin, privileged, project_dir, run, unique, Lab};
+
+fn data(name: &str) -> String {
+    project_dir()
+        .join("tests/data/keepalived")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn seeds_check_clean_with_keepalived_s_silent_changes_as_warnings() {
+    let r = hakit(&["conf", "check", &data("seed000-director1.conf")]);
+    r.ok()
+        .stdout_has("seed000-director1.conf:12:12: warning: \"[ -e /etc/keepalived/down ] && exit 1 || exit 0\" needs a shell")
+        .stdout_has("seed000-director1.conf:26:19: warning: auth_pass is longer than 8 characters")
+        .stdout_has("0 errors, 3 warnings; 1 vrrp_instance, 1 virtual_server");
+    hakit(&["conf", "check", &data("seed001-nginx-master.conf")])
+        .ok()
+        .stdout_has("0 errors, 0 warnings");
+    hakit(&["conf", "check", &data("seed002-three-nodes.conf")])
+        .ok()
+        .stdout_has("0 errors");
+    let j = hakit(&["conf", "check", &data("seed003-dual-master.conf"), "--json"])
+        .ok()
+        .json();
+    assert_eq!(j["errors"], 0);
+    assert_eq!(j["instances"], serde_json::json!(["VI_1", "VI_2"]));
+    assert_eq!(j["virtual_servers"], 1);
+}
+
+/// Write `text` as a conf in a scratch dir; returns the path.
+fn conf_file(dir: &PathBuf, name: &str, text: &str) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn broken_files_report_every_error_at_its_place() {
+    let dir = std::env::temp_dir().join(unique("badconf"));
+    let inst = |vrid: u8, name: &str, extra: &str| {
+        format!("vrrp_instance {name} {{\n interface eth0\n virtual_router_id {vrid}\n virtual_ipaddress {{\n  10.0.0.{vrid}\n }}\n{extra}}}\n")
+    };
+    let cases: Vec<(String, Vec<&str>)> = vec![
+        (
+            format!("{}}}\n", inst(1, "A", "")),
+            vec!["b.conf:8:1: error: unbalanced \"}\""],
+        ),
+        (
+            format!("global_defs {{\n router_id x\n{}", inst(1, "A", "")),
+            vec!["b.conf:1:1: error: block \"global_defs\" is not closed"],
+        ),
+        (
+            "vrrp_thing X {\n}\n".into(),
+            vec!["b.conf:1:1: error: unknown block \"vrrp_thing\""],
+        ),
+        (
+            "real_server 10.0.0.7 80 {\n weight 1\n}\n".into(),
+            vec!["b.conf:1:1: error: real_server outside a virtual_server"],
+        ),
+        (
+            inst(1, "A", " priority high\n"),
+            vec!["b.conf:7:11: error: priority: \"high\" is not a priority"],
+        ),
+        (
+            inst(1, "A", " track_script {\n  chk_missing\n }\n"),
+            vec!["b.conf:8:3: error: track_script chk_missing: no vrrp_script of that name"],
+        ),
+        (
+            format!("{}{}", inst(5, "A", ""), inst(5, "B", "")),
+            vec!["b.conf:8:1: error: vrrp_instance B uses VRID 5 on eth0, as A does"],
+        ),
+        (
+            "include missing.conf\n".into(),
+            vec!["b.conf:1:1: error: include missing.conf: no such file"],
+        ),
+        ("include b.conf\n".into(), vec!["error: include loop"]),
+        (
+            // Several errors at once: all reported.
+            format!(
+                "{}bogus {{\n}}\n{}",
+                inst(1, "A", " priority 0\n"),
+                "real_server 1.1.1.1 1 {\n}\n"
+            ),
+            vec![
+                "b.conf:7:11: error: priority is 1-255",
+                "b.conf:9:1: error: unknown block \"bogus\"",
+                "b.conf:11:1: error: real_server outside",
+            ],
+        ),
+    ];
+    for (text, wants) in cases {
+        let f = conf_file(&dir, "b.conf", &text);
+        let r = hakit(&["conf", "check", &f]);
+        r.code(1);
+        for w in wants {
+            assert!(
+                r.stdout.lines().any(|l| l.contains(w)),
+                "want {w:?} for\n{text}\ngot:\n{}",
+                r.stdout
+            );
+        }
+    }
+    // plan and the runners refuse a broken file with its first error.
+    let f = conf_file(&dir, "b.conf", "vrrp_thing X {\n}\n");
+    hakit(&["conf", "plan", &f])
+        .code(1)
+        .one_line_error("unknown block");
+    hakit(&["lb", "run", "--config", &f, "--dry-run"])
+        .code(2)
+        .one_line_error("b.conf:1:1: error: unknown block");
+    hakit(&["conf", "check", "/nonexistent.conf"]).code(2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn plan_prints_commands_that_hakit_accepts() {
+    let r = hakit(&["conf", "plan", &data("seed003-dual-master.conf")]);
+    r.ok()
+        .stdout_has("hakit vrrp run --name VI_1 --interface eth0 --vrid 51 --priority 100")
+        .stdout_has("--preempt-delay 60s")
+        .stdout_has("--unicast-peer 172.25.254.60")
+        .stdout_has("--track-script 'killall -0 mariadbd'")
+        .stdout_has("-t 172.25.254.100:3306 -s rr -g --delay-loop 6s");
+    // The lb file it writes is what `lb run --file` reads.
+    let text = r.stdout;
+    let lines: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("cat > /etc/hakit/lb.conf"))
+        .skip(1)
+        .take_while(|l| *l != "EOF")
+        .collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    let dir = std::env::temp_dir().join(unique("plan"));
+    let f = conf_file(&dir, "lb.conf", &lines.join("\n"));
+    // Parsing succeeds: what is left is the missing IPVS (or it would run).
+    let mut child = std::process::Command::new(hakit_bin())
+        .args([
+            "--state-dir",
+            dir.join("st").to_str().unwrap(),
+            "lb",
+            "run",
+            "--dry-run",
+            "--file",
+            &f,
+        ])
+        .spawn()
+        .unwrap();
+    wait_for(
+        "the planned lb file to run",
+        Duration::from_secs(10),
+        || dir.join("st/lb.json").exists(),
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+    // systemd units.
+    hakit(&[
+        "conf",
+        "plan",
+        "--systemd",
+        &data("seed001-nginx-master.conf"),
+    ])
+    .ok()
+    .stdout_has("ExecStart=/usr/sbin/hakit --syslog vrrp run --name nginx")
+    .stdout_has("--track-weight -5 --track-fall 3 --track-rise 2");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn lb_runs_a_keepalived_conf_with_its_mail_settings() {
+    let mut rs1 = Nginx::new("kc1", &[("index.html", "rs1\n")]);
+    let rs2 = Nginx::new("kc2", &[("index.html", "rs2\n")]);
+    let sink = SmtpSink::start();
+    let dir = std::env::temp_dir().join(unique("lbconf"));
+    let f = conf_file(
+        &dir,
+        "keepalived.conf",
+        &format!(
+            "global_defs {{\n notification_email {{\n  ops@example.test\n }}\n notification_email_from ka@example.test\n smtp_server 127.0.0.1 {sp}\n router_id LVS_DEVEL\n}}\n\
+             virtual_server 192.0.2.50 80 {{\n delay_loop 0.2\n lb_algo wrr\n lb_kind NAT\n protocol TCP\n\
+             real_server 127.0.0.1 {p1} {{\n  weight 2\n  HTTP_GET {{\n   url {{\n    path /\n    status_code 200\n   }}\n   connect_timeout 1\n   retry 0\n  }}\n }}\n\
+             real_server 127.0.0.1 {p2} {{\n  TCP_CHECK {{\n   connect_timeout 1\n   retry 0\n  }}\n }}\n}}\n",
+            sp = sink.port,
+            p1 = rs1.port,
+            p2 = rs2.port
+        ),
+    );
+    let state = dir.join("st");
+    let mut child = std::process::Command::new(hakit_bin())
+        .args([
+            "--state-dir",
+            state.to_str().unwrap(),
+            "lb",
+            "run",
+            "--dry-run",
+            "--config",
+            &f,
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let status = || -> Value {
+        let r = run(
+            hakit_bin(),
+            [
+                "--state-dir",
+                state.to_str().unwrap(),
+                "lb",
+                "status",
+                "--json",
+            ],
+            &[],
+        );
+        serde_json::from_str(&r.stdout).unwrap_or(Value::Null)
+    };
+    wait_for("both servers checked", Duration::from_secs(10), || {
+        status()["services"][0]["reals"]
+            .as_array()
+            .is_some_and(|a| a.iter().all(|r| r["checks"].as_u64().unwrap_or(0) > 0))
+    });
+    let s = status();
+    assert_eq!(s["services"][0]["service"], "TCP 192.0.2.50:80");
+    assert_eq!(s["services"][0]["reals"][0]["in_table"], 2);
+    assert_eq!(s["services"][0]["reals"][1]["check"], "TCP_CHECK");
+    rs1.stop();
+    let subject = format!(
+        "Subject: [LVS_DEVEL] Realserver [127.0.0.1]:{} - DOWN",
+        rs1.port
+    );
+    wait_for(
+        "the DOWN mail from global_defs' settings",
+        Duration::from_secs(10),
+        || !sink.with(&subject).is_empty(),
+    );
+    assert!(sink.with(&subject)[0].contains("From: ka@example.test"));
+    let _ = child.kill();
+    let _ = child.wait();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+const VIP_A: &str = "10.99.0.100";
+const VIP_B: &str = "10.99.0.101";
+
+fn pair_conf(prio_a: u8, prio_b: u8, group: bool, track: bool) -> String {
+    let inst = |name: &str, vrid: u8, prio: u8, vip: &str, extra: &str| {
+        format!(
+            "vrrp_instance {name} {{\n  state BACKUP\n  interface eth0\n  virtual_router_id {vrid}\n  priority {prio}\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {vip}/24\n  }}\n{extra}}}\n"
+        )
+    };
+    format!(
+        "{}{}{}",
+        if group {
+            "vrrp_sync_group G {\n  group {\n    VI_A\n    VI_B\n  }\n}\n"
+        } else {
+            ""
+        },
+        inst("VI_A", 51, prio_a, VIP_A, ""),
+        inst(
+            "VI_B",
+            52,
+            prio_b,
+            VIP_B,
+            if track {
+                "  track_interface {\n    t0\n  }\n"
+            } else {
+                ""
+            }
+        )
+    )
+}
+
+#[test]
+fn vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together() {
+    if !privileged("vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together") {
+        return;
+    }
+    let lab = Lab::new("kcvrrp", &["n1", "n2"]);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    n1.ip("addr add 10.99.0.1/24 dev eth0");
+    n2.ip("addr add 10.99.0.2/24 dev eth0");
+    // t0: an interface of n1's own that the test can take down (VI_B tracks it).
+    n1.ip("link add t0 type veth peer name t1");
+    n1.ip("link set t0 up");
+    n1.ip("link set t1 up");
+    let _ka = Keepalived::start_blocks(n2, &pair_conf(100, 100, false, false));
+    let dir = std::env::temp_dir().join(unique("kcv"));
+    let f = conf_file(&dir, "keepalived.conf", &pair_conf(150, 150, true, true));
+    let mut hk = Hakit::start(n1, &["--config", &f]);
+    let holds = |ns: &crate::support::Netns, vip: &str| ns.has_addr("eth0", vip);
+    wait_for("hakit to hold both VIPs", Duration::from_secs(10), || {
+        holds(n1, VIP_A) && holds(n1, VIP_B)
+    });
+    let status = |name: &str| -> Value {
+        let r = n1.hakit(&["vrrp", "status", "--name", name, "--json"]);
+        serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)[0].clone()
+    };
+    let a_before = status("VI_A");
+    assert_eq!(a_before["state"], "MASTER");
+    assert_eq!(status("VI_B")["state"], "MASTER");
+    assert_eq!(a_before["pid"], status("VI_B")["pid"], "one process");
+
+    // Reload with VI_B changed: VI_A keeps running untouched, VI_B restarts.
+    std::fs::write(&f, pair_conf(150, 140, true, true)).unwrap();
+    let pid = a_before["pid"].as_u64().unwrap();
+    crate::support::sh(&format!("kill -HUP {pid}"));
+    wait_for("the reload", Duration::from_secs(5), || {
+        hk.log_text()
+            .contains("reload: 1 instance(s) kept running untouched")
+    });
+    holds_for(
+        "VI_A holds its VIP through the reload",
+        Duration::from_millis(600),
+        || holds(n1, VIP_A),
+    );
+    let a_after = status("VI_A");
+    assert_eq!(
+        a_after["started"], a_before["started"],
+        "VI_A was not restarted"
+    );
+    assert_eq!(
+        a_after["transitions"], a_before["transitions"],
+        "no state flap"
+    );
+    wait_for("VI_B back as master", Duration::from_secs(5), || {
+        status("VI_B")["priority"] == 140 && status("VI_B")["state"] == "MASTER"
+    });
+
+    // VI_B's tracked interface goes down: VI_B faults and VI_A, of its sync group, too;
+    // keepalived on n2 takes both VIPs.
+    n1.ip("link set t0 down");
+    wait_for("both instances in FAULT", Duration::from_secs(5), || {
+        status("VI_A")["state"] == "FAULT" && status("VI_B")["state"] == "FAULT"
+    });
+    wait_for(
+        "keepalived to hold both VIPs",
+        Duration::from_secs(5),
+        || holds(n2, VIP_A) && holds(n2, VIP_B) && !holds(n1, VIP_A),
+    );
+    n1.ip("link set t0 up");
+    wait_for("hakit to take both back", Duration::from_secs(10), || {
+        holds(n1, VIP_A) && holds(n1, VIP_B)
+    });
+    hk.term();
+    let (code, log) = hk.finish(Duration::from_secs(5));
+    assert_eq!(code, 0, "{log}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
