@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod conf;
 mod docs;
+mod examples;
 mod ipvs;
 mod lab;
 mod lb;

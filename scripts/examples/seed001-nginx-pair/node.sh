@@ -1,0 +1,23 @@
+#!/bin/sh
+# Seed 001: two nginx nodes share a VIP. The node whose nginx answers holds it; a failing
+# nginx costs 5 priority points after 3 failed checks (keepalived's chk_nginx), so the
+# peer (priority 99) takes over. notify scripts run on transitions.
+#
+#   PRIORITY=100 ./node.sh          # on the master
+#   PRIORITY=99  ./node.sh          # on the backup
+#
+# Every setting has the seed's value and can be overridden from the environment.
+set -eu
+: "${IFACE:=eth0}" "${VIP:=192.168.5.18}" "${VRID:=88}" "${PRIORITY:=100}" "${PASS:=abc123}"
+: "${VERSION:=2}" "${ADVERT:=1}"
+: "${CHECK:=hakit check http http://127.0.0.1/ --connect-timeout 1 --retry 0}"
+: "${CHECK_INTERVAL:=2s}" "${NOTIFY_MASTER:=}" "${NOTIFY_BACKUP:=}"
+auth=""
+[ "$VERSION" = 2 ] && auth="--auth-pass $PASS"
+# shellcheck disable=SC2086
+exec hakit vrrp run --name nginx --interface "$IFACE" --vrid "$VRID" --priority "$PRIORITY" \
+  --version "$VERSION" --advert-int "$ADVERT" $auth --vip "$VIP" \
+  --track-script "$CHECK" --track-interval "$CHECK_INTERVAL" \
+  --track-weight -5 --track-fall 3 --track-rise 2 \
+  ${NOTIFY_MASTER:+--notify-master "$NOTIFY_MASTER"} \
+  ${NOTIFY_BACKUP:+--notify-backup "$NOTIFY_BACKUP"}
