@@ -543,3 +543,72 @@ fn lb_bad_input_is_a_usage_error() {
         .code(1)
         .one_line_error("no lb state");
 }
+
+#[test]
+fn lb_sighup_reloads_keeping_unchanged_services() {
+    let rs = Nginx::new("reload", &[("index.html", "rs\n")]);
+    let dir = std::env::temp_dir().join(unique("lbreload"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("lb.conf");
+    let line = |vip: &str, delay: &str| {
+        format!(
+            "-t {vip}:80 -m -r {} --check 'tcp --retry 0' --delay-loop {delay}\n",
+            rs.addr()
+        )
+    };
+    std::fs::write(
+        &f,
+        format!(
+            "{}{}",
+            line("192.0.2.30", "100ms"),
+            line("192.0.2.31", "100ms")
+        ),
+    )
+    .unwrap();
+    let lb = Lb::start(&["--dry-run", "--file", f.to_str().unwrap()]);
+    let svc = |name: &str| -> Value {
+        lb.status()
+            .and_then(|s| s["services"].as_array().cloned())
+            .and_then(|v| {
+                v.into_iter()
+                    .find(|x| x["service"] == format!("TCP {name}:80"))
+            })
+            .unwrap_or(Value::Null)
+    };
+    let checks = |name: &str| svc(name)["reals"][0]["checks"].as_u64().unwrap_or(0);
+    wait_for("some checks of both", T, || {
+        checks("192.0.2.30") > 3 && checks("192.0.2.31") > 3
+    });
+    // .30 unchanged, .31 changed, .32 new.
+    std::fs::write(
+        &f,
+        format!(
+            "{}{}{}",
+            line("192.0.2.30", "100ms"),
+            line("192.0.2.31", "200ms"),
+            line("192.0.2.32", "100ms")
+        ),
+    )
+    .unwrap();
+    let before = checks("192.0.2.30");
+    crate::support::sh(&format!("kill -HUP {}", lb.child.id()));
+    wait_for("the reload", T, || {
+        lb.log()
+            .contains("reload: 1 service(s) kept untouched, 1 changed, 1 added, 0 removed")
+    });
+    assert!(
+        checks("192.0.2.30") >= before,
+        "the unchanged service kept its counters"
+    );
+    wait_for("the new service checked", T, || checks("192.0.2.32") > 0);
+    // A broken file on reload: reported, the running services kept.
+    std::fs::write(&f, "-t 192.0.2.30:80 --bogus\n").unwrap();
+    crate::support::sh(&format!("kill -HUP {}", lb.child.id()));
+    wait_for("the failed reload", T, || {
+        lb.log().contains("the running configuration is kept")
+    });
+    assert!(svc("192.0.2.32").is_object());
+    let (code, _) = lb.stop();
+    assert_eq!(code, 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

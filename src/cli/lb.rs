@@ -60,6 +60,10 @@ FILE FORMAT (--file):
 SIGNALS:
   SIGTERM, SIGINT  stop; the real servers lb put in (and services it created) are taken
                    out, unless --keep-on-exit
+  SIGHUP           read --file/--config again: unchanged services keep running untouched,
+                   changed ones are set up again from the table as it is (servers that
+                   stay are not flapped), removed ones are taken out; a broken file is
+                   reported and the running services kept
 
 EXIT STATUS:
   0  stopped by a signal
@@ -470,7 +474,9 @@ fn services_from_file(path: &PathBuf) -> Result<Vec<VirtualService>> {
     Ok(out)
 }
 
-fn run(r: &RunArgs, g: &Global) -> Exit {
+/// The services of the flags, --file and --config, with --config's mail settings and
+/// router_id (called again on SIGHUP).
+fn load_services(r: &RunArgs) -> Result<(Vec<VirtualService>, Option<MailConfig>, Option<String>)> {
     let s = &r.spec;
     let named = s.tcp.is_some() || s.udp.is_some() || s.sctp.is_some() || s.fwmark.is_some();
     let mut services = Vec::new();
@@ -507,6 +513,11 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
         conf_mail = crate::conf::convert::mail(&c)?;
         conf_router_id = c.global.router_id.clone();
     }
+    Ok((services, conf_mail, conf_router_id))
+}
+
+fn run(r: &RunArgs, g: &Global) -> Exit {
+    let (_, conf_mail, conf_router_id) = load_services(r)?;
     let host = hostname();
     let mail = if r.mail_to.is_empty() && conf_mail.is_some() {
         conf_mail
@@ -542,7 +553,7 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
         mail,
         router_id: r.router_id.clone().or(conf_router_id).unwrap_or(host),
     };
-    lb::daemon::run(services, opts)?;
+    lb::daemon::run(|| load_services(r).map(|l| l.0), opts)?;
     Ok(0)
 }
 

@@ -51,6 +51,54 @@ struct Svc {
     retry: bool,
     suspended: bool,
     suspend_tx: watch::Sender<bool>,
+    /// Names this service's verdicts (indices move when a reload changes the list).
+    id: usize,
+    /// Its checker tasks, aborted when a reload replaces or removes it.
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+/// Verdicts travel with the service's id and the real server's index.
+type Msg = (usize, usize, Verdict);
+
+static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn validate_all(services: &[VirtualService]) -> Result<()> {
+    if services.is_empty() {
+        return Err(Error::invalid("no virtual service to check"));
+    }
+    let mut keys = HashSet::new();
+    for v in services {
+        v.validate()?;
+        if !keys.insert(v.service.key) {
+            return Err(Error::invalid(format!("{} is given twice", v.service.key)));
+        }
+    }
+    Ok(())
+}
+
+/// Start the checks of a service (and its ha_suspend watch).
+fn spawn_tasks(svc: &mut Svc, tx: &mpsc::UnboundedSender<Msg>, state_dir: &std::path::Path) {
+    let n = svc.conf.reals.len() as u32;
+    let spread = svc.conf.delay_loop.min(Duration::from_secs(1));
+    for (i, r) in svc.conf.reals.iter().enumerate() {
+        let check = Arc::new(r.check.clone());
+        let first = spread * i as u32 / n.max(1);
+        svc.tasks.push(tokio::spawn(checker(
+            check,
+            svc.conf.delay_loop,
+            first,
+            svc.suspend_tx.subscribe(),
+            tx.clone(),
+            (svc.id, i),
+        )));
+    }
+    if let Some(how) = svc.conf.ha_suspend.clone() {
+        svc.tasks.push(tokio::spawn(watch_holder(
+            how,
+            state_dir.to_path_buf(),
+            svc.suspend_tx.clone(),
+        )));
+    }
 }
 
 fn now_ms() -> u64 {
@@ -68,26 +116,25 @@ fn addr_text(a: Addr) -> String {
     host_port(a.0, a.1)
 }
 
-/// Run the checker until SIGTERM or SIGINT.
-pub fn run(services: Vec<VirtualService>, opts: Options) -> Result<()> {
-    if services.is_empty() {
-        return Err(Error::invalid("no virtual service to check"));
-    }
+/// Run the checker until SIGTERM or SIGINT. SIGHUP calls `load` again: services whose
+/// configuration did not change keep running untouched (their pools, their checks);
+/// changed ones are set up afresh from the table as it is (servers that stay are not
+/// flapped); removed ones are taken out as at exit. A failing reload keeps what runs.
+pub fn run(load: impl Fn() -> Result<Vec<VirtualService>>, opts: Options) -> Result<()> {
+    let services = load()?;
+    validate_all(&services)?;
     if let Some(m) = &opts.mail {
         mail::validate(m)?;
     }
-    let mut keys = HashSet::new();
-    for v in &services {
-        v.validate()?;
-        if !keys.insert(v.service.key) {
-            return Err(Error::invalid(format!("{} is given twice", v.service.key)));
-        }
-    }
-    check::runtime()?.block_on(run_async(services, opts))
+    check::runtime()?.block_on(run_async(services, load, opts))
 }
 
-async fn run_async(services: Vec<VirtualService>, opts: Options) -> Result<()> {
-    let mut table = if opts.dry_run {
+async fn run_async(
+    services: Vec<VirtualService>,
+    load: impl Fn() -> Result<Vec<VirtualService>>,
+    opts: Options,
+) -> Result<()> {
+    let table = if opts.dry_run {
         Table::DryRun
     } else {
         Table::Kernel(Ipvs::open()?)
@@ -95,60 +142,26 @@ async fn run_async(services: Vec<VirtualService>, opts: Options) -> Result<()> {
     let mut term = signal(SignalKind::terminate()).map_err(|e| Error::io("SIGTERM", e))?;
     let mut int = signal(SignalKind::interrupt()).map_err(|e| Error::io("SIGINT", e))?;
     let mut hup = signal(SignalKind::hangup()).map_err(|e| Error::io("SIGHUP", e))?;
-
-    let mut svcs = Vec::new();
-    let mut start_events = Vec::new();
-    for conf in services {
-        let (svc, ev) = setup(&mut table, conf)?;
-        svcs.push(svc);
-        start_events.push(ev);
-    }
-    let started = rfc3339_utc(SystemTime::now());
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut lb = Lb {
-        svcs,
+        svcs: Vec::new(),
         table,
         opts,
-        started,
+        started: rfc3339_utc(SystemTime::now()),
         checks: 0,
     };
-    for (s, ev) in start_events.iter().enumerate() {
-        lb.report(s, ev);
-        lb.reconcile(s);
+    for conf in services {
+        lb.add(conf, &tx)?;
     }
     lb.write_status();
-
-    let (tx, mut rx) = mpsc::unbounded_channel::<(usize, usize, Verdict)>();
-    for (s, svc) in lb.svcs.iter().enumerate() {
-        let n = svc.conf.reals.len() as u32;
-        let spread = svc.conf.delay_loop.min(Duration::from_secs(1));
-        for (i, r) in svc.conf.reals.iter().enumerate() {
-            let check = Arc::new(r.check.clone());
-            let first = spread * i as u32 / n.max(1);
-            tokio::spawn(checker(
-                check,
-                svc.conf.delay_loop,
-                first,
-                svc.suspend_tx.subscribe(),
-                tx.clone(),
-                (s, i),
-            ));
-        }
-        if let Some(how) = svc.conf.ha_suspend.clone() {
-            tokio::spawn(watch_holder(
-                how,
-                lb.opts.state_dir.clone(),
-                svc.suspend_tx.clone(),
-            ));
-        }
-    }
-    drop(tx);
 
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     let mut dirty = false;
     loop {
         tokio::select! {
-            Some((s, i, v)) = rx.recv() => {
+            Some((id, i, v)) = rx.recv() => {
                 lb.checks += 1;
+                let Some(s) = lb.svcs.iter().position(|x| x.id == id) else { continue };
                 if lb.verdict(s, i, &v) {
                     lb.write_status();
                 } else {
@@ -163,7 +176,13 @@ async fn run_async(services: Vec<VirtualService>, opts: Options) -> Result<()> {
             }
             _ = term.recv() => break,
             _ = int.recv() => break,
-            _ = hup.recv() => info!("SIGHUP: lb run takes its services from flags or --file at start; restart it to change them"),
+            _ = hup.recv() => {
+                match load().and_then(|n| validate_all(&n).map(|()| n)) {
+                    Err(e) => error!("reload: {e}; the running configuration is kept"),
+                    Ok(new) => lb.reload(new, &tx),
+                }
+                lb.write_status();
+            }
         }
     }
     lb.shutdown();
@@ -222,6 +241,8 @@ fn setup(table: &mut Table, conf: VirtualService) -> Result<(Svc, Vec<Event>)> {
         created,
         retry: false,
         suspend_tx,
+        id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        tasks: Vec::new(),
     };
     Ok((svc, events))
 }
@@ -296,6 +317,110 @@ struct Lb {
 }
 
 impl Lb {
+    /// Set up a service, report its start, bring the table in line and start its checks.
+    fn add(&mut self, conf: VirtualService, tx: &mpsc::UnboundedSender<Msg>) -> Result<()> {
+        let (mut svc, ev) = setup(&mut self.table, conf)?;
+        spawn_tasks(&mut svc, tx, &self.opts.state_dir);
+        self.svcs.push(svc);
+        let s = self.svcs.len() - 1;
+        self.report(s, &ev);
+        self.reconcile(s);
+        Ok(())
+    }
+
+    /// Apply a reloaded service list.
+    fn reload(&mut self, new: Vec<VirtualService>, tx: &mpsc::UnboundedSender<Msg>) {
+        let mut old = std::mem::take(&mut self.svcs);
+        let (mut kept, mut changed, mut added) = (0, 0, 0);
+        for conf in new {
+            let key = conf.service.key;
+            match old.iter().position(|o| o.conf.service.key == key) {
+                Some(pos) if format!("{:?}", old[pos].conf) == format!("{:?}", conf) => {
+                    self.svcs.push(old.remove(pos));
+                    kept += 1;
+                }
+                Some(pos) => {
+                    let o = old.remove(pos);
+                    for t in &o.tasks {
+                        t.abort();
+                    }
+                    // Servers the new configuration drops leave the table; the others are
+                    // read back by the new setup and stay as they are.
+                    let keep: Vec<Addr> = conf
+                        .reals
+                        .iter()
+                        .map(|r| (r.addr, r.port))
+                        .chain(conf.sorry.map(|(a, p, _)| (a, p)))
+                        .collect();
+                    for (a, w) in &o.have {
+                        if w.is_some() && !keep.contains(a) {
+                            let op = Op::DelDest(key, o.conf.dest(a.0, a.1, 0));
+                            match self.table.apply(&op) {
+                                Ok(()) => {
+                                    info!("{key}: reload: real server {} removed", addr_text(*a))
+                                }
+                                Err(e) => warn!("{key}: reload: {e}"),
+                            }
+                        }
+                    }
+                    let created = o.created;
+                    match self.add(conf, tx) {
+                        Ok(()) => {
+                            if let Some(n) = self.svcs.last_mut() {
+                                n.created |= created;
+                            }
+                            info!("{key}: reload: configuration changed, set up again");
+                            changed += 1;
+                        }
+                        Err(e) => error!("{key}: reload: {e}"),
+                    }
+                }
+                None => match self.add(conf, tx) {
+                    Ok(()) => {
+                        info!("{key}: reload: added");
+                        added += 1;
+                    }
+                    Err(e) => error!("{key}: reload: {e}"),
+                },
+            }
+        }
+        let removed = old.len();
+        for o in old {
+            for t in &o.tasks {
+                t.abort();
+            }
+            self.take_out(&o, "reload");
+        }
+        info!("reload: {kept} service(s) kept untouched, {changed} changed, {added} added, {removed} removed");
+    }
+
+    /// Take out what lb put in for one service (or the whole service if lb created it).
+    fn take_out(&mut self, svc: &Svc, when: &str) {
+        let key = svc.conf.service.key;
+        let ops: Vec<Op> = if svc.created {
+            vec![Op::DelService(key)]
+        } else {
+            svc.have
+                .iter()
+                .filter(|(_, w)| w.is_some())
+                .map(|(a, _)| Op::DelDest(key, svc.conf.dest(a.0, a.1, 0)))
+                .collect()
+        };
+        for op in &ops {
+            if let Err(e) = self.table.apply(op) {
+                warn!("{key}: at {when}: {e}");
+            }
+        }
+        info!(
+            "{key}: {} at {when}",
+            if svc.created {
+                "service removed"
+            } else {
+                "real servers taken out"
+            }
+        );
+    }
+
     /// A verdict arrived; true when something changed that the state file should show now.
     fn verdict(&mut self, s: usize, i: usize, v: &Verdict) -> bool {
         let svc = &mut self.svcs[s];
@@ -559,31 +684,8 @@ impl Lb {
         if self.opts.keep_on_exit {
             info!("exiting; the table is kept as it is (--keep-on-exit)");
         } else {
-            for s in 0..self.svcs.len() {
-                let svc = &self.svcs[s];
-                let key = svc.conf.service.key;
-                let ops: Vec<Op> = if svc.created {
-                    vec![Op::DelService(key)]
-                } else {
-                    svc.have
-                        .iter()
-                        .filter(|(_, w)| w.is_some())
-                        .map(|(a, _)| Op::DelDest(key, svc.conf.dest(a.0, a.1, 0)))
-                        .collect()
-                };
-                for op in &ops {
-                    if let Err(e) = self.table.apply(op) {
-                        warn!("{key}: at exit: {e}");
-                    }
-                }
-                info!(
-                    "{key}: {} at exit",
-                    if svc.created {
-                        "service removed"
-                    } else {
-                        "real servers taken out"
-                    }
-                );
+            for svc in std::mem::take(&mut self.svcs) {
+                self.take_out(&svc, "exit");
             }
         }
         let path = status::path(&self.opts.state_dir, self.opts.name.as_deref());
