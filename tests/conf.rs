@@ -124,6 +124,22 @@ fn broken_files_report_every_error_at_its_place() {
         .code(2)
         .one_line_error("b.conf:1:1: error: unknown block");
     hakit(&["conf", "check", "/nonexistent.conf"]).code(2);
+    hakit(&["vrrp", "run", "--config", &f])
+        .code(2)
+        .one_line_error("b.conf:1:1: error: unknown block");
+    hakit(&[
+        "vrrp",
+        "run",
+        "--config",
+        &data("seed003-dual-master.conf"),
+        "--instance",
+        "VI_9",
+    ])
+    .code(2)
+    .one_line_error("--instance VI_9: no vrrp_instance of that name");
+    hakit(&["vrrp", "run", "--vrid", "5"])
+        .code(2)
+        .one_line_error("give --interface (or --config FILE)");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
