@@ -335,6 +335,12 @@ fn push(p: &PushArgs, g: &Global, out: &Out) -> Exit {
             signal_hook::flag::register(sig, stop.clone())
                 .map_err(|e| Error::io("install signal handler", e))?;
         }
+        // SIGHUP (a reload habit, a log rotation) must not end the watcher.
+        signal_hook::flag::register(
+            signal_hook::consts::SIGHUP,
+            Arc::new(AtomicBool::new(false)),
+        )
+        .map_err(|e| Error::io("install signal handler", e))?;
         let cfg = WatchConfig {
             root: p.dir.clone(),
             targets,

@@ -170,6 +170,13 @@ pub fn run(opts: Options) -> Result<()> {
         )
         .map_err(|e| Error::io("install signal handlers", e))?;
     }
+    // SIGHUP is keepalived's reload; a single instance from flags has nothing to reload,
+    // so it must not end the process (the default action).
+    signal_hook::flag::register(
+        signal_hook::consts::SIGHUP,
+        Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    )
+    .map_err(|e| Error::io("install signal handlers", e))?;
     run_until(opts, sig_rx)
 }
 
