@@ -22,6 +22,7 @@ pub mod logging;
 pub mod netlink;
 pub mod process;
 pub mod rsprep;
+pub mod statefile;
 pub mod sync;
 pub mod units;
 pub mod vip;

@@ -93,22 +93,8 @@ fn kill_group(child: &mut Child) {
     let _ = child.wait();
 }
 
-/// Run to completion or timeout (blocking; for one-shot callers).
-pub fn run(argv: &[String], timeout: Duration) -> Outcome {
-    let mut r = match Running::start(argv, timeout) {
-        Ok(r) => r,
-        Err(o) => return o,
-    };
-    loop {
-        if let Some(o) = r.poll() {
-            return o;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
-
 /// Run to completion or timeout on the tokio runtime (for the checker loop, where many
-/// commands run at once). The group is killed at the deadline, as in [`run`].
+/// commands run at once). The group is killed at the deadline, as [`Running`] does.
 pub async fn run_async(argv: &[String], timeout: Duration) -> Outcome {
     let Some((prog, args)) = argv.split_first() else {
         return Outcome::NotStarted;
@@ -163,6 +149,46 @@ mod tests {
 
     fn v(s: &[&str]) -> Vec<String> {
         s.iter().map(|x| x.to_string()).collect()
+    }
+
+    /// Drive a [`Running`] to its end, as the VRRP daemon's poll loop does.
+    fn run(argv: &[String], timeout: Duration) -> Outcome {
+        let mut r = match Running::start(argv, timeout) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
+        loop {
+            if let Some(o) = r.poll() {
+                return o;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn run_async_blocking(argv: &[String], timeout: Duration) -> Outcome {
+        crate::check::runtime()
+            .unwrap()
+            .block_on(run_async(argv, timeout))
+    }
+
+    #[test]
+    fn async_runs_report_and_kill_the_same_way() {
+        let t = Duration::from_secs(5);
+        assert_eq!(
+            run_async_blocking(&v(&["sh", "-c", "exit 3"]), t),
+            Outcome::Exited(3)
+        );
+        assert_eq!(
+            run_async_blocking(&v(&["/nonexistent/prog"]), t),
+            Outcome::NotStarted
+        );
+        let start = Instant::now();
+        let o = run_async_blocking(
+            &v(&["sh", "-c", "sleep 30 & sleep 30"]),
+            Duration::from_millis(200),
+        );
+        assert_eq!(o, Outcome::TimedOut);
+        assert!(start.elapsed() < Duration::from_secs(5));
     }
 
     #[test]

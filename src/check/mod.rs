@@ -14,7 +14,6 @@ pub mod ssl;
 pub mod tcp;
 
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -278,9 +277,6 @@ pub fn policy(connect_timeout: Duration, retry: u32, delay: Duration) -> Result<
         delay_before_retry: delay,
     })
 }
-
-/// Shared TLS client configuration (built once, used by every try).
-pub type TlsConfig = Arc<rustls::ClientConfig>;
 
 #[cfg(test)]
 mod tests {

@@ -77,15 +77,8 @@ pub fn path(state_dir: &Path, name: Option<&str>) -> PathBuf {
 
 /// Write atomically.
 pub fn write(state_dir: &Path, s: &StatusFile) -> Result<()> {
-    fs::create_dir_all(state_dir)
-        .map_err(|e| Error::io(format!("create {}", state_dir.display()), e))?;
     let name = (s.name != "lb").then_some(s.name.as_str());
-    let p = path(state_dir, name);
-    let tmp = p.with_extension("json.tmp");
-    let body = serde_json::to_vec_pretty(s).expect("status serializes");
-    fs::write(&tmp, body)
-        .and_then(|_| fs::rename(&tmp, &p))
-        .map_err(|e| Error::io(format!("write {}", p.display()), e))
+    crate::statefile::write_json(&path(state_dir, name), s)
 }
 
 /// Read the state of the named (or default) checker, marking it stale when its process
@@ -105,6 +98,6 @@ pub fn read(state_dir: &Path, name: Option<&str>) -> Result<StatusFile> {
     };
     let mut s: StatusFile = serde_json::from_slice(&body)
         .map_err(|e| Error::Failed(format!("{} is not a hakit lb state file: {e}", p.display())))?;
-    s.stale = !Path::new(&format!("/proc/{}", s.pid)).exists();
+    s.stale = !crate::statefile::pid_alive(s.pid);
     Ok(s)
 }

@@ -353,15 +353,7 @@ impl System {
                 }
                 _ => Ok(()),
             },
-            Some(r) => {
-                fs::create_dir_all(&self.state_dir)
-                    .map_err(|e| Error::io(format!("create {}", self.state_dir.display()), e))?;
-                let tmp = p.with_extension("json.tmp");
-                let body = serde_json::to_vec_pretty(r).expect("record serializes");
-                fs::write(&tmp, body)
-                    .and_then(|_| fs::rename(&tmp, &p))
-                    .map_err(|e| Error::io(format!("write {}", p.display()), e))
-            }
+            Some(r) => crate::statefile::write_json(&p, r),
         }
     }
 

@@ -174,12 +174,8 @@ impl Queue {
         (n, self.dir.join("full").exists())
     }
 
-    pub fn write_last(&self, l: &Last) {
-        let p = self.dir.join("last.json");
-        let tmp = self.dir.join("last.json.tmp");
-        if fs::write(&tmp, serde_json::to_vec(l).unwrap_or_default()).is_ok() {
-            let _ = fs::rename(&tmp, &p);
-        }
+    pub fn write_last(&self, l: &Last) -> Result<()> {
+        crate::statefile::write_json(&self.dir.join("last.json"), l)
     }
 
     pub fn read_last(dir: &Path) -> Option<Last> {

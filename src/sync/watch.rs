@@ -470,12 +470,14 @@ fn worker(
                 );
                 failures = 0;
                 backoff = Duration::ZERO;
-                q.write_last(&Last {
+                if let Err(e) = q.write_last(&Last {
                     at: rfc3339_utc(std::time::SystemTime::now()),
                     ok: true,
                     message: format!("pushed {what}"),
                     failures: 0,
-                });
+                }) {
+                    warn!("{label}: {e}");
+                }
             } else {
                 failures += 1;
                 backoff = next_backoff(backoff);
@@ -489,12 +491,14 @@ fn worker(
                         " (this needs fixing: it will not go away by itself)"
                     }
                 );
-                q.write_last(&Last {
+                if let Err(e) = q.write_last(&Last {
                     at: rfc3339_utc(std::time::SystemTime::now()),
                     ok: false,
                     message: o.message.clone(),
                     failures,
-                });
+                }) {
+                    warn!("{label}: {e}");
+                }
                 break;
             }
         }

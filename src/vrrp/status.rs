@@ -56,18 +56,7 @@ pub fn path(state_dir: &Path, name: &str) -> PathBuf {
 
 /// Write atomically.
 pub fn write(state_dir: &Path, s: &StatusFile) -> Result<()> {
-    fs::create_dir_all(state_dir)
-        .map_err(|e| Error::io(format!("create {}", state_dir.display()), e))?;
-    let p = path(state_dir, &s.name);
-    let tmp = p.with_extension("json.tmp");
-    let body = serde_json::to_vec_pretty(s).expect("status serializes");
-    fs::write(&tmp, body)
-        .and_then(|_| fs::rename(&tmp, &p))
-        .map_err(|e| Error::io(format!("write {}", p.display()), e))
-}
-
-fn alive(pid: u32) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists()
+    crate::statefile::write_json(&path(state_dir, &s.name), s)
 }
 
 /// Read every instance's file (or one by name), marking those whose process is gone.
@@ -109,7 +98,7 @@ pub fn read(state_dir: &Path, name: Option<&str>) -> Result<Vec<StatusFile>> {
                 p.display()
             ))
         })?;
-        s.stale = !alive(s.pid);
+        s.stale = !crate::statefile::pid_alive(s.pid);
         out.push(s);
     }
     Ok(out)
