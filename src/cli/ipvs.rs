@@ -113,9 +113,9 @@ struct JsonArg {
 
 /// Which service: -t, -u, --sctp-service (ADDR:PORT) or -f MARK (one of them; required
 /// where a command needs a service, optional for list and zero).
-#[derive(Args, Debug, Clone)]
+#[derive(Args, Debug, Clone, Default)]
 #[group(required = false, multiple = false)]
-struct SvcSel {
+pub(super) struct SvcSel {
     /// TCP service ADDR:PORT ([ADDR]:PORT for IPv6).
     #[arg(short = 't', long = "tcp-service", value_name = "ADDR:PORT")]
     tcp: Option<String>,
@@ -132,14 +132,22 @@ struct SvcSel {
 }
 
 /// A firewall-mark service is IPv6 (-6).
-#[derive(Args, Debug, Clone)]
-struct V6Arg {
+#[derive(Args, Debug, Clone, Default)]
+pub(super) struct V6Arg {
     /// The firewall-mark service is IPv6.
     #[arg(short = '6', long = "ipv6")]
     ipv6: bool,
 }
 
-fn key(s: &SvcSel, v6: &V6Arg) -> Result<Key> {
+impl SvcSel {
+    /// Whether a service was named at all.
+    pub(super) fn given(&self) -> bool {
+        self.tcp.is_some() || self.udp.is_some() || self.sctp.is_some() || self.fwmark.is_some()
+    }
+}
+
+/// The service the options name (shared with `lb run`).
+pub(super) fn key(s: &SvcSel, v6: &V6Arg) -> Result<Key> {
     let addr = |p: Protocol, a: &str| -> Result<Key> {
         let (addr, port) = parse_host_port(a, None)?;
         Ok(Key::Addr {

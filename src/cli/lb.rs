@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use super::check::CheckCmd;
+use super::ipvs::{key, SvcSel, V6Arg};
 use super::{Exit, Global, Out};
 use crate::error::{Error, Result};
 use crate::ipvs::args::{build_dest, build_service, DestOpts, ServiceOpts};
-use crate::ipvs::model::{parse_host_port, Forward, Key, Protocol};
+use crate::ipvs::model::{parse_host_port, Forward, Key};
 use crate::lb::machine::Health;
 use crate::lb::mail::MailConfig;
 use crate::lb::{self, status, HaSuspend, Options, Real, VirtualService};
@@ -73,22 +74,10 @@ EXIT STATUS:
 /// One virtual service, as flags (on the command line or one line of --file).
 #[derive(Args, Debug, Clone, Default)]
 struct ServiceSpec {
-    /// TCP service ADDR:PORT ([ADDR]:PORT for IPv6).
-    #[arg(short = 't', long = "tcp-service", value_name = "ADDR:PORT")]
-    tcp: Option<String>,
-    /// UDP service ADDR:PORT.
-    #[arg(short = 'u', long = "udp-service", value_name = "ADDR:PORT")]
-    udp: Option<String>,
-    /// SCTP service ADDR:PORT.
-    #[arg(long = "sctp-service", value_name = "ADDR:PORT")]
-    sctp: Option<String>,
-    /// Firewall-mark service.
-    #[arg(short = 'f', long = "fwmark-service", value_name = "MARK",
-          value_parser = clap::value_parser!(u32).range(1..))]
-    fwmark: Option<u32>,
-    /// The firewall-mark service is IPv6.
-    #[arg(short = '6', long = "ipv6")]
-    ipv6: bool,
+    #[command(flatten)]
+    sel: SvcSel,
+    #[command(flatten)]
+    v6: V6Arg,
     /// Scheduler (keepalived's lb_algo).
     #[arg(short = 's', long, value_name = "NAME", default_value = "wlc")]
     scheduler: String,
@@ -274,36 +263,12 @@ fn clap_error(what: &str, e: clap::Error) -> Error {
 
 /// The service a spec describes, with a check built for each real server.
 fn service(spec: &ServiceSpec) -> Result<VirtualService> {
-    let sel = [
-        spec.tcp.as_ref().map(|s| (Protocol::Tcp, s)),
-        spec.udp.as_ref().map(|s| (Protocol::Udp, s)),
-        spec.sctp.as_ref().map(|s| (Protocol::Sctp, s)),
-    ];
-    let named: Vec<_> = sel.iter().flatten().collect();
-    let key = match (named.as_slice(), spec.fwmark) {
-        ([(protocol, s)], None) => {
-            let (addr, port) = parse_host_port(s, None)?;
-            Key::Addr {
-                protocol: *protocol,
-                addr,
-                port,
-            }
-        }
-        ([], Some(mark)) => Key::Fwmark {
-            mark,
-            ipv6: spec.ipv6,
-        },
-        ([], None) => {
-            return Err(Error::invalid(
-                "name the virtual service: -t/-u/--sctp-service ADDR:PORT or -f MARK",
-            ))
-        }
-        _ => {
-            return Err(Error::invalid(
-                "one virtual service per command line or --file line",
-            ))
-        }
-    };
+    if !spec.sel.given() {
+        return Err(Error::invalid(
+            "name the virtual service: -t/-u/--sctp-service ADDR:PORT or -f MARK",
+        ));
+    }
+    let key = key(&spec.sel, &spec.v6)?;
     let service = build_service(
         key,
         &ServiceOpts {
@@ -478,7 +443,7 @@ fn services_from_file(path: &PathBuf) -> Result<Vec<VirtualService>> {
 /// router_id (called again on SIGHUP).
 fn load_services(r: &RunArgs) -> Result<(Vec<VirtualService>, Option<MailConfig>, Option<String>)> {
     let s = &r.spec;
-    let named = s.tcp.is_some() || s.udp.is_some() || s.sctp.is_some() || s.fwmark.is_some();
+    let named = s.sel.given();
     let mut services = Vec::new();
     if named || (r.file.is_none() && r.config.is_none()) {
         services.push(service(s)?);
@@ -517,7 +482,7 @@ fn load_services(r: &RunArgs) -> Result<(Vec<VirtualService>, Option<MailConfig>
 }
 
 fn run(r: &RunArgs, g: &Global) -> Exit {
-    let (_, conf_mail, conf_router_id) = load_services(r)?;
+    let (services, conf_mail, conf_router_id) = load_services(r)?;
     let host = hostname();
     let mail = if r.mail_to.is_empty() && conf_mail.is_some() {
         conf_mail
@@ -553,7 +518,7 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
         mail,
         router_id: r.router_id.clone().or(conf_router_id).unwrap_or(host),
     };
-    lb::daemon::run(|| load_services(r).map(|l| l.0), opts)?;
+    lb::daemon::run(services, || load_services(r).map(|l| l.0), opts)?;
     Ok(0)
 }
 

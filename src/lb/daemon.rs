@@ -116,12 +116,15 @@ fn addr_text(a: Addr) -> String {
     host_port(a.0, a.1)
 }
 
-/// Run the checker until SIGTERM or SIGINT. SIGHUP calls `load` again: services whose
+/// Run the checker on `services` until SIGTERM or SIGINT. SIGHUP calls `load`: services whose
 /// configuration did not change keep running untouched (their pools, their checks);
 /// changed ones are set up afresh from the table as it is (servers that stay are not
 /// flapped); removed ones are taken out as at exit. A failing reload keeps what runs.
-pub fn run(load: impl Fn() -> Result<Vec<VirtualService>>, opts: Options) -> Result<()> {
-    let services = load()?;
+pub fn run(
+    services: Vec<VirtualService>,
+    load: impl Fn() -> Result<Vec<VirtualService>>,
+    opts: Options,
+) -> Result<()> {
     validate_all(&services)?;
     if let Some(m) = &opts.mail {
         mail::validate(m)?;
