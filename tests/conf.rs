@@ -304,10 +304,8 @@ fn vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together() {
     if !privileged("vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together") {
         return;
     }
-    let lab = Lab::new("kcvrrp", &["n1", "n2"]);
+    let lab = Lab::numbered("kcvrrp", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
-    n1.ip("addr add 10.99.0.1/24 dev eth0");
-    n2.ip("addr add 10.99.0.2/24 dev eth0");
     // t0: an interface of n1's own that the test can take down (VI_B tracks it).
     n1.ip("link add t0 type veth peer name t1");
     n1.ip("link set t0 up");

@@ -71,16 +71,6 @@ impl Drop for Script {
     }
 }
 
-fn lab(tag: &str, n: usize) -> Lab {
-    let names: Vec<String> = (1..=n).map(|i| format!("n{i}")).collect();
-    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let lab = Lab::new(tag, &refs);
-    for (i, h) in lab.hosts.iter().enumerate() {
-        h.ip(&format!("addr add 10.99.0.{}/24 dev eth0", i + 1));
-    }
-    lab
-}
-
 fn has(ns: &Netns, vip: &str) -> bool {
     ns.has_addr("eth0", vip)
 }
@@ -99,16 +89,7 @@ impl NsNginx {
         std::fs::create_dir_all(dir.join("www")).unwrap();
         std::fs::create_dir_all(dir.join("tmp")).unwrap();
         std::fs::write(dir.join("www/index.html"), format!("{}\n", ns.name)).unwrap();
-        let d = dir.display();
-        std::fs::write(
-            dir.join("nginx.conf"),
-            format!(
-                "daemon off;\nmaster_process off;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\nevents {{}}\n\
-                 http {{\n access_log off;\n client_body_temp_path {d}/tmp;\n proxy_temp_path {d}/tmp;\n fastcgi_temp_path {d}/tmp;\n uwsgi_temp_path {d}/tmp;\n scgi_temp_path {d}/tmp;\n\
-                 server {{ listen 127.0.0.1:{port}; root {d}/www; }}\n}}\n"
-            ),
-        )
-        .unwrap();
+        crate::support::servers::nginx_conf(&dir, port, "");
         let child = Command::new("ip")
             .args([
                 "netns",
@@ -151,7 +132,7 @@ fn seed001_nginx_pair_fails_over_on_nginx_and_syncs_its_config() {
     if !privileged("seed001_nginx_pair_fails_over_on_nginx_and_syncs_its_config") {
         return;
     }
-    let lab = lab("ex001", 2);
+    let lab = Lab::numbered("ex001", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let port = free_port();
     let mut ng1 = NsNginx::start(n1, port);
@@ -262,7 +243,7 @@ fn seed002_three_nodes_without_preemption() {
     if !privileged("seed002_three_nodes_without_preemption") {
         return;
     }
-    let lab = lab("ex002", 3);
+    let lab = Lab::numbered("ex002", 3);
     let env = |prio: &str| {
         vec![
             ("IFACE", "eth0".to_string()),
@@ -297,7 +278,7 @@ fn seed003_dual_master_unicast_with_delayed_preemption_and_own_log() {
     if !privileged("seed003_dual_master_unicast_with_delayed_preemption_and_own_log") {
         return;
     }
-    let lab = lab("ex003", 2);
+    let lab = Lab::numbered("ex003", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let log_a = n1.state_dir.with_extension("vrrp.own.log");
     let env = |node: &str, me: &str, peer: &str, log: &PathBuf| {
@@ -366,7 +347,7 @@ fn seed004_watch_pushes_to_three_receivers() {
     if !privileged("seed004_watch_pushes_to_three_receivers") {
         return;
     }
-    let lab = lab("ex004", 4);
+    let lab = Lab::numbered("ex004", 4);
     let mut receivers = Vec::new();
     let mut dirs = Vec::new();
     for (i, module) in [(1, "html"), (2, "html"), (3, "backup")] {

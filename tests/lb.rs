@@ -18,6 +18,8 @@ struct Lb {
     child: Child,
     state: PathBuf,
     log: PathBuf,
+    /// Its --name, if given (the state file follows it).
+    name: Option<String>,
 }
 
 impl Lb {
@@ -36,21 +38,31 @@ impl Lb {
             .stderr(Stdio::piped())
             .spawn()
             .expect("hakit runs");
-        Lb { child, state, log }
+        let name = args
+            .iter()
+            .position(|a| *a == "--name")
+            .and_then(|i| args.get(i + 1))
+            .map(|n| n.to_string());
+        Lb {
+            child,
+            state,
+            log,
+            name,
+        }
     }
 
     fn status(&self) -> Option<Value> {
-        let r = run(
-            hakit_bin(),
-            [
-                "--state-dir",
-                self.state.to_str().unwrap(),
-                "lb",
-                "status",
-                "--json",
-            ],
-            &[],
-        );
+        let mut args = vec![
+            "--state-dir",
+            self.state.to_str().unwrap(),
+            "lb",
+            "status",
+            "--json",
+        ];
+        if let Some(n) = &self.name {
+            args.extend(["--name", n]);
+        }
+        let r = run(hakit_bin(), &args, &[]);
         serde_json::from_str(&r.stdout).ok()
     }
 
@@ -147,8 +159,6 @@ fn nginx_pages_pass_http_checks_and_digests() {
 
 /// MD5 as the test computes it (independent of hakit's).
 fn md5_of(b: &[u8]) -> u128 {
-    let out = run("md5sum", Vec::<&str>::new(), &[]);
-    let _ = out;
     let mut c = Command::new("md5sum")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -311,15 +321,17 @@ fn lb_inhibit_alpha_fall_and_rise() {
         "2",
     ]);
     // alpha: down and in the table at weight 0 (inhibit) until `rise` good checks.
-    wait_for("a status", T, || lb.status().is_some());
-    let first = lb.real(&rs1.addr());
-    if first["checks"].as_u64() == Some(0) {
-        assert_eq!(first["health"], "down");
-        assert_eq!(first["in_table"], 0);
-    }
     wait_for("rs1 up after rise", T, || {
         lb.real(&rs1.addr())["in_table"] == 1
     });
+    let log = lb.log();
+    let added = log
+        .find(&format!("add real server {} weight 0", rs1.addr()))
+        .expect("added at weight 0 at start");
+    let raised = log
+        .find(&format!("set real server {} weight 1", rs1.addr()))
+        .expect("its weight set after the good checks");
+    assert!(added < raised, "{log}");
     assert!(lb.real(&rs1.addr())["checks"].as_u64().unwrap() >= 2);
     rs1.stop();
     wait_for("rs1 inhibited", T, || lb.real(&rs1.addr())["in_table"] == 0);
@@ -410,22 +422,7 @@ fn lb_many_services_from_a_file() {
     )
     .unwrap();
     let lb = Lb::start(&["--dry-run", "--file", f.to_str().unwrap(), "--name", "web"]);
-    let st = |i: usize| {
-        let r = run(
-            hakit_bin(),
-            [
-                "--state-dir",
-                lb.state.to_str().unwrap(),
-                "lb",
-                "status",
-                "--name",
-                "web",
-                "--json",
-            ],
-            &[],
-        );
-        serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)["services"][i].clone()
-    };
+    let st = |i: usize| lb.status().unwrap_or(Value::Null)["services"][i].clone();
     wait_for("the /down service loses its server", T, || {
         st(1)["reals"][0]["health"] == "down"
     });

@@ -8,17 +8,6 @@ use crate::support::{hakit, privileged, Lab, Netns};
 
 const VIP: &str = "10.99.0.100";
 
-/// Hosts n1, n2, ... with 10.99.0.1, .2, ... on eth0.
-fn lab(tag: &str, n: usize) -> Lab {
-    let names: Vec<String> = (1..=n).map(|i| format!("n{i}")).collect();
-    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let lab = Lab::new(tag, &refs);
-    for (i, h) in lab.hosts.iter().enumerate() {
-        h.ip(&format!("addr add 10.99.0.{}/24 dev eth0", i + 1));
-    }
-    lab
-}
-
 fn ka_v3(priority: u8, extra: &str) -> String {
     format!(
         "  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority {priority}\n  \
@@ -67,7 +56,7 @@ fn hakit_backs_up_keepalived_takes_over_on_crash_and_yields_on_return() {
     if !privileged("hakit_backs_up_keepalived_takes_over_on_crash_and_yields_on_return") {
         return;
     }
-    let lab = lab("v3crash", 2);
+    let lab = Lab::numbered("v3crash", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let mut ka = Keepalived::start(n1, &ka_v3(101, ""));
     wait_for("keepalived to hold the VIP", Duration::from_secs(5), || {
@@ -138,7 +127,7 @@ fn keepalived_backs_up_hakit_v2_pass_and_takes_over_after_sigterm() {
     if !privileged("keepalived_backs_up_hakit_v2_pass_and_takes_over_after_sigterm") {
         return;
     }
-    let lab = lab("v2term", 2);
+    let lab = Lab::numbered("v2term", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let mut hk = Hakit::start(
         n1,
@@ -179,7 +168,7 @@ fn wrong_password_is_dropped_counted_and_both_become_master() {
     if !privileged("wrong_password_is_dropped_counted_and_both_become_master") {
         return;
     }
-    let lab = lab("v2auth", 2);
+    let lab = Lab::numbered("v2auth", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let _ka = Keepalived::start(n1, &ka_v2(101, "secret1"));
     let hk = Hakit::start(
@@ -223,7 +212,7 @@ fn unicast_v3_interoperates() {
     if !privileged("unicast_v3_interoperates") {
         return;
     }
-    let lab = lab("uni", 2);
+    let lab = Lab::numbered("uni", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let mut a = hk_v3("101");
     a.extend([
@@ -259,7 +248,7 @@ fn track_script_demotes_by_weight_and_recovers() {
         return;
     }
     // Seed 000: weight -2, fall 2, rise 1; the master at 101 drops to 99 < 100.
-    let lab = lab("track", 2);
+    let lab = Lab::numbered("track", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let down = n1.state_dir.with_extension("down");
     let _ = std::fs::remove_file(&down);
@@ -308,7 +297,7 @@ fn nopreempt_and_preempt_delay() {
     if !privileged("nopreempt_and_preempt_delay") {
         return;
     }
-    let lab = lab("preempt", 3);
+    let lab = Lab::numbered("preempt", 3);
     let (n1, n2, n3) = (lab.host(0), lab.host(1), lab.host(2));
     let _ka = Keepalived::start(n1, &ka_v3(100, ""));
     wait_for("keepalived master", Duration::from_secs(5), || {
@@ -346,7 +335,7 @@ fn three_nodes_any_one_keeps_the_vip() {
         return;
     }
     // Seed 002: three nodes, the VIP survives the loss of any two.
-    let lab = lab("three", 3);
+    let lab = Lab::numbered("three", 3);
     let (n1, n2, n3) = (lab.host(0), lab.host(1), lab.host(2));
     let mut h1 = Hakit::start(n1, &args(&hk_v3("150")));
     let mut h2 = Hakit::start(n2, &args(&hk_v3("120")));
@@ -374,7 +363,7 @@ fn link_down_means_fault_and_the_peer_takes_over() {
     if !privileged("link_down_means_fault_and_the_peer_takes_over") {
         return;
     }
-    let lab = lab("link", 2);
+    let lab = Lab::numbered("link", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let hk = Hakit::start(n1, &args(&hk_v3("101")));
     hk.wait_state("MASTER", Duration::from_secs(3));
@@ -398,7 +387,7 @@ fn watch_decodes_and_send_crafts_adverts() {
     if !privileged("watch_decodes_and_send_crafts_adverts") {
         return;
     }
-    let lab = lab("watch", 3);
+    let lab = Lab::numbered("watch", 3);
     let (n1, n2, n3) = (lab.host(0), lab.host(1), lab.host(2));
     let _ka = Keepalived::start(n1, &ka_v3(101, ""));
     wait_for("keepalived master", Duration::from_secs(5), || {
@@ -476,7 +465,7 @@ fn bad_instances_are_refused_before_anything_is_sent() {
     if !privileged("bad_instances_are_refused_before_anything_is_sent") {
         return;
     }
-    let lab = lab("vbad", 1);
+    let lab = Lab::numbered("vbad", 1);
     let n1 = lab.host(0);
     let run = |extra: &[&str]| {
         let mut v = vec!["vrrp", "run", "--vrid", "1"];
@@ -533,7 +522,7 @@ fn track_file_scales_priority_and_weight_zero_faults() {
     if !privileged("track_file_scales_priority_and_weight_zero_faults") {
         return;
     }
-    let lab = lab("tfile", 2);
+    let lab = Lab::numbered("tfile", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let file = n1.state_dir.with_extension("prio");
     std::fs::write(&file, "0\n").unwrap();
@@ -567,7 +556,7 @@ fn equal_priority_never_preempts_and_the_higher_address_wins_a_meeting() {
     if !privileged("equal_priority_never_preempts_and_the_higher_address_wins_a_meeting") {
         return;
     }
-    let lab = lab("equal", 3);
+    let lab = Lab::numbered("equal", 3);
     let (n1, n2, n3) = (lab.host(0), lab.host(1), lab.host(2));
     let _ka = Keepalived::start(n1, &ka_v3(100, ""));
     wait_for("keepalived master", Duration::from_secs(5), || {
@@ -621,7 +610,7 @@ fn ipv6_v3_interoperates_both_ways() {
         return;
     }
     let v6 = "2001:db8::100";
-    let lab = lab("v6", 2);
+    let lab = Lab::numbered("v6", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let ka_conf = |p: u8| {
         format!(
@@ -692,7 +681,7 @@ fn dual_master_two_processes_against_keepalived() {
     }
     // Seed 003: two VIPs, each master on a different node. hakit runs one process per
     // instance; keepalived runs both instances with the priorities swapped.
-    let lab = lab("dual", 2);
+    let lab = Lab::numbered("dual", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let inst = |name: &str, vrid: u8, prio: u8, vip: &str| {
         format!(

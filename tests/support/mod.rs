@@ -330,6 +330,17 @@ impl Lab {
         Lab { switch, hosts: v }
     }
 
+    /// Hosts n1, n2, ... with 10.99.0.1, .2, ... on eth0.
+    pub fn numbered(tag: &str, n: usize) -> Lab {
+        let names: Vec<String> = (1..=n).map(|i| format!("n{i}")).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let lab = Lab::new(tag, &refs);
+        for (i, h) in lab.hosts.iter().enumerate() {
+            h.ip(&format!("addr add 10.99.0.{}/24 dev eth0", i + 1));
+        }
+        lab
+    }
+
     pub fn host(&self, i: usize) -> &Netns {
         &self.hosts[i]
     }

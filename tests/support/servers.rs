@@ -26,6 +26,20 @@ pub struct Nginx {
     child: Option<Child>,
 }
 
+/// Write DIR/nginx.conf: one foreground process serving DIR/www on 127.0.0.1:PORT, with
+/// `locations` added to the server block.
+pub fn nginx_conf(dir: &std::path::Path, port: u16, locations: &str) {
+    let d = dir.display();
+    let conf = format!(
+        "daemon off;\nmaster_process off;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
+         events {{ worker_connections 4096; }}\n\
+         http {{\n  access_log off;\n  client_body_temp_path {d}/tmp;\n  proxy_temp_path {d}/tmp;\n\
+         fastcgi_temp_path {d}/tmp;\n  uwsgi_temp_path {d}/tmp;\n  scgi_temp_path {d}/tmp;\n\
+         server {{\n listen 127.0.0.1:{port};\n root {d}/www;\n {locations}\n}}\n}}\n"
+    );
+    std::fs::write(dir.join("nginx.conf"), conf).unwrap();
+}
+
 pub fn nginx_bin() -> &'static str {
     if std::path::Path::new("/usr/sbin/nginx").exists() {
         "/usr/sbin/nginx"
@@ -43,17 +57,11 @@ impl Nginx {
         for (name, body) in pages {
             std::fs::write(dir.join("www").join(name), body).unwrap();
         }
-        let d = dir.display();
-        let conf = format!(
-            "daemon off;\nmaster_process off;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
-             events {{ worker_connections 4096; }}\n\
-             http {{\n  access_log off;\n  client_body_temp_path {d}/tmp;\n  proxy_temp_path {d}/tmp;\n\
-             fastcgi_temp_path {d}/tmp;\n  uwsgi_temp_path {d}/tmp;\n  scgi_temp_path {d}/tmp;\n\
-             server {{\n    listen 127.0.0.1:{port};\n    root {d}/www;\n\
-             location = /health {{ return 200 \"ok\\n\"; }}\n\
-             location = /down {{ return 503; }}\n  }}\n}}\n"
+        nginx_conf(
+            &dir,
+            port,
+            "location = /health { return 200 \"ok\\n\"; }\n location = /down { return 503; }",
         );
-        std::fs::write(dir.join("nginx.conf"), conf).unwrap();
         let mut n = Nginx {
             port,
             dir,

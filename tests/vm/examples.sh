@@ -36,15 +36,13 @@ HAKIT_STATE_DIR=/run/hakit-r1 VIP=10.0.3.100 ip netns exec r1 sh ./realserver.sh
 director() { # ns priority
   web "$1" "sorry-$1"            # the sorry server: the director's own httpd
   mkdir -p "/tmp/mail-$1"
-  ip netns exec "$1" busybox nc -ll -p 25 -e sh -c "cd /tmp/mail-$1 && sh /payload/smtp-sink-here.sh" &
+  MAILDIR="/tmp/mail-$1" ip netns exec "$1" busybox nc -ll -p 25 -e sh /payload/smtp-sink.sh &
   HAKIT_STATE_DIR="/run/hakit-$1" IFACE=eth0 VIP=10.0.3.100 PRIORITY="$2" VERSION=3 ADVERT=0.3 \
     DOWNFILE="/tmp/down-$1" RS="10.0.3.21:80,weight=2 10.0.3.22:80" SORRY=127.0.0.1:80 DELAY=1s \
     SMTP=127.0.0.1:25 MAILTO=ops@example.test TRACK_INTERVAL=0.3s \
     ip netns exec "$1" sh ./director.sh > "/tmp/director-$1.log" 2>&1 &
   echo $! > "/tmp/director-$1.pid"
 }
-# The sink writes to ./all in its working directory.
-sed 's|/tmp/mail/all|./all|g; s|mkdir -p /tmp/mail||' smtp-sink.sh > smtp-sink-here.sh
 director d1 101
 director d2 100
 tally() { # 9 fetches from the client: "r1 r2 sorry"

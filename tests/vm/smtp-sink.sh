@@ -1,15 +1,16 @@
 #!/bin/sh
 # An SMTP sink for busybox nc -ll -e: answers one session on stdin/stdout and appends the
-# message text to /tmp/mail/all.
-mkdir -p /tmp/mail
+# message text to $MAILDIR/all (default /tmp/mail).
+MAILDIR=${MAILDIR:-/tmp/mail}
+mkdir -p "$MAILDIR"
 reply() { printf '%s\r\n' "$1"; }
 reply "220 sink.test ESMTP"
 data=0
 while IFS= read -r line; do
   line=$(printf '%s' "$line" | tr -d '\r')
   if [ "$data" = 1 ]; then
-    if [ "$line" = "." ]; then data=0; echo "--" >> /tmp/mail/all; reply "250 queued"
-    else printf '%s\n' "$line" >> /tmp/mail/all; fi
+    if [ "$line" = "." ]; then data=0; echo "--" >> "$MAILDIR/all"; reply "250 queued"
+    else printf '%s\n' "$line" >> "$MAILDIR/all"; fi
     continue
   fi
   case "$line" in
