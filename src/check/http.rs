@@ -205,13 +205,7 @@ pub async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
         }
         parse_response(&raw).map_err(|e| format!("{what}: {e}"))
     };
-    match tokio::time::timeout(timeout, io).await {
-        Ok(r) => r,
-        Err(_) => Err(format!(
-            "{what}: timed out after {}s",
-            timeout.as_secs_f64()
-        )),
-    }
+    super::bounded(timeout, what, io).await
 }
 
 /// Fetch the page over plain TCP.

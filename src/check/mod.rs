@@ -213,11 +213,11 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
 }
 
 /// `fut` bounded by `timeout`: its result, or a timeout reason for `what`.
-pub async fn bounded(
+pub async fn bounded<T>(
     timeout: Duration,
     what: &str,
-    fut: impl std::future::Future<Output = Try>,
-) -> Try {
+    fut: impl std::future::Future<Output = std::result::Result<T, String>>,
+) -> std::result::Result<T, String> {
     match tokio::time::timeout(timeout, fut).await {
         Ok(r) => r,
         Err(_) => Err(format!(

@@ -6,7 +6,6 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::model::{CheckCommon, Checker, Config, Instance, RealServer, VirtualServer, VsKey};
-use super::needs_shell_cmd;
 use crate::check::http::{HttpCheck, StatusSet};
 use crate::check::{ssl, Check, Policy, Probe};
 use crate::error::{Error, Result};
@@ -23,7 +22,7 @@ use crate::vrrp::packet::{Auth, Version};
 /// A command line as hakit runs it: split like a shell would, or, when it needs a shell,
 /// given to /bin/sh -c.
 pub fn command(s: &str) -> Result<Vec<String>> {
-    if needs_shell_cmd(s) {
+    if super::model::needs_shell(s) {
         return Ok(vec!["/bin/sh".into(), "-c".into(), s.to_string()]);
     }
     crate::vrrp::track::split_command(s)

@@ -24,8 +24,3 @@ pub fn load(path: &Path) -> (Config, Vec<Diag>) {
 pub fn errors(d: &[Diag]) -> usize {
     d.iter().filter(|x| x.level == Level::Error).count()
 }
-
-/// Shell syntax in a command keepalived runs without a shell.
-pub fn needs_shell_cmd(cmd: &str) -> bool {
-    model::needs_shell(cmd)
-}
