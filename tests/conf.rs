@@ -10,7 +10,9 @@ use serde_json::Value;
 
 use crate::support::peers::{holds_for, wait_for, Hakit, Keepalived};
 use crate::support::servers::{Nginx, SmtpSink};
-use crate::support::{hakit, hakit_bin, privileged, project_dir, run, unique, Lab};
+use crate::support::{
+    ethertype, hakit, hakit_bin, privileged, project_dir, run, unique, Capture, Lab,
+};
 
 fn data(name: &str) -> String {
     project_dir()
@@ -197,6 +199,38 @@ fn plan_prints_commands_that_hakit_accepts() {
 }
 
 #[test]
+fn plan_runs_sync_groups_and_what_flags_cannot_say_from_the_file() {
+    let dir = std::env::temp_dir().join(unique("plang"));
+    let mixed = "vrrp_script a {\n script /bin/true\n weight -10\n}\nvrrp_script b {\n script /bin/true\n weight 0\n}\nvrrp_instance VI_C {\n interface eth0\n virtual_router_id 9\n virtual_ipaddress {\n  10.99.0.9\n }\n track_script {\n  a\n  b\n }\n}\n";
+    let f = conf_file(
+        &dir,
+        "keepalived.conf",
+        &format!("{}{mixed}", pair_conf(100, 100, true, false)),
+    );
+    let abs = std::fs::canonicalize(&f).unwrap();
+    let abs = abs.to_str().unwrap();
+    hakit(&["conf", "plan", &f])
+        .ok()
+        .stdout_has("# sync group G: its members move together only in one process")
+        .stdout_has(&format!(
+            "hakit vrrp run --config {abs} --instance VI_A --instance VI_B &"
+        ))
+        .stdout_has("# vrrp_instance VI_C: its track scripts differ")
+        .stdout_has(&format!("hakit vrrp run --config {abs} --instance VI_C &"));
+    let r = hakit(&["conf", "plan", "--systemd", &f]);
+    r.ok()
+        .stdout_has("# --- hakit-vrrp-group-G.service")
+        .stdout_has(&format!(
+            "ExecStart=/usr/sbin/hakit --syslog vrrp run --config {abs} --instance VI_A --instance VI_B\nExecReload=/bin/kill -HUP $MAINPID"
+        ));
+    assert!(
+        !r.stdout.contains("--name VI_A"),
+        "group members get no unit of their own"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn lb_runs_a_keepalived_conf_with_its_mail_settings() {
     let mut rs1 = Nginx::new("kc1", &[("index.html", "rs1\n")]);
     let rs2 = Nginx::new("kc2", &[("index.html", "rs2\n")]);
@@ -354,7 +388,11 @@ fn vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together() {
     });
 
     // VI_B's tracked interface goes down: VI_B faults and VI_A, of its sync group, too;
-    // keepalived on n2 takes both VIPs.
+    // keepalived on n2 takes both VIPs. Leaving MASTER for FAULT, each says priority 0
+    // first (keepalived's way), so the peer takes over after its skew time only.
+    let cap = Capture::start(n2, "eth0", |f| {
+        ethertype(f) == 0x0800 && f.len() > 36 && f[23] == 112
+    });
     n1.ip("link set t0 down");
     wait_for("both instances in FAULT", Duration::from_secs(5), || {
         status("VI_A")["state"] == "FAULT" && status("VI_B")["state"] == "FAULT"
@@ -364,6 +402,18 @@ fn vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together() {
         Duration::from_secs(5),
         || holds(n2, VIP_A) && holds(n2, VIP_B) && !holds(n1, VIP_A),
     );
+    // (source 10.99.0.1, VRID, priority) of every advert n2 heard from n1.
+    let goodbyes: Vec<(u8, u8)> = cap
+        .finish(Duration::from_millis(50))
+        .iter()
+        .filter(|f| f[26..30] == [10, 99, 0, 1])
+        .map(|f| (f[35], f[36]))
+        .filter(|(_, prio)| *prio == 0)
+        .collect();
+    assert!(
+        goodbyes.contains(&(51, 0)) && goodbyes.contains(&(52, 0)),
+        "priority 0 from both members: {goodbyes:?}"
+    );
     n1.ip("link set t0 up");
     wait_for("hakit to take both back", Duration::from_secs(10), || {
         holds(n1, VIP_A) && holds(n1, VIP_B)
@@ -371,5 +421,139 @@ fn vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together() {
     hk.term();
     let (code, log) = hk.finish(Duration::from_secs(5));
     assert_eq!(code, 0, "{log}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Two instances on two segments in one sync group, for both sides of the pair.
+fn group_conf(prio: u8, notify: Option<&str>) -> String {
+    let inst = |name: &str, dev: &str, vrid: u8, vip: &str| {
+        format!(
+            "vrrp_instance {name} {{\n  state BACKUP\n  interface {dev}\n  virtual_router_id {vrid}\n  priority {prio}\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {vip}/24\n  }}\n}}\n"
+        )
+    };
+    format!(
+        "vrrp_sync_group G {{\n  group {{\n    VI_A\n    VI_B\n  }}\n{}}}\n{}{}",
+        notify
+            .map(|n| format!("  notify {n}\n"))
+            .unwrap_or_default(),
+        inst("VI_A", "eth0", 61, VIP_A),
+        inst("VI_B", "eth1", 62, "10.98.0.100")
+    )
+}
+
+/// Milliseconds of the day of an RFC 3339 UTC time stamp as the state file writes it.
+fn ms_of_day(t: &Value) -> i64 {
+    let t = t.as_str().unwrap();
+    let hms = &t[11..23];
+    let (h, m, s) = (&hms[0..2], &hms[3..5], &hms[6..]);
+    (h.parse::<i64>().unwrap() * 3600 + m.parse::<i64>().unwrap() * 60) * 1000
+        + (s.parse::<f64>().unwrap() * 1000.0).round() as i64
+}
+
+#[test]
+fn vrrp_sync_group_members_move_together_with_keepalived() {
+    if !privileged("vrrp_sync_group_members_move_together_with_keepalived") {
+        return;
+    }
+    const VIP_B2: &str = "10.98.0.100";
+    let lab = Lab::numbered("kcsync", 2);
+    lab.segment("br1", "eth1");
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let dir = std::env::temp_dir().join(unique("kcsync"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let notes = dir.join("group-notify.log");
+    let script = dir.join("notify.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\necho \"$@\" >> {}\n", notes.display()),
+    )
+    .unwrap();
+    crate::support::sh(&format!("chmod +x {}", script.display()));
+    let mut ka = Keepalived::start_blocks(n2, &group_conf(150, None));
+    wait_for(
+        "keepalived to hold both VIPs",
+        Duration::from_secs(10),
+        || n2.has_addr("eth0", VIP_A) && n2.has_addr("eth1", VIP_B2),
+    );
+    let f = conf_file(
+        &dir,
+        "keepalived.conf",
+        &group_conf(100, Some(&script.to_string_lossy())),
+    );
+    let hk = Hakit::start(n1, &["--config", &f]);
+    let status = |name: &str| -> Value {
+        let r = n1.hakit(&["vrrp", "status", "--name", name, "--json"]);
+        serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)[0].clone()
+    };
+    wait_for(
+        "both hakit instances in BACKUP",
+        Duration::from_secs(5),
+        || status("VI_A")["state"] == "BACKUP" && status("VI_B")["state"] == "BACKUP",
+    );
+    assert_eq!(status("VI_B")["sync_group"], "G");
+
+    // n1 stops hearing keepalived's VI_B (its bridge port floods no multicast), while VI_A
+    // still hears keepalived at 150. Alone, VI_B would be master within 0.4 s; in the
+    // group it only wants to be, and the group stays BACKUP: no split between the nodes.
+    lab.mcast_flood("br1p0", false);
+    let heard = status("VI_B")["adverts_received"].as_u64().unwrap();
+    holds_for(
+        "VI_B held in BACKUP by its group",
+        Duration::from_millis(1500),
+        || status("VI_B")["state"] == "BACKUP" && !n1.has_addr("eth1", VIP_B2),
+    );
+    assert!(
+        status("VI_B")["adverts_received"].as_u64().unwrap() <= heard + 2,
+        "the cut works: VI_B hears keepalived no more"
+    );
+    // Why it waits is on record, for `vrrp status` to say.
+    assert_eq!(status("VI_B")["held_by"], "VI_A");
+    n1.hakit(&["vrrp", "status", "--name", "VI_B"])
+        .ok()
+        .stdout_has("sync group: G (master down here, held in BACKUP by VI_A");
+
+    // keepalived stops: VI_A hears priority 0 and wants master too; the group goes
+    // MASTER and both members move in the same instant.
+    ka.term();
+    wait_for("hakit to hold both VIPs", Duration::from_secs(5), || {
+        n1.has_addr("eth0", VIP_A) && n1.has_addr("eth1", VIP_B2)
+    });
+    let to_master = |name: &str| {
+        let s = status(name);
+        let t = s["transitions"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(t["to"], "MASTER", "{name}: {s}");
+        ms_of_day(&t["at"])
+    };
+    let (a, b) = (to_master("VI_A"), to_master("VI_B"));
+    assert!((a - b).abs() < 50, "VI_A master at {a}, VI_B at {b}");
+    assert_eq!(status("VI_B")["held_by"], Value::Null);
+
+    // keepalived comes back at 150 and preempts both. Only VI_A hears it; VI_B follows
+    // its group to BACKUP, releasing its VIP without an advert of its own.
+    let _ka = Keepalived::start_blocks(n2, &group_conf(150, None));
+    wait_for(
+        "VI_B to follow VI_A to BACKUP",
+        Duration::from_secs(10),
+        || !n1.has_addr("eth1", VIP_B2) && status("VI_B")["state"] == "BACKUP",
+    );
+    assert!(status("VI_A")["state"] == "BACKUP");
+    assert!(hk
+        .log_text()
+        .contains("VI_B: follows sync group G to BACKUP"));
+    holds_for(
+        "VI_B stays BACKUP while VI_A hears a higher master",
+        Duration::from_millis(800),
+        || !n1.has_addr("eth1", VIP_B2),
+    );
+    wait_for("keepalived holds both VIPs", Duration::from_secs(5), || {
+        n2.has_addr("eth0", VIP_A) && n2.has_addr("eth1", VIP_B2)
+    });
+    // The group's notify ran once per group transition, keepalived's way.
+    let log = std::fs::read_to_string(&notes).unwrap_or_default();
+    assert_eq!(
+        log.lines().collect::<Vec<_>>(),
+        ["GROUP G MASTER 0", "GROUP G BACKUP 0"],
+        "{log}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -571,17 +571,13 @@ fn equal_priority_never_preempts_and_the_higher_address_wins_a_meeting() {
     );
     // Split brain: stop flooding multicast to both ports, as keepalived-wire-facts did.
     for p in ["p0", "p1"] {
-        lab.switch
-            .exec("bridge", &["link", "set", "dev", p, "mcast_flood", "off"])
-            .ok();
+        lab.mcast_flood(p, false);
     }
     hk.wait_state("MASTER", Duration::from_secs(3));
     assert!(holds_vip(n1) && holds_vip(n2), "both masters while split");
     // Healed: the higher primary address (hakit's 10.99.0.2) wins, keepalived yields.
     for p in ["p0", "p1"] {
-        lab.switch
-            .exec("bridge", &["link", "set", "dev", p, "mcast_flood", "on"])
-            .ok();
+        lab.mcast_flood(p, true);
     }
     wait_for(
         "keepalived to yield to the higher address",

@@ -37,7 +37,10 @@ pub struct ConfArgs {
 enum ConfCmd {
     /// Report every error and warning, with FILE:LINE:COLUMN.
     Check(CheckArgs),
-    /// Print the equivalent hakit composition (a shell script, or systemd units).
+    /// Print the equivalent hakit composition (a shell script, or systemd units): a `vrrp
+    /// run` per instance, an `lb run` for the virtual servers. A sync group's members run
+    /// in one `vrrp run --config FILE --instance ...` process, as does an instance whose
+    /// track scripts need more than the flags' one weight/fall/rise.
     Plan(PlanArgs),
 }
 
@@ -138,7 +141,11 @@ pub fn exec(a: &ConfArgs, out: &Out) -> Exit {
                     p.file.display()
                 )));
             }
-            let src = p.file.display().to_string();
+            // Absolute: units and `--config` lines must find the file from anywhere.
+            let src = std::fs::canonicalize(&p.file)
+                .unwrap_or_else(|_| p.file.clone())
+                .display()
+                .to_string();
             out.line(if p.systemd {
                 plan::systemd(&cfg, &src)
             } else {

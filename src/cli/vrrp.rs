@@ -106,6 +106,10 @@ NOTIFY:
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
     /// keeping unchanged instances running). The instance flags are then not used.
+    /// The members of a vrrp_sync_group move together, by keepalived's rules: the group
+    /// goes MASTER only when every member's master is down, a member that yields to a
+    /// higher-priority master takes the others to BACKUP, and a fault of one is a fault
+    /// of all. The group's notify gets `GROUP <name> <state> 0` appended.
     #[arg(long, value_name = "FILE")]
     config: Option<std::path::PathBuf>,
     /// With --config: only this instance (repeatable).
@@ -311,26 +315,7 @@ pub fn config_instances(
             )));
         }
     }
-    let mut groups: std::collections::BTreeMap<String, std::sync::Arc<daemon::SyncGroup>> =
-        Default::default();
-    let mut out = Vec::new();
-    for i in c
-        .instances
-        .iter()
-        .filter(|i| only.is_empty() || only.contains(&i.name))
-    {
-        let mut o = crate::conf::convert::vrrp_options(&c, i, state_dir)?;
-        if let Some(gname) = crate::conf::convert::group_of(&c, &i.name) {
-            o.group = Some(
-                groups
-                    .entry(gname.to_string())
-                    .or_insert_with(|| daemon::SyncGroup::new(gname))
-                    .clone(),
-            );
-        }
-        out.push(o);
-    }
-    Ok(out)
+    crate::conf::convert::vrrp_instances(&c, only, state_dir)
 }
 
 fn run(a: &RunArgs, g: &Global) -> Exit {
@@ -433,6 +418,14 @@ fn status_cmd(a: &StatusArgs, g: &Global, out: &Out) -> Exit {
             ));
             if let Some(m) = s.master {
                 out.line(format!("  master: {m}"));
+            }
+            if let Some(g) = &s.sync_group {
+                out.line(match &s.held_by {
+                    Some(h) => format!(
+                        "  sync group: {g} (master down here, held in BACKUP by {h}, which still hear(s) one)"
+                    ),
+                    None => format!("  sync group: {g}"),
+                });
             }
             out.line(format!("  vips: {}", s.vips.join(" ")));
             out.line(format!(

@@ -5,7 +5,12 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 use std::time::Duration;
 
-use super::model::{CheckCommon, Checker, Config, Instance, RealServer, VirtualServer, VsKey};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::model::{
+    CheckCommon, Checker, Config, Instance, RealServer, SyncGroup, VirtualServer, VsKey,
+};
 use crate::check::http::{HttpCheck, StatusSet};
 use crate::check::{ssl, Check, Policy, Probe};
 use crate::error::{Error, Result};
@@ -16,7 +21,7 @@ use crate::lb::{HaSuspend, Real, VirtualService};
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 use crate::vrrp::config::{parse_interval, parse_password};
-use crate::vrrp::daemon::{Notify, Options, ScriptSpec};
+use crate::vrrp::daemon::{self, Notify, Options, ScriptSpec};
 use crate::vrrp::packet::{Auth, Version};
 
 /// A command line as hakit runs it: split like a shell would, or, when it needs a shell,
@@ -86,8 +91,19 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
         preempt: !(i.nopreempt && i.state.as_deref() != Some("MASTER")),
         preempt_delay_ms: u64::from(i.preempt_delay.unwrap_or(0)) * 1000,
     };
+    // A member of a sync group: its weighted trackers are dropped (as keepalived does;
+    // `conf check` warns) unless the group keeps them, and the group's own apply too.
+    let group = group_of(c, &i.name);
+    let weight_of = |name: &String, w: &Option<i32>| {
+        w.or_else(|| c.scripts.get(name).map(|s| s.weight))
+            .unwrap_or(0)
+    };
+    let own = i
+        .track_scripts
+        .iter()
+        .filter(|(name, w, _)| group.is_none_or(|g| g.tracking_weight) || weight_of(name, w) == 0);
     let mut scripts = Vec::new();
-    for (name, w, _) in &i.track_scripts {
+    for (name, w, _) in own.chain(group.iter().flat_map(|g| &g.track_scripts)) {
         let s = c
             .scripts
             .get(name)
@@ -117,7 +133,15 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
     Ok(Options {
         instance,
         scripts,
-        track_interfaces: i.track_interfaces.clone(),
+        track_interfaces: {
+            let mut t = i.track_interfaces.clone();
+            for n in group.iter().flat_map(|g| &g.track_interfaces) {
+                if !t.contains(n) {
+                    t.push(n.clone());
+                }
+            }
+            t
+        },
         track_files: vec![],
         notify: Notify {
             generic: opt_cmd(&i.notify)?,
@@ -138,11 +162,44 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
 }
 
 /// The sync group an instance belongs to, if any.
-pub fn group_of<'a>(c: &'a Config, name: &str) -> Option<&'a str> {
+pub fn group_of<'a>(c: &'a Config, name: &str) -> Option<&'a SyncGroup> {
     c.groups
         .iter()
         .find(|g| g.members.iter().any(|m| m == name))
-        .map(|g| g.name.as_str())
+}
+
+/// `vrrp run` options for the file's instances (those named in `only`, or all), the
+/// members of a sync group sharing one [`daemon::SyncGroup`].
+pub fn vrrp_instances(c: &Config, only: &[String], state_dir: &Path) -> Result<Vec<Options>> {
+    let mut groups: BTreeMap<&str, Arc<daemon::SyncGroup>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for i in c
+        .instances
+        .iter()
+        .filter(|i| only.is_empty() || only.contains(&i.name))
+    {
+        let mut o = vrrp_options(c, i, state_dir)?;
+        if let Some(g) = group_of(c, &i.name) {
+            let shared = match groups.get(g.name.as_str()) {
+                Some(s) => s.clone(),
+                None => {
+                    let notify = Notify {
+                        generic: opt_cmd(&g.notify)?,
+                        master: opt_cmd(&g.notify_master)?,
+                        backup: opt_cmd(&g.notify_backup)?,
+                        fault: opt_cmd(&g.notify_fault)?,
+                        stop: opt_cmd(&g.notify_stop)?,
+                    };
+                    let s = daemon::SyncGroup::new(&g.name, notify);
+                    groups.insert(&g.name, s.clone());
+                    s
+                }
+            };
+            o.group = Some(shared);
+        }
+        out.push(o);
+    }
+    Ok(out)
 }
 
 fn policy(c: &CheckCommon, retry: u32, delay: f64) -> Policy {
@@ -393,4 +450,93 @@ pub fn mail(c: &Config) -> Result<Option<MailConfig>> {
             g.smtp_connect_timeout.unwrap_or(30).max(1),
         )),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conf::model::read;
+    use crate::conf::parse::parse_text;
+    use crate::conf::parse::{Diag, Level};
+    use crate::vrrp::machine::State;
+
+    fn conf(t: &str) -> (Config, Vec<Diag>) {
+        let mut d = Vec::new();
+        let f: Arc<Path> = Arc::from(Path::new("k.conf"));
+        let n = parse_text(t, &f, &mut d);
+        let c = read(&n, &mut d);
+        (c, d)
+    }
+
+    const GROUP: &str = "vrrp_script weighted {\n script /bin/true\n weight -20\n}\nvrrp_script plain {\n script /bin/false\n}\nvrrp_sync_group G {\n group {\n  A\n  B\n }\n track_script {\n  plain\n }\n track_interface {\n  eth9\n }\n notify \"/usr/local/bin/group-note x\"\n notify_master /bin/master\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n virtual_ipaddress {\n  10.0.0.1\n }\n track_script {\n  weighted\n  plain weight 0\n }\n}\nvrrp_instance B {\n interface eth1\n virtual_router_id 2\n virtual_ipaddress {\n  10.0.1.1\n }\n track_interface {\n  eth9\n }\n}\nvrrp_instance C {\n interface eth0\n virtual_router_id 3\n virtual_ipaddress {\n  10.0.0.3\n }\n track_script {\n  weighted\n }\n}\n";
+
+    #[test]
+    fn sync_group_members_share_one_group_with_its_trackers_and_notify() {
+        let (c, d) = conf(GROUP);
+        assert!(d.iter().all(|x| x.level != Level::Error), "{d:?}");
+        let o = vrrp_instances(&c, &[], Path::new("/tmp")).unwrap();
+        let (a, b, cc) = (&o[0], &o[1], &o[2]);
+        let (ga, gb) = (a.group.as_ref().unwrap(), b.group.as_ref().unwrap());
+        assert!(Arc::ptr_eq(ga, gb), "one group object for both members");
+        assert!(cc.group.is_none());
+        assert_eq!(ga.name, "G");
+        assert_eq!(ga.target(), State::Backup);
+        let n = ga.notify_commands();
+        assert_eq!(
+            n.generic.unwrap(),
+            ["/usr/local/bin/group-note", "x"],
+            "GROUP G STATE 0 is appended at run time"
+        );
+        assert_eq!(n.master.unwrap(), ["/bin/master"]);
+        // A's weighted script is dropped (keepalived's rule), its weight-0 one kept, and
+        // the group's script and interface added to every member, once.
+        let argv = |o: &Options| -> Vec<(String, i32)> {
+            o.scripts
+                .iter()
+                .map(|s| (s.argv[0].clone(), s.weight))
+                .collect()
+        };
+        assert_eq!(
+            argv(a),
+            [("/bin/false".into(), 0), ("/bin/false".into(), 0)]
+        );
+        assert_eq!(argv(b), [("/bin/false".into(), 0)]);
+        assert_eq!(a.track_interfaces, ["eth9"]);
+        assert_eq!(b.track_interfaces, ["eth9"]);
+        // Outside a group a weighted script stays.
+        assert_eq!(argv(cc), [("/bin/true".into(), -20)]);
+        // --instance picks members; they still share a group.
+        let only = vrrp_instances(&c, &["B".into()], Path::new("/tmp")).unwrap();
+        assert_eq!(only.len(), 1);
+        assert!(only[0].group.is_some());
+    }
+
+    #[test]
+    fn sync_group_tracking_weight_keeps_the_members_weights() {
+        let t = GROUP.replace(
+            " notify_master /bin/master\n",
+            " sync_group_tracking_weight\n",
+        );
+        let (c, d) = conf(&t);
+        assert!(
+            !d.iter().any(|x| x.to_string().contains("has a weight")),
+            "{d:?}"
+        );
+        let o = vrrp_instances(&c, &[], Path::new("/tmp")).unwrap();
+        assert_eq!(o[0].scripts[0].weight, -20);
+        // Without it, conf check says what keepalived does to A's weighted script.
+        let (_, d) = conf(GROUP);
+        let w: Vec<String> = d.iter().map(|x| x.to_string()).collect();
+        assert!(
+            w.iter()
+                .any(|x| x
+                    .starts_with("k.conf:29:3: warning: track_script weighted of A has a weight")),
+            "{w:?}"
+        );
+        assert_eq!(
+            w.iter().filter(|x| x.contains("has a weight")).count(),
+            1,
+            "C is in no group: {w:?}"
+        );
+    }
 }

@@ -81,6 +81,16 @@ pub struct SyncGroup {
     pub name: String,
     pub members: Vec<String>,
     pub loc: Loc,
+    /// Trackers of the group: they apply to every member.
+    pub track_scripts: Vec<(String, Option<i32>, Loc)>,
+    pub track_interfaces: Vec<String>,
+    /// sync_group_tracking_weight: members keep their weighted trackers.
+    pub tracking_weight: bool,
+    pub notify: Option<String>,
+    pub notify_master: Option<String>,
+    pub notify_backup: Option<String>,
+    pub notify_fault: Option<String>,
+    pub notify_stop: Option<String>,
 }
 
 /// One checker of a real server.
@@ -619,33 +629,8 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
             }
             "nopreempt" => i.nopreempt = cx.flag(&k),
             "preempt_delay" => i.preempt_delay = cx.num(&k, "a number of seconds"),
-            "track_script" => {
-                for t in cx.block(&k).to_vec() {
-                    let w = match t.args.as_slice() {
-                        [] => None,
-                        [kw, v] if kw == "weight" => match v.parse() {
-                            Ok(w) => Some(w),
-                            Err(_) => {
-                                cx.err(t.at(1), format!("weight \"{v}\" is not a number"));
-                                None
-                            }
-                        },
-                        _ => {
-                            cx.warn(t.at(0), "expected NAME [weight N]");
-                            None
-                        }
-                    };
-                    i.track_scripts.push((t.key.clone(), w, t.loc.clone()));
-                }
-            }
-            "track_interface" => {
-                for t in cx.block(&k).to_vec() {
-                    if !t.args.is_empty() {
-                        cx.warn(t.at(0), "track_interface weights are not supported; the interface going down means FAULT");
-                    }
-                    i.track_interfaces.push(t.key.clone());
-                }
-            }
+            "track_script" => track_scripts(cx, &k, &mut i.track_scripts),
+            "track_interface" => track_interfaces(cx, &k, &mut i.track_interfaces),
             "notify" => i.notify = Some(k.args.join(" ")),
             "notify_master" => i.notify_master = Some(k.args.join(" ")),
             "notify_backup" => i.notify_backup = Some(k.args.join(" ")),
@@ -732,12 +717,54 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
     Some(i)
 }
 
+/// `track_script { NAME [weight N] ... }`
+fn track_scripts(cx: &mut Ctx, k: &Node, out: &mut Vec<(String, Option<i32>, Loc)>) {
+    for t in cx.block(k).to_vec() {
+        let w = match t.args.as_slice() {
+            [] => None,
+            [kw, v] if kw == "weight" => match v.parse() {
+                Ok(w) => Some(w),
+                Err(_) => {
+                    cx.err(t.at(1), format!("weight \"{v}\" is not a number"));
+                    None
+                }
+            },
+            _ => {
+                cx.warn(t.at(0), "expected NAME [weight N]");
+                None
+            }
+        };
+        out.push((t.key.clone(), w, t.loc.clone()));
+    }
+}
+
+/// `track_interface { NAME ... }`
+fn track_interfaces(cx: &mut Ctx, k: &Node, out: &mut Vec<String>) {
+    for t in cx.block(k).to_vec() {
+        if !t.args.is_empty() {
+            cx.warn(
+                t.at(0),
+                "track_interface weights are not supported; the interface going down means FAULT",
+            );
+        }
+        out.push(t.key.clone());
+    }
+}
+
 fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
     let name = name_of(cx, n)?;
     let mut g = SyncGroup {
         name,
         members: vec![],
         loc: n.loc.clone(),
+        track_scripts: vec![],
+        track_interfaces: vec![],
+        tracking_weight: false,
+        notify: None,
+        notify_master: None,
+        notify_backup: None,
+        notify_fault: None,
+        notify_stop: None,
     };
     for k in cx.block(n).to_vec() {
         match k.key.as_str() {
@@ -747,15 +774,56 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
                     g.members.extend(m.args.iter().cloned());
                 }
             }
-            "notify_master" | "notify_backup" | "notify_fault" | "notify" | "smtp_alert" => cx
-                .warn(
+            "track_script" => track_scripts(cx, &k, &mut g.track_scripts),
+            "track_interface" => track_interfaces(cx, &k, &mut g.track_interfaces),
+            "sync_group_tracking_weight" => g.tracking_weight = cx.flag(&k),
+            "global_tracking" => {
+                cx.warn(
                     &k.loc,
-                    format!(
-                        "{} of a sync group is not carried over; put it on the instances",
-                        k.key
-                    ),
+                    "global_tracking is deprecated: keepalived reads it as sync_group_tracking_weight, and so does hakit",
+                );
+                g.tracking_weight = true;
+            }
+            "notify" => g.notify = Some(k.args.join(" ")),
+            "notify_master" => g.notify_master = Some(k.args.join(" ")),
+            "notify_backup" => g.notify_backup = Some(k.args.join(" ")),
+            "notify_fault" => g.notify_fault = Some(k.args.join(" ")),
+            "notify_stop" => g.notify_stop = Some(k.args.join(" ")),
+            "smtp_alert"
+            | "track_file"
+            | "track_process"
+            | "track_bfd"
+            | "notify_deleted"
+            | "notify_priority_changes" => cx.warn(
+                &k.loc,
+                format!(
+                    "{} of a sync group is not carried over to hakit; it is ignored",
+                    k.key
                 ),
+            ),
             _ => cx.unknown(&k, "vrrp_sync_group"),
+        }
+        if k.key.starts_with("notify_") && k.key != "notify_priority_changes" && k.args.is_empty()
+            || k.key == "notify" && k.args.is_empty()
+        {
+            cx.err(&k.loc, format!("{} needs a command", k.key));
+        }
+    }
+    for c in [
+        &g.notify,
+        &g.notify_master,
+        &g.notify_backup,
+        &g.notify_fault,
+        &g.notify_stop,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if needs_shell(c) {
+            cx.warn(
+                &n.loc,
+                format!("notify command \"{c}\" needs a shell; hakit runs it with /bin/sh -c"),
+            );
         }
     }
     Some(g)
@@ -1069,13 +1137,35 @@ fn common_key(cx: &mut Ctx, c: &Node, common: &mut CheckCommon, within: &str) {
 
 fn cross_checks(cx: &mut Ctx, c: &Config) {
     // track_script names an undefined vrrp_script.
-    for i in &c.instances {
-        for (s, _, loc) in &i.track_scripts {
-            if !c.scripts.contains_key(s) {
-                cx.err(
-                    loc,
-                    format!("track_script {s}: no vrrp_script of that name"),
-                );
+    let tracked = c
+        .instances
+        .iter()
+        .flat_map(|i| &i.track_scripts)
+        .chain(c.groups.iter().flat_map(|g| &g.track_scripts));
+    for (s, _, loc) in tracked {
+        if !c.scripts.contains_key(s) {
+            cx.err(
+                loc,
+                format!("track_script {s}: no vrrp_script of that name"),
+            );
+        }
+    }
+    // keepalived drops the weighted trackers of sync-group members (a priority change
+    // of one member cannot move the group) unless the group says
+    // sync_group_tracking_weight; hakit does the same.
+    for g in c.groups.iter().filter(|g| !g.tracking_weight) {
+        for i in c.instances.iter().filter(|i| g.members.contains(&i.name)) {
+            for (s, w, loc) in &i.track_scripts {
+                let weight = w.or_else(|| c.scripts.get(s).map(|s| s.weight));
+                if weight.is_some_and(|w| w != 0) {
+                    cx.warn(
+                        loc,
+                        format!(
+                            "track_script {s} of {} has a weight, and {} is in sync group {}: keepalived ignores the script, and so does hakit (use weight 0 to make it a fault, track it on the group, or set sync_group_tracking_weight)",
+                            i.name, i.name, g.name
+                        ),
+                    );
+                }
             }
         }
     }

@@ -36,6 +36,73 @@ fn cmd_arg(s: &str) -> String {
     shq(&inner)
 }
 
+/// One `hakit vrrp run` process of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VrrpProc<'a> {
+    /// An instance the flags say completely.
+    Flags(&'a Instance),
+    /// Instances run from the file itself (`--config FILE --instance ...`), and why.
+    Config {
+        unit: String,
+        instances: Vec<&'a str>,
+        why: String,
+    },
+}
+
+/// Why an instance cannot be said with `vrrp run` flags, if it cannot.
+fn needs_config(c: &Config, i: &Instance) -> Option<String> {
+    let specs: Vec<_> = i
+        .track_scripts
+        .iter()
+        .filter_map(|(name, w, _)| {
+            let s = c.scripts.get(name)?;
+            Some((s.interval, s.timeout, w.unwrap_or(s.weight), s.fall, s.rise))
+        })
+        .collect();
+    (specs.windows(2).any(|w| w[0] != w[1])).then(|| {
+        "its track scripts differ in interval, timeout, weight, fall or rise, and the flags give one set for all".to_string()
+    })
+}
+
+/// The `hakit vrrp run` processes for the file's instances: one per instance, except
+/// that the members of a sync group share one process (they move together only there),
+/// and an instance the flags cannot say runs from the file.
+pub fn vrrp_procs(c: &Config) -> Vec<VrrpProc<'_>> {
+    let mut out = Vec::new();
+    let mut groups_done = std::collections::BTreeSet::new();
+    for i in &c.instances {
+        if let Some(g) = convert::group_of(c, &i.name) {
+            if groups_done.insert(&g.name) {
+                out.push(VrrpProc::Config {
+                    unit: format!("group-{}", g.name),
+                    instances: g.members.iter().map(String::as_str).collect(),
+                    why: format!(
+                        "sync group {}: its members move together only in one process",
+                        g.name
+                    ),
+                });
+            }
+        } else if let Some(why) = needs_config(c, i) {
+            out.push(VrrpProc::Config {
+                unit: i.name.clone(),
+                instances: vec![&i.name],
+                why: format!("vrrp_instance {}: {why}", i.name),
+            });
+        } else {
+            out.push(VrrpProc::Flags(i));
+        }
+    }
+    out
+}
+
+fn config_args(source: &str, instances: &[&str]) -> String {
+    let mut a = vec!["--config".to_string(), shq(source)];
+    for i in instances {
+        a.extend(["--instance".into(), shq(i)]);
+    }
+    a.join(" ")
+}
+
 /// The `hakit vrrp run` arguments for an instance.
 pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
     let mut a: Vec<String> = vec!["--name".into(), shq(&i.name)];
@@ -339,12 +406,17 @@ pub fn shell(c: &Config, source: &str) -> String {
         s,
         "# (hakit conf plan --systemd writes units), or try them by hand.\nset -e"
     );
-    for i in &c.instances {
-        let g = convert::group_of(c, &i.name)
-            .map(|g| format!(" (sync group {g}: run the group with `hakit vrrp run --config`)"))
-            .unwrap_or_default();
-        let _ = writeln!(s, "\n# vrrp_instance {}{g}", i.name);
-        let _ = writeln!(s, "hakit vrrp run {} &", vrrp_args(c, i).join(" "));
+    for p in vrrp_procs(c) {
+        match p {
+            VrrpProc::Flags(i) => {
+                let _ = writeln!(s, "\n# vrrp_instance {}", i.name);
+                let _ = writeln!(s, "hakit vrrp run {} &", vrrp_args(c, i).join(" "));
+            }
+            VrrpProc::Config { instances, why, .. } => {
+                let _ = writeln!(s, "\n# {why}: run from the file");
+                let _ = writeln!(s, "hakit vrrp run {} &", config_args(source, &instances));
+            }
+        }
     }
     if !c.virtual_servers.is_empty() {
         let _ = writeln!(
@@ -371,12 +443,30 @@ pub fn shell(c: &Config, source: &str) -> String {
 /// The composition as systemd units (one per instance, one for lb).
 pub fn systemd(c: &Config, source: &str) -> String {
     let mut s = String::new();
-    for i in &c.instances {
+    for p in vrrp_procs(c) {
+        let (unit, what, args, reload) = match p {
+            VrrpProc::Flags(i) => (
+                i.name.clone(),
+                format!("instance {}", i.name),
+                vrrp_args(c, i).join(" "),
+                "",
+            ),
+            VrrpProc::Config {
+                unit,
+                instances,
+                why,
+                ..
+            } => (
+                unit,
+                format!("{} ({why})", instances.join(", ")),
+                config_args(source, &instances),
+                // Instances whose configuration did not change keep their state.
+                "ExecReload=/bin/kill -HUP $MAINPID\n",
+            ),
+        };
         let _ = writeln!(
             s,
-            "# --- hakit-vrrp-{n}.service (from {source})\n[Unit]\nDescription=hakit VRRP instance {n}\nAfter=network-online.target\nWants=network-online.target\n\n[Service]\nExecStart=/usr/sbin/hakit --syslog vrrp run {args}\nKillSignal=SIGTERM\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target\n",
-            n = i.name,
-            args = vrrp_args(c, i).join(" ")
+            "# --- hakit-vrrp-{unit}.service (from {source})\n[Unit]\nDescription=hakit VRRP {what}\nAfter=network-online.target\nWants=network-online.target\n\n[Service]\nExecStart=/usr/sbin/hakit --syslog vrrp run {args}\n{reload}KillSignal=SIGTERM\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target\n"
         );
     }
     if !c.virtual_servers.is_empty() {

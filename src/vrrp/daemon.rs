@@ -3,7 +3,7 @@
 //! feeds events to the [`Machine`] and carries out its [`Action`]s.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::net::IpAddr;
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
@@ -19,6 +19,7 @@ use super::io::{self, Io};
 use super::machine::{Action, Config, Event, Machine, Millis, State};
 use super::packet::{Advert, Drop};
 use super::status::{self, StatusFile, TransitionRecord, KEEP_TRANSITIONS};
+use super::sync;
 use super::track::{effective_priority, parse_track_file, Hysteresis};
 use crate::error::{Error, Result};
 use crate::link;
@@ -69,40 +70,110 @@ pub struct Options {
     pub group: Option<Arc<SyncGroup>>,
 }
 
-/// A vrrp_sync_group among the instances of one process: a fault of one member is a
-/// fault of all, so the VIPs of a group (say, a NAT director's outside address and its
-/// inside gateway) leave a node together.
-#[derive(Debug, Default)]
+/// A vrrp_sync_group among the instances of one process, shared by their threads: the
+/// decisions are [`sync::Group`]'s; this adds the lock, a wake-up pipe per member (a
+/// member that moves the group wakes the others at once) and the group's notify
+/// commands (the generic one gets `GROUP name STATE 0`, as keepalived's).
+#[derive(Debug)]
 pub struct SyncGroup {
     pub name: String,
-    faulted: Mutex<BTreeSet<String>>,
+    shared: Mutex<Shared>,
+}
+
+#[derive(Debug)]
+struct Shared {
+    group: sync::Group,
+    wakers: BTreeMap<String, UnixStream>,
+    notify: Notify,
 }
 
 impl SyncGroup {
-    pub fn new(name: &str) -> Arc<SyncGroup> {
+    pub fn new(name: &str, notify: Notify) -> Arc<SyncGroup> {
         Arc::new(SyncGroup {
             name: name.to_string(),
-            faulted: Mutex::new(BTreeSet::new()),
+            shared: Mutex::new(Shared {
+                group: sync::Group::new(),
+                wakers: BTreeMap::new(),
+                notify,
+            }),
         })
     }
 
-    fn set(&self, member: &str, fault: bool) {
-        let mut f = self.faulted.lock().unwrap_or_else(|p| p.into_inner());
-        if fault {
-            f.insert(member.to_string());
-        } else {
-            f.remove(member);
+    fn lock(&self) -> std::sync::MutexGuard<'_, Shared> {
+        self.shared.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The group's state, which its members follow.
+    pub fn target(&self) -> State {
+        self.lock().group.target()
+    }
+
+    /// A reload keeps the group (its members' shared state) but takes new notify commands.
+    pub fn set_notify(&self, notify: Notify) {
+        self.lock().notify = notify;
+    }
+
+    /// The group's notify commands.
+    pub fn notify_commands(&self) -> Notify {
+        self.lock().notify.clone()
+    }
+
+    fn join(&self, member: &str, waker: UnixStream) {
+        let mut s = self.lock();
+        s.group.join(member);
+        s.wakers.insert(member.to_string(), waker);
+    }
+
+    fn leave(&self, member: &str) -> Option<State> {
+        let mut s = self.lock();
+        s.wakers.remove(member);
+        let changed = s.group.leave(member);
+        if changed.is_some() {
+            s.wake_all_but(member);
         }
+        changed
+    }
+
+    /// Record a member's view; returns the group's new state if it changed, the state
+    /// to follow, and the members holding it back from MASTER. The other members are
+    /// woken when the group or a fault changed.
+    fn report(&self, member: &str, view: sync::Member) -> (Option<State>, State, Vec<String>) {
+        let mut s = self.lock();
+        let fault_before = s
+            .group
+            .members()
+            .find(|(n, _)| *n == member)
+            .map(|(_, m)| m.fault);
+        let changed = s.group.report(member, view);
+        if changed.is_some() || fault_before != Some(view.fault) {
+            s.wake_all_but(member);
+        }
+        let holding = s
+            .group
+            .holding_back()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        (changed, s.group.target(), holding)
     }
 
     /// A member other than `member` in fault, if any.
-    pub fn other_fault(&self, member: &str) -> Option<String> {
-        self.faulted
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .iter()
-            .find(|m| *m != member)
-            .cloned()
+    pub fn fault_elsewhere(&self, member: &str) -> Option<String> {
+        self.lock()
+            .group
+            .fault_elsewhere(member)
+            .map(str::to_string)
+    }
+}
+
+impl Shared {
+    fn wake_all_but(&self, member: &str) {
+        for (n, w) in &self.wakers {
+            if n != member {
+                // A full pipe already holds a wake-up; nothing is lost.
+                let _ = (&*w).write(b"w");
+            }
+        }
     }
 }
 
@@ -149,8 +220,11 @@ struct Daemon {
     dirty: bool,
     last_write: Instant,
     logged_drops: BTreeSet<Drop>,
-    /// Whether another member of the sync group was in fault at the last look.
-    group_fault: bool,
+    /// Our own fault (tracked interface or script), as reported to the sync group; `fault`
+    /// also counts a fault followed from another member.
+    own_fault: bool,
+    /// Woken by the sync group when it moves (or a member's fault changes).
+    wake: UnixStream,
 }
 
 /// How often changed counters reach the state file (transitions are written at once).
@@ -218,7 +292,13 @@ pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
         preempt_delay_ms: i.preempt_delay_ms,
         primary: src,
         v3: i.version == super::packet::Version::V3,
+        synced: opts.group.is_some(),
     });
+    let (wake, wake_tx) = UnixStream::pair().map_err(|e| Error::io("create a wake-up pipe", e))?;
+    for end in [&wake, &wake_tx] {
+        end.set_nonblocking(true)
+            .map_err(|e| Error::io("configure a wake-up pipe", e))?;
+    }
     let now = Instant::now();
     let status = StatusFile {
         name: i.name.clone(),
@@ -237,6 +317,8 @@ pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
         adverts_received: 0,
         drops: BTreeMap::new(),
         transitions: Vec::new(),
+        sync_group: None,
+        held_by: None,
         stale: false,
     };
     let trackers = opts
@@ -267,9 +349,14 @@ pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
         dirty: false,
         last_write: now,
         logged_drops: BTreeSet::new(),
-        group_fault: false,
+        own_fault: false,
+        wake,
         opts,
     };
+    if let Some(g) = &d.opts.group {
+        g.join(&d.opts.instance.name, wake_tx);
+        d.status.sync_group = Some(g.name.clone());
+    }
     log::info!(
         "{}: VRRPv{} vrid {} priority {} on {} from {src}, advert every {}s",
         d.opts.instance.name,
@@ -281,13 +368,25 @@ pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
     );
     d.write_status();
     d.check_interfaces()?;
-    let acts = d.machine.handle(d.now(), Event::Startup);
-    d.execute(acts)?;
+    d.feed(Event::Startup)?;
     if d.fault {
-        let acts = d.machine.handle(d.now(), Event::Fault(true));
-        d.execute(acts)?;
+        d.feed(Event::Fault(true))?;
     }
-    d.main_loop(&mut sig_rx)
+    let r = d.main_loop(&mut sig_rx);
+    if let Some(g) = &d.opts.group {
+        g.leave(&d.opts.instance.name);
+    }
+    r
+}
+
+/// A state as notify scripts and the state file name the one entered: the machine's
+/// INIT after running is keepalived's STOP.
+fn shown(to: State) -> &'static str {
+    if to == State::Initialize {
+        "STOP"
+    } else {
+        state_name(to)
+    }
 }
 
 fn state_name(s: State) -> &'static str {
@@ -313,11 +412,12 @@ impl Daemon {
             let wake = self.next_wake();
             // ppoll: nanosecond timeouts, so a deadline 0.3 ms away is slept, not spun.
             let timeout = TimeSpec::from_duration(wake.saturating_duration_since(Instant::now()));
-            let (sock_ready, sig_ready, link_ready) = {
+            let (sock_ready, sig_ready, link_ready, woken) = {
                 let mut fds = [
                     PollFd::new(self.io.fd(), PollFlags::POLLIN),
                     PollFd::new(sig.as_fd(), PollFlags::POLLIN),
                     PollFd::new(self.links.fd(), PollFlags::POLLIN),
+                    PollFd::new(self.wake.as_fd(), PollFlags::POLLIN),
                 ];
                 match ppoll(&mut fds, Some(timeout), None) {
                     Ok(_) => {}
@@ -325,7 +425,7 @@ impl Daemon {
                     Err(e) => return Err(Error::io("wait for packets", e.into())),
                 }
                 let r = |f: &PollFd| f.revents().is_some_and(|r| r.contains(PollFlags::POLLIN));
-                (r(&fds[0]), r(&fds[1]), r(&fds[2]))
+                (r(&fds[0]), r(&fds[1]), r(&fds[2]), r(&fds[3]))
             };
             if sig_ready {
                 let mut b = [0u8; 16];
@@ -337,6 +437,12 @@ impl Daemon {
             }
             if link_ready && self.links.drain() {
                 self.check_interfaces()?;
+            }
+            if woken {
+                let mut b = [0u8; 64];
+                while matches!((&self.wake).read(&mut b), Ok(n) if n > 0) {}
+                // Another member moved the group or changed its fault: follow.
+                self.update_priority()?;
             }
             self.tick()?;
         }
@@ -397,15 +503,11 @@ impl Daemon {
             }
             self.status.adverts_received += 1;
             self.dirty = true;
-            let acts = self.machine.handle(
-                self.now(),
-                Event::Advert {
-                    from,
-                    priority: a.priority,
-                    interval_cs: a.interval_cs,
-                },
-            );
-            self.execute(acts)?;
+            self.feed(Event::Advert {
+                from,
+                priority: a.priority,
+                interval_cs: a.interval_cs,
+            })?;
         }
         Ok(())
     }
@@ -417,8 +519,7 @@ impl Daemon {
             .next_deadline()
             .is_some_and(|d| self.at(d) <= now)
         {
-            let acts = self.machine.handle(self.now(), Event::Timer);
-            self.execute(acts)?;
+            self.feed(Event::Timer)?;
         }
         if self.second_garp.is_some_and(|g| g <= now) {
             self.second_garp = None;
@@ -428,11 +529,6 @@ impl Daemon {
             self.check_interfaces()?;
         }
         self.run_trackers()?;
-        if let Some(g) = &self.opts.group {
-            if g.other_fault(&self.opts.instance.name).is_some() != self.group_fault {
-                self.update_priority()?;
-            }
-        }
         self.reaper.reap();
         if self.dirty && self.last_write.elapsed() >= STATUS_FLUSH {
             self.write_status();
@@ -530,20 +626,18 @@ impl Daemon {
             .map(|((_, w), v)| (*w, *v))
             .collect();
         let eff = effective_priority(self.opts.instance.priority, &weights, &files);
-        let own_fault = eff.is_none() || !self.iface_down.is_empty();
-        let mut fault = own_fault;
+        self.own_fault = eff.is_none() || !self.iface_down.is_empty();
+        let mut fault = self.own_fault;
         if let Some(g) = &self.opts.group {
-            g.set(&self.opts.instance.name, own_fault);
-            let other = g.other_fault(&self.opts.instance.name);
-            if let (Some(m), false) = (&other, self.group_fault) {
+            let other = g.fault_elsewhere(&self.opts.instance.name);
+            if let (Some(m), false, false) = (&other, self.fault, self.own_fault) {
                 log::warn!(
                     "{}: {m} of sync group {} is in fault: this instance follows",
                     self.opts.instance.name,
                     g.name
                 );
             }
-            self.group_fault = other.is_some();
-            fault |= self.group_fault;
+            fault |= other.is_some();
         }
         if let Some(p) = eff {
             if p != self.machine.priority() {
@@ -552,18 +646,91 @@ impl Daemon {
                     self.opts.instance.name,
                     self.machine.priority()
                 );
-                let acts = self.machine.handle(self.now(), Event::Priority(p));
-                self.execute(acts)?;
+                self.feed(Event::Priority(p))?;
                 self.status.effective_priority = p;
                 self.write_status();
             }
         }
         if fault != self.fault {
             self.fault = fault;
-            let acts = self.machine.handle(self.now(), Event::Fault(fault));
+            self.feed(Event::Fault(fault))?;
+        }
+        // Our own fault reaches the group even when the machine had nothing to do (it
+        // may already be in FAULT, following another member).
+        self.sync()
+    }
+
+    /// Hand one event to the machine, carry out its actions, and keep the sync group in
+    /// step.
+    fn feed(&mut self, ev: Event) -> Result<()> {
+        let acts = self.machine.handle(self.now(), ev);
+        self.execute(acts)?;
+        self.sync()
+    }
+
+    /// Report this member's view to its sync group and follow the group: into MASTER once
+    /// every member wants it, into BACKUP when a master among them yielded.
+    fn sync(&mut self) -> Result<()> {
+        let Some(g) = self.opts.group.clone() else {
+            return Ok(());
+        };
+        let name = self.opts.instance.name.clone();
+        // Following changes the view; the second report confirms it (bounded: a follower
+        // reports what the group already is).
+        for _ in 0..3 {
+            let view = sync::Member {
+                state: self.machine.state(),
+                wants_master: self.machine.wants_master(),
+                fault: self.own_fault,
+            };
+            let (changed, target, holding) = g.report(&name, view);
+            if let Some(t) = changed {
+                log::info!(
+                    "sync group {}: now {} (moved by {name})",
+                    g.name,
+                    state_name(t)
+                );
+                self.group_notify(&g, t);
+            }
+            let held = view.state == State::Backup && view.wants_master && target != State::Master;
+            let held_by = held.then(|| holding.join(", "));
+            if held_by != self.status.held_by {
+                if let Some(h) = &held_by {
+                    log::info!(
+                        "{name}: its master is down, but sync group {} stays BACKUP: {h} still hear(s) a master",
+                        g.name
+                    );
+                }
+                self.status.held_by = held_by;
+                self.write_status();
+            }
+            let follow = match (target, self.machine.state()) {
+                (State::Master, State::Backup) => State::Master,
+                (State::Backup, State::Master) => State::Backup,
+                _ => break,
+            };
+            if changed.is_none() {
+                log::info!(
+                    "{name}: follows sync group {} to {}",
+                    g.name,
+                    state_name(follow)
+                );
+            }
+            let acts = self.machine.handle(self.now(), Event::Sync(follow));
             self.execute(acts)?;
         }
         Ok(())
+    }
+
+    fn group_notify(&mut self, g: &SyncGroup, to: State) {
+        let n = g.notify_commands();
+        let specific = match to {
+            State::Master => n.master,
+            State::Backup => n.backup,
+            State::Fault => n.fault,
+            State::Initialize => n.stop,
+        };
+        self.spawn_notify(specific, n.generic, &["GROUP", &g.name, shown(to), "0"]);
     }
 
     fn advert(&self, priority: u8) -> Advert {
@@ -579,6 +746,11 @@ impl Daemon {
     }
 
     fn send(&mut self, priority: u8) {
+        if self.iface_down.contains(&self.link.name) {
+            // A fault of our own link: nothing can leave it (the priority-0 goodbye
+            // included), and saying so on every advert would only fill the log.
+            return;
+        }
         let a = self.advert(priority);
         let dsts: Vec<IpAddr> = if self.opts.instance.unicast_peers.is_empty() {
             vec![self.io.group()]
@@ -639,23 +811,27 @@ impl Daemon {
             State::Fault => n.fault.clone(),
             State::Initialize => n.stop.clone(),
         };
-        let state = if to == State::Initialize {
-            "STOP"
-        } else {
-            state_name(to)
-        };
+        let generic = n.generic.clone();
+        let name = self.opts.instance.name.clone();
+        let prio = self.machine.priority().to_string();
+        self.spawn_notify(specific, generic, &["INSTANCE", &name, shown(to), &prio]);
+    }
+
+    /// Start the specific notify command and the generic one with `extra` appended; they
+    /// run concurrently, as keepalived's.
+    fn spawn_notify(
+        &mut self,
+        specific: Option<Vec<String>>,
+        generic: Option<Vec<String>>,
+        extra: &[&str],
+    ) {
         if let Some(argv) = specific {
             if let Err(e) = self.reaper.spawn(&argv, &[]) {
                 log::warn!("notify {:?}: {e}", argv[0]);
             }
         }
-        if let Some(argv) = n.generic.clone() {
-            let extra = [
-                "INSTANCE".to_string(),
-                self.opts.instance.name.clone(),
-                state.to_string(),
-                self.machine.priority().to_string(),
-            ];
+        if let Some(argv) = generic {
+            let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
             if let Err(e) = self.reaper.spawn(&argv, &extra) {
                 log::warn!("notify {:?}: {e}", argv[0]);
             }
@@ -669,12 +845,13 @@ impl Daemon {
                 Action::TakeVips => self.take_vips(),
                 Action::Announce => self.announce(),
                 Action::ReleaseVips => self.release_vips(),
+                // Reported to the group by sync(), which follows every event.
+                Action::WantMaster => log::debug!(
+                    "{}: master down; waiting for the sync group",
+                    self.opts.instance.name
+                ),
                 Action::Transition { from, to } => {
-                    self.status.state = if to == State::Initialize {
-                        "STOP".into()
-                    } else {
-                        state_name(to).into()
-                    };
+                    self.status.state = shown(to).into();
                     log::info!(
                         "{}: {} -> {} (priority {})",
                         self.opts.instance.name,
@@ -716,9 +893,6 @@ impl Daemon {
 
     fn shutdown(&mut self) -> Result<()> {
         log::info!("{}: stopping", self.opts.instance.name);
-        if let Some(g) = &self.opts.group {
-            g.set(&self.opts.instance.name, false);
-        }
         let acts = self.machine.handle(self.now(), Event::Shutdown);
         self.execute(acts)?;
         // Give notify scripts a moment to start before the process goes.

@@ -36,6 +36,10 @@ pub struct Config {
     pub primary: IpAddr,
     /// VRRPv3 backups adopt the master's advertised interval.
     pub v3: bool,
+    /// A member of a sync group: an expired Master_Down only makes the instance *want*
+    /// MASTER ([`Action::WantMaster`]); it goes master on [`Event::Sync`] (see
+    /// [`super::sync`]).
+    pub synced: bool,
 }
 
 /// Inputs to the machine.
@@ -54,6 +58,8 @@ pub enum Event {
     Priority(u8),
     /// A tracked interface went down (true) or came back (false).
     Fault(bool),
+    /// The sync group moved to MASTER or BACKUP: follow it.
+    Sync(State),
     Shutdown,
 }
 
@@ -71,6 +77,9 @@ pub enum Action {
     ReleaseVips,
     /// The state changed (run notify scripts, write the state file).
     Transition { from: State, to: State },
+    /// A sync-group member would become master: ask the group (it stays backup, its
+    /// Master_Down timer re-armed, until the group goes master).
+    WantMaster,
 }
 
 /// One VRRP instance.
@@ -90,6 +99,8 @@ pub struct Machine {
     preempt_from: Millis,
     /// The current master's address, as far as we know.
     master: Option<IpAddr>,
+    /// Synced backups: Master_Down expired and no higher-priority master heard since.
+    want_master: bool,
 }
 
 /// Skew_Time in milliseconds: ((256 - priority) * interval) / 256.
@@ -113,6 +124,7 @@ impl Machine {
             advert_at: None,
             preempt_from: 0,
             master: None,
+            want_master: false,
         }
     }
 
@@ -130,6 +142,12 @@ impl Machine {
             State::Master => Some(self.cfg.primary),
             _ => self.master,
         }
+    }
+
+    /// Master, or a synced backup whose Master_Down expired with no higher master heard
+    /// since: what this instance reports to its sync group.
+    pub fn wants_master(&self) -> bool {
+        self.state == State::Master || (self.state == State::Backup && self.want_master)
     }
 
     /// The interval Master_Down is computed from (the master's, for v3).
@@ -174,6 +192,7 @@ impl Machine {
         if self.state == State::Master {
             out.push(Action::ReleaseVips);
         }
+        self.want_master = false;
         self.transition(State::Backup, out);
         self.advert_at = None;
         self.master_down_at = Some(now + master_down_ms(self.priority, self.master_interval_cs));
@@ -183,7 +202,12 @@ impl Machine {
     /// listens for a Master_Down interval first.
     fn start(&mut self, now: Millis, out: &mut Vec<Action>) {
         self.master_interval_cs = self.cfg.interval_cs;
-        if self.priority == 255 {
+        if self.priority == 255 && self.cfg.synced {
+            // The owner of a group still asks the group first.
+            self.become_backup(now, out);
+            self.want_master = true;
+            out.push(Action::WantMaster);
+        } else if self.priority == 255 {
             self.become_master(now, out);
         } else {
             self.become_backup(now, out);
@@ -199,7 +223,20 @@ impl Machine {
                 self.start(now, &mut out);
             }
             (State::Backup, Event::Timer) if self.master_down_at.is_some_and(|t| now >= t) => {
-                self.become_master(now, &mut out);
+                if self.cfg.synced {
+                    self.want_master = true;
+                    self.master_down_at =
+                        Some(now + master_down_ms(self.priority, self.master_interval_cs));
+                    out.push(Action::WantMaster);
+                } else {
+                    self.become_master(now, &mut out);
+                }
+            }
+            (State::Backup, Event::Sync(State::Master)) if self.cfg.synced => {
+                self.become_master(now, &mut out)
+            }
+            (State::Master, Event::Sync(State::Backup)) if self.cfg.synced => {
+                self.become_backup(now, &mut out)
             }
             (State::Master, Event::Timer) if self.advert_at.is_some_and(|t| now >= t) => {
                 out.push(Action::Advertise {
@@ -226,6 +263,7 @@ impl Machine {
                             self.master_interval_cs = interval_cs;
                         }
                         self.master = Some(from);
+                        self.want_master = false;
                         self.master_down_at =
                             Some(now + master_down_ms(self.priority, self.master_interval_cs));
                     }
@@ -269,8 +307,12 @@ impl Machine {
             }
             (State::Master | State::Backup, Event::Fault(true)) => {
                 if self.state == State::Master {
+                    // As keepalived: priority 0 first, so the backup takes over after its
+                    // skew instead of a whole Master_Down interval.
+                    out.push(Action::Advertise { priority: 0 });
                     out.push(Action::ReleaseVips);
                 }
+                self.want_master = false;
                 self.transition(State::Fault, &mut out);
                 self.advert_at = None;
                 self.master_down_at = None;
@@ -311,7 +353,15 @@ mod tests {
             preempt_delay_ms: 0,
             primary: ip("10.0.0.2"),
             v3: true,
+            synced: false,
         }
+    }
+
+    fn synced(priority: u8) -> Machine {
+        Machine::new(Config {
+            synced: true,
+            ..cfg(priority, 10)
+        })
     }
 
     fn adv(from: &str, priority: u8, interval_cs: u16) -> Event {
@@ -584,6 +634,7 @@ mod tests {
                     410,
                     Event::Fault(true),
                     &[
+                        Advertise { priority: 0 },
                         ReleaseVips,
                         Transition {
                             from: Master,
@@ -603,5 +654,120 @@ mod tests {
             ],
         );
         assert_eq!(m.next_deadline(), Some(430 + master_down_ms(100, 10)));
+    }
+
+    #[test]
+    fn a_faulted_backup_sends_nothing() {
+        let mut m = Machine::new(cfg(100, 10));
+        m.handle(0, Startup);
+        script(
+            &mut m,
+            &[(
+                10,
+                Event::Fault(true),
+                &[Transition {
+                    from: Backup,
+                    to: State::Fault,
+                }],
+            )],
+        );
+    }
+
+    #[test]
+    fn a_synced_backup_only_wants_master_until_the_group_moves() {
+        let mut m = synced(100);
+        script(
+            &mut m,
+            &[(0, Startup, &[TO_BACKUP]), (360, Timer, &[WantMaster])],
+        );
+        assert!(m.wants_master());
+        assert_eq!(m.state(), Backup);
+        // The timer is re-armed: it asks again one Master_Down later.
+        assert_eq!(m.next_deadline(), Some(720));
+        script(
+            &mut m,
+            &[
+                (720, Timer, &[WantMaster]),
+                (
+                    730,
+                    Sync(Master),
+                    &[Advertise { priority: 100 }, TakeVips, TO_MASTER, Announce],
+                ),
+                (740, Sync(Master), &[]),
+            ],
+        );
+        assert!(m.wants_master());
+    }
+
+    #[test]
+    fn hearing_a_master_again_withdraws_the_wish() {
+        let mut m = synced(100);
+        m.handle(0, Startup);
+        m.handle(360, Timer);
+        assert!(m.wants_master());
+        // A lower-priority advert (preempting) does not withdraw it ...
+        m.handle(400, adv("10.0.0.1", 50, 10));
+        assert!(m.wants_master());
+        // ... a higher one does, and a priority-0 one does not.
+        m.handle(410, adv("10.0.0.1", 150, 10));
+        assert!(!m.wants_master());
+        m.handle(900, Timer);
+        assert!(m.wants_master());
+        m.handle(910, adv("10.0.0.1", 0, 10));
+        assert!(m.wants_master());
+    }
+
+    #[test]
+    fn the_group_takes_a_synced_master_to_backup() {
+        let mut m = synced(100);
+        m.handle(0, Startup);
+        m.handle(360, Timer);
+        m.handle(361, Sync(Master));
+        script(
+            &mut m,
+            &[
+                (
+                    400,
+                    Sync(Backup),
+                    &[
+                        ReleaseVips,
+                        Transition {
+                            from: Master,
+                            to: Backup,
+                        },
+                    ],
+                ),
+                (401, Sync(Backup), &[]),
+            ],
+        );
+        assert!(!m.wants_master());
+        assert_eq!(m.next_deadline(), Some(400 + master_down_ms(100, 10)));
+        // A backup is not pulled to master by a group in FAULT or by Sync(Fault).
+        script(&mut m, &[(410, Sync(State::Fault), &[])]);
+    }
+
+    #[test]
+    fn a_synced_owner_asks_the_group_at_start() {
+        let mut m = synced(255);
+        script(&mut m, &[(0, Startup, &[TO_BACKUP, WantMaster])]);
+        assert!(m.wants_master());
+        script(
+            &mut m,
+            &[(
+                1,
+                Sync(Master),
+                &[Advertise { priority: 255 }, TakeVips, TO_MASTER, Announce],
+            )],
+        );
+    }
+
+    #[test]
+    fn unsynced_machines_ignore_sync_events() {
+        let mut m = Machine::new(cfg(100, 10));
+        m.handle(0, Startup);
+        // An unsynced backup never reports a wish: it simply becomes master.
+        assert!(!m.wants_master());
+        m.handle(100, Sync(Master));
+        assert_eq!(m.state(), Backup);
     }
 }

@@ -69,6 +69,7 @@ fn adopt_groups(new: &mut [Options], running: &BTreeMap<String, Running>) {
             .filter_map(|r| r.opts.group.as_ref())
             .find(|og| og.name == g.name)
         {
+            old.set_notify(g.notify_commands());
             o.group = Some(old.clone());
         }
     }

@@ -44,6 +44,13 @@ pub struct StatusFile {
     /// Dropped packets by cause.
     pub drops: BTreeMap<String, u64>,
     pub transitions: Vec<TransitionRecord>,
+    /// The vrrp_sync_group the instance moves with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_group: Option<String>,
+    /// A member whose master is down, held in BACKUP by these members of its group
+    /// (they still hear a master).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_by: Option<String>,
     /// Set by `status` when the recorded process no longer runs.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stale: bool,

@@ -344,6 +344,41 @@ impl Lab {
     pub fn host(&self, i: usize) -> &Netns {
         &self.hosts[i]
     }
+
+    /// A second segment: bridge `bridge` in the switch, each host's `dev` on port
+    /// `{bridge}p{i}`, with 10.98.0.{i+1}/24.
+    pub fn segment(&self, bridge: &str, dev: &str) {
+        self.switch.ip(&format!("link add {bridge} type bridge"));
+        self.switch.ip(&format!("link set {bridge} up"));
+        for (i, h) in self.hosts.iter().enumerate() {
+            self.switch.ip(&format!(
+                "link add {bridge}p{i} type veth peer name {dev} netns {}",
+                h.name
+            ));
+            self.switch
+                .ip(&format!("link set {bridge}p{i} master {bridge} up"));
+            h.ip(&format!("link set {dev} up"));
+            h.ip(&format!("addr add 10.98.0.{}/24 dev {dev}", i + 1));
+        }
+    }
+
+    /// Stop (or resume) flooding multicast out of a bridge port: the host behind it no
+    /// longer hears VRRP adverts there, while its own still go out.
+    pub fn mcast_flood(&self, port: &str, on: bool) {
+        self.switch
+            .exec(
+                "bridge",
+                &[
+                    "link",
+                    "set",
+                    "dev",
+                    port,
+                    "mcast_flood",
+                    if on { "on" } else { "off" },
+                ],
+            )
+            .ok();
+    }
 }
 
 /// Frames captured on one interface of a namespace by a packet socket.
