@@ -641,7 +641,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_su
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -f -a "check" -d 'Report every error and warning, with FILE:LINE:COLUMN'
-complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -f -a "plan" -d 'Print the equivalent hakit composition (a shell script, or systemd units): a `vrrp run` per instance, an `lb run` for the virtual servers. A sync group\'s members run in one `vrrp run --config FILE --instance ...` process, as does an instance whose track scripts need more than the flags\' one weight/fall/rise'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -f -a "plan" -d 'Print the equivalent hakit composition (a shell script, or systemd units)'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and not __fish_seen_subcommand_from check plan help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -l state-dir -d 'Directory for records and state files' -r -F
@@ -656,9 +656,9 @@ complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "check" -d 'Report every error and warning, with FILE:LINE:COLUMN'
-complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Print the equivalent hakit composition (a shell script, or systemd units): a `vrrp run` per instance, an `lb run` for the virtual servers. A sync group\'s members run in one `vrrp run --config FILE --instance ...` process, as does an instance whose track scripts need more than the flags\' one weight/fall/rise'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Print the equivalent hakit composition (a shell script, or systemd units)'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand links" -l state-dir -d 'Directory for records and state files' -r -F
@@ -713,4 +713,4 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "status" -d 'Show the watch queues: paths waiting per target and the last push'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "daemon-conf" -d 'Print an rsyncd.conf module for a path (the receivers of seed 004)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from conf" -f -a "check" -d 'Report every error and warning, with FILE:LINE:COLUMN'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from conf" -f -a "plan" -d 'Print the equivalent hakit composition (a shell script, or systemd units): a `vrrp run` per instance, an `lb run` for the virtual servers. A sync group\'s members run in one `vrrp run --config FILE --instance ...` process, as does an instance whose track scripts need more than the flags\' one weight/fall/rise'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from conf" -f -a "plan" -d 'Print the equivalent hakit composition (a shell script, or systemd units)'

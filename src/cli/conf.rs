@@ -17,7 +17,7 @@ use crate::error::{Error, EXIT_FAIL};
 /// errors for what cannot work, warnings for what keepalived would ignore or silently
 /// change (an unknown keyword, authentication with VRRPv3, a fractional VRRPv2 interval,
 /// an auth_pass over 8 characters, nopreempt with state MASTER, a script that needs a
-/// shell). `vrrp run --config` and `lb run --config` run the file directly.
+/// shell, a weighted track_script of a sync-group member). `vrrp run --config` and `lb run --config` run the file directly.
 #[derive(Args, Debug)]
 #[command(after_long_help = "EXAMPLES:
   hakit conf check /etc/keepalived/keepalived.conf
@@ -37,8 +37,9 @@ pub struct ConfArgs {
 enum ConfCmd {
     /// Report every error and warning, with FILE:LINE:COLUMN.
     Check(CheckArgs),
-    /// Print the equivalent hakit composition (a shell script, or systemd units): a `vrrp
-    /// run` per instance, an `lb run` for the virtual servers. A sync group's members run
+    /// Print the equivalent hakit composition (a shell script, or systemd units).
+    ///
+    /// A `vrrp run` per instance, an `lb run` for the virtual servers. A sync group's members run
     /// in one `vrrp run --config FILE --instance ...` process, as does an instance whose
     /// track scripts need more than the flags' one weight/fall/rise.
     Plan(PlanArgs),
