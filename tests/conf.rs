@@ -557,3 +557,82 @@ fn vrrp_sync_group_members_move_together_with_keepalived() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn lb_config_checks_every_url_and_every_checker() {
+    let mut rs = Nginx::new(
+        "kcall",
+        &[("index.html", "ok\n"), ("ready.html", "ready\n")],
+    );
+    let dir = std::env::temp_dir().join(unique("lball"));
+    let f = conf_file(
+        &dir,
+        "keepalived.conf",
+        &format!(
+            "virtual_server 192.0.2.60 80 {{\n delay_loop 0.2\n lb_algo rr\n lb_kind NAT\n protocol TCP\n\
+             real_server 127.0.0.1 {p} {{\n  HTTP_GET {{\n   url {{\n    path /\n    status_code 200\n   }}\n   url {{\n    path /ready.html\n    status_code 200\n   }}\n   connect_timeout 1\n   retry 0\n  }}\n  TCP_CHECK {{\n   connect_timeout 1\n   retry 0\n  }}\n }}\n\
+             real_server 127.0.0.2 {p} {{\n  PING_CHECK {{\n   connect_timeout 1\n   retry 0\n  }}\n }}\n}}\n",
+            p = rs.port
+        ),
+    );
+    hakit(&["conf", "check", &f])
+        .ok()
+        .stdout_has("0 errors, 0 warnings");
+    // One --check template per service cannot say this: the plan runs the file.
+    let abs = std::fs::canonicalize(&f).unwrap();
+    hakit(&["conf", "plan", &f])
+        .ok()
+        .stdout_has(&format!(
+            "# virtual servers: virtual_server 192.0.2.60:80: real_server 127.0.0.1:{} has several checkers: run from the file\nhakit lb run --config {} &",
+            rs.port,
+            abs.display()
+        ));
+    let state = dir.join("st");
+    let mut child = std::process::Command::new(hakit_bin())
+        .args(["--state-dir", state.to_str().unwrap()])
+        .args(["lb", "run", "--dry-run", "--config", &f])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let real = |i: usize| -> Value {
+        let r = run(
+            hakit_bin(),
+            [
+                "--state-dir",
+                state.to_str().unwrap(),
+                "lb",
+                "status",
+                "--json",
+            ],
+            &[],
+        );
+        serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)["services"][0]["reals"][i]
+            .clone()
+    };
+    wait_for("both servers up", Duration::from_secs(10), || {
+        real(0)["health"] == "up" && real(1)["health"] == "up"
+    });
+    assert_eq!(real(0)["check"], "HTTP_GET+HTTP_GET+TCP_CHECK");
+    assert_eq!(real(1)["check"], "PING_CHECK");
+    // The second url fails while / still answers: the server is down, and says why.
+    std::fs::remove_file(rs.root().join("ready.html")).unwrap();
+    wait_for(
+        "the server down on its second url",
+        Duration::from_secs(10),
+        || real(0)["health"] == "down",
+    );
+    let why = real(0)["reason"].as_str().unwrap().to_string();
+    assert!(why.contains("/ready.html") && why.contains("404"), "{why}");
+    // Back, then nginx stops: the TCP_CHECK (and the urls) fail.
+    std::fs::write(rs.root().join("ready.html"), "ready\n").unwrap();
+    wait_for("up again", Duration::from_secs(10), || {
+        real(0)["health"] == "up"
+    });
+    rs.stop();
+    wait_for("down with nginx gone", Duration::from_secs(10), || {
+        real(0)["health"] == "down"
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

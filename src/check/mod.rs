@@ -98,6 +98,10 @@ pub enum Probe {
     },
     /// PING_CHECK.
     Ping { addr: IpAddr },
+    /// Several checks that must all pass, each under its own policy (keepalived's several
+    /// url blocks of one HTTP_GET, and several checkers on one real server). They run in
+    /// order and the first failure decides; the outer policy should not retry.
+    All(Vec<Check>),
 }
 
 impl Probe {
@@ -112,6 +116,20 @@ impl Probe {
             Probe::Dns { .. } => "DNS_CHECK",
             Probe::Udp { .. } => "UDP_CHECK",
             Probe::Ping { .. } => "PING_CHECK",
+            Probe::All(_) => "ALL",
+        }
+    }
+
+    /// The checkers as keepalived names them, several joined with "+" (HTTP_GET+TCP_CHECK;
+    /// several urls of one HTTP_GET show once per url).
+    pub fn describe(&self) -> String {
+        match self {
+            Probe::All(checks) => checks
+                .iter()
+                .map(|c| c.probe.describe())
+                .collect::<Vec<_>>()
+                .join("+"),
+            p => p.kind().to_string(),
         }
     }
 
@@ -156,8 +174,47 @@ impl Probe {
                 })
                 .await
             }
+            Probe::All(checks) => return all(checks).await,
         };
         (r, None)
+    }
+}
+
+/// [`Probe::All`]: every check in turn, up to the first failure. Successes are joined
+/// with "; "; the weight is the first a misc check set.
+async fn all(checks: &[Check]) -> (Try, Option<i32>) {
+    let mut done = Vec::new();
+    let mut weight = None;
+    for c in checks {
+        // Boxed: a check may itself be an All (the future would be infinitely sized).
+        let v = Box::pin(c.run()).await;
+        if !v.healthy {
+            return (Err(v.reason), weight);
+        }
+        weight = weight.or(v.weight);
+        done.push(v.reason);
+    }
+    (Ok(done.join("; ")), weight)
+}
+
+/// Several checks as one: itself when there is one, [`Probe::All`] (not retried as a
+/// whole) otherwise.
+pub fn all_of(mut checks: Vec<Check>) -> Option<Check> {
+    match checks.len() {
+        0 => None,
+        1 => checks.pop(),
+        _ => Some(Check {
+            policy: Policy {
+                connect_timeout: checks
+                    .iter()
+                    .map(|c| c.policy.connect_timeout)
+                    .max()
+                    .unwrap_or_default(),
+                retry: 0,
+                delay_before_retry: Duration::ZERO,
+            },
+            probe: Probe::All(checks),
+        }),
     }
 }
 
@@ -328,6 +385,54 @@ mod tests {
         let v = c.run_blocking().unwrap();
         assert!(v.healthy);
         assert_eq!(v.weight, Some(5));
+    }
+
+    fn misc(cmd: &str) -> Check {
+        Check {
+            probe: Probe::Misc {
+                argv: vec!["sh".into(), "-c".into(), cmd.into()],
+                dynamic: true,
+            },
+            policy: Policy {
+                connect_timeout: Duration::from_secs(2),
+                retry: 1,
+                delay_before_retry: Duration::ZERO,
+            },
+        }
+    }
+
+    #[test]
+    fn all_passes_only_when_every_check_passes() {
+        assert!(all_of(vec![]).is_none());
+        let one = all_of(vec![misc("exit 0")]).unwrap();
+        assert!(
+            matches!(one.probe, Probe::Misc { .. }),
+            "one check stays itself"
+        );
+        let c = all_of(vec![misc("exit 0"), misc("exit 4"), misc("exit 0")]).unwrap();
+        assert_eq!(c.policy.retry, 0, "each part retries under its own policy");
+        assert_eq!(c.probe.describe(), "MISC_CHECK+MISC_CHECK+MISC_CHECK");
+        let v = c.run_blocking().unwrap();
+        assert!(v.healthy);
+        assert_eq!(v.weight, Some(2), "the first dynamic weight");
+        assert_eq!(v.reason.matches("; ").count(), 2, "{}", v.reason);
+        let dir = std::env::temp_dir().join(format!("hakit-all-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mark = dir.join("ran");
+        let c = all_of(vec![
+            misc("exit 1"),
+            misc(&format!("touch {}", mark.display())),
+        ])
+        .unwrap();
+        let v = c.run_blocking().unwrap();
+        assert!(!v.healthy);
+        assert_eq!(v.reason, "sh exited 1");
+        assert_eq!(v.tries, 1);
+        assert!(
+            !mark.exists(),
+            "the first failure decides; the rest are not run"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -225,7 +225,9 @@ fn target(c: &CheckCommon, rs: &RealServer, port: u16) -> SocketAddr {
     )
 }
 
-/// The check of a real server: its first checker, with keepalived's defaults.
+/// The check of a real server, with keepalived's defaults: up when every checker (and
+/// every url block of an HTTP_GET) passes, as keepalived counts a server with any
+/// failed checker down.
 pub fn check(v: &VirtualServer, rs: &RealServer, delay_loop: Duration) -> Result<Check> {
     let port = if rs.port == 0 {
         match v.key {
@@ -235,28 +237,40 @@ pub fn check(v: &VirtualServer, rs: &RealServer, delay_loop: Duration) -> Result
     } else {
         rs.port
     };
-    let Some(first) = rs.checkers.first() else {
+    let mut checks = Vec::new();
+    for c in &rs.checkers {
+        checks.extend(checker(v, rs, c, port, delay_loop)?);
+    }
+    Ok(crate::check::all_of(checks).unwrap_or(Check {
         // No checker: keepalived keeps the server up.
-        return Ok(Check {
-            probe: Probe::Misc {
-                argv: vec!["true".into()],
-                dynamic: false,
-            },
-            policy: Policy {
-                connect_timeout: Duration::from_secs(5),
-                retry: 0,
-                delay_before_retry: Duration::ZERO,
-            },
-        });
-    };
-    Ok(match first {
-        Checker::Tcp(c) => Check {
+        probe: Probe::Misc {
+            argv: vec!["true".into()],
+            dynamic: false,
+        },
+        policy: Policy {
+            connect_timeout: Duration::from_secs(5),
+            retry: 0,
+            delay_before_retry: Duration::ZERO,
+        },
+    }))
+}
+
+/// One checker block as checks (an HTTP_GET gives one per url).
+fn checker(
+    v: &VirtualServer,
+    rs: &RealServer,
+    ck: &Checker,
+    port: u16,
+    delay_loop: Duration,
+) -> Result<Vec<Check>> {
+    Ok(match ck {
+        Checker::Tcp(c) => vec![Check {
             probe: Probe::Tcp {
                 addr: target(c, rs, port),
                 bindto: c.bindto,
             },
             policy: policy(c, 1, 1.0),
-        },
+        }],
         Checker::Http {
             tls,
             urls,
@@ -264,36 +278,42 @@ pub fn check(v: &VirtualServer, rs: &RealServer, delay_loop: Duration) -> Result
             http10,
             common,
         } => {
-            let (path, digest, status) = urls.first().cloned().unwrap_or(("/".into(), None, None));
-            let h = HttpCheck {
-                addr: target(common, rs, port),
-                bindto: common.bindto,
-                path,
-                virtualhost: virtualhost.clone().or_else(|| v.virtualhost.clone()),
-                status: match status {
-                    Some(s) => StatusSet::parse(&s)?,
-                    None => StatusSet::default(),
-                },
-                digest: digest.map(|d| d.to_ascii_lowercase()),
-                regex: None,
-                http10: *http10,
-            };
-            let probe = if *tls {
-                Probe::Ssl(h, ssl::TlsClient::new(&ssl::Tls::default())?)
+            let tls = if *tls {
+                Some(ssl::TlsClient::new(&ssl::Tls::default())?)
             } else {
-                Probe::Http(h)
+                None
             };
-            Check {
-                probe,
-                policy: policy(common, 1, 3.0),
+            let mut out = Vec::new();
+            for (path, digest, status) in urls {
+                let h = HttpCheck {
+                    addr: target(common, rs, port),
+                    bindto: common.bindto,
+                    path: path.clone(),
+                    virtualhost: virtualhost.clone().or_else(|| v.virtualhost.clone()),
+                    status: match status {
+                        Some(s) => StatusSet::parse(s)?,
+                        None => StatusSet::default(),
+                    },
+                    digest: digest.as_ref().map(|d| d.to_ascii_lowercase()),
+                    regex: None,
+                    http10: *http10,
+                };
+                out.push(Check {
+                    probe: match &tls {
+                        Some(t) => Probe::Ssl(h, t.clone()),
+                        None => Probe::Http(h),
+                    },
+                    policy: policy(common, 1, 3.0),
+                });
             }
+            out
         }
         Checker::Misc {
             path,
             timeout,
             dynamic,
             ..
-        } => Check {
+        } => vec![Check {
             probe: Probe::Misc {
                 argv: command(path)?,
                 dynamic: *dynamic,
@@ -305,22 +325,28 @@ pub fn check(v: &VirtualServer, rs: &RealServer, delay_loop: Duration) -> Result
                 retry: 0,
                 delay_before_retry: Duration::from_secs(1),
             },
-        },
-        Checker::Smtp { helo, common } => Check {
+        }],
+        Checker::Ping(common) => vec![Check {
+            probe: Probe::Ping {
+                addr: common.connect_ip.unwrap_or(rs.addr),
+            },
+            policy: policy(common, 1, 1.0),
+        }],
+        Checker::Smtp { helo, common } => vec![Check {
             probe: Probe::Smtp {
                 addr: target(common, rs, common.connect_port.unwrap_or(25)),
                 bindto: common.bindto,
                 helo: helo.clone().unwrap_or_else(|| "hakit.check".into()),
             },
             policy: policy(common, 1, 1.0),
-        },
+        }],
         Checker::Dns {
             qtype,
             name,
             common,
         } => {
             let t = qtype.as_deref().unwrap_or("SOA");
-            Check {
+            vec![Check {
                 probe: Probe::Dns {
                     addr: target(common, rs, common.connect_port.unwrap_or(53)),
                     bindto: common.bindto,
@@ -330,7 +356,7 @@ pub fn check(v: &VirtualServer, rs: &RealServer, delay_loop: Duration) -> Result
                     })?,
                 },
                 policy: policy(common, 3, 1.0),
-            }
+            }]
         }
     })
 }

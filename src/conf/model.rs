@@ -120,6 +120,22 @@ pub enum Checker {
         name: Option<String>,
         common: CheckCommon,
     },
+    /// PING_CHECK: an ICMP echo to connect_ip or the real server.
+    Ping(CheckCommon),
+}
+
+impl Checker {
+    /// The network options, for the checkers that have them.
+    pub fn common_mut(&mut self) -> Option<&mut CheckCommon> {
+        match self {
+            Checker::Http { common, .. }
+            | Checker::Smtp { common, .. }
+            | Checker::Dns { common, .. }
+            | Checker::Tcp(common)
+            | Checker::Ping(common) => Some(common),
+            Checker::Misc { .. } => None,
+        }
+    }
 }
 
 /// What every network checker takes.
@@ -1014,12 +1030,6 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                 if urls.is_empty() {
                     cx.err(&k.loc, format!("{} without a url block", k.key));
                 }
-                if urls.len() > 1 {
-                    cx.warn(
-                        &k.loc,
-                        format!("{}: hakit checks the first url only", k.key),
-                    );
-                }
                 r.checkers.push(Checker::Http {
                     tls,
                     urls,
@@ -1089,21 +1099,27 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                     _ => cx.err(&k.loc, "MISC_CHECK without misc_path"),
                 }
             }
-            "BFD_CHECK" | "PING_CHECK" | "UDP_CHECK" | "FILE_CHECK" => cx.warn(
+            "PING_CHECK" => {
+                let mut common = CheckCommon::default();
+                for c in cx.block(&k).to_vec() {
+                    common_key(cx, &c, &mut common, "PING_CHECK");
+                }
+                r.checkers.push(Checker::Ping(common));
+            }
+            "BFD_CHECK" | "UDP_CHECK" | "FILE_CHECK" => cx.warn(
                 &k.loc,
                 format!(
-                    "{} is not read from keepalived.conf yet (hakit check has ping and udp)",
-                    k.key
+                    "{} is not read from keepalived.conf yet; the real server is checked without it{}",
+                    k.key,
+                    if k.key == "UDP_CHECK" {
+                        " (hakit check udp has a UDP check)"
+                    } else {
+                        ""
+                    }
                 ),
             ),
             _ => cx.unknown(&k, "real_server"),
         }
-    }
-    if r.checkers.len() > 1 {
-        cx.warn(
-            &n.loc,
-            "several checkers on one real_server: hakit uses the first",
-        );
     }
     Some(r)
 }

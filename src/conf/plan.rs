@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::convert;
-use super::model::{Checker, Config, Instance, VirtualServer, VsKey};
+use super::model::{CheckCommon, Checker, Config, Instance, RealServer, VirtualServer, VsKey};
 
 /// Quote a word for sh (single quotes unless it is plain).
 pub fn shq(s: &str) -> String {
@@ -239,6 +239,17 @@ fn check_arg(v: &VirtualServer, ck: Option<&Checker>) -> Option<String> {
             }
             return Some(shq(&words(&w)));
         }
+        Checker::Ping(common) => {
+            w.push("ping".into());
+            // ping takes no --connect-ip/--connect-port (lb_needs_config sends a
+            // connect_ip to the file).
+            let mut c = common.clone();
+            c.connect_ip = None;
+            c.connect_port = None;
+            c.bindto = None;
+            common_words(&mut w, &c);
+            return Some(shq(&words(&w)));
+        }
         Checker::Smtp { helo, common } => {
             w.push("smtp".into());
             if let Some(h) = helo {
@@ -261,6 +272,12 @@ fn check_arg(v: &VirtualServer, ck: Option<&Checker>) -> Option<String> {
             common
         }
     };
+    common_words(&mut w, common);
+    Some(shq(&words(&w)))
+}
+
+/// The options every network checker takes, appended to `w`.
+fn common_words(w: &mut Vec<String>, common: &CheckCommon) {
     if let Some(ip) = common.connect_ip {
         w.extend(["--connect-ip".into(), ip.to_string()]);
     }
@@ -279,7 +296,63 @@ fn check_arg(v: &VirtualServer, ck: Option<&Checker>) -> Option<String> {
     if let Some(d) = &common.delay_before_retry {
         w.extend(["--delay-before-retry".into(), format!("{d}s")]);
     }
-    Some(shq(&words(&w)))
+}
+
+/// A real server's (first) checker as an `lb run --check` template: a connect_ip or
+/// connect_port that only repeats the real server's own is left out, so servers checked
+/// alike share one template.
+fn template(v: &VirtualServer, r: &RealServer) -> Option<String> {
+    let mut ck = r.checkers.first()?.clone();
+    if let Some(c) = ck.common_mut() {
+        if c.connect_ip == Some(r.addr) {
+            c.connect_ip = None;
+        }
+        if c.connect_port == Some(r.port) {
+            c.connect_port = None;
+        }
+    }
+    check_arg(v, Some(&ck))
+}
+
+/// Why the virtual servers cannot be said with `lb run --file` lines (one --check
+/// template per service), if they cannot.
+fn lb_needs_config(c: &Config) -> Option<String> {
+    for v in &c.virtual_servers {
+        let name = match v.key {
+            VsKey::Addr(ip, port) => crate::ipvs::model::host_port(ip, port),
+            VsKey::Fwmark(m) => format!("fwmark {m}"),
+        };
+        for r in &v.reals {
+            let rs = crate::ipvs::model::host_port(r.addr, r.port);
+            if r.checkers.len() > 1 {
+                return Some(format!(
+                    "virtual_server {name}: real_server {rs} has several checkers"
+                ));
+            }
+            match r.checkers.first() {
+                Some(Checker::Http { urls, .. }) if urls.len() > 1 => {
+                    return Some(format!(
+                        "virtual_server {name}: real_server {rs} checks several urls"
+                    ))
+                }
+                Some(Checker::Ping(common)) if common.connect_ip.is_some() => {
+                    return Some(format!(
+                        "virtual_server {name}: real_server {rs} pings its connect_ip"
+                    ))
+                }
+                _ => {}
+            }
+        }
+        if v.reals
+            .windows(2)
+            .any(|w| template(v, &w[0]) != template(v, &w[1]))
+        {
+            return Some(format!(
+                "virtual_server {name}: its real servers are checked differently, and a --check template is one for all"
+            ));
+        }
+    }
+    None
 }
 
 fn words(w: &[String]) -> String {
@@ -332,7 +405,7 @@ pub fn lb_line(v: &VirtualServer) -> Vec<String> {
         }
         a.extend(["-r".into(), s]);
     }
-    if let Some(c) = check_arg(v, v.reals.first().and_then(|r| r.checkers.first())) {
+    if let Some(c) = v.reals.first().and_then(|r| template(v, r)) {
         a.extend(["--check".into(), c]);
     }
     if let Some((ip, port)) = v.sorry {
@@ -418,7 +491,10 @@ pub fn shell(c: &Config, source: &str) -> String {
             }
         }
     }
-    if !c.virtual_servers.is_empty() {
+    if let (false, Some(why)) = (c.virtual_servers.is_empty(), lb_needs_config(c)) {
+        let _ = writeln!(s, "\n# virtual servers: {why}: run from the file");
+        let _ = writeln!(s, "hakit lb run --config {} &", shq(source));
+    } else if !c.virtual_servers.is_empty() {
         let _ = writeln!(
             s,
             "\n# virtual servers: one lb run, one service per line of its --file"
@@ -470,15 +546,25 @@ pub fn systemd(c: &Config, source: &str) -> String {
         );
     }
     if !c.virtual_servers.is_empty() {
-        let _ = writeln!(s, "# --- /etc/hakit/lb.conf");
-        for v in &c.virtual_servers {
-            let _ = writeln!(s, "# {}", lb_line(v).join(" "));
-        }
-        let m = mail_args(c);
+        let (run, why) = match lb_needs_config(c) {
+            Some(why) => (format!("--config {}", shq(source)), format!(" ({why})")),
+            None => {
+                let _ = writeln!(s, "# --- /etc/hakit/lb.conf");
+                for v in &c.virtual_servers {
+                    let _ = writeln!(s, "# {}", lb_line(v).join(" "));
+                }
+                let m = mail_args(c);
+                let mut run = "--file /etc/hakit/lb.conf".to_string();
+                if !m.is_empty() {
+                    run = format!("{run} {}", m.join(" "));
+                }
+                let _ = writeln!(s);
+                (run, String::new())
+            }
+        };
         let _ = writeln!(
             s,
-            "\n# --- hakit-lb.service (from {source})\n[Unit]\nDescription=hakit health checker (virtual servers)\nAfter=network-online.target\n\n[Service]\nExecStart=/usr/sbin/hakit --syslog lb run --file /etc/hakit/lb.conf {}\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target",
-            m.join(" ")
+            "# --- hakit-lb.service (from {source})\n[Unit]\nDescription=hakit health checker (virtual servers){why}\nAfter=network-online.target\n\n[Service]\nExecStart=/usr/sbin/hakit --syslog lb run {run}\nExecReload=/bin/kill -HUP $MAINPID\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target"
         );
     }
     s

@@ -640,7 +640,7 @@ impl Lb {
                         in_table: h.1,
                         since: (st.since_ms != 0).then(|| rfc3339_ms(st.since_ms)),
                         reason: st.reason.clone(),
-                        check: r.check.probe.kind().to_string(),
+                        check: r.check.probe.describe(),
                         checks: st.checks,
                         failures: st.failures,
                     })

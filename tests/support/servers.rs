@@ -75,6 +75,11 @@ impl Nginx {
         format!("127.0.0.1:{}", self.port)
     }
 
+    /// The directory nginx serves.
+    pub fn root(&self) -> PathBuf {
+        self.dir.join("www")
+    }
+
     pub fn start(&mut self) {
         let d = self.dir.display().to_string();
         let child = Command::new(nginx_bin())
