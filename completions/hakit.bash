@@ -1246,7 +1246,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__check__subcmd__udp)
-            opts="-v -q -h --bindto --connect-ip --connect-port --payload --expect --connect-timeout --retry --delay-before-retry --json --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-v -q -h --bindto --connect-ip --connect-port --payload --payload-hex --expect --require-reply --min-reply-length --max-reply-length --no-reply-ok --connect-timeout --retry --delay-before-retry --json --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1268,7 +1268,23 @@ _hakit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --payload-hex)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --expect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --require-reply)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-reply-length)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-reply-length)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -439,12 +439,17 @@ complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subco
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l connect-ip -d 'Address to connect to (instead of the one in TARGET)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l payload -d 'Payload to send' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l payload-hex -d 'Payload to send, as keepalived\'s HEX_STR (`01 ab 2`: groups of hex digits)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l expect -d 'The answer must contain this' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l require-reply -d 'keepalived\'s require_reply: the answer must start with these bytes (HEX_STR, X for a nibble that may be anything), compared as far as both go' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l min-reply-length -d 'Shortest acceptable answer' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l max-reply-length -d 'Longest acceptable answer [default: 255 with --require-reply, else any]' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l connect-timeout -d 'Bound of one try' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l retry -d 'Further tries after a failure (keepalived\'s retry / nb_get_retry)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l delay-before-retry -d 'Pause between tries' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l no-reply-ok -d 'keepalived\'s UDP_CHECK without require_reply: no answer is needed, only an ICMP error (port unreachable) fails'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l json -d 'Print the verdict as JSON'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from udp" -s v -l verbose -d 'Log more (-v info, -vv debug)'

@@ -380,6 +380,38 @@ fn smtp_dns_udp_and_ping_checks() {
     hakit(&["check", "udp", &closed, "--retry", "0"])
         .code(1)
         .stdout_has("connection refused");
+    // keepalived's UDP_CHECK: without require_reply silence passes, a closed port
+    // does not; with it the answer's first bytes must match (x: any nibble) and its
+    // length stay within bounds.
+    let quick = ["--retry", "0", "--connect-timeout", "200ms"];
+    let with = |t: &str, extra: &[&str]| {
+        let mut a = vec!["check", "udp", t];
+        a.extend(extra);
+        a.extend(quick);
+        hakit(&a)
+    };
+    with(&silent, &["--no-reply-ok"])
+        .ok()
+        .stdout_has("no ICMP error within 0.2s");
+    with(&closed, &["--no-reply-ok"])
+        .code(1)
+        .stdout_has("connection refused");
+    let hex = udp_serve(|_| Some(vec![0xca, 0xfe, 0x01, 0x02]));
+    with(
+        &hex,
+        &["--payload-hex", "01 02", "--require-reply", "cA Fx"],
+    )
+    .ok();
+    with(&hex, &["--require-reply", "cafe 02"])
+        .code(1)
+        .stdout_has("the answer's byte 2 is 01, not the required 02");
+    with(&hex, &["--require-reply", "ca", "--max-reply-length", "3"])
+        .code(1)
+        .stdout_has("the answer is 4 bytes, outside 0..3");
+    with(&hex, &["--require-reply", "zz"])
+        .code(2)
+        .one_line_error("--require-reply: \"z\" is not a hex digit");
+    with(&hex, &["--no-reply-ok", "--expect", "x"]).code(2);
 
     // Ping: loopback answers (an unprivileged ICMP socket, or raw as root).
     hakit(&["check", "ping", "127.0.0.1"])

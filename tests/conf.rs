@@ -564,6 +564,12 @@ fn lb_config_checks_every_url_and_every_checker() {
         "kcall",
         &[("index.html", "ok\n"), ("ready.html", "ready\n")],
     );
+    // A UDP port nobody listens on: the kernel answers port unreachable.
+    let closed_udp = std::net::UdpSocket::bind("127.0.0.3:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let dir = std::env::temp_dir().join(unique("lball"));
     let f = conf_file(
         &dir,
@@ -571,8 +577,10 @@ fn lb_config_checks_every_url_and_every_checker() {
         &format!(
             "virtual_server 192.0.2.60 80 {{\n delay_loop 0.2\n lb_algo rr\n lb_kind NAT\n protocol TCP\n\
              real_server 127.0.0.1 {p} {{\n  HTTP_GET {{\n   url {{\n    path /\n    status_code 200\n   }}\n   url {{\n    path /ready.html\n    status_code 200\n   }}\n   connect_timeout 1\n   retry 0\n  }}\n  TCP_CHECK {{\n   connect_timeout 1\n   retry 0\n  }}\n }}\n\
-             real_server 127.0.0.2 {p} {{\n  PING_CHECK {{\n   connect_timeout 1\n   retry 0\n  }}\n }}\n}}\n",
-            p = rs.port
+             real_server 127.0.0.2 {p} {{\n  PING_CHECK {{\n   connect_timeout 1\n   retry 0\n  }}\n }}\n\
+             real_server 127.0.0.3 {u} {{\n  UDP_CHECK {{\n   payload 68 61 6b 69 74\n   connect_timeout 1\n   retry 0\n  }}\n }}\n}}\n",
+            p = rs.port,
+            u = closed_udp
         ),
     );
     hakit(&["conf", "check", &f])
@@ -614,6 +622,18 @@ fn lb_config_checks_every_url_and_every_checker() {
     });
     assert_eq!(real(0)["check"], "HTTP_GET+HTTP_GET+TCP_CHECK");
     assert_eq!(real(1)["check"], "PING_CHECK");
+    // keepalived's UDP_CHECK without require_reply: only the ICMP error fails it.
+    wait_for("the UDP server down", Duration::from_secs(10), || {
+        real(2)["health"] == "down"
+    });
+    assert!(
+        real(2)["reason"]
+            .as_str()
+            .unwrap()
+            .contains("connection refused"),
+        "{}",
+        real(2)
+    );
     // The second url fails while / still answers: the server is down, and says why.
     std::fs::remove_file(rs.root().join("ready.html")).unwrap();
     wait_for(

@@ -94,7 +94,7 @@ pub enum Probe {
         addr: SocketAddr,
         bindto: Option<IpAddr>,
         payload: Vec<u8>,
-        expect: Option<Vec<u8>>,
+        reply: simple::UdpReply,
     },
     /// PING_CHECK.
     Ping { addr: IpAddr },
@@ -161,10 +161,30 @@ impl Probe {
                 addr,
                 bindto,
                 payload,
-                expect,
+                reply: simple::UdpReply::Optional,
+            } => {
+                // keepalived's UDP_CHECK without require_reply: silence is success.
+                match tokio::time::timeout(
+                    timeout,
+                    simple::udp(*addr, *bindto, payload, &simple::UdpReply::Optional),
+                )
+                .await
+                {
+                    Ok(r) => r,
+                    Err(_) => Ok(format!(
+                        "UDP {addr}: no ICMP error within {}s",
+                        timeout.as_secs_f64()
+                    )),
+                }
+            }
+            Probe::Udp {
+                addr,
+                bindto,
+                payload,
+                reply,
             } => {
                 bounded(timeout, &format!("UDP {addr}"), async {
-                    simple::udp(*addr, *bindto, payload, expect.as_deref()).await
+                    simple::udp(*addr, *bindto, payload, reply).await
                 })
                 .await
             }

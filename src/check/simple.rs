@@ -152,13 +152,134 @@ pub async fn dns(addr: SocketAddr, bindto: Option<IpAddr>, name: &str, qtype: u1
     Ok(format!("{what} answered {name} with {answers} records"))
 }
 
-/// UDP_CHECK: `payload` sent, an answer (containing `expect`, when given) received. An ICMP
-/// port unreachable shows as a refused connection.
+/// What a UDP_CHECK wants back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UdpReply {
+    /// keepalived's UDP_CHECK without require_reply: an answer is welcome, silence until
+    /// the timeout passes too; only an ICMP error (port or host unreachable) fails.
+    Optional,
+    /// keepalived's require_reply: an answer whose length is within `min_len..=max_len`
+    /// and whose first bytes match `pattern` (as far as both go), each byte a (mask,
+    /// value) pair, so X nibbles match anything.
+    Required {
+        pattern: Vec<(u8, u8)>,
+        min_len: usize,
+        max_len: usize,
+    },
+    /// hakit's `--expect TEXT`: an answer containing these bytes.
+    Contains(Vec<u8>),
+}
+
+impl UdpReply {
+    /// Any answer at all.
+    pub const ANY: UdpReply = UdpReply::Required {
+        pattern: Vec::new(),
+        min_len: 0,
+        max_len: usize::MAX,
+    };
+
+    /// Judge an answer.
+    pub fn judge(&self, answer: &[u8]) -> std::result::Result<(), String> {
+        match self {
+            UdpReply::Optional => Ok(()),
+            UdpReply::Contains(want) => {
+                if answer
+                    .windows(want.len().max(1))
+                    .any(|w| w == want.as_slice())
+                {
+                    Ok(())
+                } else {
+                    Err("the answer lacks the expected bytes".into())
+                }
+            }
+            UdpReply::Required {
+                pattern,
+                min_len,
+                max_len,
+            } => {
+                if answer.len() < *min_len || answer.len() > *max_len {
+                    return Err(format!(
+                        "the answer is {} bytes, outside {min_len}..{max_len}",
+                        answer.len()
+                    ));
+                }
+                match pattern
+                    .iter()
+                    .zip(answer)
+                    .position(|((mask, value), b)| b & mask != *value)
+                {
+                    Some(i) => Err(format!(
+                        "the answer's byte {i} is {:02x}, not the required {}",
+                        answer[i],
+                        hex_pattern_byte(pattern[i])
+                    )),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+fn hex_pattern_byte((mask, value): (u8, u8)) -> String {
+    let nib = |m: u8, v: u8| {
+        if m == 0 {
+            'x'
+        } else {
+            char::from_digit(u32::from(v), 16).unwrap_or('?')
+        }
+    };
+    format!(
+        "{}{}",
+        nib(mask >> 4, value >> 4),
+        nib(mask & 0xf, value & 0xf)
+    )
+}
+
+/// keepalived's free-format HEX_STR: whitespace-separated groups of hex digits, read two
+/// at a time, a group's odd last digit standing alone (`Ab12f 3` is AB 12 0F 03). With
+/// `wildcards`, X or x is a nibble that matches anything. Returns (mask, value) pairs.
+pub fn parse_hex(s: &str, wildcards: bool) -> std::result::Result<Vec<(u8, u8)>, String> {
+    let nibble = |c: char| -> std::result::Result<(u8, u8), String> {
+        match c {
+            'x' | 'X' if wildcards => Ok((0, 0)),
+            c => c
+                .to_digit(16)
+                .map(|d| (0xf, d as u8))
+                .ok_or_else(|| format!("\"{c}\" is not a hex digit in \"{s}\"")),
+        }
+    };
+    let mut out = Vec::new();
+    for group in s.split_whitespace() {
+        let digits: Vec<char> = group.chars().collect();
+        for pair in digits.chunks(2) {
+            let (m, v) = match pair {
+                [hi, lo] => {
+                    let ((mh, vh), (ml, vl)) = (nibble(*hi)?, nibble(*lo)?);
+                    ((mh << 4) | ml, (vh << 4) | vl)
+                }
+                [lo] => {
+                    let (ml, vl) = nibble(*lo)?;
+                    (0xf0 | ml, vl)
+                }
+                _ => unreachable!("chunks of two"),
+            };
+            out.push((m, v));
+        }
+    }
+    if out.is_empty() {
+        return Err("an empty hex string".into());
+    }
+    Ok(out)
+}
+
+/// UDP_CHECK: `payload` sent and the answer judged by `reply`. An ICMP port unreachable
+/// shows as a refused connection. The caller bounds it in time; for
+/// [`UdpReply::Optional`] the caller takes a timeout as success.
 pub async fn udp(
     addr: SocketAddr,
     bindto: Option<IpAddr>,
     payload: &[u8],
-    expect: Option<&[u8]>,
+    reply: &UdpReply,
 ) -> Try {
     let what = format!("UDP {addr}");
     let s = udp_socket(addr, bindto)
@@ -167,11 +288,7 @@ pub async fn udp(
     s.send(payload).await.map_err(|e| io_reason(&what, &e))?;
     let mut buf = vec![0u8; 65536];
     let n = s.recv(&mut buf).await.map_err(|e| io_reason(&what, &e))?;
-    if let Some(want) = expect {
-        if !buf[..n].windows(want.len().max(1)).any(|w| w == want) {
-            return Err(format!("{what}: the answer lacks the expected bytes"));
-        }
-    }
+    reply.judge(&buf[..n]).map_err(|e| format!("{what}: {e}"))?;
     Ok(format!("{what} answered {n} bytes"))
 }
 
@@ -305,5 +422,59 @@ mod tests {
         assert!(is_our_reply(&raw, false, true, 7));
         assert!(!is_our_reply(&raw, false, true, 8));
         assert!(is_our_reply(&[129, 0], true, false, 1));
+    }
+
+    #[test]
+    fn keepalived_hex_strings() {
+        let v = |s: &str| -> Vec<u8> {
+            parse_hex(s, false)
+                .unwrap()
+                .into_iter()
+                .map(|(m, v)| {
+                    assert_eq!(m, 0xff);
+                    v
+                })
+                .collect()
+        };
+        // keepalived.conf(5)'s own example.
+        assert_eq!(
+            v("Ab12f 3 456 546443123"),
+            [0xAB, 0x12, 0x0F, 0x03, 0x45, 0x06, 0x54, 0x64, 0x43, 0x12, 0x03]
+        );
+        assert!(parse_hex("12 zz", false)
+            .unwrap_err()
+            .contains("\"z\" is not a hex digit"));
+        assert!(parse_hex("1x", false).is_err(), "x only in require_reply");
+        assert!(parse_hex("  ", false).is_err());
+        assert_eq!(
+            parse_hex("1x X", true).unwrap(),
+            [(0xf0, 0x10), (0xf0, 0x00)]
+        );
+    }
+
+    #[test]
+    fn udp_replies_are_judged_keepalived_s_way() {
+        let req = |p: &str, min_len: usize, max_len: usize| UdpReply::Required {
+            pattern: parse_hex(p, true).unwrap(),
+            min_len,
+            max_len,
+        };
+        assert!(UdpReply::Optional.judge(b"").is_ok());
+        assert!(UdpReply::ANY.judge(b"").is_ok());
+        // The pattern is compared as far as both go; X matches any nibble.
+        let r = req("01 x2", 0, 255);
+        assert!(r.judge(&[0x01, 0xa2, 0xff]).is_ok());
+        assert!(r.judge(&[0x01]).is_ok(), "shorter than the pattern");
+        assert_eq!(
+            r.judge(&[0x01, 0xa3]).unwrap_err(),
+            "the answer's byte 1 is a3, not the required x2"
+        );
+        assert_eq!(
+            req("01", 2, 3).judge(&[1]).unwrap_err(),
+            "the answer is 1 bytes, outside 2..3"
+        );
+        assert!(req("01", 2, 3).judge(&[1, 2, 3, 4]).is_err());
+        assert!(UdpReply::Contains(b"ok".to_vec()).judge(b"is ok\n").is_ok());
+        assert!(UdpReply::Contains(b"ok".to_vec()).judge(b"no").is_err());
     }
 }

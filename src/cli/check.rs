@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::{Exit, Out};
 use crate::check::http::{self, HttpCheck, StatusSet};
+use crate::check::simple::UdpReply;
 use crate::check::{self, simple, ssl, Check, Policy, Probe, Verdict};
 use crate::error::{Error, Result, EXIT_FAIL};
 use crate::ipvs::model::parse_host_port;
@@ -94,13 +95,67 @@ pub(super) struct UdpArgs {
     #[command(flatten)]
     to: Target,
     /// Payload to send.
-    #[arg(long, default_value = "hakit")]
+    #[arg(long, default_value = "hakit", conflicts_with = "payload_hex")]
     payload: String,
+    /// Payload to send, as keepalived's HEX_STR (`01 ab 2`: groups of hex digits).
+    #[arg(long, value_name = "HEX")]
+    payload_hex: Option<String>,
     /// The answer must contain this.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["require_reply", "no_reply_ok"])]
     expect: Option<String>,
+    /// keepalived's require_reply: the answer must start with these bytes (HEX_STR, X for
+    /// a nibble that may be anything), compared as far as both go.
+    #[arg(long, value_name = "HEX", conflicts_with = "no_reply_ok")]
+    require_reply: Option<String>,
+    /// Shortest acceptable answer.
+    #[arg(long, value_name = "N", conflicts_with = "no_reply_ok")]
+    min_reply_length: Option<usize>,
+    /// Longest acceptable answer [default: 255 with --require-reply, else any].
+    #[arg(long, value_name = "N", conflicts_with = "no_reply_ok")]
+    max_reply_length: Option<usize>,
+    /// keepalived's UDP_CHECK without require_reply: no answer is needed, only an ICMP
+    /// error (port unreachable) fails.
+    #[arg(long)]
+    no_reply_ok: bool,
     #[command(flatten)]
     common: Common,
+}
+
+impl UdpArgs {
+    fn payload(&self) -> Result<Vec<u8>> {
+        match &self.payload_hex {
+            Some(h) => Ok(simple::parse_hex(h, false)
+                .map_err(|e| Error::invalid(format!("--payload-hex: {e}")))?
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect()),
+            None => Ok(self.payload.as_bytes().to_vec()),
+        }
+    }
+
+    fn reply(&self) -> Result<UdpReply> {
+        if self.no_reply_ok {
+            return Ok(UdpReply::Optional);
+        }
+        if let Some(e) = &self.expect {
+            return Ok(UdpReply::Contains(e.as_bytes().to_vec()));
+        }
+        let pattern = match &self.require_reply {
+            Some(h) => simple::parse_hex(h, true)
+                .map_err(|e| Error::invalid(format!("--require-reply: {e}")))?,
+            None => Vec::new(),
+        };
+        let max_default = if self.require_reply.is_some() {
+            255
+        } else {
+            usize::MAX
+        };
+        Ok(UdpReply::Required {
+            pattern,
+            min_len: self.min_reply_length.unwrap_or(0),
+            max_len: self.max_reply_length.unwrap_or(max_default),
+        })
+    }
 }
 
 #[derive(Args, Debug)]
@@ -435,8 +490,8 @@ impl CheckCmd {
                 let probe = Probe::Udp {
                     addr,
                     bindto: a.to.bindto,
-                    payload: a.payload.as_bytes().to_vec(),
-                    expect: a.expect.as_ref().map(|e| e.as_bytes().to_vec()),
+                    payload: a.payload()?,
+                    reply: a.reply()?,
                 };
                 (probe, &a.common)
             }

@@ -12,6 +12,7 @@ use super::model::{
     CheckCommon, Checker, Config, Instance, RealServer, SyncGroup, VirtualServer, VsKey,
 };
 use crate::check::http::{HttpCheck, StatusSet};
+use crate::check::simple::UdpReply;
 use crate::check::{ssl, Check, Policy, Probe};
 use crate::error::{Error, Result};
 use crate::ipvs::args::{build_dest, build_service, DestOpts, ServiceOpts};
@@ -332,6 +333,43 @@ fn checker(
             },
             policy: policy(common, 1, 1.0),
         }],
+        Checker::Udp {
+            payload,
+            require_reply,
+            min_reply_length,
+            max_reply_length,
+            common,
+        } => {
+            let hex = |h: &str, wild: bool| {
+                crate::check::simple::parse_hex(h, wild).map_err(Error::invalid)
+            };
+            let reply = match require_reply {
+                // Without require_reply keepalived ignores the lengths too.
+                None => UdpReply::Optional,
+                Some(p) => UdpReply::Required {
+                    pattern: p
+                        .as_deref()
+                        .map(|p| hex(p, true))
+                        .transpose()?
+                        .unwrap_or_default(),
+                    min_len: min_reply_length.unwrap_or(0),
+                    max_len: max_reply_length.unwrap_or(255),
+                },
+            };
+            vec![Check {
+                probe: Probe::Udp {
+                    addr: target(common, rs, port),
+                    bindto: common.bindto,
+                    // keepalived sends random bytes without a payload; any will do.
+                    payload: match payload {
+                        Some(p) => hex(p, false)?.into_iter().map(|(_, v)| v).collect(),
+                        None => b"hakit".to_vec(),
+                    },
+                    reply,
+                },
+                policy: policy(common, 1, 1.0),
+            }]
+        }
         Checker::Smtp { helo, common } => vec![Check {
             probe: Probe::Smtp {
                 addr: target(common, rs, common.connect_port.unwrap_or(25)),

@@ -122,6 +122,15 @@ pub enum Checker {
     },
     /// PING_CHECK: an ICMP echo to connect_ip or the real server.
     Ping(CheckCommon),
+    /// UDP_CHECK (hex strings as written, checked when read).
+    Udp {
+        payload: Option<String>,
+        /// require_reply, with its pattern when one is given.
+        require_reply: Option<Option<String>>,
+        min_reply_length: Option<usize>,
+        max_reply_length: Option<usize>,
+        common: CheckCommon,
+    },
 }
 
 impl Checker {
@@ -132,7 +141,8 @@ impl Checker {
             | Checker::Smtp { common, .. }
             | Checker::Dns { common, .. }
             | Checker::Tcp(common)
-            | Checker::Ping(common) => Some(common),
+            | Checker::Ping(common)
+            | Checker::Udp { common, .. } => Some(common),
             Checker::Misc { .. } => None,
         }
     }
@@ -1106,16 +1116,42 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                 }
                 r.checkers.push(Checker::Ping(common));
             }
-            "BFD_CHECK" | "UDP_CHECK" | "FILE_CHECK" => cx.warn(
+            "UDP_CHECK" => {
+                let mut common = CheckCommon::default();
+                let (mut payload, mut require_reply, mut min, mut max) = (None, None, None, None);
+                for c in cx.block(&k).to_vec() {
+                    let hex = |cx: &mut Ctx, wild: bool| {
+                        let v = c.args.join(" ");
+                        match crate::check::simple::parse_hex(&v, wild) {
+                            Ok(_) => Some(v),
+                            Err(e) => {
+                                cx.err(&c.loc, format!("{}: {e}", c.key));
+                                None
+                            }
+                        }
+                    };
+                    match c.key.as_str() {
+                        "payload" => payload = hex(cx, false),
+                        "require_reply" if c.args.is_empty() => require_reply = Some(None),
+                        "require_reply" => require_reply = Some(hex(cx, true)),
+                        "min_reply_length" => min = cx.num(&c, "a length"),
+                        "max_reply_length" => max = cx.num(&c, "a length"),
+                        _ => common_key(cx, &c, &mut common, "UDP_CHECK"),
+                    }
+                }
+                r.checkers.push(Checker::Udp {
+                    payload,
+                    require_reply,
+                    min_reply_length: min,
+                    max_reply_length: max,
+                    common,
+                });
+            }
+            "BFD_CHECK" | "FILE_CHECK" => cx.warn(
                 &k.loc,
                 format!(
-                    "{} is not read from keepalived.conf yet; the real server is checked without it{}",
-                    k.key,
-                    if k.key == "UDP_CHECK" {
-                        " (hakit check udp has a UDP check)"
-                    } else {
-                        ""
-                    }
+                    "{} is not read from keepalived.conf yet; the real server is checked without it",
+                    k.key
                 ),
             ),
             _ => cx.unknown(&k, "real_server"),
@@ -1307,5 +1343,27 @@ mod tests {
         ] {
             assert!(e.iter().any(|x| x.starts_with(want)), "{want}: {e:#?}");
         }
+    }
+
+    #[test]
+    fn udp_and_ping_checkers_are_read() {
+        let (c, d) = read_text("virtual_server 10.0.0.1 53 {\n protocol UDP\n real_server 10.0.0.2 53 {\n  UDP_CHECK {\n   payload 01 2\n   require_reply ca fX\n   max_reply_length 512\n  }\n  PING_CHECK {\n   retry 2\n  }\n }\n real_server 10.0.0.3 53 {\n  UDP_CHECK {\n   payload zz\n  }\n }\n}\n");
+        let w: Vec<String> = d.iter().map(|x| x.to_string()).collect();
+        assert_eq!(
+            w,
+            ["k.conf:15:4: error: payload: \"z\" is not a hex digit in \"zz\""]
+        );
+        let r = &c.virtual_servers[0].reals[0];
+        assert_eq!(
+            r.checkers[0],
+            Checker::Udp {
+                payload: Some("01 2".into()),
+                require_reply: Some(Some("ca fX".into())),
+                min_reply_length: None,
+                max_reply_length: Some(512),
+                common: CheckCommon::default(),
+            }
+        );
+        assert!(matches!(&r.checkers[1], Checker::Ping(c) if c.retry == Some(2)));
     }
 }

@@ -250,6 +250,33 @@ fn check_arg(v: &VirtualServer, ck: Option<&Checker>) -> Option<String> {
             common_words(&mut w, &c);
             return Some(shq(&words(&w)));
         }
+        Checker::Udp {
+            payload,
+            require_reply,
+            min_reply_length,
+            max_reply_length,
+            common,
+        } => {
+            w.push("udp".into());
+            if let Some(p) = payload {
+                w.extend(["--payload-hex".into(), p.clone()]);
+            }
+            match require_reply {
+                None => w.push("--no-reply-ok".into()),
+                Some(p) => {
+                    if let Some(p) = p {
+                        w.extend(["--require-reply".into(), p.clone()]);
+                    }
+                    w.extend([
+                        "--min-reply-length".into(),
+                        min_reply_length.unwrap_or(0).to_string(),
+                        "--max-reply-length".into(),
+                        max_reply_length.unwrap_or(255).to_string(),
+                    ]);
+                }
+            }
+            common
+        }
         Checker::Smtp { helo, common } => {
             w.push("smtp".into());
             if let Some(h) = helo {
