@@ -2,10 +2,11 @@
 //! `delay_loop` (all on one thread), verdicts go through the decision machine, and what it
 //! decides is applied: IPVS changes, notify and quorum commands, alert mail, the state file.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use log::{debug, error, info, warn};
 use tokio::signal::unix::{signal, SignalKind};
@@ -77,7 +78,7 @@ fn validate_all(services: &[VirtualService]) -> Result<()> {
 }
 
 /// Start the checks of a service (and its ha_suspend watch).
-fn spawn_tasks(svc: &mut Svc, tx: &mpsc::UnboundedSender<Msg>, state_dir: &std::path::Path) {
+fn spawn_tasks(svc: &mut Svc, tx: &mpsc::UnboundedSender<Msg>, holders: &SharedHolders) {
     let n = svc.conf.reals.len() as u32;
     let spread = svc.conf.delay_loop.min(Duration::from_secs(1));
     for (i, r) in svc.conf.reals.iter().enumerate() {
@@ -95,7 +96,7 @@ fn spawn_tasks(svc: &mut Svc, tx: &mpsc::UnboundedSender<Msg>, state_dir: &std::
     if let Some(how) = svc.conf.ha_suspend.clone() {
         svc.tasks.push(tokio::spawn(watch_holder(
             how,
-            state_dir.to_path_buf(),
+            holders.clone(),
             svc.suspend_tx.clone(),
         )));
     }
@@ -146,12 +147,14 @@ async fn run_async(
     let mut int = signal(SignalKind::interrupt()).map_err(|e| Error::io("SIGINT", e))?;
     let mut hup = signal(SignalKind::hangup()).map_err(|e| Error::io("SIGHUP", e))?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let opts_state_dir = opts.state_dir.clone();
     let mut lb = Lb {
         svcs: Vec::new(),
         table,
         opts,
         started: rfc3339_utc(SystemTime::now()),
         checks: 0,
+        holders: Holders::new(&opts_state_dir),
     };
     for conf in services {
         lb.add(conf, &tx)?;
@@ -274,32 +277,78 @@ async fn checker(
     }
 }
 
-/// Does this node hold the service now?
-fn holds(how: &HaSuspend, state_dir: &std::path::Path, nl: &mut Option<NlSocket>) -> bool {
-    match how {
-        HaSuspend::Instance(i) => crate::vrrp::status::read(state_dir, Some(i))
-            .ok()
-            .and_then(|v| v.into_iter().next())
-            .is_some_and(|s| !s.stale && s.state == "MASTER"),
-        HaSuspend::Vip(addr) => {
-            if nl.is_none() {
-                *nl = crate::vip::socket().ok();
+/// How often ha_suspend looks at who holds a service.
+const HOLDER_LOOK: Duration = Duration::from_millis(500);
+
+/// What every ha_suspend watch of the process looks at, read at most once per look
+/// however many services watch: the node's addresses (one netlink dump) and the VRRP
+/// state files by instance name.
+struct Holders {
+    state_dir: PathBuf,
+    nl: Option<NlSocket>,
+    /// When read, and what.
+    addrs: Option<(Instant, Vec<IpAddr>)>,
+    masters: HashMap<String, (Instant, bool)>,
+}
+
+impl Holders {
+    fn new(state_dir: &std::path::Path) -> SharedHolders {
+        Arc::new(std::sync::Mutex::new(Holders {
+            state_dir: state_dir.to_path_buf(),
+            nl: None,
+            addrs: None,
+            masters: HashMap::new(),
+        }))
+    }
+
+    /// Does this node hold the service now?
+    fn holds(&mut self, how: &HaSuspend) -> bool {
+        let fresh = |t: &Instant| t.elapsed() < HOLDER_LOOK - Duration::from_millis(100);
+        match how {
+            HaSuspend::Instance(i) => {
+                if let Some((t, m)) = self.masters.get(i) {
+                    if fresh(t) {
+                        return *m;
+                    }
+                }
+                let m = crate::vrrp::status::read(&self.state_dir, Some(i))
+                    .ok()
+                    .and_then(|v| v.into_iter().next())
+                    .is_some_and(|s| !s.stale && s.state == "MASTER");
+                self.masters.insert(i.clone(), (Instant::now(), m));
+                m
             }
-            nl.as_mut()
-                .and_then(|n| crate::vip::list(n, None).ok())
-                .is_some_and(|l| l.iter().any(|e| e.local == *addr))
+            HaSuspend::Vip(addr) => {
+                if !self.addrs.as_ref().is_some_and(|(t, _)| fresh(t)) {
+                    if self.nl.is_none() {
+                        self.nl = crate::vip::socket().ok();
+                    }
+                    let list: Vec<IpAddr> = self
+                        .nl
+                        .as_mut()
+                        .and_then(|n| crate::vip::list(n, None).ok())
+                        .map(|l| l.iter().map(|e| e.local).collect())
+                        .unwrap_or_default();
+                    self.addrs = Some((Instant::now(), list));
+                }
+                self.addrs.as_ref().is_some_and(|(_, l)| l.contains(addr))
+            }
         }
     }
 }
 
+type SharedHolders = Arc<std::sync::Mutex<Holders>>;
+
 /// ha_suspend: checks run only while this node holds the service (looked at twice a
 /// second).
-async fn watch_holder(how: HaSuspend, state_dir: PathBuf, tx: watch::Sender<bool>) {
-    let mut tick = tokio::time::interval(Duration::from_millis(500));
-    let mut nl = None;
+async fn watch_holder(how: HaSuspend, holders: SharedHolders, tx: watch::Sender<bool>) {
+    let mut tick = tokio::time::interval(HOLDER_LOOK);
     loop {
         tick.tick().await;
-        let held = holds(&how, &state_dir, &mut nl);
+        let held = holders
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .holds(&how);
         tx.send_if_modified(|suspended| {
             let changed = *suspended == held;
             *suspended = !held;
@@ -317,13 +366,14 @@ struct Lb {
     opts: Options,
     started: String,
     checks: u64,
+    holders: SharedHolders,
 }
 
 impl Lb {
     /// Set up a service, report its start, bring the table in line and start its checks.
     fn add(&mut self, conf: VirtualService, tx: &mpsc::UnboundedSender<Msg>) -> Result<()> {
         let (mut svc, ev) = setup(&mut self.table, conf)?;
-        spawn_tasks(&mut svc, tx, &self.opts.state_dir);
+        spawn_tasks(&mut svc, tx, &self.holders);
         self.svcs.push(svc);
         let s = self.svcs.len() - 1;
         self.report(s, &ev);
