@@ -11,8 +11,9 @@
 #         after a priority-0 advertisement)
 #   ping  the largest gap between two answered pings around the event
 # and the ratio hakit/keepalived (<= 1.00 means hakit is as fast or faster).
-# Then CPU and memory (PSS) of 100 instances at advert_int 0.1: 100 `hakit vrrp run` processes
-# against one keepalived running 100 vrrp_instance blocks.
+# Then CPU and memory (PSS) of 100 instances at advert_int 0.1: one keepalived running 100
+# vrrp_instance blocks, against one `hakit vrrp run --config` on the same file and against
+# 100 `hakit vrrp run` processes. ONLY=many runs this part alone.
 #
 # Needs root, iproute2, keepalived, tcpdump, ping. HAKIT=/path/to/hakit skips the build.
 set -euo pipefail
@@ -204,11 +205,18 @@ d=$work/ka-many; mkdir -p "$d"
     printf 'vrrp_instance VI_%d {\n state BACKUP\n interface eth0\n virtual_router_id %d\n priority 150\n advert_int 0.1\n version 3\n virtual_ipaddress {\n 10.99.1.%d/24\n }\n}\n' "$i" "$i" "$i"
   done
 } > "$d/conf"
+HAKIT_STATE_DIR=$work/one ip netns exec "$P-n1" "$HAKIT" vrrp run --config "$d/conf" >/dev/null 2>&1 &
+one_pid=$!; bg+=($!); disown $!
+sleep 2
+read -r one_cpu one_rss < <(measure "$one_pid")
+kill -TERM "$one_pid" 2>/dev/null || true
+sleep 1
 ip netns exec "$P-n1" keepalived -n -l -G -P -f "$d/conf" -p "$d/k.pid" -r "$d/v.pid" >/dev/null 2>&1 &
 bg+=($!)
 for _ in $(seq 1 300); do [ -s "$d/v.pid" ] && break; sleep 0.01; done
 sleep 2
 read -r ka_cpu ka_rss < <(measure "$(cat "$d/k.pid")" "$(cat "$d/v.pid")")
-printf '\n%d instances at 0.1 s    %10s %10s %7s\n' $N keepalived hakit ratio
-printf '%-27s %10s %10s %7s\n' "CPU (% of one core)" "$ka_cpu" "$hk_cpu" "$(awk -v a="$ka_cpu" -v b="$hk_cpu" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }')"
-printf '%-27s %10s %10s %7s\n' "memory, PSS (MiB)" "$ka_rss" "$hk_rss" "$(awk -v a="$ka_rss" -v b="$hk_rss" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }')"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }'; }
+printf '\n%d instances at 0.1 s    %10s %14s %7s %14s %7s\n' $N keepalived "hakit --config" ratio "hakit x$N" ratio
+printf '%-27s %10s %14s %7s %14s %7s\n' "CPU (% of one core)" "$ka_cpu" "$one_cpu" "$(ratio "$ka_cpu" "$one_cpu")" "$hk_cpu" "$(ratio "$ka_cpu" "$hk_cpu")"
+printf '%-27s %10s %14s %7s %14s %7s\n' "memory, PSS (MiB)" "$ka_rss" "$one_rss" "$(ratio "$ka_rss" "$one_rss")" "$hk_rss" "$(ratio "$ka_rss" "$hk_rss")"

@@ -480,7 +480,7 @@ fn vrrp_sync_group_members_move_together_with_keepalived() {
         "keepalived.conf",
         &group_conf(100, Some(&script.to_string_lossy())),
     );
-    let hk = Hakit::start(n1, &["--config", &f]);
+    let mut hk = Hakit::start(n1, &["--config", &f]);
     let status = |name: &str| -> Value {
         let r = n1.hakit(&["vrrp", "status", "--name", name, "--json"]);
         serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)[0].clone()
@@ -548,12 +548,60 @@ fn vrrp_sync_group_members_move_together_with_keepalived() {
     wait_for("keepalived holds both VIPs", Duration::from_secs(5), || {
         n2.has_addr("eth0", VIP_A) && n2.has_addr("eth1", VIP_B2)
     });
-    // The group's notify ran once per group transition, keepalived's way.
+    // The group's notify ran once at start and once per group transition, keepalived's
+    // way; stopping says STOP, once, and leaves no member MASTER on the way out.
+    hk.term();
     let log = std::fs::read_to_string(&notes).unwrap_or_default();
     assert_eq!(
         log.lines().collect::<Vec<_>>(),
-        ["GROUP G MASTER 0", "GROUP G BACKUP 0"],
+        [
+            "GROUP G BACKUP 0",
+            "GROUP G MASTER 0",
+            "GROUP G BACKUP 0",
+            "GROUP G STOP 0"
+        ],
         "{log}"
+    );
+    let text = hk.log_text();
+    let stopping = text.find("VI_A: stopping").unwrap_or(text.len());
+    assert!(
+        !text[stopping..].contains("-> MASTER"),
+        "no member goes MASTER while the group stops: {text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_sync_group_member_that_cannot_start_holds_the_group_in_fault() {
+    if !privileged("a_sync_group_member_that_cannot_start_holds_the_group_in_fault") {
+        return;
+    }
+    // VI_B's interface does not exist here. Alone, VI_A would be master within 0.4 s; in
+    // its group it must not: the other node may be master for VI_B, and half a group
+    // moved is a split.
+    let lab = Lab::numbered("kcsyncf", 1);
+    let n1 = lab.host(0);
+    let dir = std::env::temp_dir().join(unique("kcsyncf"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = conf_file(&dir, "keepalived.conf", &group_conf(100, None));
+    let hk = Hakit::start(n1, &["--config", &f]);
+    let status = |name: &str| -> Value {
+        let r = n1.hakit(&["vrrp", "status", "--name", name, "--json"]);
+        serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)[0].clone()
+    };
+    wait_for("VI_A in FAULT", Duration::from_secs(5), || {
+        status("VI_A")["state"] == "FAULT"
+    });
+    holds_for(
+        "VI_A held in FAULT by its group",
+        Duration::from_millis(1000),
+        || status("VI_A")["state"] == "FAULT" && !n1.has_addr("eth0", VIP_A),
+    );
+    let text = hk.log_text();
+    assert!(text.contains("eth1"), "the reason is logged: {text}");
+    assert!(
+        text.contains("sync group G: now FAULT (VI_B is not running)"),
+        "{text}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

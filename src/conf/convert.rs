@@ -191,7 +191,29 @@ pub fn vrrp_instances(c: &Config, only: &[String], state_dir: &Path) -> Result<V
                         fault: opt_cmd(&g.notify_fault)?,
                         stop: opt_cmd(&g.notify_stop)?,
                     };
-                    let s = daemon::SyncGroup::new(&g.name, notify);
+                    // The members this process runs; one left out cannot hold the others
+                    // back, so say so.
+                    let members: Vec<&str> = g
+                        .members
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|m| only.is_empty() || only.iter().any(|o| o == m))
+                        .collect();
+                    let left: Vec<&str> = g
+                        .members
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|m| !members.contains(m))
+                        .collect();
+                    if !left.is_empty() {
+                        log::warn!(
+                            "sync group {}: {} not run by this process; the members here move without {}",
+                            g.name,
+                            left.join(", "),
+                            if left.len() == 1 { "it" } else { "them" }
+                        );
+                    }
+                    let s = daemon::SyncGroup::new(&g.name, &members, notify);
                     groups.insert(&g.name, s.clone());
                     s
                 }

@@ -335,7 +335,29 @@ pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
                 }
             }
             "vrrp_sync_group" => {
-                if let Some(g) = group(&mut cx, n) {
+                if let Some(mut g) = group(&mut cx, n) {
+                    // As keepalived: an instance moves with one group, the first it is
+                    // named in.
+                    let mut kept: Vec<String> = Vec::new();
+                    for m in std::mem::take(&mut g.members) {
+                        if let Some(other) = c.groups.iter().find(|o| o.members.contains(&m)) {
+                            cx.warn(
+                                &g.loc,
+                                format!(
+                                    "vrrp_sync_group {}: {m} is already in sync group {}; an instance moves with one group, so it is left out of this one",
+                                    g.name, other.name
+                                ),
+                            );
+                        } else if kept.contains(&m) {
+                            cx.warn(
+                                &g.loc,
+                                format!("vrrp_sync_group {}: {m} is named twice", g.name),
+                            );
+                        } else {
+                            kept.push(m);
+                        }
+                    }
+                    g.members = kept;
                     c.groups.push(g);
                 }
             }
@@ -1258,6 +1280,28 @@ fn cross_checks(cx: &mut Ctx, c: &Config) {
                 );
             }
         }
+        // An address owner is master whatever it hears; a group that has one and members
+        // that are not cannot move together.
+        let members: Vec<&Instance> = c
+            .instances
+            .iter()
+            .filter(|i| g.members.contains(&i.name))
+            .collect();
+        let owners: Vec<&str> = members
+            .iter()
+            .filter(|i| i.priority == 255)
+            .map(|i| i.name.as_str())
+            .collect();
+        if !owners.is_empty() && owners.len() < members.len() {
+            cx.warn(
+                &g.loc,
+                format!(
+                    "vrrp_sync_group {}: {} owns its addresses (priority 255) and the other members do not: an owner never yields, so the group cannot move together (keepalived warns the same); give every member a priority below 255",
+                    g.name,
+                    owners.join(", ")
+                ),
+            );
+        }
     }
 }
 
@@ -1365,5 +1409,21 @@ mod tests {
             }
         );
         assert!(matches!(&r.checkers[1], Checker::Ping(c) if c.retry == Some(2)));
+    }
+
+    #[test]
+    fn an_instance_in_two_groups_moves_with_the_first_and_an_owner_cannot_sync() {
+        let (c, d) = read_text("vrrp_sync_group G1 {\n group {\n  A\n  B\n }\n}\nvrrp_sync_group G2 {\n group {\n  B\n  C\n  C\n }\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n priority 255\n virtual_ipaddress {\n 10.0.0.1\n }\n}\nvrrp_instance B {\n interface eth0\n virtual_router_id 2\n virtual_ipaddress {\n 10.0.0.2\n }\n}\nvrrp_instance C {\n interface eth0\n virtual_router_id 3\n virtual_ipaddress {\n 10.0.0.3\n }\n}\n");
+        let w: Vec<String> = d.iter().map(|x| x.to_string()).collect();
+        assert!(d.iter().all(|x| x.level == Level::Warning), "{w:?}");
+        for want in [
+            "k.conf:7:1: warning: vrrp_sync_group G2: B is already in sync group G1",
+            "k.conf:7:1: warning: vrrp_sync_group G2: C is named twice",
+            "k.conf:1:1: warning: vrrp_sync_group G1: A owns its addresses (priority 255)",
+        ] {
+            assert!(w.iter().any(|x| x.starts_with(want)), "{want}: {w:#?}");
+        }
+        assert_eq!(c.groups[0].members, ["A", "B"]);
+        assert_eq!(c.groups[1].members, ["C"]);
     }
 }

@@ -88,11 +88,12 @@ struct Shared {
 }
 
 impl SyncGroup {
-    pub fn new(name: &str, notify: Notify) -> Arc<SyncGroup> {
+    /// The group of `members` (the instances of this process that belong to it).
+    pub fn new<S: AsRef<str>>(name: &str, members: &[S], notify: Notify) -> Arc<SyncGroup> {
         Arc::new(SyncGroup {
             name: name.to_string(),
             shared: Mutex::new(Shared {
-                group: sync::Group::new(),
+                group: sync::Group::new(members),
                 wakers: BTreeMap::new(),
                 notify,
             }),
@@ -108,14 +109,40 @@ impl SyncGroup {
         self.lock().group.target()
     }
 
-    /// A reload keeps the group (its members' shared state) but takes new notify commands.
-    pub fn set_notify(&self, notify: Notify) {
-        self.lock().notify = notify;
+    /// The members' names.
+    pub fn member_names(&self) -> Vec<String> {
+        self.lock()
+            .group
+            .members()
+            .map(|(n, _)| n.to_string())
+            .collect()
+    }
+
+    /// A reload keeps the group (its members' shared state) but takes the new file's
+    /// members and notify commands.
+    pub fn reconfigure(&self, members: &[String], notify: Notify) {
+        let mut s = self.lock();
+        s.notify = notify;
+        if let Some(t) = s.group.set_members(members) {
+            log::info!("sync group {}: now {} (members changed)", self.name, state_name(t));
+            s.wake_all_but("");
+        }
     }
 
     /// The group's notify commands.
     pub fn notify_commands(&self) -> Notify {
         self.lock().notify.clone()
+    }
+
+    /// The process stops: the group enters STOP and no longer moves, so members stopping
+    /// one after another cannot push the ones left into MASTER. Runs the group's STOP
+    /// notify (once) with `reaper`.
+    pub fn stop(&self, reaper: &mut Reaper) {
+        let mut s = self.lock();
+        s.group.stop();
+        if let Some(t) = s.group.announce() {
+            s.run_notify(&self.name, t, reaper);
+        }
     }
 
     fn join(&self, member: &str, waker: UnixStream) {
@@ -124,29 +151,54 @@ impl SyncGroup {
         s.wakers.insert(member.to_string(), waker);
     }
 
-    fn leave(&self, member: &str) -> Option<State> {
+    /// A member's thread ends: cleanly (it keeps its place, idle) or on an error (the
+    /// group is in FAULT until it runs again).
+    fn leave(&self, member: &str, failed: bool) {
         let mut s = self.lock();
         s.wakers.remove(member);
-        let changed = s.group.leave(member);
-        if changed.is_some() {
+        let changed = if failed {
+            s.group.fail(member)
+        } else {
+            s.group.leave(member)
+        };
+        if let Some(t) = changed {
+            log::warn!(
+                "sync group {}: now {} ({member} {})",
+                self.name,
+                state_name(t),
+                if failed { "is not running" } else { "stopped" }
+            );
             s.wake_all_but(member);
         }
-        changed
     }
 
-    /// Record a member's view; returns the group's new state if it changed, the state
-    /// to follow, and the members holding it back from MASTER. The other members are
-    /// woken when the group or a fault changed.
-    fn report(&self, member: &str, view: sync::Member) -> (Option<State>, State, Vec<String>) {
+    /// Record a member's view and run the group's notify commands if the group moved
+    /// (with `reaper`, the member's). Returns the group's new state if it changed, the
+    /// state to follow, and the members holding it back from MASTER. The other members
+    /// are woken when the group moved or a member's wish or fault changed (what they
+    /// follow or show).
+    fn report(
+        &self,
+        member: &str,
+        view: sync::Member,
+        reaper: &mut Reaper,
+    ) -> (Option<State>, State, Vec<String>) {
         let mut s = self.lock();
-        let fault_before = s
+        let before = s
             .group
             .members()
             .find(|(n, _)| *n == member)
-            .map(|(_, m)| m.fault);
+            .map(|(_, m)| (m.fault, m.wants_master));
         let changed = s.group.report(member, view);
-        if changed.is_some() || fault_before != Some(view.fault) {
+        if changed.is_some() || before != Some((view.fault, view.wants_master)) {
             s.wake_all_but(member);
+        }
+        // Announced by a member that has started: at start the group's first word is
+        // BACKUP or FAULT, as keepalived's.
+        if view.state != State::Initialize {
+            if let Some(t) = s.group.announce() {
+                s.run_notify(&self.name, t, reaper);
+            }
         }
         let holding = s
             .group
@@ -166,7 +218,41 @@ impl SyncGroup {
     }
 }
 
+/// A member's place in its sync group for as long as its thread runs: whichever way
+/// [`run_until`] ends (an error at start, a panic, a stop), the group hears of it.
+struct Membership {
+    group: Option<Arc<SyncGroup>>,
+    name: String,
+    clean: bool,
+}
+
+impl std::ops::Drop for Membership {
+    fn drop(&mut self) {
+        if let Some(g) = &self.group {
+            g.leave(&self.name, !self.clean);
+        }
+    }
+}
+
 impl Shared {
+    /// Start the group's notify commands for its move to `to` (the generic one gets
+    /// `GROUP name STATE 0`, as keepalived's).
+    fn run_notify(&self, name: &str, to: State, reaper: &mut Reaper) {
+        let n = &self.notify;
+        let specific = match to {
+            State::Master => &n.master,
+            State::Backup => &n.backup,
+            State::Fault => &n.fault,
+            State::Initialize => &n.stop,
+        };
+        spawn_notify(
+            reaper,
+            specific.as_deref(),
+            n.generic.as_deref(),
+            &["GROUP", name, shown(to), "0"],
+        );
+    }
+
     fn wake_all_but(&self, member: &str) {
         for (n, w) in &self.wakers {
             if n != member {
@@ -257,6 +343,11 @@ pub fn run(opts: Options) -> Result<()> {
 /// [`run`] until a byte arrives on `stop` (several instances in one process each get
 /// their own).
 pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
+    let mut membership = Membership {
+        group: opts.group.clone(),
+        name: opts.instance.name.clone(),
+        clean: false,
+    };
     sig_rx
         .set_nonblocking(true)
         .map_err(|e| Error::io("configure the stop pipe", e))?;
@@ -368,15 +459,36 @@ pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
     );
     d.write_status();
     d.check_interfaces()?;
+    // A member starting into a group in FAULT follows it there from the start.
+    d.update_priority()?;
     d.feed(Event::Startup)?;
     if d.fault {
         d.feed(Event::Fault(true))?;
     }
-    let r = d.main_loop(&mut sig_rx);
-    if let Some(g) = &d.opts.group {
-        g.leave(&d.opts.instance.name);
+    d.main_loop(&mut sig_rx)?;
+    membership.clean = true;
+    Ok(())
+}
+
+/// Start the specific notify command and the generic one with `extra` appended; they run
+/// concurrently, as keepalived's.
+fn spawn_notify(
+    reaper: &mut Reaper,
+    specific: Option<&[String]>,
+    generic: Option<&[String]>,
+    extra: &[&str],
+) {
+    if let Some(argv) = specific {
+        if let Err(e) = reaper.spawn(argv, &[]) {
+            log::warn!("notify {:?}: {e}", argv[0]);
+        }
     }
-    r
+    if let Some(argv) = generic {
+        let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+        if let Err(e) = reaper.spawn(argv, &extra) {
+            log::warn!("notify {:?}: {e}", argv[0]);
+        }
+    }
 }
 
 /// A state as notify scripts and the state file name the one entered: the machine's
@@ -537,11 +649,13 @@ impl Daemon {
     }
 
     fn check_interfaces(&mut self) -> Result<()> {
-        // Link changes arrive as notifications; this poll is a safety net, and the cadence
-        // at which tracked files are read.
+        // Link changes arrive as notifications; this poll is a safety net (a lost
+        // notification, say), and the cadence at which tracked files are read. A link dump
+        // costs the kernel more than an advert: a hundred instances polling every second
+        // would spend more CPU on it than on VRRP.
         self.next_iface_check = Instant::now()
             + if self.opts.track_files.is_empty() {
-                Duration::from_secs(1)
+                Duration::from_secs(5)
             } else {
                 Duration::from_millis(100)
             };
@@ -683,21 +797,20 @@ impl Daemon {
                 wants_master: self.machine.wants_master(),
                 fault: self.own_fault,
             };
-            let (changed, target, holding) = g.report(&name, view);
+            let (changed, target, holding) = g.report(&name, view, &mut self.reaper);
             if let Some(t) = changed {
                 log::info!(
                     "sync group {}: now {} (moved by {name})",
                     g.name,
                     state_name(t)
                 );
-                self.group_notify(&g, t);
             }
             let held = view.state == State::Backup && view.wants_master && target != State::Master;
             let held_by = held.then(|| holding.join(", "));
             if held_by != self.status.held_by {
                 if let Some(h) = &held_by {
                     log::info!(
-                        "{name}: its master is down, but sync group {} stays BACKUP: {h} still hear(s) a master",
+                        "{name}: its master is down; sync group {} stays BACKUP until {h} want(s) MASTER too",
                         g.name
                     );
                 }
@@ -720,17 +833,6 @@ impl Daemon {
             self.execute(acts)?;
         }
         Ok(())
-    }
-
-    fn group_notify(&mut self, g: &SyncGroup, to: State) {
-        let n = g.notify_commands();
-        let specific = match to {
-            State::Master => n.master,
-            State::Backup => n.backup,
-            State::Fault => n.fault,
-            State::Initialize => n.stop,
-        };
-        self.spawn_notify(specific, n.generic, &["GROUP", &g.name, shown(to), "0"]);
     }
 
     fn advert(&self, priority: u8) -> Advert {
@@ -806,36 +908,18 @@ impl Daemon {
     fn notify(&mut self, to: State) {
         let n = &self.opts.notify;
         let specific = match to {
-            State::Master => n.master.clone(),
-            State::Backup => n.backup.clone(),
-            State::Fault => n.fault.clone(),
-            State::Initialize => n.stop.clone(),
+            State::Master => &n.master,
+            State::Backup => &n.backup,
+            State::Fault => &n.fault,
+            State::Initialize => &n.stop,
         };
-        let generic = n.generic.clone();
-        let name = self.opts.instance.name.clone();
         let prio = self.machine.priority().to_string();
-        self.spawn_notify(specific, generic, &["INSTANCE", &name, shown(to), &prio]);
-    }
-
-    /// Start the specific notify command and the generic one with `extra` appended; they
-    /// run concurrently, as keepalived's.
-    fn spawn_notify(
-        &mut self,
-        specific: Option<Vec<String>>,
-        generic: Option<Vec<String>>,
-        extra: &[&str],
-    ) {
-        if let Some(argv) = specific {
-            if let Err(e) = self.reaper.spawn(&argv, &[]) {
-                log::warn!("notify {:?}: {e}", argv[0]);
-            }
-        }
-        if let Some(argv) = generic {
-            let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
-            if let Err(e) = self.reaper.spawn(&argv, &extra) {
-                log::warn!("notify {:?}: {e}", argv[0]);
-            }
-        }
+        spawn_notify(
+            &mut self.reaper,
+            specific.as_deref(),
+            n.generic.as_deref(),
+            &["INSTANCE", &self.opts.instance.name, shown(to), &prio],
+        );
     }
 
     fn execute(&mut self, acts: Vec<Action>) -> Result<()> {

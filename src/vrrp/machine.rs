@@ -770,4 +770,84 @@ mod tests {
         m.handle(100, Sync(Master));
         assert_eq!(m.state(), Backup);
     }
+
+    #[test]
+    fn a_synced_backup_that_may_not_preempt_accepts_a_lower_master() {
+        // nopreempt: a lower-priority master is accepted, so the wish goes.
+        let mut m = Machine::new(Config {
+            synced: true,
+            preempt: false,
+            ..cfg(100, 10)
+        });
+        m.handle(0, Startup);
+        m.handle(360, Timer);
+        assert!(m.wants_master());
+        m.handle(400, adv("10.0.0.1", 50, 10));
+        assert!(!m.wants_master());
+        // preempt_delay: the same until the delay has passed, then a lower master is let go.
+        let mut m = Machine::new(Config {
+            synced: true,
+            preempt_delay_ms: 1000,
+            ..cfg(100, 10)
+        });
+        m.handle(0, Startup);
+        m.handle(360, Timer);
+        m.handle(400, adv("10.0.0.1", 50, 10));
+        assert!(!m.wants_master(), "within the preempt delay");
+        m.handle(1100, adv("10.0.0.1", 50, 10));
+        script(&mut m, &[(1400, Timer, &[WantMaster])]);
+        m.handle(1410, adv("10.0.0.1", 50, 10));
+        assert!(m.wants_master(), "after the preempt delay");
+    }
+
+    #[test]
+    fn a_synced_backup_follows_the_group_to_master_without_a_wish_of_its_own() {
+        // A member restarted while its group is master: it goes along at once.
+        let mut m = synced(100);
+        m.handle(0, Startup);
+        assert!(!m.wants_master());
+        script(
+            &mut m,
+            &[(
+                5,
+                Sync(Master),
+                &[Advertise { priority: 100 }, TakeVips, TO_MASTER, Announce],
+            )],
+        );
+    }
+
+    #[test]
+    fn sync_events_before_start_or_in_fault_do_nothing() {
+        let mut m = synced(100);
+        script(&mut m, &[(0, Sync(Master), &[]), (1, Sync(Backup), &[])]);
+        assert_eq!(m.state(), Initialize);
+        m.handle(2, Startup);
+        m.handle(3, Event::Fault(true));
+        script(&mut m, &[(4, Sync(Master), &[])]);
+        assert_eq!(m.state(), State::Fault);
+    }
+
+    #[test]
+    fn a_synced_owner_asks_the_group_again_after_a_fault() {
+        let mut m = synced(255);
+        m.handle(0, Startup);
+        m.handle(1, Sync(Master));
+        m.handle(2, Event::Fault(true));
+        assert!(!m.wants_master());
+        script(
+            &mut m,
+            &[(
+                3,
+                Event::Fault(false),
+                &[
+                    Transition {
+                        from: State::Fault,
+                        to: Backup,
+                    },
+                    WantMaster,
+                ],
+            )],
+        );
+        assert!(m.wants_master());
+    }
 }

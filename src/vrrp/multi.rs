@@ -15,6 +15,7 @@ use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
 
 use super::daemon::{self, Options};
 use crate::error::{Error, Result};
+use crate::process::Reaper;
 
 struct Running {
     opts: Options,
@@ -69,7 +70,7 @@ fn adopt_groups(new: &mut [Options], running: &BTreeMap<String, Running>) {
             .filter_map(|r| r.opts.group.as_ref())
             .find(|og| og.name == g.name)
         {
-            old.set_notify(g.notify_commands());
+            old.reconfigure(&g.member_names(), g.notify_commands());
             o.group = Some(old.clone());
         }
     }
@@ -108,6 +109,17 @@ pub fn run(load: impl Fn() -> Result<Vec<Options>>) -> Result<()> {
         if t {
             let mut b = [0u8; 16];
             let _ = term.read(&mut b);
+            // The groups stop first: members stopping one by one must not push the ones
+            // still running into MASTER.
+            let mut reaper = Reaper::default();
+            let mut stopped: Vec<&str> = Vec::new();
+            for g in running.values().filter_map(|r| r.opts.group.as_ref()) {
+                if !stopped.contains(&g.name.as_str()) {
+                    stopped.push(&g.name);
+                    g.stop(&mut reaper);
+                }
+            }
+            drop(stopped);
             let mut first_err = None;
             for (name, r) in std::mem::take(&mut running) {
                 if let Err(e) = stop(r) {
@@ -115,6 +127,7 @@ pub fn run(load: impl Fn() -> Result<Vec<Options>>) -> Result<()> {
                     first_err.get_or_insert(e);
                 }
             }
+            reaper.reap();
             return first_err.map_or(Ok(()), Err);
         }
         if h {

@@ -11,7 +11,13 @@
 //!   higher-priority advert) moves the group to BACKUP and the other members release
 //!   their addresses without waiting for adverts of their own.
 //! - **A fault of one is a fault of all**, and when the last fault clears the group
-//!   starts again as BACKUP.
+//!   starts again as BACKUP. A member that could not start counts as a fault: the group
+//!   is incomplete, and a group that went MASTER without it would split the pair.
+//! - **Membership is the configuration's.** Every member counts from the start, whether
+//!   its thread has reported yet or not; one that stops (a reload restarting it) keeps its
+//!   place and holds the group back from MASTER until it runs again. Leaving can clear a
+//!   fault, never make the group MASTER. When the process stops, the group stops with it
+//!   and no longer moves.
 //!
 //! Each member reports its view ([`Member`]) after every event it handled; [`Group::report`]
 //! returns the group's new state when it changed, and the members follow [`Group::target`].
@@ -31,11 +37,19 @@ pub struct Member {
 }
 
 impl Member {
-    /// A member that joined and has not reported yet.
-    pub const JOINED: Member = Member {
+    /// A member that has not reported yet, or has stopped: it holds the group back from
+    /// MASTER and faults nobody.
+    pub const IDLE: Member = Member {
         state: State::Initialize,
         wants_master: false,
         fault: false,
+    };
+
+    /// A member that could not start (or ended on an error).
+    pub const FAILED: Member = Member {
+        state: State::Fault,
+        wants_master: false,
+        fault: true,
     };
 }
 
@@ -43,20 +57,33 @@ impl Member {
 pub struct Group {
     target: State,
     members: BTreeMap<String, Member>,
-}
-
-impl Default for Group {
-    fn default() -> Self {
-        Group::new()
-    }
+    stopped: bool,
+    /// The state the group's notify commands last heard of.
+    announced: Option<State>,
 }
 
 impl Group {
-    pub fn new() -> Group {
+    /// A group of the named members, none of which has reported yet.
+    pub fn new<S: AsRef<str>>(members: &[S]) -> Group {
         Group {
             target: State::Backup,
-            members: BTreeMap::new(),
+            members: members
+                .iter()
+                .map(|m| (m.as_ref().to_string(), Member::IDLE))
+                .collect(),
+            stopped: false,
+            announced: None,
         }
+    }
+
+    /// The group's state, once, when it differs from the one last announced: what the
+    /// group's notify commands are told (BACKUP or FAULT at start, each move, STOP at
+    /// the end).
+    pub fn announce(&mut self) -> Option<State> {
+        (self.announced != Some(self.target)).then(|| {
+            self.announced = Some(self.target);
+            self.target
+        })
     }
 
     /// The state the members must follow.
@@ -77,16 +104,48 @@ impl Group {
             .collect()
     }
 
-    /// A member starts (or restarts after a reload). Joining never moves the group: a
-    /// restarted member of a MASTER group waits for its own timer, as at start.
-    pub fn join(&mut self, name: &str) {
-        self.members.insert(name.to_string(), Member::JOINED);
+    /// A reload changed who belongs: members kept keep their view, new ones start idle,
+    /// removed ones no longer count (which may clear the group's fault; it never makes
+    /// the group MASTER).
+    pub fn set_members<S: AsRef<str>>(&mut self, names: &[S]) -> Option<State> {
+        let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+        self.members.retain(|n, _| names.contains(&n.as_str()));
+        for n in names {
+            self.members.entry(n.to_string()).or_insert(Member::IDLE);
+        }
+        self.settle()
     }
 
-    /// A member stops; its fault, if any, no longer holds the others.
+    /// A member starts (or restarts after a reload). Joining never moves the group: a
+    /// restarted member of a MASTER group follows it there, as its first report shows.
+    pub fn join(&mut self, name: &str) {
+        self.members.insert(name.to_string(), Member::IDLE);
+    }
+
+    /// A member stops. It keeps its place (idle: it holds the group back from MASTER);
+    /// its fault, if any, no longer holds the others in FAULT.
     pub fn leave(&mut self, name: &str) -> Option<State> {
-        self.members.remove(name)?;
-        self.decide(None)
+        let m = self.members.get_mut(name)?;
+        *m = Member::IDLE;
+        self.settle()
+    }
+
+    /// A member could not start, or ended on an error: the group is in FAULT until it
+    /// runs again (or a reload removes it).
+    pub fn fail(&mut self, name: &str) -> Option<State> {
+        self.members.insert(name.to_string(), Member::FAILED);
+        self.settle()
+    }
+
+    /// The process stops: the group enters STOP and no longer moves. Returns STOP the
+    /// first time (for the group's notify), then nothing.
+    pub fn stop(&mut self) -> Option<State> {
+        if self.stopped {
+            return None;
+        }
+        self.stopped = true;
+        self.target = State::Initialize;
+        Some(State::Initialize)
     }
 
     /// Another member in fault, if any (the one `name` follows into FAULT).
@@ -97,49 +156,58 @@ impl Group {
             .map(|(n, _)| n.as_str())
     }
 
-    /// Record `name`'s view; returns the group's new state if it changed.
+    /// Record `name`'s view; returns the group's new state if it changed. A member the
+    /// group did not know of joins with it.
     pub fn report(&mut self, name: &str, view: Member) -> Option<State> {
         let prev = self
             .members
             .insert(name.to_string(), view)
-            .unwrap_or(Member::JOINED);
-        self.decide(Some((prev, view)))
+            .unwrap_or(Member::IDLE);
+        self.decide(prev, view)
     }
 
-    fn decide(&mut self, change: Option<(Member, Member)>) -> Option<State> {
+    fn moved(&mut self, next: State) -> Option<State> {
+        (!self.stopped && next != self.target).then(|| {
+            self.target = next;
+            next
+        })
+    }
+
+    /// After a member left or the membership changed: only FAULT can end (into BACKUP)
+    /// or begin.
+    fn settle(&mut self) -> Option<State> {
+        let fault = self.members.values().any(|m| m.fault);
+        match (fault, self.target) {
+            (true, _) => self.moved(State::Fault),
+            (false, State::Fault) => self.moved(State::Backup),
+            _ => None,
+        }
+    }
+
+    fn decide(&mut self, prev: Member, now: Member) -> Option<State> {
         let next = if self.members.values().any(|m| m.fault) {
             State::Fault
         } else {
             match self.target {
                 // The last fault cleared: everyone starts over as backup.
                 State::Fault | State::Initialize => State::Backup,
-                State::Master => match change {
-                    // This member yielded to a higher-priority master, or (still backup
-                    // while the others follow) heard one: the group goes with it.
-                    Some((prev, now))
-                        if now.state == State::Backup
-                            && (prev.state == State::Master
-                                || (prev.wants_master && !now.wants_master)) =>
-                    {
-                        State::Backup
-                    }
-                    _ => State::Master,
-                },
+                // This member yielded to a higher-priority master, or (still backup while
+                // the others follow) heard one: the group goes with it.
+                State::Master
+                    if now.state == State::Backup
+                        && (prev.state == State::Master
+                            || (prev.wants_master && !now.wants_master)) =>
+                {
+                    State::Backup
+                }
+                State::Master => State::Master,
                 // A member still master here has yet to follow the group to BACKUP: it
                 // counts as wanting, it does not pull the group back.
-                State::Backup
-                    if !self.members.is_empty()
-                        && self.members.values().all(|m| m.wants_master) =>
-                {
-                    State::Master
-                }
+                State::Backup if self.members.values().all(|m| m.wants_master) => State::Master,
                 State::Backup => State::Backup,
             }
         };
-        (next != self.target).then(|| {
-            self.target = next;
-            next
-        })
+        self.moved(next)
     }
 }
 
@@ -157,10 +225,7 @@ mod tests {
     }
 
     fn pair() -> Group {
-        let mut g = Group::new();
-        g.join("A");
-        g.join("B");
-        g
+        Group::new(&["A", "B"])
     }
 
     #[test]
@@ -181,10 +246,36 @@ mod tests {
     }
 
     #[test]
-    fn a_member_that_joined_but_has_not_started_holds_the_group_back() {
+    fn a_member_that_has_not_reported_yet_holds_the_group_back() {
         let mut g = pair();
         assert_eq!(g.report("A", m(Backup, true, false)), None);
         assert_eq!(g.target(), Backup);
+        assert_eq!(g.holding_back(), ["B"]);
+    }
+
+    #[test]
+    fn three_members_go_master_only_when_the_last_one_wants_it() {
+        let mut g = Group::new(&["A", "B", "C"]);
+        assert_eq!(g.report("A", m(Backup, true, false)), None);
+        assert_eq!(g.report("C", m(Backup, true, false)), None);
+        assert_eq!(g.holding_back(), ["B"]);
+        assert_eq!(g.report("B", m(Backup, true, false)), Some(Master));
+        for n in ["A", "B", "C"] {
+            assert_eq!(g.report(n, m(Master, true, false)), None);
+        }
+        // C yields: all three go.
+        assert_eq!(g.report("C", m(Backup, false, false)), Some(Backup));
+        assert_eq!(g.report("A", m(Master, true, false)), None);
+        assert_eq!(g.target(), Backup);
+    }
+
+    #[test]
+    fn a_member_the_group_did_not_know_of_counts_once_it_reports() {
+        let mut g = Group::new(&["A"]);
+        assert_eq!(g.report("X", m(Backup, false, false)), None);
+        assert_eq!(g.report("A", m(Backup, true, false)), None);
+        assert_eq!(g.holding_back(), ["X"]);
+        assert_eq!(g.report("X", m(Backup, true, false)), Some(Master));
     }
 
     #[test]
@@ -261,16 +352,105 @@ mod tests {
     }
 
     #[test]
-    fn a_member_that_leaves_no_longer_holds_master_back() {
+    fn a_member_that_leaves_holds_the_group_back_until_it_runs_again() {
         let mut g = pair();
         g.report("A", m(Backup, true, false));
         g.report("B", m(Backup, false, false));
-        assert_eq!(g.leave("B"), Some(Master));
+        // B stops (SIGTERM reaching the members one by one, or a reload restarting it):
+        // A must not go MASTER alone.
+        assert_eq!(g.leave("B"), None);
+        assert_eq!(g.report("A", m(Backup, true, false)), None);
+        assert_eq!(g.holding_back(), ["B"]);
+        // B runs again and its timer expires: now the group goes.
+        g.join("B");
+        assert_eq!(g.report("B", m(Backup, true, false)), Some(Master));
+    }
+
+    #[test]
+    fn a_member_restarted_while_the_group_is_master_follows_it_back() {
+        let mut g = pair();
+        g.report("A", m(Backup, true, false));
+        g.report("B", m(Backup, true, false));
+        g.report("A", m(Master, true, false));
+        g.report("B", m(Master, true, false));
+        assert_eq!(g.leave("B"), None);
+        assert_eq!(g.target(), Master, "A keeps its addresses");
+        g.join("B");
+        // B starts as backup without a master heard: it follows the group to MASTER.
+        assert_eq!(g.report("B", m(Backup, false, false)), None);
+        assert_eq!(g.target(), Master);
+        // A higher-priority master heard by B after it followed still moves everyone.
+        assert_eq!(g.report("B", m(Master, true, false)), None);
+        assert_eq!(g.report("B", m(Backup, false, false)), Some(Backup));
+    }
+
+    #[test]
+    fn a_member_that_failed_to_start_faults_the_group_until_it_runs() {
+        let mut g = pair();
+        g.report("A", m(Backup, true, false));
+        assert_eq!(g.fail("B"), Some(Fault));
+        assert_eq!(g.fault_elsewhere("A"), Some("B"));
+        assert_eq!(g.report("A", m(Fault, false, false)), None);
+        // A reload that starts it again: it joins, the fault clears.
+        g.join("B");
+        assert_eq!(g.report("B", m(Backup, false, false)), Some(Backup));
+        assert_eq!(g.fault_elsewhere("A"), None);
+    }
+
+    #[test]
+    fn a_reload_that_removes_a_member_clears_its_fault_but_never_makes_master() {
+        let mut g = Group::new(&["A", "B", "C"]);
+        g.report("A", m(Backup, true, false));
+        g.report("B", m(Backup, true, false));
+        assert_eq!(g.set_members(&["A", "B"]), None, "C gone: no MASTER on a reload");
+        assert_eq!(g.target(), Backup);
+        assert_eq!(g.report("A", m(Backup, true, false)), Some(Master));
+        let mut g = pair();
+        g.report("A", m(Backup, true, false));
+        g.fail("B");
+        assert_eq!(g.set_members(&["A"]), Some(Backup));
+        assert_eq!(g.set_members(&["A", "D"]), None);
+        assert_eq!(g.holding_back(), ["D"]);
+    }
+
+    #[test]
+    fn a_stopped_group_no_longer_moves() {
+        let mut g = pair();
+        g.report("A", m(Backup, true, false));
+        g.report("B", m(Fault, false, true));
+        assert_eq!(g.stop(), Some(Initialize));
+        assert_eq!(g.stop(), None);
+        // Members leaving one by one: neither the fault clearing nor the one left wanting
+        // MASTER moves it.
+        assert_eq!(g.leave("B"), None);
+        assert_eq!(g.report("A", m(Backup, true, false)), None);
+        assert_eq!(g.target(), Initialize);
+    }
+
+    #[test]
+    fn the_group_announces_its_start_each_move_and_its_stop_once() {
+        let mut g = pair();
+        assert_eq!(g.announce(), Some(Backup));
+        assert_eq!(g.announce(), None);
+        g.report("A", m(Backup, true, false));
+        g.report("B", m(Backup, true, false));
+        assert_eq!(g.announce(), Some(Master));
+        // A move there and back between two looks is nothing to announce.
+        g.report("A", m(Fault, false, true));
+        g.report("A", m(Backup, false, false));
+        assert_eq!(g.target(), Backup);
+        assert_eq!(g.announce(), Some(Backup));
+        g.stop();
+        assert_eq!(g.announce(), Some(Initialize));
+        assert_eq!(g.announce(), None);
+        let mut g = pair();
+        g.fail("A");
+        assert_eq!(g.announce(), Some(Fault), "a group that starts in fault says so");
     }
 
     #[test]
     fn an_empty_group_stays_backup() {
-        let mut g = Group::new();
+        let mut g = Group::new::<&str>(&[]);
         assert_eq!(g.target(), Backup);
         g.join("A");
         assert_eq!(g.leave("A"), None);

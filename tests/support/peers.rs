@@ -60,6 +60,17 @@ impl Keepalived {
 
     /// Start with `blocks` after the global_defs (several instances, sync groups, ...).
     pub fn start_blocks(ns: &Netns, blocks: &str) -> Keepalived {
+        // `ip netns exec` would start and fail quietly; say what is missing instead of
+        // timing out on a VIP that never comes.
+        assert!(
+            Command::new("keepalived")
+                .arg("--version")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok(),
+            "keepalived is not installed (scripts/test.sh installs it: apt-get install keepalived)"
+        );
         let dir = std::env::temp_dir().join(format!("{}-keepalived", ns.name));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
