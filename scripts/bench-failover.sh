@@ -31,12 +31,16 @@ TRIALS=${TRIALS:-1}
 P=hkbf$$
 VIP=10.99.0.100
 work=$(mktemp -d)
+# hakit's state files live in /run/hakit, a tmpfs on any systemd host; give the bench one
+# too (/tmp may be a disk, where a hundred instances' state files cost more than VRRP).
+mount -t tmpfs -o size=64m hakit-bench "$work"
 bg=()
 
 cleanup() {
   for p in "${bg[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
   pkill -KILL -f "keepalived.*$work" 2>/dev/null || true
   for n in sw n1 n2 c; do ip netns del "$P-$n" 2>/dev/null || true; done
+  umount "$work" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -124,7 +124,11 @@ impl SyncGroup {
         let mut s = self.lock();
         s.notify = notify;
         if let Some(t) = s.group.set_members(members) {
-            log::info!("sync group {}: now {} (members changed)", self.name, state_name(t));
+            log::info!(
+                "sync group {}: now {} (members changed)",
+                self.name,
+                state_name(t)
+            );
             s.wake_all_but("");
         }
     }

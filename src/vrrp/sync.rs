@@ -402,7 +402,11 @@ mod tests {
         let mut g = Group::new(&["A", "B", "C"]);
         g.report("A", m(Backup, true, false));
         g.report("B", m(Backup, true, false));
-        assert_eq!(g.set_members(&["A", "B"]), None, "C gone: no MASTER on a reload");
+        assert_eq!(
+            g.set_members(&["A", "B"]),
+            None,
+            "C gone: no MASTER on a reload"
+        );
         assert_eq!(g.target(), Backup);
         assert_eq!(g.report("A", m(Backup, true, false)), Some(Master));
         let mut g = pair();
@@ -445,7 +449,11 @@ mod tests {
         assert_eq!(g.announce(), None);
         let mut g = pair();
         g.fail("A");
-        assert_eq!(g.announce(), Some(Fault), "a group that starts in fault says so");
+        assert_eq!(
+            g.announce(),
+            Some(Fault),
+            "a group that starts in fault says so"
+        );
     }
 
     #[test]
