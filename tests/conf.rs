@@ -356,6 +356,7 @@ fn vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together() {
         let r = n1.hakit(&["vrrp", "status", "--name", name, "--json"]);
         serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)[0].clone()
     };
+    hk.assert_idle(Duration::from_millis(500));
     let a_before = status("VI_A");
     assert_eq!(a_before["state"], "MASTER");
     assert_eq!(status("VI_B")["state"], "MASTER");
@@ -525,7 +526,13 @@ fn vrrp_sync_group_members_move_together_with_keepalived() {
         ms_of_day(&t["at"])
     };
     let (a, b) = (to_master("VI_A"), to_master("VI_B"));
-    assert!((a - b).abs() < 50, "VI_A master at {a}, VI_B at {b}");
+    // One follows the other in the same pass of the loop; under a loaded CI a notify
+    // script's fork between them is the only wait.
+    assert!(
+        (a - b).abs() < 100,
+        "VI_A master at {a}, VI_B at {b}: {}",
+        hk.log_text()
+    );
     assert_eq!(status("VI_B")["held_by"], Value::Null);
 
     // keepalived comes back at 150 and preempts both. Only VI_A hears it; VI_B follows

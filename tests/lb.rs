@@ -277,7 +277,13 @@ fn lb_follows_nginx_servers_with_sorry_server_notify_and_mail() {
         std::fs::read_to_string(marks.join("events")).unwrap_or_default() == "down\ndown\nup\n"
     });
 
-    // `lb status` for people: ipvsadm-like arrows, health and the reason.
+    // `lb status` for people: ipvsadm-like arrows, health and the reason. (nginx shutting
+    // down may first close a connection it had accepted; once gone, it refuses them.)
+    wait_for("rs1's checks to be refused", T, || {
+        lb.real(&rs1.addr())["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("connection refused"))
+    });
     let st = run(
         hakit_bin(),
         ["--state-dir", lb.state.to_str().unwrap(), "lb", "status"],

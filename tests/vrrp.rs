@@ -71,6 +71,7 @@ fn hakit_backs_up_keepalived_takes_over_on_crash_and_yields_on_return() {
     a.extend(["--notify".to_string(), notify]);
     let hk = Hakit::start(n2, &args(&a));
     hk.wait_state("BACKUP", Duration::from_secs(5));
+    hk.assert_idle(Duration::from_millis(500));
     holds_for(
         "hakit staying backup without the VIP",
         Duration::from_millis(800),

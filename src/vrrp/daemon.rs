@@ -1,11 +1,14 @@
-//! `vrrp run`: one instance, one process. The loop waits on the socket and a signal pipe
-//! until the earliest deadline (the machine's timer, a tracker, the second GARP burst),
-//! feeds events to the [`Machine`] and carries out its [`Action`]s.
+//! One VRRP instance at the edges: its sockets, VIPs, trackers, notify commands and state
+//! file around the pure [`Machine`]. [`Daemon::step`] handles what is ready (an advert, a
+//! link change, a sync-group wake-up) and every deadline passed (the machine's timer, a
+//! tracker, the second GARP burst), feeding events to the machine and carrying out its
+//! [`Action`]s. [`run_until`] drives one instance (`vrrp run` from flags); `multi` drives
+//! many in one thread (`vrrp run --config`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::net::IpAddr;
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -289,7 +292,17 @@ struct Tracker {
     next_run: Instant,
 }
 
-struct Daemon {
+/// Which of [`Daemon::fds`] are readable.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ready {
+    pub socket: bool,
+    pub links: bool,
+    pub woken: bool,
+}
+
+/// One running VRRP instance: its sockets, machine, trackers and state file. A loop
+/// drives it: [`run_until`]'s for one instance, [`super::multi`]'s for several.
+pub struct Daemon {
     opts: Options,
     link: link::Link,
     io: Io,
@@ -315,6 +328,9 @@ struct Daemon {
     own_fault: bool,
     /// Woken by the sync group when it moves (or a member's fault changes).
     wake: UnixStream,
+    /// The writing end of `wake`, held while no sync group holds it.
+    wake_tx: Option<UnixStream>,
+    membership: Membership,
 }
 
 /// How often changed counters reach the state file (transitions are written at once).
@@ -344,17 +360,55 @@ pub fn run(opts: Options) -> Result<()> {
     run_until(opts, sig_rx)
 }
 
-/// [`run`] until a byte arrives on `stop` (several instances in one process each get
-/// their own).
+/// [`run`] until a byte arrives on `stop`.
 pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
-    let mut membership = Membership {
+    sig_rx
+        .set_nonblocking(true)
+        .map_err(|e| Error::io("configure the stop pipe", e))?;
+    let mut d = start(opts)?;
+    loop {
+        let wake = d.next_wake();
+        // ppoll: nanosecond timeouts, so a deadline 0.3 ms away is slept, not spun.
+        let timeout = TimeSpec::from_duration(wake.saturating_duration_since(Instant::now()));
+        let (ready, stop) = {
+            let [a, b, c] = d.fds();
+            let mut fds = [
+                PollFd::new(a, PollFlags::POLLIN),
+                PollFd::new(b, PollFlags::POLLIN),
+                PollFd::new(c, PollFlags::POLLIN),
+                PollFd::new(sig_rx.as_fd(), PollFlags::POLLIN),
+            ];
+            match ppoll(&mut fds, Some(timeout), None) {
+                Ok(_) | Err(nix::errno::Errno::EINTR) => {}
+                Err(e) => return Err(Error::io("wait for packets", e.into())),
+            }
+            let r = |f: &PollFd| f.revents().is_some_and(|r| r.contains(PollFlags::POLLIN));
+            (
+                Ready {
+                    socket: r(&fds[0]),
+                    links: r(&fds[1]),
+                    woken: r(&fds[2]),
+                },
+                r(&fds[3]),
+            )
+        };
+        if stop {
+            let mut b = [0u8; 16];
+            let _ = sig_rx.read(&mut b);
+            return d.shutdown();
+        }
+        d.step(ready)?;
+    }
+}
+
+/// Validate, open the sockets and start the instance (BACKUP, or MASTER for an address
+/// owner). A member of a sync group that fails here faults its group.
+pub fn start(opts: Options) -> Result<Daemon> {
+    let membership = Membership {
         group: opts.group.clone(),
         name: opts.instance.name.clone(),
         clean: false,
     };
-    sig_rx
-        .set_nonblocking(true)
-        .map_err(|e| Error::io("configure the stop pipe", e))?;
     let i = &opts.instance;
     let mut nl = vip::socket()?;
     let link = link::resolve(&mut nl, &i.interface)?;
@@ -447,10 +501,17 @@ pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
         own_fault: false,
         wake,
         opts,
+        wake_tx: None,
+        membership,
     };
-    if let Some(g) = &d.opts.group {
-        g.join(&d.opts.instance.name, wake_tx);
-        d.status.sync_group = Some(g.name.clone());
+    match &d.opts.group {
+        Some(g) => {
+            g.join(&d.opts.instance.name, wake_tx);
+            d.status.sync_group = Some(g.name.clone());
+        }
+        // Nobody wakes an instance outside a group, but the pipe's other end must stay
+        // open: a closed one reads as always ready.
+        None => d.wake_tx = Some(wake_tx),
     }
     log::info!(
         "{}: VRRPv{} vrid {} priority {} on {} from {src}, advert every {}s",
@@ -469,9 +530,7 @@ pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
     if d.fault {
         d.feed(Event::Fault(true))?;
     }
-    d.main_loop(&mut sig_rx)?;
-    membership.clean = true;
-    Ok(())
+    Ok(d)
 }
 
 /// Start the specific notify command and the generic one with `extra` appended; they run
@@ -523,48 +582,42 @@ impl Daemon {
         self.start + Duration::from_millis(m)
     }
 
-    fn main_loop(&mut self, sig: &mut UnixStream) -> Result<()> {
-        loop {
-            let wake = self.next_wake();
-            // ppoll: nanosecond timeouts, so a deadline 0.3 ms away is slept, not spun.
-            let timeout = TimeSpec::from_duration(wake.saturating_duration_since(Instant::now()));
-            let (sock_ready, sig_ready, link_ready, woken) = {
-                let mut fds = [
-                    PollFd::new(self.io.fd(), PollFlags::POLLIN),
-                    PollFd::new(sig.as_fd(), PollFlags::POLLIN),
-                    PollFd::new(self.links.fd(), PollFlags::POLLIN),
-                    PollFd::new(self.wake.as_fd(), PollFlags::POLLIN),
-                ];
-                match ppoll(&mut fds, Some(timeout), None) {
-                    Ok(_) => {}
-                    Err(nix::errno::Errno::EINTR) => {}
-                    Err(e) => return Err(Error::io("wait for packets", e.into())),
-                }
-                let r = |f: &PollFd| f.revents().is_some_and(|r| r.contains(PollFlags::POLLIN));
-                (r(&fds[0]), r(&fds[1]), r(&fds[2]), r(&fds[3]))
-            };
-            if sig_ready {
-                let mut b = [0u8; 16];
-                let _ = sig.read(&mut b);
-                return self.shutdown();
-            }
-            if sock_ready {
-                self.receive()?;
-            }
-            if link_ready && self.links.drain() {
-                self.check_interfaces()?;
-            }
-            if woken {
-                let mut b = [0u8; 64];
-                while matches!((&self.wake).read(&mut b), Ok(n) if n > 0) {}
-                // Another member moved the group or changed its fault: follow.
-                self.update_priority()?;
-            }
-            self.tick()?;
-        }
+    /// The instance's name.
+    pub fn name(&self) -> &str {
+        &self.opts.instance.name
     }
 
-    fn next_wake(&self) -> Instant {
+    /// What it was started with (a reload compares it with the file's new options).
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// The descriptors to wait on, in [`Ready`]'s order: the VRRP socket, link
+    /// notifications, the sync group's wake-up pipe.
+    pub fn fds(&self) -> [BorrowedFd<'_>; 3] {
+        [self.io.fd(), self.links.fd(), self.wake.as_fd()]
+    }
+
+    /// Handle what is ready and every deadline that has passed. Call it when one of
+    /// [`Daemon::fds`] is readable or [`Daemon::next_wake`] has come.
+    pub fn step(&mut self, ready: Ready) -> Result<()> {
+        if ready.socket {
+            self.receive()?;
+        }
+        if ready.links && self.links.drain() {
+            self.check_interfaces()?;
+        }
+        if ready.woken {
+            let mut b = [0u8; 64];
+            while matches!((&self.wake).read(&mut b), Ok(n) if n > 0) {}
+            // Another member moved the group or changed its fault: follow.
+            self.update_priority()?;
+        }
+        self.tick()
+    }
+
+    /// When [`Daemon::step`] must run next if nothing arrives (within a second).
+    pub fn next_wake(&self) -> Instant {
         let mut w = Instant::now() + Duration::from_secs(1);
         if let Some(d) = self.machine.next_deadline() {
             w = w.min(self.at(d));
@@ -979,12 +1032,15 @@ impl Daemon {
         }
     }
 
-    fn shutdown(&mut self) -> Result<()> {
+    /// Stop: priority 0 and the addresses released if master, STOP notified. The
+    /// instance leaves its sync group cleanly when it is dropped afterwards.
+    pub fn shutdown(&mut self) -> Result<()> {
         log::info!("{}: stopping", self.opts.instance.name);
         let acts = self.machine.handle(self.now(), Event::Shutdown);
         self.execute(acts)?;
         // Give notify scripts a moment to start before the process goes.
         self.reaper.reap();
+        self.membership.clean = true;
         Ok(())
     }
 }

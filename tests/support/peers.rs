@@ -261,6 +261,36 @@ impl Hakit {
     pub fn log_text(&self) -> String {
         fs::read_to_string(&self.log).unwrap_or_default()
     }
+
+    /// CPU time the process has used (user + system).
+    fn cpu_time(&self) -> Duration {
+        let stat = fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap();
+        // Fields after the parenthesised command name: state is the 3rd, utime the 14th.
+        let rest = &stat[stat.rfind(')').unwrap() + 2..];
+        let f: Vec<u64> = rest
+            .split(' ')
+            .skip(11)
+            .take(2)
+            .map(|x| x.parse().unwrap())
+            .collect();
+        let tck = nix::unistd::sysconf(nix::unistd::SysconfVar::CLK_TCK)
+            .unwrap()
+            .unwrap_or(100) as u64;
+        Duration::from_millis((f[0] + f[1]) * 1000 / tck)
+    }
+
+    /// A daemon between events sleeps: over `over`, it uses under a quarter of a core (a
+    /// loop spinning on a descriptor that is always ready uses all of one).
+    #[track_caller]
+    pub fn assert_idle(&self, over: Duration) {
+        let before = self.cpu_time();
+        thread::sleep(over);
+        let used = self.cpu_time() - before;
+        assert!(
+            used < over / 4,
+            "hakit used {used:?} of CPU in {over:?}: it spins instead of sleeping"
+        );
+    }
 }
 
 impl Drop for Hakit {
