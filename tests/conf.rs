@@ -711,3 +711,57 @@ fn lb_config_checks_every_url_and_every_checker() {
     let _ = child.wait();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_reload_while_an_instance_waits_for_its_address_restarts_it_once_up() {
+    if !privileged("a_reload_while_an_instance_waits_for_its_address_restarts_it_once_up") {
+        return;
+    }
+    // t0's link-local address stays tentative for a second or two (duplicate address
+    // detection), and an IPv6 instance waits for it before it can send. A reload that
+    // changes the instance meanwhile must not start a second one beside it: the first
+    // is stopped when it is up, then the new one starts.
+    let lab = Lab::numbered("kcpend", 1);
+    let n1 = lab.host(0);
+    n1.ip("link add t0 type veth peer name t1");
+    n1.set_sysctl("net.ipv6.conf.t0.accept_dad", "1");
+    n1.set_sysctl("net.ipv6.conf.t0.dad_transmits", "2");
+    let v6 = |prio: u8| {
+        format!(
+            "vrrp_instance VI_A {{\n  interface eth0\n  virtual_router_id 61\n  priority 100\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {VIP_A}/24\n  }}\n}}\nvrrp_instance VI_6 {{\n  interface t0\n  virtual_router_id 66\n  priority {prio}\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    fd00:66::1/64\n  }}\n}}\n"
+        )
+    };
+    let dir = std::env::temp_dir().join(unique("kcpend"));
+    let f = conf_file(&dir, "keepalived.conf", &v6(100));
+    n1.ip("link set t1 up");
+    n1.ip("link set t0 up");
+    let mut hk = Hakit::start(n1, &["--config", &f]);
+    wait_for("hakit to start", Duration::from_secs(5), || {
+        hk.log_text().contains("starting 2 VRRP instance(s)")
+    });
+    std::fs::write(&f, v6(90)).unwrap();
+    crate::support::sh(&format!("kill -HUP {}", hk.pid()));
+    let status = |name: &str| -> Value {
+        let r = n1.hakit(&["vrrp", "status", "--name", name, "--json"]);
+        serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)[0].clone()
+    };
+    wait_for(
+        "VI_6 running with the reloaded priority",
+        Duration::from_secs(10),
+        || status("VI_6")["priority"] == 90 && status("VI_6")["state"] == "MASTER",
+    );
+    let text = hk.log_text();
+    assert!(
+        text.contains("reload: VI_6 changed while starting: it restarts once up"),
+        "the reload came while VI_6 waited: {text}"
+    );
+    assert_eq!(
+        text.matches("VI_6: VRRPv3 vrid 66 priority 90").count(),
+        1,
+        "{text}"
+    );
+    assert!(n1.has_addr("t0", "fd00:66::1"));
+    hk.term();
+    assert!(!n1.has_addr("t0", "fd00:66::1"), "released at the end");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

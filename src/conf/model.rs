@@ -357,6 +357,16 @@ pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
                             kept.push(m);
                         }
                     }
+                    if kept.len() < 2 {
+                        cx.warn(
+                            &g.loc,
+                            format!(
+                                "vrrp_sync_group {} has {} member(s): there is nothing to move together (keepalived warns the same)",
+                                g.name,
+                                kept.len()
+                            ),
+                        );
+                    }
                     g.members = kept;
                     c.groups.push(g);
                 }
@@ -1419,6 +1429,7 @@ mod tests {
         for want in [
             "k.conf:7:1: warning: vrrp_sync_group G2: B is already in sync group G1",
             "k.conf:7:1: warning: vrrp_sync_group G2: C is named twice",
+            "k.conf:7:1: warning: vrrp_sync_group G2 has 1 member(s)",
             "k.conf:1:1: warning: vrrp_sync_group G1: A owns its addresses (priority 255)",
         ] {
             assert!(w.iter().any(|x| x.starts_with(want)), "{want}: {w:#?}");

@@ -397,7 +397,10 @@ pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
             let _ = sig_rx.read(&mut b);
             return d.shutdown();
         }
-        d.step(ready)?;
+        if let Err(e) = d.step(ready) {
+            d.abort();
+            return Err(e);
+        }
     }
 }
 
@@ -1030,6 +1033,17 @@ impl Daemon {
         if let Err(e) = status::write(&self.opts.state_dir, &self.status) {
             log::warn!("{e}");
         }
+    }
+
+    /// An instance that failed is dropped: like [`Daemon::shutdown`], its addresses go
+    /// and priority 0 tells the peer at once (a silent master would leave the address on
+    /// both nodes), but its sync group learns that it failed.
+    pub fn abort(&mut self) {
+        let acts = self.machine.handle(self.now(), Event::Shutdown);
+        if let Err(e) = self.execute(acts) {
+            log::warn!("{}: {e}", self.opts.instance.name);
+        }
+        self.reaper.reap();
     }
 
     /// Stop: priority 0 and the addresses released if master, STOP notified. The

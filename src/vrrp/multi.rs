@@ -34,16 +34,20 @@ const HUP: u64 = u64::MAX - 1;
 const TIMER: u64 = u64::MAX - 2;
 const STARTED: u64 = u64::MAX - 3;
 
-/// An instance being set up on its thread: the options it was started with, and the
-/// generation that tells a stale setup (the file changed meanwhile) from the current one.
+/// An instance being set up on its thread. One name has one setup at a time: a reload
+/// that changes or removes it meanwhile queues what comes next, and the setup is
+/// stopped when it arrives, so two instances of one name never overlap (they would
+/// share addresses, a VRID and a place in a sync group).
 struct Pending {
     opts: Options,
-    generation: u64,
+    /// A reload changed or removed the instance while it was being set up.
+    superseded: bool,
+    /// What starts once the superseded setup is stopped.
+    next: Option<Options>,
 }
 
 struct Started {
     name: String,
-    generation: u64,
     result: Result<Daemon>,
 }
 
@@ -58,7 +62,6 @@ struct Reactor {
     armed: Option<Instant>,
     slots: Vec<Option<Slot>>,
     pending: BTreeMap<String, Pending>,
-    generation: u64,
     started_tx: mpsc::Sender<Started>,
     started_rx: mpsc::Receiver<Started>,
     /// Written by a setup thread when it is done, to wake the loop.
@@ -117,7 +120,6 @@ impl Reactor {
             armed: None,
             slots: Vec::new(),
             pending: BTreeMap::new(),
-            generation: 0,
             started_tx,
             started_rx,
             started_pipe,
@@ -132,8 +134,6 @@ impl Reactor {
 
     /// Set an instance up on a thread of its own; it joins the loop when ready.
     fn start(&mut self, o: Options) {
-        self.generation += 1;
-        let generation = self.generation;
         let name = o.instance.name.clone();
         let tx = self.started_tx.clone();
         let wake = self.started_pipe.1.try_clone();
@@ -144,11 +144,7 @@ impl Reactor {
                 let name = opts.instance.name.clone();
                 let result = catch_unwind(AssertUnwindSafe(|| daemon::start(opts)))
                     .unwrap_or_else(|_| Err(Error::Failed("setting up panicked".into())));
-                let _ = tx.send(Started {
-                    name,
-                    generation,
-                    result,
-                });
+                let _ = tx.send(Started { name, result });
                 if let Ok(mut w) = wake {
                     let _ = w.write(b"s");
                 }
@@ -159,7 +155,8 @@ impl Reactor {
                     name,
                     Pending {
                         opts: o,
-                        generation,
+                        superseded: false,
+                        next: None,
                     },
                 );
             }
@@ -170,32 +167,36 @@ impl Reactor {
     /// Take in the instances whose setup finished.
     fn adopt_started(&mut self) {
         drain(&self.started_pipe.0);
-        while let Ok(s) = self.started_rx.try_recv() {
-            let current = self
-                .pending
-                .get(&s.name)
-                .is_some_and(|p| p.generation == s.generation);
-            match (s.result, current) {
-                (Err(e), true) => {
-                    self.pending.remove(&s.name);
-                    log::error!("{}: {e}", s.name);
-                }
-                (Err(_), false) => {}
-                (Ok(mut d), false) => {
-                    // The file changed while it was starting: this one is not wanted.
-                    let _ = d.shutdown();
-                }
-                (Ok(d), true) => {
-                    self.pending.remove(&s.name);
+        while let Ok(st) = self.started_rx.try_recv() {
+            let Some(p) = self.pending.remove(&st.name) else {
+                continue;
+            };
+            match (st.result, p.superseded) {
+                (Err(e), false) => log::error!("{}: {e}", st.name),
+                (Ok(d), false) => {
                     if let Err(e) = self.install(d) {
-                        log::error!("{}: {e}", s.name);
+                        log::error!("{}: {e}", st.name);
+                    }
+                }
+                (result, true) => {
+                    // The file changed while it was starting: stop it, then start what
+                    // the file says now, if anything.
+                    if let Ok(mut d) = result {
+                        if let Err(e) = d.shutdown() {
+                            log::warn!("{}: {e}", st.name);
+                        }
+                    }
+                    if let Some(o) = p.next {
+                        log::info!("reload: starting {}", st.name);
+                        self.start(o);
                     }
                 }
             }
         }
     }
 
-    fn install(&mut self, d: Daemon) -> Result<()> {
+    /// Put a set-up instance into the loop; one that cannot be watched is stopped.
+    fn install(&mut self, mut d: Daemon) -> Result<()> {
         let i = match self.slots.iter().position(Option::is_none) {
             Some(i) => i,
             None => {
@@ -203,13 +204,17 @@ impl Reactor {
                 self.slots.len() - 1
             }
         };
-        for (k, fd) in d.fds().into_iter().enumerate() {
-            if let Err(e) = self.watch(fd, ((i as u64) << 2) | k as u64) {
-                for fd in d.fds() {
-                    let _ = self.ep.delete(fd);
-                }
-                return Err(e);
+        let watched = d
+            .fds()
+            .into_iter()
+            .enumerate()
+            .try_for_each(|(k, fd)| self.watch(fd, ((i as u64) << 2) | k as u64));
+        if let Err(e) = watched {
+            for fd in d.fds() {
+                let _ = self.ep.delete(fd);
             }
+            d.abort();
+            return Err(e);
         }
         self.slots[i] = Some(Slot {
             wake_at: d.next_wake(),
@@ -272,14 +277,16 @@ impl Reactor {
             match out {
                 Ok(Ok(())) => s.wake_at = s.d.next_wake(),
                 Ok(Err(e)) => {
-                    let name = s.d.name().to_string();
-                    self.remove(i);
-                    log::error!("{name}: {e}");
+                    log::error!("{}: {e}", s.d.name());
+                    if let Some(mut d) = self.remove(i) {
+                        d.abort();
+                    }
                 }
                 Err(_) => {
-                    let name = s.d.name().to_string();
-                    self.remove(i);
-                    log::error!("{name}: stopped after an internal error (a panic)");
+                    log::error!("{}: stopped after an internal error (a panic)", s.d.name());
+                    if let Some(mut d) = self.remove(i) {
+                        let _ = catch_unwind(AssertUnwindSafe(|| d.abort()));
+                    }
                 }
             }
         }
@@ -287,7 +294,12 @@ impl Reactor {
 
     /// SIGHUP: start, stop and restart what changed in the file.
     fn reload(&mut self, mut new: Vec<Options>) {
-        adopt_groups(&mut new, self.running().map(Daemon::options));
+        let current: Vec<&Options> = self
+            .running()
+            .map(Daemon::options)
+            .chain(self.pending.values().map(|p| &p.opts))
+            .collect();
+        adopt_groups(&mut new, current.into_iter());
         let mut next: BTreeMap<String, Options> = new
             .into_iter()
             .map(|o| (o.instance.name.clone(), o))
@@ -318,11 +330,16 @@ impl Reactor {
                 }
             }
         }
-        // One still being set up: kept if unchanged, else superseded (or dropped).
-        for (name, p) in std::mem::take(&mut self.pending) {
-            if next.get(&name).is_some_and(|n| n.same_config(&p.opts)) {
-                next.remove(&name);
-                self.pending.insert(name, p);
+        // One still being set up: kept if unchanged, else stopped when it arrives and
+        // followed by what the file says now.
+        for (name, p) in self.pending.iter_mut() {
+            match next.remove(name) {
+                Some(n) if !p.superseded && n.same_config(&p.opts) => {}
+                n => {
+                    log::info!("reload: {name} changed while starting: it restarts once up");
+                    p.superseded = true;
+                    p.next = n;
+                }
             }
         }
         for (name, o) in next {
@@ -333,13 +350,21 @@ impl Reactor {
     }
 
     /// SIGTERM: every group enters STOP first (members stopping one after another must
-    /// not push the ones left into MASTER), then every instance stops.
+    /// not push the ones left into MASTER), then every instance stops, those still being
+    /// set up included (one may hold addresses already: an owner, a member following its
+    /// group).
     fn shutdown(&mut self) -> Result<()> {
         let mut reaper = Reaper::default();
-        let mut stopped: Vec<String> = Vec::new();
-        for g in self.running().filter_map(|d| d.options().group.clone()) {
-            if !stopped.contains(&g.name) {
-                stopped.push(g.name.clone());
+        let groups: Vec<_> = self
+            .running()
+            .map(Daemon::options)
+            .chain(self.pending.values().map(|p| &p.opts))
+            .filter_map(|o| o.group.clone())
+            .collect();
+        let mut stopped: Vec<&str> = Vec::new();
+        for g in &groups {
+            if !stopped.contains(&g.name.as_str()) {
+                stopped.push(&g.name);
                 g.stop(&mut reaper);
             }
         }
@@ -349,6 +374,20 @@ impl Reactor {
                 if let Err(e) = d.shutdown() {
                     log::error!("{}: {e}", d.name());
                     first_err.get_or_insert(e);
+                }
+            }
+        }
+        // A setup waits at most 5 s for an address on its interface.
+        let until = Instant::now() + Duration::from_secs(6);
+        while !self.pending.is_empty() {
+            let left = until.saturating_duration_since(Instant::now());
+            let Ok(st) = self.started_rx.recv_timeout(left) else {
+                break;
+            };
+            self.pending.remove(&st.name);
+            if let Ok(mut d) = st.result {
+                if let Err(e) = d.shutdown() {
+                    log::error!("{}: {e}", d.name());
                 }
             }
         }
@@ -396,12 +435,22 @@ pub fn run(load: impl Fn() -> Result<Vec<Options>>) -> Result<()> {
     }
     let mut events = vec![EpollEvent::empty(); 256];
     loop {
-        r.arm()?;
-        let n = match r.ep.wait(&mut events, EpollTimeout::NONE) {
+        let waited = r.arm().and_then(|()| {
+            r.ep.wait(&mut events, EpollTimeout::NONE)
+                .or_else(|e| match e {
+                    nix::errno::Errno::EINTR => Ok(0),
+                    e => Err(ep_err("wait for packets", e)),
+                })
+        });
+        let n = match waited {
             Ok(n) => n,
-            Err(nix::errno::Errno::EINTR) => 0,
-            Err(e) => return Err(ep_err("wait for packets", e)),
+            Err(e) => {
+                // Whatever broke the loop, the instances do not stay behind silently.
+                let _ = r.shutdown();
+                return Err(e);
+            }
         };
+        let (mut hup_ready, mut started) = (false, false);
         let mut ready: BTreeMap<usize, Ready> = BTreeMap::new();
         for ev in &events[..n] {
             match ev.data() {
@@ -409,18 +458,12 @@ pub fn run(load: impl Fn() -> Result<Vec<Options>>) -> Result<()> {
                     drain(&term);
                     return r.shutdown();
                 }
-                HUP => {
-                    drain(&hup);
-                    match load() {
-                        Err(e) => log::error!("reload: {e}; the running configuration is kept"),
-                        Ok(new) => r.reload(new),
-                    }
-                }
+                HUP => hup_ready = true,
                 TIMER => {
                     let _ = r.timer.wait();
                     r.armed = None;
                 }
-                STARTED => r.adopt_started(),
+                STARTED => started = true,
                 t => {
                     let e = ready.entry((t >> 2) as usize).or_default();
                     match t & 3 {
@@ -431,7 +474,19 @@ pub fn run(load: impl Fn() -> Result<Vec<Options>>) -> Result<()> {
                 }
             }
         }
+        // The instances first, while the slots are those the events were for; then what
+        // adds or removes instances.
         r.step(&ready);
+        if hup_ready {
+            drain(&hup);
+            match load() {
+                Err(e) => log::error!("reload: {e}; the running configuration is kept"),
+                Ok(new) => r.reload(new),
+            }
+        }
+        if started {
+            r.adopt_started();
+        }
         if r.slots.iter().all(Option::is_none) && r.pending.is_empty() {
             return Err(Error::Failed("every VRRP instance has stopped".into()));
         }

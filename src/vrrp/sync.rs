@@ -133,7 +133,8 @@ impl Group {
     /// A member could not start, or ended on an error: the group is in FAULT until it
     /// runs again (or a reload removes it).
     pub fn fail(&mut self, name: &str) -> Option<State> {
-        self.members.insert(name.to_string(), Member::FAILED);
+        // One the configuration no longer names (a reload removed it) faults nobody.
+        *self.members.get_mut(name)? = Member::FAILED;
         self.settle()
     }
 
@@ -173,13 +174,19 @@ impl Group {
         })
     }
 
-    /// After a member left or the membership changed: only FAULT can end (into BACKUP)
-    /// or begin.
+    /// After a member left or the membership changed: FAULT can begin or end (into
+    /// BACKUP), and a MASTER group nobody is master of any more falls back to BACKUP;
+    /// nothing here makes a group MASTER.
     fn settle(&mut self) -> Option<State> {
         let fault = self.members.values().any(|m| m.fault);
+        let any_master = self.members.values().any(|m| m.state == State::Master);
         match (fault, self.target) {
             (true, _) => self.moved(State::Fault),
             (false, State::Fault) => self.moved(State::Backup),
+            // Nobody holds the group's addresses any more (every member restarted, say):
+            // a member starting again must not follow MASTER without waiting for its
+            // timer and the others.
+            (false, State::Master) if !any_master => self.moved(State::Backup),
             _ => None,
         }
     }
@@ -375,6 +382,13 @@ mod tests {
         g.report("B", m(Master, true, false));
         assert_eq!(g.leave("B"), None);
         assert_eq!(g.target(), Master, "A keeps its addresses");
+        // B restarts; meanwhile A restarts too: nobody is master, the group is not.
+        let mut both = g.clone();
+        assert_eq!(both.leave("A"), Some(Backup));
+        both.join("A");
+        both.join("B");
+        assert_eq!(both.report("B", m(Backup, false, false)), None);
+        assert_eq!(both.target(), Backup, "B waits for its timer and for A");
         g.join("B");
         // B starts as backup without a master heard: it follows the group to MASTER.
         assert_eq!(g.report("B", m(Backup, false, false)), None);
@@ -392,6 +406,7 @@ mod tests {
         assert_eq!(g.fault_elsewhere("A"), Some("B"));
         assert_eq!(g.report("A", m(Fault, false, false)), None);
         // A reload that starts it again: it joins, the fault clears.
+        assert_eq!(g.fail("nobody"), None, "a name the group does not have");
         g.join("B");
         assert_eq!(g.report("B", m(Backup, false, false)), Some(Backup));
         assert_eq!(g.fault_elsewhere("A"), None);
