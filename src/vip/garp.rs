@@ -9,12 +9,16 @@
 //! from the address itself to ff02::1, hop limit 255, Override set, Router set when the
 //! interface forwards, with the target link-layer address option.
 
+use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::os::fd::IntoRawFd;
+use std::sync::Mutex;
 use std::thread;
 use std::time::Duration;
 
 use pnet_datalink::MacAddr;
-use pnet_datalink::{Channel, Config, NetworkInterface};
+use pnet_datalink::{Channel, Config, DataLinkSender, NetworkInterface};
 use pnet_packet::arp::{ArpHardwareTypes, ArpOperations, MutableArpPacket};
 use pnet_packet::ethernet::{EtherTypes, MutableEthernetPacket};
 use pnet_packet::icmpv6::{self, Icmpv6Packet, Icmpv6Types};
@@ -140,11 +144,50 @@ pub fn frame_for(link: &Link, ip: IpAddr) -> Result<Vec<u8>> {
     })
 }
 
-fn pnet_interface(name: &str) -> Result<NetworkInterface> {
-    pnet_datalink::interfaces()
-        .into_iter()
-        .find(|i| i.name == name)
-        .ok_or_else(|| Error::Failed(format!("interface {name} vanished")))
+/// pnet's view of `link`, from what rtnetlink already told us (pnet's own lookup walks
+/// every address of every interface).
+fn pnet_interface(link: &Link) -> NetworkInterface {
+    NetworkInterface {
+        name: link.name.clone(),
+        description: String::new(),
+        index: link.index,
+        mac: link.mac.map(MacAddr::from),
+        ips: Vec::new(),
+        flags: 0,
+    }
+}
+
+/// Packet sockets kept open, one per interface: closing one waits for an RCU grace period
+/// (milliseconds, during which a VRRP loop serving many instances would stall), and a
+/// daemon announces on every transition.
+static SENDERS: Mutex<BTreeMap<u32, Box<dyn DataLinkSender>>> = Mutex::new(BTreeMap::new());
+
+/// A packet socket on `link` for sending only: a filter that keeps nothing, so the frames
+/// on the wire are not queued for it while it stays open.
+fn open_sender(link: &Link, what: &str) -> Result<Box<dyn DataLinkSender>> {
+    let sock = socket2::Socket::new(socket2::Domain::PACKET, socket2::Type::RAW, None)
+        .map_err(|e| Error::io(what, e))?;
+    const RET_K: u16 = 0x06; // BPF_RET | BPF_K
+    sock.attach_filter(&[libc::sock_filter {
+        code: RET_K,
+        jt: 0,
+        jf: 0,
+        k: 0,
+    }])
+    .map_err(|e| Error::io(what, e))?;
+    let cfg = Config {
+        read_buffer_size: 64,
+        // Sending needs no promiscuous mode, and turning it on and off is a link change
+        // every instance watching the interface would wake up for.
+        promiscuous: false,
+        socket_fd: Some(sock.into_raw_fd()),
+        ..Config::default()
+    };
+    match pnet_datalink::channel(&pnet_interface(link), cfg) {
+        Ok(Channel::Ethernet(tx, _rx)) => Ok(tx),
+        Ok(_) => Err(Error::Failed(format!("{what}: unsupported channel type"))),
+        Err(e) => Err(Error::io(what, e)),
+    }
 }
 
 /// Announce `ip` on `link` with `pattern`. Returns the number of frames sent.
@@ -159,38 +202,28 @@ pub fn announce(link: &Link, ip: IpAddr, pattern: &Pattern) -> Result<u32> {
         )));
     }
     let what = format!("send gratuitous {} on {}", kind(ip), link.name);
-    let iface = pnet_interface(&link.name)?;
-    let cfg = Config {
-        read_buffer_size: 64,
-        ..Config::default()
-    };
-    let mut tx = match pnet_datalink::channel(&iface, cfg) {
-        Ok(Channel::Ethernet(tx, _rx)) => tx,
-        Ok(_) => return Err(Error::Failed(format!("{what}: unsupported channel type"))),
-        Err(e) => return Err(Error::io(what, e)),
-    };
     let mut sent = 0;
     let bursts = if pattern.repeat_after.is_some() { 2 } else { 1 };
     for burst in 0..bursts {
         if burst == 1 {
             thread::sleep(pattern.repeat_after.unwrap_or_default());
         }
-        for i in 0..pattern.count {
-            if i > 0 && !pattern.interval.is_zero() {
-                thread::sleep(pattern.interval);
-            }
-            match tx.send_to(&frame, None) {
-                Some(Ok(())) => sent += 1,
-                Some(Err(e)) if e.raw_os_error() == Some(libc_errno::ENETDOWN) => {
-                    return Err(Error::Failed(format!(
-                        "{what}: {} is down (sent {sent} of {})",
-                        link.name,
-                        pattern.total()
-                    )))
-                }
-                Some(Err(e)) => return Err(Error::io(what, e)),
-                None => return Err(Error::Failed(format!("{what}: no buffer to send"))),
-            }
+        let mut senders = SENDERS.lock().unwrap_or_else(|p| p.into_inner());
+        let tx = match senders.entry(link.index) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(open_sender(link, &what)?),
+        };
+        if let Err(e) = send_burst(tx.as_mut(), &frame, pattern, &mut sent) {
+            // The interface may have gone (and its index with it): open afresh next time.
+            senders.remove(&link.index);
+            return Err(match e.raw_os_error() {
+                Some(libc_errno::ENETDOWN) => Error::Failed(format!(
+                    "{what}: {} is down (sent {sent} of {})",
+                    link.name,
+                    pattern.total()
+                )),
+                _ => Error::io(what, e),
+            });
         }
     }
     log::info!(
@@ -199,6 +232,26 @@ pub fn announce(link: &Link, ip: IpAddr, pattern: &Pattern) -> Result<u32> {
         link.name
     );
     Ok(sent)
+}
+
+/// One burst of `pattern`, counting the frames sent.
+fn send_burst(
+    tx: &mut dyn DataLinkSender,
+    frame: &[u8],
+    pattern: &Pattern,
+    sent: &mut u32,
+) -> std::io::Result<()> {
+    for i in 0..pattern.count {
+        if i > 0 && !pattern.interval.is_zero() {
+            thread::sleep(pattern.interval);
+        }
+        match tx.send_to(frame, None) {
+            Some(r) => r?,
+            None => return Err(std::io::Error::other("no buffer to send")),
+        }
+        *sent += 1;
+    }
+    Ok(())
 }
 
 /// "ARP" or "NA".
