@@ -511,7 +511,9 @@ fn vrrp_sync_group_members_move_together_with_keepalived() {
     assert_eq!(status("VI_B")["held_by"], "VI_A");
     n1.hakit(&["vrrp", "status", "--name", "VI_B"])
         .ok()
-        .stdout_has("sync group: G (master down here, held in BACKUP by VI_A");
+        .stdout_has(
+            "sync group: G (master down here; held in BACKUP until VI_A want(s) MASTER too)",
+        );
 
     // keepalived stops: VI_A hears priority 0 and wants master too; the group goes
     // MASTER and both members move in the same instant.

@@ -109,7 +109,8 @@ struct RunArgs {
     /// The members of a vrrp_sync_group move together, by keepalived's rules: the group
     /// goes MASTER only when every member's master is down, a member that yields to a
     /// higher-priority master takes the others to BACKUP, and a fault of one is a fault
-    /// of all. The group's notify gets `GROUP <name> <state> 0` appended.
+    /// of all (a member that cannot start counts as one). The group's notify gets
+    /// `GROUP <name> <state> 0` appended: its state at start, each move, STOP at the end.
     #[arg(long, value_name = "FILE")]
     config: Option<std::path::PathBuf>,
     /// With --config: only this instance (repeatable).
@@ -422,7 +423,7 @@ fn status_cmd(a: &StatusArgs, g: &Global, out: &Out) -> Exit {
             if let Some(g) = &s.sync_group {
                 out.line(match &s.held_by {
                     Some(h) => format!(
-                        "  sync group: {g} (master down here, held in BACKUP by {h}, which still hear(s) one)"
+                        "  sync group: {g} (master down here; held in BACKUP until {h} want(s) MASTER too)"
                     ),
                     None => format!("  sync group: {g}"),
                 });

@@ -305,6 +305,12 @@ impl Machine {
             (_, Event::Priority(p)) if self.cfg.priority != 255 => {
                 self.priority = p.clamp(1, 254);
             }
+            // Faulty from the start (a tracked interface down, a sync group in FAULT): no
+            // BACKUP on the way, as keepalived.
+            (State::Initialize, Event::Fault(true)) => {
+                self.preempt_from = now + self.cfg.preempt_delay_ms;
+                self.transition(State::Fault, &mut out);
+            }
             (State::Master | State::Backup, Event::Fault(true)) => {
                 if self.state == State::Master {
                     // As keepalived: priority 0 first, so the backup takes over after its
@@ -849,5 +855,33 @@ mod tests {
             )],
         );
         assert!(m.wants_master());
+    }
+
+    #[test]
+    fn a_fault_before_start_goes_straight_to_fault() {
+        let mut m = Machine::new(cfg(100, 10));
+        script(
+            &mut m,
+            &[
+                (
+                    0,
+                    Event::Fault(true),
+                    &[Transition {
+                        from: Initialize,
+                        to: State::Fault,
+                    }],
+                ),
+                (1, Startup, &[]),
+                (
+                    2,
+                    Event::Fault(false),
+                    &[Transition {
+                        from: State::Fault,
+                        to: Backup,
+                    }],
+                ),
+            ],
+        );
+        assert_eq!(m.next_deadline(), Some(2 + master_down_ms(100, 10)));
     }
 }
