@@ -686,11 +686,11 @@ impl Daemon {
 
     fn tick(&mut self) -> Result<()> {
         let now = Instant::now();
-        if self
-            .machine
-            .next_deadline()
-            .is_some_and(|d| self.at(d) <= now)
-        {
+        // Within ADVERT_EARLY_MS: the machine serves an advert that early (and nothing
+        // else before its time).
+        if self.machine.next_deadline().is_some_and(|d| {
+            self.at(d) <= now + Duration::from_millis(super::machine::ADVERT_EARLY_MS)
+        }) {
             self.feed(Event::Timer)?;
         }
         if self.second_garp.is_some_and(|g| g <= now) {

@@ -13,6 +13,11 @@ use serde::Serialize;
 /// Milliseconds since an arbitrary origin chosen by the caller.
 pub type Millis = u64;
 
+/// How early a master's advertisement may go: timers that fall within this of each other
+/// are served together (instances of one process then settle into step, as keepalived's
+/// do), and a receiver's Master_Down is three intervals away.
+pub const ADVERT_EARLY_MS: Millis = 1;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum State {
     Initialize,
@@ -238,7 +243,9 @@ impl Machine {
             (State::Master, Event::Sync(State::Backup)) if self.cfg.synced => {
                 self.become_backup(now, &mut out)
             }
-            (State::Master, Event::Timer) if self.advert_at.is_some_and(|t| now >= t) => {
+            (State::Master, Event::Timer)
+                if self.advert_at.is_some_and(|t| now + ADVERT_EARLY_MS >= t) =>
+            {
                 out.push(Action::Advertise {
                     priority: self.priority,
                 });
@@ -883,5 +890,26 @@ mod tests {
             ],
         );
         assert_eq!(m.next_deadline(), Some(2 + master_down_ms(100, 10)));
+    }
+
+    #[test]
+    fn an_advert_may_go_a_millisecond_early_a_master_down_may_not() {
+        let mut m = Machine::new(cfg(100, 10));
+        m.handle(0, Startup);
+        let down = m.next_deadline().unwrap();
+        script(&mut m, &[(down - 1, Timer, &[])]);
+        assert_eq!(m.state(), Backup, "Master_Down is not served early");
+        m.handle(down, Timer);
+        assert_eq!(m.state(), Master);
+        let advert = m.next_deadline().unwrap();
+        assert_eq!(advert, down + 100);
+        script(
+            &mut m,
+            &[
+                (advert - 2, Timer, &[]),
+                (advert - 1, Timer, &[Advertise { priority: 100 }]),
+            ],
+        );
+        assert_eq!(m.next_deadline(), Some(advert - 1 + 100));
     }
 }
