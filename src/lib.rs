@@ -9,12 +9,14 @@
 //! - [`rsprep`]: real-server preparation for LVS-DR/TUN
 //! - [`vrrp`]: VRRP v2/v3 (so far the packet codec)
 //! - [`units`], [`logging`], [`error`]: shared conventions
+//! - [`ffi`]: the one module with `unsafe` (a link-layer socket address)
 //! - [`cli`]: the clap definitions and the thin layer that formats results
 
 pub mod check;
 pub mod cli;
 pub mod conf;
 pub mod error;
+pub mod ffi;
 pub mod ipvs;
 pub mod lb;
 pub mod link;

@@ -12,13 +12,11 @@
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-use std::os::fd::IntoRawFd;
 use std::sync::Mutex;
 use std::thread;
 use std::time::Duration;
 
-use pnet_datalink::MacAddr;
-use pnet_datalink::{Channel, Config, DataLinkSender, NetworkInterface};
+use pnet_base::MacAddr;
 use pnet_packet::arp::{ArpHardwareTypes, ArpOperations, MutableArpPacket};
 use pnet_packet::ethernet::{EtherTypes, MutableEthernetPacket};
 use pnet_packet::icmpv6::{self, Icmpv6Packet, Icmpv6Types};
@@ -144,50 +142,18 @@ pub fn frame_for(link: &Link, ip: IpAddr) -> Result<Vec<u8>> {
     })
 }
 
-/// pnet's view of `link`, from what rtnetlink already told us (pnet's own lookup walks
-/// every address of every interface).
-fn pnet_interface(link: &Link) -> NetworkInterface {
-    NetworkInterface {
-        name: link.name.clone(),
-        description: String::new(),
-        index: link.index,
-        mac: link.mac.map(MacAddr::from),
-        ips: Vec::new(),
-        flags: 0,
-    }
-}
-
 /// Packet sockets kept open, one per interface: closing one waits for an RCU grace period
 /// (milliseconds, during which a VRRP loop serving many instances would stall), and a
-/// daemon announces on every transition.
-static SENDERS: Mutex<BTreeMap<u32, Box<dyn DataLinkSender>>> = Mutex::new(BTreeMap::new());
+/// daemon announces on every transition. Protocol 0 and no bind: the socket only sends,
+/// it taps none of the interface's traffic. Non-blocking: a full queue is an error, never
+/// a stall.
+static SENDERS: Mutex<BTreeMap<u32, socket2::Socket>> = Mutex::new(BTreeMap::new());
 
-/// A packet socket on `link` for sending only: a filter that keeps nothing, so the frames
-/// on the wire are not queued for it while it stays open.
-fn open_sender(link: &Link, what: &str) -> Result<Box<dyn DataLinkSender>> {
+fn open_sender(what: &str) -> Result<socket2::Socket> {
     let sock = socket2::Socket::new(socket2::Domain::PACKET, socket2::Type::RAW, None)
         .map_err(|e| Error::io(what, e))?;
-    const RET_K: u16 = 0x06; // BPF_RET | BPF_K
-    sock.attach_filter(&[libc::sock_filter {
-        code: RET_K,
-        jt: 0,
-        jf: 0,
-        k: 0,
-    }])
-    .map_err(|e| Error::io(what, e))?;
-    let cfg = Config {
-        read_buffer_size: 64,
-        // Sending needs no promiscuous mode, and turning it on and off is a link change
-        // every instance watching the interface would wake up for.
-        promiscuous: false,
-        socket_fd: Some(sock.into_raw_fd()),
-        ..Config::default()
-    };
-    match pnet_datalink::channel(&pnet_interface(link), cfg) {
-        Ok(Channel::Ethernet(tx, _rx)) => Ok(tx),
-        Ok(_) => Err(Error::Failed(format!("{what}: unsupported channel type"))),
-        Err(e) => Err(Error::io(what, e)),
-    }
+    sock.set_nonblocking(true).map_err(|e| Error::io(what, e))?;
+    Ok(sock)
 }
 
 /// Announce `ip` on `link` with `pattern`. Returns the number of frames sent.
@@ -202,6 +168,8 @@ pub fn announce(link: &Link, ip: IpAddr, pattern: &Pattern) -> Result<u32> {
         )));
     }
     let what = format!("send gratuitous {} on {}", kind(ip), link.name);
+    let ethertype = if ip.is_ipv4() { 0x0806 } else { 0x86dd };
+    let to = crate::ffi::packet_addr(link.index, ethertype).map_err(|e| Error::io(&what, e))?;
     let mut sent = 0;
     let bursts = if pattern.repeat_after.is_some() { 2 } else { 1 };
     for burst in 0..bursts {
@@ -211,9 +179,9 @@ pub fn announce(link: &Link, ip: IpAddr, pattern: &Pattern) -> Result<u32> {
         let mut senders = SENDERS.lock().unwrap_or_else(|p| p.into_inner());
         let tx = match senders.entry(link.index) {
             Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => e.insert(open_sender(link, &what)?),
+            Entry::Vacant(e) => e.insert(open_sender(&what)?),
         };
-        if let Err(e) = send_burst(tx.as_mut(), &frame, pattern, &mut sent) {
+        if let Err(e) = send_burst(tx, &to, &frame, pattern, &mut sent) {
             // The interface may have gone (and its index with it): open afresh next time.
             senders.remove(&link.index);
             return Err(match e.raw_os_error() {
@@ -236,7 +204,8 @@ pub fn announce(link: &Link, ip: IpAddr, pattern: &Pattern) -> Result<u32> {
 
 /// One burst of `pattern`, counting the frames sent.
 fn send_burst(
-    tx: &mut dyn DataLinkSender,
+    tx: &socket2::Socket,
+    to: &socket2::SockAddr,
     frame: &[u8],
     pattern: &Pattern,
     sent: &mut u32,
@@ -245,10 +214,7 @@ fn send_burst(
         if i > 0 && !pattern.interval.is_zero() {
             thread::sleep(pattern.interval);
         }
-        match tx.send_to(frame, None) {
-            Some(r) => r?,
-            None => return Err(std::io::Error::other("no buffer to send")),
-        }
+        tx.send_to(frame, to)?;
         *sent += 1;
     }
     Ok(())

@@ -308,6 +308,8 @@ pub struct Daemon {
     io: Io,
     nl: NlSocket,
     machine: Machine,
+    /// The origin of the machine's clock: one for the whole process, so instances served
+    /// in one pass compute the same millisecond and stay in step.
     start: Instant,
     trackers: Vec<Tracker>,
     iface_down: BTreeSet<String>,
@@ -332,6 +334,8 @@ pub struct Daemon {
     wake_tx: Option<UnixStream>,
     membership: Membership,
 }
+
+static CLOCK_ORIGIN: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
 /// How often changed counters reach the state file (transitions are written at once).
 const STATUS_FLUSH: Duration = Duration::from_secs(1);
@@ -488,7 +492,7 @@ pub fn start(opts: Options) -> Result<Daemon> {
         io,
         nl,
         machine,
-        start: now,
+        start: *CLOCK_ORIGIN.get_or_init(Instant::now),
         trackers,
         iface_down: BTreeSet::new(),
         file_values: vec![0; opts.track_files.len()],

@@ -24,6 +24,9 @@ use crate::vip::{self, IpNet};
 /// DSCP CS6 as keepalived sends it.
 pub const TOS_CS6: u32 = 0xc0;
 
+/// Receive buffer per instance (a hundred instances hold a hundred).
+const RECV_LEN: usize = 8192;
+
 /// What the IP layer says about a received advertisement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Meta {
@@ -194,7 +197,9 @@ impl Io {
             tx,
             src,
             ifindex: link.index,
-            buf: vec![0; 65536],
+            // The largest VRRP packet (v6, 255 addresses) is 4128 bytes and an IPv4 one
+            // with its header under 1200; a longer datagram is cut and fails to decode.
+            buf: vec![0; RECV_LEN],
         })
     }
 

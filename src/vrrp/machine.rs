@@ -205,7 +205,10 @@ impl Machine {
 
     /// Start (or restart after a fault): the owner becomes master at once, anyone else
     /// listens for a Master_Down interval first.
+    /// The preemption delay runs from here, at startup and on leaving FAULT (a node whose
+    /// link was down waits as one that just booted).
     fn start(&mut self, now: Millis, out: &mut Vec<Action>) {
+        self.preempt_from = now + self.cfg.preempt_delay_ms;
         self.master_interval_cs = self.cfg.interval_cs;
         if self.priority == 255 && self.cfg.synced {
             // The owner of a group still asks the group first.
@@ -223,10 +226,7 @@ impl Machine {
     pub fn handle(&mut self, now: Millis, ev: Event) -> Vec<Action> {
         let mut out = Vec::new();
         match (self.state, ev) {
-            (State::Initialize, Event::Startup) => {
-                self.preempt_from = now + self.cfg.preempt_delay_ms;
-                self.start(now, &mut out);
-            }
+            (State::Initialize, Event::Startup) => self.start(now, &mut out),
             (State::Backup, Event::Timer) if self.master_down_at.is_some_and(|t| now >= t) => {
                 if self.cfg.synced {
                     self.want_master = true;
@@ -314,10 +314,7 @@ impl Machine {
             }
             // Faulty from the start (a tracked interface down, a sync group in FAULT): no
             // BACKUP on the way, as keepalived.
-            (State::Initialize, Event::Fault(true)) => {
-                self.preempt_from = now + self.cfg.preempt_delay_ms;
-                self.transition(State::Fault, &mut out);
-            }
+            (State::Initialize, Event::Fault(true)) => self.transition(State::Fault, &mut out),
             (State::Master | State::Backup, Event::Fault(true)) => {
                 if self.state == State::Master {
                     // As keepalived: priority 0 first, so the backup takes over after its
@@ -911,5 +908,23 @@ mod tests {
             ],
         );
         assert_eq!(m.next_deadline(), Some(advert - 1 + 100));
+    }
+
+    #[test]
+    fn the_preempt_delay_runs_again_after_a_fault() {
+        let mut m = Machine::new(Config {
+            preempt_delay_ms: 300,
+            ..cfg(100, 10)
+        });
+        m.handle(0, Startup);
+        m.handle(2000, Event::Fault(true));
+        m.handle(3000, Event::Fault(false));
+        // Within the delay after the fault: a lower master is accepted (its advert
+        // re-arms Master_Down) ...
+        m.handle(3200, adv("10.0.0.1", 50, 10));
+        assert_eq!(m.next_deadline(), Some(3200 + master_down_ms(100, 10)));
+        // ... after it, ignored, so Master_Down runs out and we preempt.
+        m.handle(3400, adv("10.0.0.1", 50, 10));
+        assert_eq!(m.next_deadline(), Some(3200 + master_down_ms(100, 10)));
     }
 }

@@ -4,20 +4,20 @@
 //! wake-ups a second; one thread makes them cheap (no context switch, no poll over every
 //! descriptor).
 //!
-//! Setting an instance up (which may wait for an address on its interface) runs on a
-//! thread of its own, so starting or reloading one never stalls the running ones.
+//! Setting an instance up (which may wait for an address on its interface) runs on a few
+//! helper threads, so starting or reloading one never stalls the running ones.
 //!
 //! SIGHUP reloads: instances whose configuration did not change keep running untouched
 //! (no state flap, no lost gratuitous ARPs); changed ones restart, removed ones stop, new
 //! ones start. A configuration that fails to load on reload is reported and the running
 //! one kept.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{Read, Write};
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use nix::sys::epoll::{Epoll, EpollCreateFlags, EpollEvent, EpollFlags, EpollTimeout};
@@ -56,12 +56,70 @@ struct Slot {
     wake_at: Instant,
 }
 
+/// At most this many threads set instances up at once. Each thread that ever ran leaves
+/// its stack in glibc's cache; a thread per instance made a hundred instances cost 10 MiB.
+const SETUP_THREADS: usize = 4;
+
+/// The setup queue and the threads draining it (they end when it is empty).
+#[derive(Default)]
+struct SetupPool {
+    shared: Arc<Mutex<(VecDeque<Options>, usize)>>,
+}
+
+impl SetupPool {
+    fn submit(
+        &self,
+        o: Options,
+        tx: &mpsc::Sender<Started>,
+        wake: &UnixStream,
+    ) -> std::io::Result<()> {
+        let mut q = self.shared.lock().unwrap_or_else(|p| p.into_inner());
+        q.0.push_back(o);
+        if q.1 >= SETUP_THREADS {
+            return Ok(());
+        }
+        let (shared, tx, wake) = (self.shared.clone(), tx.clone(), wake.try_clone()?);
+        let spawned = std::thread::Builder::new()
+            .name("vrrp-setup".into())
+            .spawn(move || loop {
+                let job = {
+                    let mut q = shared.lock().unwrap_or_else(|p| p.into_inner());
+                    match q.0.pop_front() {
+                        Some(o) => o,
+                        None => {
+                            q.1 -= 1;
+                            return;
+                        }
+                    }
+                };
+                let name = job.instance.name.clone();
+                let result = catch_unwind(AssertUnwindSafe(|| daemon::start(job)))
+                    .unwrap_or_else(|_| Err(Error::Failed("setting up panicked".into())));
+                let _ = tx.send(Started { name, result });
+                let _ = (&wake).write(b"s");
+            });
+        match spawned {
+            Ok(_) => {
+                q.1 += 1;
+                Ok(())
+            }
+            // A running thread will take it; with none, it is not queued.
+            Err(_) if q.1 > 0 => Ok(()),
+            Err(e) => {
+                q.0.pop_back();
+                Err(e)
+            }
+        }
+    }
+}
+
 struct Reactor {
     ep: Epoll,
     timer: TimerFd,
     armed: Option<Instant>,
     slots: Vec<Option<Slot>>,
     pending: BTreeMap<String, Pending>,
+    setup: SetupPool,
     started_tx: mpsc::Sender<Started>,
     started_rx: mpsc::Receiver<Started>,
     /// Written by a setup thread when it is done, to wake the loop.
@@ -120,6 +178,7 @@ impl Reactor {
             armed: None,
             slots: Vec::new(),
             pending: BTreeMap::new(),
+            setup: SetupPool::default(),
             started_tx,
             started_rx,
             started_pipe,
@@ -135,22 +194,11 @@ impl Reactor {
     /// Set an instance up on a thread of its own; it joins the loop when ready.
     fn start(&mut self, o: Options) {
         let name = o.instance.name.clone();
-        let tx = self.started_tx.clone();
-        let wake = self.started_pipe.1.try_clone();
-        let opts = o.clone();
-        let spawned = std::thread::Builder::new()
-            .name(format!("start-{name}"))
-            .spawn(move || {
-                let name = opts.instance.name.clone();
-                let result = catch_unwind(AssertUnwindSafe(|| daemon::start(opts)))
-                    .unwrap_or_else(|_| Err(Error::Failed("setting up panicked".into())));
-                let _ = tx.send(Started { name, result });
-                if let Ok(mut w) = wake {
-                    let _ = w.write(b"s");
-                }
-            });
-        match spawned {
-            Ok(_) => {
+        match self
+            .setup
+            .submit(o.clone(), &self.started_tx, &self.started_pipe.1)
+        {
+            Ok(()) => {
                 self.pending.insert(
                     name,
                     Pending {
