@@ -352,10 +352,7 @@ fn vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together() {
     wait_for("hakit to hold both VIPs", Duration::from_secs(10), || {
         holds(n1, VIP_A) && holds(n1, VIP_B)
     });
-    let status = |name: &str| -> Value {
-        let r = n1.hakit(&["vrrp", "status", "--name", name, "--json"]);
-        serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)[0].clone()
-    };
+    let status = |name: &str| n1.vrrp_status(name);
     hk.assert_idle(Duration::from_millis(500));
     let a_before = status("VI_A");
     assert_eq!(a_before["state"], "MASTER");
@@ -482,10 +479,7 @@ fn vrrp_sync_group_members_move_together_with_keepalived() {
         &group_conf(100, Some(&script.to_string_lossy())),
     );
     let mut hk = Hakit::start(n1, &["--config", &f]);
-    let status = |name: &str| -> Value {
-        let r = n1.hakit(&["vrrp", "status", "--name", name, "--json"]);
-        serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)[0].clone()
-    };
+    let status = |name: &str| n1.vrrp_status(name);
     wait_for(
         "both hakit instances in BACKUP",
         Duration::from_secs(5),
@@ -594,10 +588,7 @@ fn a_sync_group_member_that_cannot_start_holds_the_group_in_fault() {
     std::fs::create_dir_all(&dir).unwrap();
     let f = conf_file(&dir, "keepalived.conf", &group_conf(100, None));
     let hk = Hakit::start(n1, &["--config", &f]);
-    let status = |name: &str| -> Value {
-        let r = n1.hakit(&["vrrp", "status", "--name", name, "--json"]);
-        serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)[0].clone()
-    };
+    let status = |name: &str| n1.vrrp_status(name);
     wait_for("VI_A in FAULT", Duration::from_secs(5), || {
         status("VI_A")["state"] == "FAULT"
     });
@@ -743,10 +734,7 @@ fn a_reload_while_an_instance_waits_for_its_address_restarts_it_once_up() {
     });
     std::fs::write(&f, v6(90)).unwrap();
     crate::support::sh(&format!("kill -HUP {}", hk.pid()));
-    let status = |name: &str| -> Value {
-        let r = n1.hakit(&["vrrp", "status", "--name", name, "--json"]);
-        serde_json::from_str::<Value>(&r.stdout).unwrap_or(Value::Null)[0].clone()
-    };
+    let status = |name: &str| n1.vrrp_status(name);
     wait_for(
         "VI_6 running with the reloaded priority",
         Duration::from_secs(10),

@@ -193,18 +193,11 @@ pub fn vrrp_instances(c: &Config, only: &[String], state_dir: &Path) -> Result<V
                     };
                     // The members this process runs; one left out cannot hold the others
                     // back, so say so.
-                    let members: Vec<&str> = g
+                    let (members, left): (Vec<&str>, Vec<&str>) = g
                         .members
                         .iter()
                         .map(String::as_str)
-                        .filter(|m| only.is_empty() || only.iter().any(|o| o == m))
-                        .collect();
-                    let left: Vec<&str> = g
-                        .members
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|m| !members.contains(m))
-                        .collect();
+                        .partition(|m| only.is_empty() || only.iter().any(|o| o == m));
                     if !left.is_empty() {
                         log::warn!(
                             "sync group {}: {} not run by this process; the members here move without {}",

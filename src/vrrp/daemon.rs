@@ -2,7 +2,7 @@
 //! file around the pure [`Machine`]. [`Daemon::step`] handles what is ready (an advert, a
 //! link change, a sync-group wake-up) and every deadline passed (the machine's timer, a
 //! tracker, the second GARP burst), feeding events to the machine and carrying out its
-//! [`Action`]s. [`run_until`] drives one instance (`vrrp run` from flags); `multi` drives
+//! [`Action`]s. [`run`] drives one instance (`vrrp run` from flags); `multi` drives
 //! many in one thread (`vrrp run --config`).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,6 +52,19 @@ pub struct Notify {
     pub backup: Option<Vec<String>>,
     pub fault: Option<Vec<String>>,
     pub stop: Option<Vec<String>>,
+}
+
+impl Notify {
+    /// The specific command for entering `to` (notify_master, ...; STOP for the machine's
+    /// INIT after running).
+    fn command_for(&self, to: State) -> Option<&[String]> {
+        match to {
+            State::Master => self.master.as_deref(),
+            State::Backup => self.backup.as_deref(),
+            State::Fault => self.fault.as_deref(),
+            State::Initialize => self.stop.as_deref(),
+        }
+    }
 }
 
 /// Everything `vrrp run` needs.
@@ -226,7 +239,7 @@ impl SyncGroup {
 }
 
 /// A member's place in its sync group for as long as its thread runs: whichever way
-/// [`run_until`] ends (an error at start, a panic, a stop), the group hears of it.
+/// the daemon ends (an error at start, a panic, a stop), the group hears of it.
 struct Membership {
     group: Option<Arc<SyncGroup>>,
     name: String,
@@ -245,19 +258,7 @@ impl Shared {
     /// Start the group's notify commands for its move to `to` (the generic one gets
     /// `GROUP name STATE 0`, as keepalived's).
     fn run_notify(&self, name: &str, to: State, reaper: &mut Reaper) {
-        let n = &self.notify;
-        let specific = match to {
-            State::Master => &n.master,
-            State::Backup => &n.backup,
-            State::Fault => &n.fault,
-            State::Initialize => &n.stop,
-        };
-        spawn_notify(
-            reaper,
-            specific.as_deref(),
-            n.generic.as_deref(),
-            &["GROUP", name, shown(to), "0"],
-        );
+        spawn_notify(reaper, &self.notify, to, &["GROUP", name, shown(to), "0"]);
     }
 
     fn wake_all_but(&self, member: &str) {
@@ -301,7 +302,7 @@ pub struct Ready {
 }
 
 /// One running VRRP instance: its sockets, machine, trackers and state file. A loop
-/// drives it: [`run_until`]'s for one instance, [`super::multi`]'s for several.
+/// drives it: [`run`]'s for one instance, [`super::multi`]'s for several.
 pub struct Daemon {
     opts: Options,
     link: link::Link,
@@ -340,20 +341,32 @@ static CLOCK_ORIGIN: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 /// How often changed counters reach the state file (transitions are written at once).
 const STATUS_FLUSH: Duration = Duration::from_secs(1);
 
-/// Validate, open the sockets, run until SIGTERM/SIGINT. Returns after the priority-0
-/// advertisement has been sent and the VIPs removed.
-pub fn run(opts: Options) -> Result<()> {
-    let (sig_rx, sig_tx) =
-        UnixStream::pair().map_err(|e| Error::io("create the signal pipe", e))?;
-    for s in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+/// A non-blocking pipe that receives a byte for each of `signals`.
+pub(super) fn signal_pipe(signals: &[i32]) -> Result<UnixStream> {
+    let (rx, tx) = UnixStream::pair().map_err(|e| Error::io("create the signal pipe", e))?;
+    for s in signals {
         signal_hook::low_level::pipe::register(
-            s,
-            sig_tx
-                .try_clone()
+            *s,
+            tx.try_clone()
                 .map_err(|e| Error::io("clone the signal pipe", e))?,
         )
         .map_err(|e| Error::io("install signal handlers", e))?;
     }
+    rx.set_nonblocking(true)
+        .map_err(|e| Error::io("configure the signal pipe", e))?;
+    Ok(rx)
+}
+
+/// Empty a non-blocking wake-up or signal pipe.
+pub(super) fn drain(mut s: &UnixStream) {
+    let mut b = [0u8; 64];
+    while matches!(s.read(&mut b), Ok(n) if n > 0) {}
+}
+
+/// Validate, open the sockets, run until SIGTERM/SIGINT. Returns after the priority-0
+/// advertisement has been sent and the VIPs removed.
+pub fn run(opts: Options) -> Result<()> {
+    let sig_rx = signal_pipe(&[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])?;
     // SIGHUP is keepalived's reload; a single instance from flags has nothing to reload,
     // so it must not end the process (the default action).
     signal_hook::flag::register(
@@ -361,14 +374,6 @@ pub fn run(opts: Options) -> Result<()> {
         Arc::new(std::sync::atomic::AtomicBool::new(false)),
     )
     .map_err(|e| Error::io("install signal handlers", e))?;
-    run_until(opts, sig_rx)
-}
-
-/// [`run`] until a byte arrives on `stop`.
-pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
-    sig_rx
-        .set_nonblocking(true)
-        .map_err(|e| Error::io("configure the stop pipe", e))?;
     let mut d = start(opts)?;
     loop {
         let wake = d.next_wake();
@@ -397,8 +402,7 @@ pub fn run_until(opts: Options, mut sig_rx: UnixStream) -> Result<()> {
             )
         };
         if stop {
-            let mut b = [0u8; 16];
-            let _ = sig_rx.read(&mut b);
+            drain(&sig_rx);
             return d.shutdown();
         }
         if let Err(e) = d.step(ready) {
@@ -531,29 +535,22 @@ pub fn start(opts: Options) -> Result<Daemon> {
     );
     d.write_status();
     d.check_interfaces()?;
-    // A member starting into a group in FAULT follows it there from the start.
+    // Faulty from the start (a tracked interface down, a sync group in FAULT): the
+    // machine goes INIT -> FAULT here and Startup finds nothing to do.
     d.update_priority()?;
     d.feed(Event::Startup)?;
-    if d.fault {
-        d.feed(Event::Fault(true))?;
-    }
     Ok(d)
 }
 
-/// Start the specific notify command and the generic one with `extra` appended; they run
-/// concurrently, as keepalived's.
-fn spawn_notify(
-    reaper: &mut Reaper,
-    specific: Option<&[String]>,
-    generic: Option<&[String]>,
-    extra: &[&str],
-) {
-    if let Some(argv) = specific {
+/// Start the notify command for entering `to` and the generic one with `extra` appended;
+/// they run concurrently, as keepalived's.
+fn spawn_notify(reaper: &mut Reaper, n: &Notify, to: State, extra: &[&str]) {
+    if let Some(argv) = n.command_for(to) {
         if let Err(e) = reaper.spawn(argv, &[]) {
             log::warn!("notify {:?}: {e}", argv[0]);
         }
     }
-    if let Some(argv) = generic {
+    if let Some(argv) = n.generic.as_deref() {
         let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
         if let Err(e) = reaper.spawn(argv, &extra) {
             log::warn!("notify {:?}: {e}", argv[0]);
@@ -615,8 +612,7 @@ impl Daemon {
             self.check_interfaces()?;
         }
         if ready.woken {
-            let mut b = [0u8; 64];
-            while matches!((&self.wake).read(&mut b), Ok(n) if n > 0) {}
+            drain(&self.wake);
             // Another member moved the group or changed its fault: follow.
             self.update_priority()?;
         }
@@ -970,18 +966,11 @@ impl Daemon {
     }
 
     fn notify(&mut self, to: State) {
-        let n = &self.opts.notify;
-        let specific = match to {
-            State::Master => &n.master,
-            State::Backup => &n.backup,
-            State::Fault => &n.fault,
-            State::Initialize => &n.stop,
-        };
         let prio = self.machine.priority().to_string();
         spawn_notify(
             &mut self.reaper,
-            specific.as_deref(),
-            n.generic.as_deref(),
+            &self.opts.notify,
+            to,
             &["INSTANCE", &self.opts.instance.name, shown(to), &prio],
         );
     }
@@ -1043,22 +1032,25 @@ impl Daemon {
     /// and priority 0 tells the peer at once (a silent master would leave the address on
     /// both nodes), but its sync group learns that it failed.
     pub fn abort(&mut self) {
-        let acts = self.machine.handle(self.now(), Event::Shutdown);
-        if let Err(e) = self.execute(acts) {
+        if let Err(e) = self.leave_the_wire() {
             log::warn!("{}: {e}", self.opts.instance.name);
         }
-        self.reaper.reap();
     }
 
     /// Stop: priority 0 and the addresses released if master, STOP notified. The
     /// instance leaves its sync group cleanly when it is dropped afterwards.
     pub fn shutdown(&mut self) -> Result<()> {
         log::info!("{}: stopping", self.opts.instance.name);
-        let acts = self.machine.handle(self.now(), Event::Shutdown);
-        self.execute(acts)?;
-        // Give notify scripts a moment to start before the process goes.
-        self.reaper.reap();
+        self.leave_the_wire()?;
         self.membership.clean = true;
         Ok(())
+    }
+
+    fn leave_the_wire(&mut self) -> Result<()> {
+        let acts = self.machine.handle(self.now(), Event::Shutdown);
+        let r = self.execute(acts);
+        // Give notify scripts a moment to start before the process goes.
+        self.reaper.reap();
+        r
     }
 }

@@ -204,9 +204,8 @@ impl Machine {
     }
 
     /// Start (or restart after a fault): the owner becomes master at once, anyone else
-    /// listens for a Master_Down interval first.
-    /// The preemption delay runs from here, at startup and on leaving FAULT (a node whose
-    /// link was down waits as one that just booted).
+    /// listens for a Master_Down interval first. The preemption delay runs from here too,
+    /// so a node whose link was down waits as one that just booted.
     fn start(&mut self, now: Millis, out: &mut Vec<Action>) {
         self.preempt_from = now + self.cfg.preempt_delay_ms;
         self.master_interval_cs = self.cfg.interval_cs;

@@ -13,7 +13,7 @@
 //! one kept.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -24,7 +24,7 @@ use nix::sys::epoll::{Epoll, EpollCreateFlags, EpollEvent, EpollFlags, EpollTime
 use nix::sys::time::TimeSpec;
 use nix::sys::timerfd::{ClockId, Expiration, TimerFd, TimerFlags, TimerSetTimeFlags};
 
-use super::daemon::{self, Daemon, Options, Ready};
+use super::daemon::{self, drain, signal_pipe, Daemon, Options, Ready};
 use crate::error::{Error, Result};
 use crate::process::Reaper;
 
@@ -124,26 +124,6 @@ struct Reactor {
     started_rx: mpsc::Receiver<Started>,
     /// Written by a setup thread when it is done, to wake the loop.
     started_pipe: (UnixStream, UnixStream),
-}
-
-fn pipe(signals: &[i32]) -> Result<UnixStream> {
-    let (rx, tx) = UnixStream::pair().map_err(|e| Error::io("create the signal pipe", e))?;
-    for s in signals {
-        signal_hook::low_level::pipe::register(
-            *s,
-            tx.try_clone()
-                .map_err(|e| Error::io("clone the signal pipe", e))?,
-        )
-        .map_err(|e| Error::io("install signal handlers", e))?;
-    }
-    rx.set_nonblocking(true)
-        .map_err(|e| Error::io("configure the signal pipe", e))?;
-    Ok(rx)
-}
-
-fn drain(mut s: &UnixStream) {
-    let mut b = [0u8; 64];
-    while matches!(s.read(&mut b), Ok(n) if n > 0) {}
 }
 
 fn ep_err(what: &str, e: nix::errno::Errno) -> Error {
@@ -280,14 +260,13 @@ impl Reactor {
         Some(s.d)
     }
 
-    fn slot_of(&self, name: &str) -> Option<usize> {
+    /// The options of every instance running or being set up.
+    fn current(&self) -> impl Iterator<Item = &Options> {
         self.slots
             .iter()
-            .position(|s| s.as_ref().is_some_and(|s| s.d.name() == name))
-    }
-
-    fn running(&self) -> impl Iterator<Item = &Daemon> {
-        self.slots.iter().flatten().map(|s| &s.d)
+            .flatten()
+            .map(|s| s.d.options())
+            .chain(self.pending.values().map(|p| &p.opts))
     }
 
     /// Arm the timer for the earliest deadline (re-armed only when it moved).
@@ -343,24 +322,19 @@ impl Reactor {
 
     /// SIGHUP: start, stop and restart what changed in the file.
     fn reload(&mut self, mut new: Vec<Options>) {
-        let current: Vec<&Options> = self
-            .running()
-            .map(Daemon::options)
-            .chain(self.pending.values().map(|p| &p.opts))
-            .collect();
-        adopt_groups(&mut new, current.into_iter());
+        adopt_groups(&mut new, self.current());
         let mut next: BTreeMap<String, Options> = new
             .into_iter()
             .map(|o| (o.instance.name.clone(), o))
             .collect();
         let mut kept = 0;
-        let names: Vec<String> = self.running().map(|d| d.name().to_string()).collect();
-        for name in names {
-            let i = self.slot_of(&name).expect("running");
-            let same = next.get(&name).is_some_and(|n| {
-                n.same_config(self.slots[i].as_ref().expect("running").d.options())
-            });
-            if same {
+        for i in 0..self.slots.len() {
+            let Some(s) = &self.slots[i] else { continue };
+            let name = s.d.name().to_string();
+            if next
+                .get(&name)
+                .is_some_and(|n| n.same_config(s.d.options()))
+            {
                 next.remove(&name);
                 kept += 1;
                 continue;
@@ -404,18 +378,9 @@ impl Reactor {
     /// group).
     fn shutdown(&mut self) -> Result<()> {
         let mut reaper = Reaper::default();
-        let groups: Vec<_> = self
-            .running()
-            .map(Daemon::options)
-            .chain(self.pending.values().map(|p| &p.opts))
-            .filter_map(|o| o.group.clone())
-            .collect();
-        let mut stopped: Vec<&str> = Vec::new();
-        for g in &groups {
-            if !stopped.contains(&g.name.as_str()) {
-                stopped.push(&g.name);
-                g.stop(&mut reaper);
-            }
+        // Stopping a group is idempotent: each member's group is told, the first says STOP.
+        for g in self.current().filter_map(|o| o.group.as_ref()) {
+            g.stop(&mut reaper);
         }
         let mut first_err = None;
         for i in 0..self.slots.len() {
@@ -465,8 +430,8 @@ pub fn run(load: impl Fn() -> Result<Vec<Options>>) -> Result<()> {
     if first.is_empty() {
         return Err(Error::invalid("no vrrp_instance to run"));
     }
-    let term = pipe(&[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])?;
-    let hup = pipe(&[signal_hook::consts::SIGHUP])?;
+    let term = signal_pipe(&[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])?;
+    let hup = signal_pipe(&[signal_hook::consts::SIGHUP])?;
     let mut r = Reactor::new()?;
     r.watch(&term, TERM)?;
     r.watch(&hup, HUP)?;

@@ -174,46 +174,45 @@ impl Group {
         })
     }
 
-    /// After a member left or the membership changed: FAULT can begin or end (into
-    /// BACKUP), and a MASTER group nobody is master of any more falls back to BACKUP;
-    /// nothing here makes a group MASTER.
-    fn settle(&mut self) -> Option<State> {
-        let fault = self.members.values().any(|m| m.fault);
-        let any_master = self.members.values().any(|m| m.state == State::Master);
-        match (fault, self.target) {
-            (true, _) => self.moved(State::Fault),
-            (false, State::Fault) => self.moved(State::Backup),
-            // Nobody holds the group's addresses any more (every member restarted, say):
-            // a member starting again must not follow MASTER without waiting for its
-            // timer and the others.
-            (false, State::Master) if !any_master => self.moved(State::Backup),
-            _ => None,
+    /// FAULT while any member has one of its own; out of FAULT, as BACKUP, once none has.
+    fn fault_rule(&self) -> Option<State> {
+        if self.members.values().any(|m| m.fault) {
+            Some(State::Fault)
+        } else {
+            (self.target == State::Fault).then_some(State::Backup)
         }
     }
 
-    fn decide(&mut self, prev: Member, now: Member) -> Option<State> {
-        let next = if self.members.values().any(|m| m.fault) {
-            State::Fault
-        } else {
-            match self.target {
-                // The last fault cleared: everyone starts over as backup.
-                State::Fault | State::Initialize => State::Backup,
-                // This member yielded to a higher-priority master, or (still backup while
-                // the others follow) heard one: the group goes with it.
-                State::Master
-                    if now.state == State::Backup
-                        && (prev.state == State::Master
-                            || (prev.wants_master && !now.wants_master)) =>
-                {
-                    State::Backup
-                }
-                State::Master => State::Master,
-                // A member still master here has yet to follow the group to BACKUP: it
-                // counts as wanting, it does not pull the group back.
-                State::Backup if self.members.values().all(|m| m.wants_master) => State::Master,
-                State::Backup => State::Backup,
+    /// After a member left or the membership changed: the fault rule, and a MASTER group
+    /// nobody is master of any more falls back to BACKUP (every member restarted, say: one
+    /// starting again must not follow MASTER without its timer and the others). Nothing
+    /// here makes a group MASTER.
+    fn settle(&mut self) -> Option<State> {
+        let next = self.fault_rule().unwrap_or(match self.target {
+            State::Master if !self.members.values().any(|m| m.state == State::Master) => {
+                State::Backup
             }
-        };
+            t => t,
+        });
+        self.moved(next)
+    }
+
+    fn decide(&mut self, prev: Member, now: Member) -> Option<State> {
+        let next = self.fault_rule().unwrap_or(match self.target {
+            // This member yielded to a higher-priority master, or (still backup while the
+            // others follow) heard one: the group goes with it.
+            State::Master
+                if now.state == State::Backup
+                    && (prev.state == State::Master
+                        || (prev.wants_master && !now.wants_master)) =>
+            {
+                State::Backup
+            }
+            // A member still master here has yet to follow the group to BACKUP: it counts
+            // as wanting, it does not pull the group back.
+            State::Backup if self.members.values().all(|m| m.wants_master) => State::Master,
+            t => t,
+        });
         self.moved(next)
     }
 }

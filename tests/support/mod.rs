@@ -261,6 +261,12 @@ impl Netns {
         out
     }
 
+    /// `hakit vrrp status --name NAME --json` here, or null before the instance wrote one.
+    pub fn vrrp_status(&self, name: &str) -> serde_json::Value {
+        let r = self.hakit(&["vrrp", "status", "--name", name, "--json"]);
+        serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap_or_default()[0].clone()
+    }
+
     pub fn has_addr(&self, dev: &str, ip: &str) -> bool {
         self.addrs(dev).iter().any(|(a, _, _)| a == ip)
     }
