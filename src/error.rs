@@ -115,6 +115,7 @@ pub mod libc_errno {
     pub const ENETDOWN: i32 = 100;
     pub const EADDRNOTAVAIL: i32 = 99;
     pub const EOPNOTSUPP: i32 = 95;
+    pub const ENOBUFS: i32 = 105;
 }
 
 /// The C library's text for an errno, without the "(os error N)" suffix.

@@ -12,7 +12,9 @@
 //! - [`ffi`]: the one module with `unsafe` (a link-layer socket address)
 //! - [`cli`]: the clap definitions and the thin layer that formats results
 
+pub mod addr;
 pub mod check;
+pub mod checksum;
 pub mod cli;
 pub mod conf;
 pub mod error;
@@ -24,6 +26,7 @@ pub mod logging;
 pub mod netlink;
 pub mod process;
 pub mod rsprep;
+pub mod service;
 pub mod statefile;
 pub mod sync;
 pub mod units;

@@ -135,48 +135,14 @@ pub fn set_up(nl: &mut NlSocket, link: &Link) -> Result<()> {
 
 /// Link notifications (RTNLGRP_LINK): readable whenever an interface changes, so a daemon
 /// reacts to a carrier loss at once instead of polling.
-pub struct LinkWatch {
-    sock: netlink_sys::Socket,
-    buf: Vec<u8>,
-}
+pub type LinkWatch = crate::netlink::Watch;
 
 /// rtnetlink multicast group of link changes.
 const RTNLGRP_LINK: u32 = 1;
 
-impl LinkWatch {
-    pub fn open() -> Result<LinkWatch> {
-        let mut sock = netlink_sys::Socket::new(crate::netlink::NETLINK_ROUTE)
-            .map_err(|e| Error::io("open a netlink socket", e))?;
-        sock.bind_auto()
-            .map_err(|e| Error::io("bind a netlink socket", e))?;
-        sock.add_membership(RTNLGRP_LINK)
-            .map_err(|e| Error::io("subscribe to link changes", e))?;
-        sock.set_non_blocking(true)
-            .map_err(|e| Error::io("configure a netlink socket", e))?;
-        Ok(LinkWatch {
-            sock,
-            buf: Vec::with_capacity(64 * 1024),
-        })
-    }
-
-    pub fn fd(&self) -> std::os::fd::BorrowedFd<'_> {
-        use std::os::fd::AsFd;
-        self.sock.as_fd()
-    }
-
-    /// Read every pending notification; true when there was any.
-    pub fn drain(&mut self) -> bool {
-        let mut any = false;
-        loop {
-            self.buf.clear();
-            match self.sock.recv(&mut self.buf, 0) {
-                Ok(_) => any = true,
-                // Overrun (ENOBUFS) also means "something changed".
-                Err(e) if e.raw_os_error() == Some(105) => any = true,
-                Err(_) => return any,
-            }
-        }
-    }
+/// Subscribe to link changes.
+pub fn watch() -> Result<LinkWatch> {
+    crate::netlink::Watch::open(NETLINK_ROUTE, RTNLGRP_LINK, "link changes")
 }
 
 /// Open a route socket and resolve one interface by name.

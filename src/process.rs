@@ -1,5 +1,6 @@
 //! Child processes at the edge: commands run without a shell, in their own process group,
-//! killed as a group at their timeout. Shared by track scripts, notify scripts and checks.
+//! killed as a group at their timeout; and command lines split into arguments the way a
+//! shell would, without one. Shared by track scripts, notify scripts and checks.
 
 use std::io;
 use std::os::unix::process::CommandExt;
@@ -8,6 +9,74 @@ use std::time::{Duration, Instant};
 
 use nix::sys::signal::{killpg, Signal};
 use nix::unistd::Pid;
+
+/// Split a command line into arguments without a shell: whitespace separates, '...' and
+/// "..." group, a backslash escapes the next character (not inside '...').
+pub fn split_command(s: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut have = false;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                have = true;
+                loop {
+                    match chars.next() {
+                        Some('\'') => break,
+                        Some(x) => cur.push(x),
+                        None => return Err(format!("unbalanced ' in \"{s}\"")),
+                    }
+                }
+            }
+            '"' => {
+                have = true;
+                loop {
+                    match chars.next() {
+                        Some('"') => break,
+                        Some('\\') => match chars.next() {
+                            Some(x) => cur.push(x),
+                            None => return Err(format!("trailing \\ in \"{s}\"")),
+                        },
+                        Some(x) => cur.push(x),
+                        None => return Err(format!("unbalanced \" in \"{s}\"")),
+                    }
+                }
+            }
+            '\\' => match chars.next() {
+                Some(x) => {
+                    cur.push(x);
+                    have = true;
+                }
+                None => return Err(format!("trailing \\ in \"{s}\"")),
+            },
+            c if c.is_whitespace() => {
+                if have {
+                    out.push(std::mem::take(&mut cur));
+                    have = false;
+                }
+            }
+            c => {
+                cur.push(c);
+                have = true;
+            }
+        }
+    }
+    if have {
+        out.push(cur);
+    }
+    if out.is_empty() {
+        return Err("empty command".into());
+    }
+    Ok(out)
+}
+
+/// Shell syntax in a command line: it means something only when a shell runs it.
+pub fn needs_shell(cmd: &str) -> bool {
+    ["&&", "||", ";", "|", ">", "<", "$(", "`", "*", "~"]
+        .iter()
+        .any(|p| cmd.contains(p))
+}
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +238,36 @@ mod tests {
         crate::check::runtime()
             .unwrap()
             .block_on(run_async(argv, timeout))
+    }
+
+    #[test]
+    fn commands_split_without_a_shell() {
+        assert_eq!(
+            split_command("hakit check http --path /").unwrap(),
+            ["hakit", "check", "http", "--path", "/"]
+        );
+        assert_eq!(
+            split_command("/bin/sh -c '[ -e /etc/keepalived/down ] && exit 1 || exit 0'").unwrap(),
+            [
+                "/bin/sh",
+                "-c",
+                "[ -e /etc/keepalived/down ] && exit 1 || exit 0"
+            ]
+        );
+        assert_eq!(
+            split_command(r#"a "b c" d\ e ''"#).unwrap(),
+            ["a", "b c", "d e", ""]
+        );
+        assert!(split_command("a 'b").is_err());
+        assert!(split_command("   ").is_err());
+        assert!(split_command("a \\").is_err());
+    }
+
+    #[test]
+    fn shell_syntax_is_noticed() {
+        assert!(needs_shell("a && b"));
+        assert!(needs_shell("echo $(date)"));
+        assert!(!needs_shell("killall -0 nginx"));
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub fn request(c: &HttpCheck) -> Vec<u8> {
     let host = c
         .virtualhost
         .clone()
-        .unwrap_or_else(|| crate::ipvs::model::host_port(c.addr.ip(), c.addr.port()));
+        .unwrap_or_else(|| crate::addr::host_port(c.addr.ip(), c.addr.port()));
     format!(
         "GET {} HTTP/1.{}\r\nHost: {host}\r\nUser-Agent: hakit-check/{}\r\nAccept: */*\r\nConnection: close\r\n\r\n",
         c.path,
@@ -169,7 +169,7 @@ pub fn md5_hex(body: &[u8]) -> String {
 pub fn url(c: &HttpCheck, scheme: &str) -> String {
     format!(
         "{scheme}://{}{}",
-        crate::ipvs::model::host_port(c.addr.ip(), c.addr.port()),
+        crate::addr::host_port(c.addr.ip(), c.addr.port()),
         c.path
     )
 }

@@ -300,7 +300,7 @@ pub fn echo_request(v6: bool, id: u16, seq: u16, payload: &[u8]) -> Vec<u8> {
     p.extend_from_slice(&seq.to_be_bytes());
     p.extend_from_slice(payload);
     if !v6 {
-        let sum = crate::vrrp::packet::inet_checksum(&[&p]);
+        let sum = crate::checksum::inet(&[&p]);
         p[2..4].copy_from_slice(&sum.to_be_bytes());
     }
     p
@@ -392,7 +392,7 @@ mod tests {
     fn echo_requests_have_a_valid_checksum() {
         let p = echo_request(false, 7, 1, b"x");
         assert_eq!(p[0], 8);
-        assert_eq!(crate::vrrp::packet::inet_checksum(&[&p]), 0);
+        assert_eq!(crate::checksum::inet(&[&p]), 0);
         assert_eq!(echo_request(true, 7, 1, b"")[0], 128);
     }
 

@@ -6,13 +6,13 @@ use clap::{Args, Subcommand};
 use regex::Regex;
 
 use super::{Exit, Out};
+use crate::addr::parse_host_port;
 use crate::check::http::{self, HttpCheck, StatusSet};
 use crate::check::simple::UdpReply;
 use crate::check::{self, simple, ssl, Check, Policy, Probe, Verdict};
 use crate::error::{Error, Result, EXIT_FAIL};
-use crate::ipvs::model::parse_host_port;
+use crate::process::split_command;
 use crate::units::{parse_duration, parse_positive_duration};
-use crate::vrrp::track::split_command;
 
 /// Health checks with keepalived's semantics: exit 0 healthy, 1 unhealthy, 2 usage.
 ///

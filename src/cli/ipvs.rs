@@ -3,13 +3,16 @@
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use super::service::{key, restore_rules, SvcSel, V6Arg};
 use super::{Exit, Out};
+use crate::addr::{host_port, parse_host_port};
 use crate::error::{Error, Result};
-use crate::ipvs::args::{build_dest, build_service, DestOpts, ServiceOpts};
-use crate::ipvs::codec::Timeouts;
-use crate::ipvs::model::{parse_host_port, Dest, Entry, Forward, Key, Protocol, Service, TunType};
 use crate::ipvs::text::{self, Columns};
 use crate::ipvs::Ipvs;
+use crate::service::{
+    flags, parse_netmask, Change, Daemon, DataPlane, Dest, Entry, Forward, Key, Scheduler, Service,
+    Timeouts, TunType,
+};
 
 /// Virtual services and real servers in the kernel's IPVS table (ipvsadm's feature set).
 ///
@@ -111,72 +114,6 @@ struct JsonArg {
     json: bool,
 }
 
-/// Which service: -t, -u, --sctp-service (ADDR:PORT) or -f MARK (one of them; required
-/// where a command needs a service, optional for list and zero).
-#[derive(Args, Debug, Clone, Default)]
-#[group(required = false, multiple = false)]
-pub(super) struct SvcSel {
-    /// TCP service ADDR:PORT ([ADDR]:PORT for IPv6).
-    #[arg(short = 't', long = "tcp-service", value_name = "ADDR:PORT")]
-    tcp: Option<String>,
-    /// UDP service ADDR:PORT.
-    #[arg(short = 'u', long = "udp-service", value_name = "ADDR:PORT")]
-    udp: Option<String>,
-    /// SCTP service ADDR:PORT.
-    #[arg(long = "sctp-service", value_name = "ADDR:PORT")]
-    sctp: Option<String>,
-    /// Firewall-mark service.
-    #[arg(short = 'f', long = "fwmark-service", value_name = "MARK",
-          value_parser = clap::value_parser!(u32).range(1..))]
-    fwmark: Option<u32>,
-}
-
-/// A firewall-mark service is IPv6 (-6).
-#[derive(Args, Debug, Clone, Default)]
-pub(super) struct V6Arg {
-    /// The firewall-mark service is IPv6.
-    #[arg(short = '6', long = "ipv6")]
-    ipv6: bool,
-}
-
-impl SvcSel {
-    /// Whether a service was named at all.
-    pub(super) fn given(&self) -> bool {
-        self.tcp.is_some() || self.udp.is_some() || self.sctp.is_some() || self.fwmark.is_some()
-    }
-}
-
-/// The service the options name (shared with `lb run`).
-pub(super) fn key(s: &SvcSel, v6: &V6Arg) -> Result<Key> {
-    let addr = |p: Protocol, a: &str| -> Result<Key> {
-        let (addr, port) = parse_host_port(a, None)?;
-        Ok(Key::Addr {
-            protocol: p,
-            addr,
-            port,
-        })
-    };
-    if let Some(m) = s.fwmark {
-        return Ok(Key::Fwmark {
-            mark: m,
-            ipv6: v6.ipv6,
-        });
-    }
-    if v6.ipv6 {
-        return Err(Error::invalid(
-            "-6 applies to firewall-mark services only (-f); an address says its own family",
-        ));
-    }
-    match (&s.tcp, &s.udp, &s.sctp) {
-        (Some(a), _, _) => addr(Protocol::Tcp, a),
-        (_, Some(a), _) => addr(Protocol::Udp, a),
-        (_, _, Some(a)) => addr(Protocol::Sctp, a),
-        _ => Err(Error::invalid(
-            "name a service with -t, -u, --sctp-service or -f",
-        )),
-    }
-}
-
 #[derive(Args, Debug)]
 struct ListArgs {
     #[command(flatten)]
@@ -233,7 +170,7 @@ struct ServiceArgs {
     v6: V6Arg,
     /// Scheduler: rr, wrr, lc, wlc, lblc, lblcr, dh, sh, sed, nq, fo, ovf, mh.
     #[arg(short = 's', long = "scheduler", default_value = "wlc")]
-    scheduler: String,
+    scheduler: Scheduler,
     /// Persistent service, with this timeout in seconds (default 300).
     #[arg(short = 'p', long = "persistent", value_name = "TIMEOUT", num_args = 0..=1,
           default_missing_value = "300")]
@@ -336,17 +273,22 @@ fn service_from(a: &ServiceArgs) -> Result<Service> {
             "-M sets persistence granularity: it needs -p",
         ));
     }
-    build_service(
-        k,
-        &ServiceOpts {
-            scheduler: Some(&a.scheduler),
-            persistent: a.persistent,
-            netmask: a.netmask.as_deref(),
-            sched_flags: a.sched_flags.as_deref(),
-            ops: a.ops,
-            pe: a.pe.as_deref(),
-        },
-    )
+    let mut s = Service::new(k);
+    s.scheduler = a.scheduler.clone();
+    if let Some(t) = a.persistent {
+        s.set_persistent(t);
+    }
+    if let Some(m) = &a.netmask {
+        s.netmask = parse_netmask(m, k.is_ipv6())?;
+    }
+    if let Some(f) = &a.sched_flags {
+        s.flags |= s.scheduler.parse_flags(f)?;
+    }
+    if a.ops {
+        s.flags |= flags::ONEPACKET;
+    }
+    s.pe = a.pe.clone();
+    Ok(s)
 }
 
 fn dest_from(a: &RealArgs, k: &Key) -> Result<Dest> {
@@ -360,27 +302,22 @@ fn dest_from(a: &RealArgs, k: &Key) -> Result<Dest> {
     if a.tun_type.is_some() && forward != Forward::Tunnel {
         return Err(Error::invalid("--tun-type needs tunnelling (-i)"));
     }
-    let d = build_dest(
-        k,
-        &DestOpts {
-            real: &a.real,
-            forward,
-            weight: Some(a.weight),
-            u_thresh: Some(a.u_threshold),
-            l_thresh: Some(a.l_threshold),
-            tun_type: a.tun_type.as_deref(),
-            tun_port: a.tun_port,
-            // --tun-nocsum is the kernel's default (0).
-            tun_flags: Some(if a.tun_csum {
-                1
-            } else if a.tun_remcsum {
-                2
-            } else {
-                0
-            }),
-        },
-        true,
-    )?;
+    let (addr, port) = parse_host_port(&a.real, Some(k.port()))?;
+    let mut d = Dest::of(k, addr, Some(port), forward, a.weight)?;
+    d.u_thresh = a.u_threshold;
+    d.l_thresh = a.l_threshold;
+    if let Some(t) = &a.tun_type {
+        d.tun_type = t.parse()?;
+    }
+    d.tun_port = a.tun_port.unwrap_or(0);
+    // --tun-nocsum is the kernel's default (0).
+    d.tun_flags = if a.tun_csum {
+        1
+    } else if a.tun_remcsum {
+        2
+    } else {
+        0
+    };
     if d.tun_type == TunType::Gue && d.tun_port == 0 {
         return Err(Error::invalid("a gue tunnel needs --tun-port"));
     }
@@ -447,17 +384,17 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             match c {
                 ServiceCmd::Add(s) => {
                     let svc = service_from(s)?;
-                    open()?.add_service(&svc)?;
+                    open()?.apply(&Change::AddService(svc.clone()))?;
                     out.line(format!("added service {}", svc.key));
                 }
                 ServiceCmd::Edit(s) => {
                     let svc = service_from(s)?;
-                    open()?.edit_service(&svc)?;
+                    open()?.apply(&Change::EditService(svc.clone()))?;
                     out.line(format!("changed service {}", svc.key));
                 }
                 ServiceCmd::Del(s) => {
                     let k = key(&s.sel, &s.v6)?;
-                    open()?.del_service(&k)?;
+                    open()?.apply(&Change::DelService(k))?;
                     out.line(format!("deleted service {k}"));
                 }
             }
@@ -468,36 +405,23 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
                 RealCmd::Add(r) | RealCmd::Edit(r) => {
                     let k = key(&r.sel, &r.v6)?;
                     let d = dest_from(r, &k)?;
-                    let hp = crate::ipvs::model::host_port(d.addr, d.port);
+                    let hp = d.name();
                     let mut ipvs = open()?;
                     if matches!(c, RealCmd::Add(_)) {
-                        ipvs.add_dest(&k, &d)?;
+                        ipvs.apply(&Change::AddDest(k, d))?;
                         out.line(format!("added real server {hp} to {k}"));
                     } else {
-                        ipvs.edit_dest(&k, &d)?;
+                        ipvs.apply(&Change::EditDest(k, d))?;
                         out.line(format!("changed real server {hp} of {k}"));
                     }
                 }
                 RealCmd::Del(r) => {
                     let k = key(&r.sel, &r.v6)?;
-                    let d = build_dest(
-                        &k,
-                        &DestOpts {
-                            real: &r.real,
-                            forward: Forward::Masq,
-                            weight: None,
-                            u_thresh: None,
-                            l_thresh: None,
-                            tun_type: None,
-                            tun_port: None,
-                            tun_flags: None,
-                        },
-                        false,
-                    )?;
-                    open()?.del_dest(&k, &d)?;
+                    let (addr, port) = parse_host_port(&r.real, Some(k.port()))?;
+                    open()?.apply(&Change::DelDest(k, Dest::new(addr, port)))?;
                     out.line(format!(
                         "deleted real server {} from {k}",
-                        crate::ipvs::model::host_port(d.addr, d.port)
+                        host_port(addr, port)
                     ));
                 }
             }
@@ -515,7 +439,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
                 }
             };
             let rules = crate::ipvs::restore::parse(&input)?;
-            let report = super::ipvsadm::restore_rules(&mut open()?, &rules, r.cont, out.quiet)?;
+            let report = restore_rules(&mut open()?, &rules, r.cont, out.quiet)?;
             if r.json {
                 out.json(&report);
             } else {
@@ -524,7 +448,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             Ok(0)
         }
         IpvsCmd::Flush => {
-            open()?.flush()?;
+            open()?.apply(&Change::Flush)?;
             out.line("flushed the IPVS table");
             Ok(0)
         }
@@ -534,7 +458,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
                 .as_ref()
                 .map(|s| key(s, &V6Arg { ipv6: false }))
                 .transpose()?;
-            open()?.zero(k.as_ref())?;
+            open()?.apply(&Change::Zero(k))?;
             Ok(0)
         }
         IpvsCmd::Timeout(TimeoutCmd::Get(j)) => {
@@ -547,29 +471,29 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             Ok(0)
         }
         IpvsCmd::Timeout(TimeoutCmd::Set { tcp, tcpfin, udp }) => {
-            open()?.set_timeouts(&Timeouts {
+            open()?.apply(&Change::SetTimeouts(Timeouts {
                 tcp: *tcp,
                 tcp_fin: *tcpfin,
                 udp: *udp,
-            })?;
+            }))?;
             Ok(0)
         }
         IpvsCmd::SyncDaemon(SyncCmd::Start(a)) => {
             crate::link::validate_name(&a.mcast_interface)?;
-            open()?.start_daemon(&crate::ipvs::args::Daemon {
-                state: a.state.clone(),
+            open()?.apply(&Change::StartDaemon(Daemon {
+                state: a.state.parse()?,
                 mcast_ifn: a.mcast_interface.clone(),
                 syncid: a.syncid,
                 maxlen: a.sync_maxlen.unwrap_or(0),
                 group: a.mcast_group,
                 port: a.mcast_port.unwrap_or(0),
                 ttl: a.mcast_ttl.unwrap_or(0),
-            })?;
+            }))?;
             out.line(format!("started the {} sync daemon", a.state));
             Ok(0)
         }
         IpvsCmd::SyncDaemon(SyncCmd::Stop { state }) => {
-            open()?.stop_daemon(state)?;
+            open()?.apply(&Change::StopDaemon(state.parse()?))?;
             out.line(format!("stopped the {state} sync daemon"));
             Ok(0)
         }

@@ -2,14 +2,16 @@
 //! command line and prints its output byte for byte, so existing scripts keep working.
 //! Names are never resolved (-n is implied): no lookups leave the machine.
 
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 
 use super::report;
+use super::service::restore_rules;
 use crate::error::{Error, Result, EXIT_OK};
-use crate::ipvs::args::{self, Op};
+use crate::ipvs::ipvsadm::{self, Command};
 use crate::ipvs::restore;
 use crate::ipvs::text;
 use crate::ipvs::Ipvs;
+use crate::service::DataPlane;
 
 const USAGE: &str = "\
 ipvsadm v1.31 2019/12/24 (hakit personality; IPVS over generic netlink)
@@ -41,52 +43,21 @@ pub fn main(argv: &[String]) -> u8 {
     }
 }
 
-/// Apply parsed restore rules, with a progress bar on a terminal (unless `quiet`).
-pub fn restore_rules(
-    ipvs: &mut Ipvs,
-    rules: &[restore::Rule],
-    cont: bool,
-    quiet: bool,
-) -> Result<restore::Report> {
-    let bar = indicatif::ProgressBar::new(rules.len() as u64);
-    if quiet || rules.len() < 1000 || !std::io::stderr().is_terminal() {
-        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-    }
-    let report = restore::apply(ipvs, rules, cont, |n| bar.set_position(n as u64))?;
-    bar.finish_and_clear();
-    if !report.failed.is_empty() {
-        if cont {
-            for (line, why) in &report.failed {
-                log::warn!("line {line}: {why} (skipped)");
-            }
-            return Err(Error::Failed(format!(
-                "{} of {} rules failed and were skipped (first: line {}: {}); the others were applied",
-                report.failed.len(),
-                rules.len(),
-                report.failed[0].0,
-                report.failed[0].1
-            )));
-        }
-        return Err(Error::Failed(restore::summary(&report)));
-    }
-    Ok(report)
-}
-
 fn run(argv: &[String]) -> Result<u8> {
-    let op = args::parse(argv)?;
-    match op {
-        Op::Help => {
+    let cmd = ipvsadm::parse(argv)?;
+    match cmd {
+        Command::Help => {
             print!("{USAGE}");
             return Ok(EXIT_OK);
         }
-        Op::Version => {
+        Command::Version => {
             println!(
                 "ipvsadm v1.31 2019/12/24 (hakit {} personality)",
                 env!("CARGO_PKG_VERSION")
             );
             return Ok(EXIT_OK);
         }
-        Op::Restore => {
+        Command::Restore => {
             let mut input = String::new();
             std::io::stdin()
                 .read_to_string(&mut input)
@@ -95,7 +66,7 @@ fn run(argv: &[String]) -> Result<u8> {
             restore_rules(&mut Ipvs::open()?, &rules, false, false)?;
             return Ok(EXIT_OK);
         }
-        Op::ListConnections => {
+        Command::ListConnections => {
             return Err(Error::Failed(
                 "-c (the connection listing) is not supported by the hakit personality yet".into(),
             ))
@@ -103,8 +74,8 @@ fn run(argv: &[String]) -> Result<u8> {
         _ => {}
     }
     let mut ipvs = Ipvs::open()?;
-    match op {
-        Op::List {
+    match cmd {
+        Command::List {
             key,
             columns,
             exact,
@@ -123,23 +94,19 @@ fn run(argv: &[String]) -> Result<u8> {
             }
             print!("{}", text::list(&info, &table, columns, exact));
         }
-        Op::ListTimeout => print!("{}", text::timeout_line(&ipvs.timeouts()?)),
-        Op::ListDaemon => {
+        Command::ListTimeout => print!("{}", text::timeout_line(&ipvs.timeouts()?)),
+        Command::ListDaemon => {
             for d in ipvs.daemons()? {
                 print!("{}", text::daemon_line(&d));
             }
         }
-        Op::Save => {
+        Command::Save => {
             let mut table = ipvs.table()?;
             text::sort(&mut table);
             print!("{}", text::save(&table));
         }
-        op => {
-            let results = ipvs.apply_batch(&[&op])?;
-            if let Some(Err(e)) = results.into_iter().next() {
-                return Err(e);
-            }
-        }
+        Command::Change(c) => ipvs.apply(&c)?,
+        Command::Help | Command::Version | Command::Restore | Command::ListConnections => {}
     }
     Ok(EXIT_OK)
 }

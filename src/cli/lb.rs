@@ -6,16 +6,16 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use super::check::CheckCmd;
-use super::ipvs::{key, SvcSel, V6Arg};
+use super::service::{key, SvcSel, V6Arg};
 use super::{Exit, Global, Out};
+use crate::addr::parse_host_port;
 use crate::error::{Error, Result};
-use crate::ipvs::args::{build_dest, build_service, DestOpts, ServiceOpts};
-use crate::ipvs::model::{parse_host_port, Forward, Key};
 use crate::lb::machine::Health;
 use crate::lb::mail::MailConfig;
 use crate::lb::{self, status, HaSuspend, Options, Real, VirtualService};
+use crate::process::split_command;
+use crate::service::{parse_netmask, Dest, Forward, Key, Service};
 use crate::units::parse_positive_duration;
-use crate::vrrp::track::split_command;
 
 /// Health-checked virtual services: keepalived's checker loop as one command.
 ///
@@ -269,15 +269,14 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
         ));
     }
     let key = key(&spec.sel, &spec.v6)?;
-    let service = build_service(
-        key,
-        &ServiceOpts {
-            scheduler: Some(&spec.scheduler),
-            persistent: spec.persistent,
-            netmask: spec.netmask.as_deref(),
-            ..Default::default()
-        },
-    )?;
+    let mut service = Service::new(key);
+    service.scheduler = spec.scheduler.parse()?;
+    if let Some(t) = spec.persistent {
+        service.set_persistent(t);
+    }
+    if let Some(m) = &spec.netmask {
+        service.netmask = parse_netmask(m, key.is_ipv6())?;
+    }
     let forward = if spec.nat {
         Forward::Masq
     } else if spec.tun {
@@ -311,22 +310,9 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
             }
             None => (r.as_str(), None),
         };
-        let d = build_dest(
-            &key,
-            &DestOpts {
-                real: at,
-                forward,
-                weight,
-                u_thresh: None,
-                l_thresh: None,
-                tun_type: None,
-                tun_port: None,
-                tun_flags: None,
-            },
-            true,
-        )?;
+        let (addr, given_port) = parse_host_port(at, Some(key.port()))?;
+        let d = Dest::of(&key, addr, Some(given_port), forward, weight.unwrap_or(1))?;
         // The check goes to the server's own port (a DR/TUN entry keeps the service's).
-        let (_, given_port) = parse_host_port(at, Some(d.port))?;
         let (check, _) = template
             .cmd
             .to_check(Some(SocketAddr::new(d.addr, given_port)))
@@ -344,11 +330,7 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
     }
     let sorry = match &spec.sorry_server {
         Some(s) => {
-            let svc_port = match key {
-                Key::Addr { port, .. } => port,
-                Key::Fwmark { .. } => 0,
-            };
-            let (a, p): (IpAddr, u16) = parse_host_port(s, Some(svc_port))?;
+            let (a, p): (IpAddr, u16) = parse_host_port(s, Some(key.port()))?;
             Some((a, p, spec.sorry_weight))
         }
         None => None,
@@ -606,7 +588,7 @@ mod tests {
             "127.0.0.1",
         ])
         .unwrap();
-        assert_eq!(v.service.scheduler, "wrr");
+        assert_eq!(v.service.scheduler.name(), "wrr");
         assert_eq!(v.forward, Forward::Route);
         // DR keeps the service's port in the table; the check goes to the given one.
         assert_eq!((v.reals[0].port, v.reals[1].weight), (80, 3));

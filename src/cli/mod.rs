@@ -10,6 +10,7 @@ mod ipvsadm;
 mod lb;
 mod links;
 mod rsprep;
+mod service;
 mod sync;
 mod vip;
 mod vrrp;

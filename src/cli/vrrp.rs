@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::{Exit, Global, Out};
 use crate::error::{Error, Result};
 use crate::link;
+use crate::process::split_command;
 use crate::units::{parse_duration, parse_positive_duration};
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
@@ -18,7 +19,6 @@ use crate::vrrp::daemon::{self, Notify, Options, ScriptSpec};
 use crate::vrrp::io::{self, Io, Received};
 use crate::vrrp::packet::{Advert, Auth, Version};
 use crate::vrrp::status;
-use crate::vrrp::track::split_command;
 
 /// A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test
 /// failover.

@@ -15,10 +15,9 @@ use crate::check::http::{HttpCheck, StatusSet};
 use crate::check::simple::UdpReply;
 use crate::check::{ssl, Check, Policy, Probe};
 use crate::error::{Error, Result};
-use crate::ipvs::args::{build_dest, build_service, DestOpts, ServiceOpts};
-use crate::ipvs::model::{Forward, Key, Protocol};
 use crate::lb::mail::MailConfig;
 use crate::lb::{HaSuspend, Real, VirtualService};
+use crate::service::{parse_netmask, Dest, Forward, Key, Protocol, Service};
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 use crate::vrrp::config::{parse_interval, parse_password};
@@ -28,11 +27,10 @@ use crate::vrrp::packet::{Auth, Version};
 /// A command line as hakit runs it: split like a shell would, or, when it needs a shell,
 /// given to /bin/sh -c.
 pub fn command(s: &str) -> Result<Vec<String>> {
-    if super::model::needs_shell(s) {
+    if crate::process::needs_shell(s) {
         return Ok(vec!["/bin/sh".into(), "-c".into(), s.to_string()]);
     }
-    crate::vrrp::track::split_command(s)
-        .map_err(|e| Error::invalid(format!("command \"{s}\": {e}")))
+    crate::process::split_command(s).map_err(|e| Error::invalid(format!("command \"{s}\": {e}")))
 }
 
 fn opt_cmd(s: &Option<String>) -> Result<Option<Vec<String>>> {
@@ -436,15 +434,16 @@ fn service(v: &VirtualServer) -> Result<VirtualService> {
             ipv6: v.reals.first().is_some_and(|r| r.addr.is_ipv6()),
         },
     };
-    let service = build_service(
-        key,
-        &ServiceOpts {
-            scheduler: Some(v.sched.as_deref().unwrap_or("wlc")),
-            persistent: v.persistence_timeout,
-            netmask: v.persistence_granularity.as_deref(),
-            ..Default::default()
-        },
-    )?;
+    let mut service = Service::new(key);
+    if let Some(s) = &v.sched {
+        service.scheduler = s.parse()?;
+    }
+    if let Some(t) = v.persistence_timeout {
+        service.set_persistent(t);
+    }
+    if let Some(m) = &v.persistence_granularity {
+        service.netmask = parse_netmask(m, key.is_ipv6())?;
+    }
     // keepalived's default method is NAT.
     let forward = match v.kind.as_deref() {
         Some("DR") => Forward::Route,
@@ -458,21 +457,7 @@ fn service(v: &VirtualServer) -> Result<VirtualService> {
         .unwrap_or(Duration::from_secs(60));
     let mut reals = Vec::new();
     for rs in &v.reals {
-        let at = crate::ipvs::model::host_port(rs.addr, rs.port);
-        let d = build_dest(
-            &key,
-            &DestOpts {
-                real: &at,
-                forward,
-                weight: Some(rs.weight),
-                u_thresh: None,
-                l_thresh: None,
-                tun_type: None,
-                tun_port: None,
-                tun_flags: None,
-            },
-            true,
-        )?;
+        let d = Dest::of(&key, rs.addr, Some(rs.port), forward, rs.weight)?;
         reals.push(Real {
             addr: d.addr,
             port: d.port,

@@ -527,15 +527,8 @@ fn script(cx: &mut Ctx, n: &Node) -> Option<Script> {
     Some(s)
 }
 
-/// Shell syntax in a command keepalived runs without a shell.
-pub fn needs_shell(cmd: &str) -> bool {
-    ["&&", "||", ";", "|", ">", "<", "$(", "`", "*", "~"]
-        .iter()
-        .any(|p| cmd.contains(p))
-}
-
 fn script_shell_warning(cx: &mut Ctx, k: &Node, cmd: &str) {
-    if needs_shell(cmd) {
+    if crate::process::needs_shell(cmd) {
         cx.warn(
             k.at(0),
             format!(
@@ -765,7 +758,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
     .into_iter()
     .flatten()
     {
-        if needs_shell(c) {
+        if crate::process::needs_shell(c) {
             cx.warn(
                 &n.loc,
                 format!("notify command \"{c}\" needs a shell; hakit runs it with /bin/sh -c"),
@@ -877,7 +870,7 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
     .into_iter()
     .flatten()
     {
-        if needs_shell(c) {
+        if crate::process::needs_shell(c) {
             cx.warn(
                 &n.loc,
                 format!("notify command \"{c}\" needs a shell; hakit runs it with /bin/sh -c"),

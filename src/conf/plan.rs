@@ -346,11 +346,11 @@ fn template(v: &VirtualServer, r: &RealServer) -> Option<String> {
 fn lb_needs_config(c: &Config) -> Option<String> {
     for v in &c.virtual_servers {
         let name = match v.key {
-            VsKey::Addr(ip, port) => crate::ipvs::model::host_port(ip, port),
+            VsKey::Addr(ip, port) => crate::addr::host_port(ip, port),
             VsKey::Fwmark(m) => format!("fwmark {m}"),
         };
         for r in &v.reals {
-            let rs = crate::ipvs::model::host_port(r.addr, r.port);
+            let rs = crate::addr::host_port(r.addr, r.port);
             if r.checkers.len() > 1 {
                 return Some(format!(
                     "virtual_server {name}: real_server {rs} has several checkers"
@@ -405,7 +405,7 @@ pub fn lb_line(v: &VirtualServer) -> Vec<String> {
                 "SCTP" => "--sctp-service",
                 _ => "-t",
             };
-            a.extend([flag.into(), crate::ipvs::model::host_port(ip, port)]);
+            a.extend([flag.into(), crate::addr::host_port(ip, port)]);
         }
         VsKey::Fwmark(m) => a.extend(["-f".into(), m.to_string()]),
     }
@@ -426,7 +426,7 @@ pub fn lb_line(v: &VirtualServer) -> Vec<String> {
         format!("{}s", v.delay_loop.clone().unwrap_or_else(|| "60".into())),
     ]);
     for r in &v.reals {
-        let mut s = crate::ipvs::model::host_port(r.addr, r.port);
+        let mut s = crate::addr::host_port(r.addr, r.port);
         if r.weight != 1 {
             s.push_str(&format!(",weight={}", r.weight));
         }
@@ -437,7 +437,7 @@ pub fn lb_line(v: &VirtualServer) -> Vec<String> {
     }
     if let Some((ip, port)) = v.sorry {
         let s = match port {
-            Some(p) => crate::ipvs::model::host_port(ip, p),
+            Some(p) => crate::addr::host_port(ip, p),
             None => ip.to_string(),
         };
         a.extend(["--sorry-server".into(), s]);

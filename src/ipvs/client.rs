@@ -1,11 +1,13 @@
 //! Operations on the kernel's IPVS table over generic netlink, with errors that say what
-//! went wrong in ipvsadm's terms.
+//! went wrong in ipvsadm's terms. [`Ipvs`] is the IPVS [`DataPlane`]; connection
+//! timeouts, sync daemons and the version are IPVS's own and have methods of their own.
 
-use super::args::{Daemon, Op};
-use super::codec::{self, cmd, Timeouts};
-use super::model::{Dest, Entry, Info, Key, Service};
+use super::codec::{self, cmd};
+use super::Info;
+use crate::addr::host_port;
 use crate::error::{libc_errno, Error, Result};
 use crate::netlink::genl::GenlSocket;
+use crate::service::{Change, Daemon, DataPlane, Dest, Key, Service, Timeouts};
 
 /// A connection to the kernel's IPVS.
 pub struct Ipvs {
@@ -17,6 +19,32 @@ fn no_ipvs() -> Error {
         "this kernel has no IPVS (the IPVS generic netlink family is missing; `modprobe ip_vs` may help)"
             .into(),
     )
+}
+
+/// The request a change becomes, and what to call it in errors.
+fn request(c: &Change) -> (u8, Vec<u8>, String) {
+    let what = c.describe();
+    match c {
+        Change::AddService(s) => (cmd::NEW_SERVICE, codec::service_full(s), what),
+        Change::EditService(s) => (cmd::SET_SERVICE, codec::service_full(s), what),
+        Change::DelService(k) => (cmd::DEL_SERVICE, codec::service_key(k), what),
+        Change::AddDest(k, d) => (cmd::NEW_DEST, codec::dest(k, d, true), what),
+        Change::EditDest(k, d) => (cmd::SET_DEST, codec::dest(k, d, true), what),
+        Change::DelDest(k, d) => (cmd::DEL_DEST, codec::dest(k, d, false), what),
+        Change::Flush => (cmd::FLUSH, vec![], "flush the IPVS table".into()),
+        Change::Zero(k) => (
+            cmd::ZERO,
+            k.as_ref().map(codec::service_key).unwrap_or_default(),
+            what,
+        ),
+        Change::SetTimeouts(t) => (
+            cmd::SET_CONFIG,
+            codec::timeouts(t),
+            "set IPVS timeouts".into(),
+        ),
+        Change::StartDaemon(d) => (cmd::NEW_DAEMON, codec::daemon(d), what),
+        Change::StopDaemon(st) => (cmd::DEL_DAEMON, codec::daemon_stop(*st), what),
+    }
 }
 
 impl Ipvs {
@@ -35,7 +63,31 @@ impl Ipvs {
             .ok_or_else(|| Error::Failed("read IPVS info: empty answer".into()))
     }
 
-    pub fn services(&mut self) -> Result<Vec<Service>> {
+    pub fn daemons(&mut self) -> Result<Vec<Daemon>> {
+        let m = self.sock.msg(cmd::GET_DAEMON, vec![]);
+        let answers = self.sock.nl.dump(m, "list sync daemons")?;
+        Ok(answers
+            .iter()
+            .filter_map(|a| codec::parse_daemon(&a.attrs))
+            .collect())
+    }
+
+    pub fn timeouts(&mut self) -> Result<Timeouts> {
+        let m = self.sock.msg(cmd::GET_CONFIG, vec![]);
+        let answers = self.sock.nl.transact(m, "read IPVS timeouts")?;
+        Ok(answers
+            .first()
+            .map(|a| codec::parse_timeouts(&a.attrs))
+            .unwrap_or_default())
+    }
+}
+
+impl DataPlane for Ipvs {
+    fn name(&self) -> &'static str {
+        "IPVS"
+    }
+
+    fn services(&mut self) -> Result<Vec<Service>> {
         let m = self.sock.msg(cmd::GET_SERVICE, vec![]);
         let answers = self.sock.nl.dump(m, "list IPVS services")?;
         Ok(answers
@@ -44,7 +96,7 @@ impl Ipvs {
             .collect())
     }
 
-    pub fn dests(&mut self, k: &Key) -> Result<Vec<Dest>> {
+    fn dests(&mut self, k: &Key) -> Result<Vec<Dest>> {
         let m = self.sock.msg(cmd::GET_DEST, codec::service_key(k));
         let answers = self
             .sock
@@ -57,166 +109,22 @@ impl Ipvs {
             .collect())
     }
 
-    /// Every service with its destinations.
-    pub fn table(&mut self) -> Result<Vec<Entry>> {
-        let services = self.services()?;
-        let mut out = Vec::with_capacity(services.len());
-        for s in services {
-            let dests = self.dests(&s.key)?;
-            out.push(Entry { service: s, dests });
-        }
-        Ok(out)
-    }
-
-    /// Apply one change (a batch of one), with the error in ipvsadm's terms.
-    pub fn apply(&mut self, op: &Op) -> Result<()> {
-        self.apply_batch(&[op])?
-            .into_iter()
-            .next()
-            .unwrap_or(Ok(()))
-    }
-
-    pub fn add_service(&mut self, s: &Service) -> Result<()> {
-        self.apply(&Op::AddService(s.clone()))
-    }
-
-    pub fn edit_service(&mut self, s: &Service) -> Result<()> {
-        self.apply(&Op::EditService(s.clone()))
-    }
-
-    pub fn del_service(&mut self, k: &Key) -> Result<()> {
-        self.apply(&Op::DelService(*k))
-    }
-
-    pub fn add_dest(&mut self, k: &Key, d: &Dest) -> Result<()> {
-        self.apply(&Op::AddDest(*k, d.clone()))
-    }
-
-    pub fn edit_dest(&mut self, k: &Key, d: &Dest) -> Result<()> {
-        self.apply(&Op::EditDest(*k, d.clone()))
-    }
-
-    pub fn del_dest(&mut self, k: &Key, d: &Dest) -> Result<()> {
-        self.apply(&Op::DelDest(*k, d.clone()))
-    }
-
-    /// The request an operation becomes, and what to call it in errors (`None`: the
-    /// operation is not a change to the table).
-    fn op_request(&self, op: &Op) -> Option<(u8, Vec<u8>, String)> {
-        use super::model::host_port;
-        Some(match op {
-            Op::AddService(s) => (
-                cmd::NEW_SERVICE,
-                codec::service_full(s),
-                format!("add service {}", s.key),
-            ),
-            Op::EditService(s) => (
-                cmd::SET_SERVICE,
-                codec::service_full(s),
-                format!("edit service {}", s.key),
-            ),
-            Op::DelService(k) => (
-                cmd::DEL_SERVICE,
-                codec::service_key(k),
-                format!("delete service {k}"),
-            ),
-            Op::AddDest(k, d) => (
-                cmd::NEW_DEST,
-                codec::dest(k, d, true),
-                format!("add real server {} to {k}", host_port(d.addr, d.port)),
-            ),
-            Op::EditDest(k, d) => (
-                cmd::SET_DEST,
-                codec::dest(k, d, true),
-                format!("edit real server {} of {k}", host_port(d.addr, d.port)),
-            ),
-            Op::DelDest(k, d) => (
-                cmd::DEL_DEST,
-                codec::dest(k, d, false),
-                format!("delete real server {} from {k}", host_port(d.addr, d.port)),
-            ),
-            Op::Clear => (cmd::FLUSH, vec![], "flush the IPVS table".into()),
-            Op::Zero(k) => (
-                cmd::ZERO,
-                k.as_ref().map(codec::service_key).unwrap_or_default(),
-                "zero the counters".into(),
-            ),
-            Op::SetTimeout(t) => (
-                cmd::SET_CONFIG,
-                codec::timeouts(t),
-                "set IPVS timeouts".into(),
-            ),
-            Op::StartDaemon(d) => (
-                cmd::NEW_DAEMON,
-                codec::daemon(d, true),
-                format!("start the {} sync daemon", d.state),
-            ),
-            Op::StopDaemon(st) => (
-                cmd::DEL_DAEMON,
-                codec::daemon(&Daemon::state_only(st), false),
-                format!("stop the {st} sync daemon"),
-            ),
-            _ => return None,
-        })
-    }
-
-    /// Apply changes pipelined: all requests in one datagram, then every acknowledgement.
-    /// One result per operation, with errors in ipvsadm's terms.
-    pub fn apply_batch(&mut self, ops: &[&Op]) -> Result<Vec<Result<()>>> {
-        let mut msgs = Vec::with_capacity(ops.len());
-        let mut names = Vec::with_capacity(ops.len());
-        for op in ops {
-            let (c, attrs, what) = self.op_request(op).ok_or_else(|| {
-                Error::invalid("only changes (-A -E -D -a -e -d -C -Z --set --start-daemon --stop-daemon) can be batched")
-            })?;
-            msgs.push(self.sock.msg(c, attrs));
+    /// Pipelined: all requests in one datagram, then every acknowledgement. Each change is
+    /// applied or refused on its own, as ipvsadm's would be.
+    fn apply_batch(&mut self, changes: &[Change]) -> Result<Vec<Result<()>>> {
+        let mut msgs = Vec::with_capacity(changes.len());
+        let mut names = Vec::with_capacity(changes.len());
+        for c in changes {
+            let (cmd, attrs, what) = request(c);
+            msgs.push(self.sock.msg(cmd, attrs));
             names.push(what);
         }
         let results = self.sock.nl.batch(msgs, |i| names[i].clone())?;
         Ok(results
             .into_iter()
-            .zip(ops)
-            .map(|(r, op)| r.map_err(|e| op_error(e, op)))
+            .zip(changes)
+            .map(|(r, c)| r.map_err(|e| change_error(e, c)))
             .collect())
-    }
-
-    pub fn flush(&mut self) -> Result<()> {
-        self.apply(&Op::Clear)
-    }
-
-    /// Zero the counters of one service, or of all.
-    pub fn zero(&mut self, k: Option<&Key>) -> Result<()> {
-        self.apply(&Op::Zero(k.copied()))
-    }
-
-    pub fn daemons(&mut self) -> Result<Vec<Daemon>> {
-        let m = self.sock.msg(cmd::GET_DAEMON, vec![]);
-        let answers = self.sock.nl.dump(m, "list sync daemons")?;
-        Ok(answers
-            .iter()
-            .filter_map(|a| codec::parse_daemon(&a.attrs))
-            .collect())
-    }
-
-    pub fn start_daemon(&mut self, d: &Daemon) -> Result<()> {
-        self.apply(&Op::StartDaemon(d.clone()))
-    }
-
-    pub fn stop_daemon(&mut self, state: &str) -> Result<()> {
-        self.apply(&Op::StopDaemon(state.into()))
-    }
-
-    pub fn timeouts(&mut self) -> Result<Timeouts> {
-        let m = self.sock.msg(cmd::GET_CONFIG, vec![]);
-        let answers = self.sock.nl.transact(m, "read IPVS timeouts")?;
-        Ok(answers
-            .first()
-            .map(|a| codec::parse_timeouts(&a.attrs))
-            .unwrap_or_default())
-    }
-
-    pub fn set_timeouts(&mut self, t: &Timeouts) -> Result<()> {
-        self.apply(&Op::SetTimeout(*t))
     }
 }
 
@@ -239,22 +147,22 @@ impl SchedHint for Error {
     }
 }
 
-/// Map a kernel error on `op` to ipvsadm's terms.
-fn op_error(e: Error, op: &Op) -> Error {
-    match op {
-        Op::AddService(s) => service_error(e, &s.key, true).sched(&s.scheduler),
-        Op::EditService(s) => service_error(e, &s.key, false).sched(&s.scheduler),
-        Op::DelService(k) | Op::Zero(Some(k)) => service_error(e, k, false),
-        Op::AddDest(k, d) => dest_error(e, k, d, true),
-        Op::EditDest(k, d) | Op::DelDest(k, d) => dest_error(e, k, d, false),
-        Op::StartDaemon(d) => match e {
+/// Map a kernel error on `c` to ipvsadm's terms.
+fn change_error(e: Error, c: &Change) -> Error {
+    match c {
+        Change::AddService(s) => service_error(e, &s.key, true).sched(s.scheduler.name()),
+        Change::EditService(s) => service_error(e, &s.key, false).sched(s.scheduler.name()),
+        Change::DelService(k) | Change::Zero(Some(k)) => service_error(e, k, false),
+        Change::AddDest(k, d) => dest_error(e, k, d, true),
+        Change::EditDest(k, d) | Change::DelDest(k, d) => dest_error(e, k, d, false),
+        Change::StartDaemon(d) => match e {
             Error::Netlink {
                 errno: libc_errno::EEXIST,
                 ..
             } => Error::Failed(format!("a {} sync daemon is already running", d.state)),
             e => e,
         },
-        Op::StopDaemon(st) => match e {
+        Change::StopDaemon(st) => match e {
             Error::Netlink {
                 errno: libc_errno::ESRCH,
                 ..
@@ -280,7 +188,7 @@ fn service_error(e: Error, k: &Key, adding: bool) -> Error {
 }
 
 fn dest_error(e: Error, k: &Key, d: &Dest, adding: bool) -> Error {
-    let hp = super::model::host_port(d.addr, d.port);
+    let hp = host_port(d.addr, d.port);
     match e {
         Error::Netlink {
             errno: libc_errno::EEXIST,

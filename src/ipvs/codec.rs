@@ -4,9 +4,12 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::model::{Dest, Forward, Info, Key, Protocol, Service, Stats, TunType};
+use super::Info;
 use crate::netlink::genl::{
     attrs, get_be16, get_str, get_u16, get_u32, get_u64, get_u8, AttrWriter,
+};
+use crate::service::{
+    Daemon, Dest, Forward, Key, Protocol, Scheduler, Service, Stats, SyncState, Timeouts, TunType,
 };
 
 pub const FAMILY: &str = "IPVS";
@@ -82,14 +85,6 @@ mod attr {
     pub const INFO_CONN_TAB_SIZE: u16 = 2;
 }
 
-/// Connection timeouts (seconds; 0 in a set request leaves one unchanged).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Timeouts {
-    pub tcp: u32,
-    pub tcp_fin: u32,
-    pub udp: u32,
-}
-
 fn addr16(a: IpAddr) -> [u8; 16] {
     let mut b = [0u8; 16];
     match a {
@@ -140,7 +135,7 @@ pub fn service_full(s: &Service) -> Vec<u8> {
     let mut w = AttrWriter::new();
     w.nest(attr::CMD_SERVICE, |n| {
         put_key(n, &s.key);
-        n.str(attr::SVC_SCHED_NAME, &s.scheduler);
+        n.str(attr::SVC_SCHED_NAME, s.scheduler.name());
         if let Some(pe) = &s.pe {
             n.str(attr::SVC_PE_NAME, pe);
         }
@@ -229,7 +224,7 @@ pub fn parse_service(msg_attrs: &[u8]) -> Option<Service> {
     let (_, nest) = attrs(msg_attrs).find(|(k, _)| *k == attr::CMD_SERVICE)?;
     let mut af = 2u16;
     let (mut proto, mut addr, mut port, mut mark) = (None, None, None, None);
-    let mut scheduler = String::new();
+    let mut scheduler = Scheduler::default();
     let (mut flags, mut timeout, mut netmask) = (0u32, 0u32, u32::MAX);
     let mut pe = None;
     let (mut stats, mut stats64) = (None, None);
@@ -240,7 +235,7 @@ pub fn parse_service(msg_attrs: &[u8]) -> Option<Service> {
             attr::SVC_ADDR => addr = Some(v.to_vec()),
             attr::SVC_PORT => port = get_be16(v),
             attr::SVC_FWMARK => mark = get_u32(v),
-            attr::SVC_SCHED_NAME => scheduler = get_str(v),
+            attr::SVC_SCHED_NAME => scheduler = Scheduler::named(&get_str(v)),
             attr::SVC_FLAGS => flags = get_u32(v)?,
             attr::SVC_TIMEOUT => timeout = get_u32(v)?,
             attr::SVC_NETMASK => netmask = get_u32(v)?,
@@ -321,53 +316,63 @@ pub fn parse_info(msg_attrs: &[u8]) -> Option<Info> {
     Some(i)
 }
 
-fn state_code(s: &str) -> u32 {
-    if s == "backup" {
-        2
-    } else {
-        1
+fn state_code(s: SyncState) -> u32 {
+    match s {
+        SyncState::Master => 1,
+        SyncState::Backup => 2,
     }
 }
 
-/// NEW_DAEMON (`full`) or DEL_DAEMON attributes.
-pub fn daemon(d: &super::args::Daemon, full: bool) -> Vec<u8> {
+/// DEL_DAEMON attributes.
+pub fn daemon_stop(state: SyncState) -> Vec<u8> {
     let mut w = AttrWriter::new();
     w.nest(attr::CMD_DAEMON, |n| {
-        n.u32(attr::DAEMON_STATE, state_code(&d.state));
-        if full {
-            n.str(attr::DAEMON_MCAST_IFN, &d.mcast_ifn)
-                .u32(attr::DAEMON_SYNC_ID, d.syncid);
-            if d.maxlen != 0 {
-                n.u16(attr::DAEMON_SYNC_MAXLEN, d.maxlen);
+        n.u32(attr::DAEMON_STATE, state_code(state));
+    });
+    w.buf
+}
+
+/// NEW_DAEMON attributes.
+pub fn daemon(d: &Daemon) -> Vec<u8> {
+    let mut w = AttrWriter::new();
+    w.nest(attr::CMD_DAEMON, |n| {
+        n.u32(attr::DAEMON_STATE, state_code(d.state));
+        n.str(attr::DAEMON_MCAST_IFN, &d.mcast_ifn)
+            .u32(attr::DAEMON_SYNC_ID, d.syncid);
+        if d.maxlen != 0 {
+            n.u16(attr::DAEMON_SYNC_MAXLEN, d.maxlen);
+        }
+        match d.group {
+            Some(IpAddr::V4(g)) => {
+                n.bytes(attr::DAEMON_MCAST_GROUP, &g.octets());
             }
-            match d.group {
-                Some(IpAddr::V4(g)) => {
-                    n.bytes(attr::DAEMON_MCAST_GROUP, &g.octets());
-                }
-                Some(IpAddr::V6(g)) => {
-                    n.bytes(attr::DAEMON_MCAST_GROUP6, &g.octets());
-                }
-                None => {}
+            Some(IpAddr::V6(g)) => {
+                n.bytes(attr::DAEMON_MCAST_GROUP6, &g.octets());
             }
-            if d.port != 0 {
-                n.u16(attr::DAEMON_MCAST_PORT, d.port);
-            }
-            if d.ttl != 0 {
-                n.u8(attr::DAEMON_MCAST_TTL, d.ttl);
-            }
+            None => {}
+        }
+        if d.port != 0 {
+            n.u16(attr::DAEMON_MCAST_PORT, d.port);
+        }
+        if d.ttl != 0 {
+            n.u8(attr::DAEMON_MCAST_TTL, d.ttl);
         }
     });
     w.buf
 }
 
 /// A sync daemon from one GET_DAEMON answer.
-pub fn parse_daemon(msg_attrs: &[u8]) -> Option<super::args::Daemon> {
+pub fn parse_daemon(msg_attrs: &[u8]) -> Option<Daemon> {
     let (_, nest) = attrs(msg_attrs).find(|(k, _)| *k == attr::CMD_DAEMON)?;
-    let mut d = super::args::Daemon::state_only("");
+    let mut d = Daemon::new(SyncState::Master, "");
     for (k, v) in attrs(nest) {
         match k {
             attr::DAEMON_STATE => {
-                d.state = if get_u32(v)? == 2 { "backup" } else { "master" }.into()
+                d.state = if get_u32(v)? == 2 {
+                    SyncState::Backup
+                } else {
+                    SyncState::Master
+                }
             }
             attr::DAEMON_MCAST_IFN => d.mcast_ifn = get_str(v),
             attr::DAEMON_SYNC_ID => d.syncid = get_u32(v)?,
@@ -400,7 +405,7 @@ pub fn parse_timeouts(msg_attrs: &[u8]) -> Timeouts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ipvs::model::flags;
+    use crate::service::flags;
 
     fn svc() -> Service {
         Service {

@@ -13,10 +13,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::args::{self, Op};
-use super::client::Ipvs;
-use super::model::{Entry, Key};
+use super::ipvsadm::{self, Command};
+use crate::addr::host_port;
 use crate::error::{Error, Result};
+use crate::service::{Change, DataPlane, Entry, Key};
 
 /// Rules per pipelined datagram.
 pub const CHUNK: usize = 256;
@@ -26,7 +26,7 @@ pub const CHUNK: usize = 256;
 pub struct Rule {
     /// 1-based line number.
     pub line: usize,
-    pub op: Op,
+    pub change: Change,
 }
 
 /// What became of a restore.
@@ -47,27 +47,23 @@ pub fn parse(input: &str) -> Result<Vec<Rule>> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let op = args::parse(&args::split_line(line)).map_err(|e| {
+        let cmd = ipvsadm::parse(&ipvsadm::split_line(line)).map_err(|e| {
             Error::invalid(format!(
                 "line {}: {e} (in \"{line}\"); nothing was applied",
                 i + 1
             ))
         })?;
-        match op {
-            Op::List { .. }
-            | Op::ListTimeout
-            | Op::ListDaemon
-            | Op::ListConnections
-            | Op::Save
-            | Op::Restore
-            | Op::Help
-            | Op::Version => {
+        match cmd {
+            Command::Change(change) => out.push(Rule {
+                line: i + 1,
+                change,
+            }),
+            _ => {
                 return Err(Error::invalid(format!(
                     "line {}: \"{line}\" is not a rule (only -A -E -D -a -e -d -C -Z --set --start-daemon --stop-daemon); nothing was applied",
                     i + 1
                 )))
             }
-            _ => out.push(Rule { line: i + 1, op }),
         }
     }
     Ok(out)
@@ -95,45 +91,45 @@ impl Shadow {
     }
 
     /// Apply `op` to the shadow table, or say why the kernel would refuse it.
-    pub fn apply(&mut self, op: &Op) -> std::result::Result<(), String> {
-        match op {
-            Op::AddService(s) => {
+    pub fn apply(&mut self, c: &Change) -> std::result::Result<(), String> {
+        match c {
+            Change::AddService(s) => {
                 if self.services.contains_key(&s.key) {
                     return Err(format!("service {} already exists", s.key));
                 }
                 self.services.insert(s.key, HashSet::new());
             }
-            Op::EditService(s) if !self.services.contains_key(&s.key) => {
+            Change::EditService(s) if !self.services.contains_key(&s.key) => {
                 return Err(format!("no such service: {}", s.key));
             }
-            Op::DelService(k) => {
+            Change::DelService(k) => {
                 self.services
                     .remove(k)
                     .ok_or_else(|| format!("no such service: {k}"))?;
             }
-            Op::AddDest(k, d) | Op::EditDest(k, d) | Op::DelDest(k, d) => {
+            Change::AddDest(k, d) | Change::EditDest(k, d) | Change::DelDest(k, d) => {
                 let set = self
                     .services
                     .get_mut(k)
                     .ok_or_else(|| format!("no such service: {k}"))?;
-                let hp = super::model::host_port(d.addr, d.port);
+                let hp = host_port(d.addr, d.port);
                 let present = set.contains(&(d.addr, d.port));
-                match op {
-                    Op::AddDest(..) if present => {
+                match c {
+                    Change::AddDest(..) if present => {
                         return Err(format!("real server {hp} of {k} already exists"))
                     }
-                    Op::AddDest(..) => {
+                    Change::AddDest(..) => {
                         set.insert((d.addr, d.port));
                     }
                     _ if !present => return Err(format!("no such real server {hp} in {k}")),
-                    Op::DelDest(..) => {
+                    Change::DelDest(..) => {
                         set.remove(&(d.addr, d.port));
                     }
                     _ => {}
                 }
             }
-            Op::Clear => self.services.clear(),
-            Op::Zero(Some(k)) if !self.services.contains_key(k) => {
+            Change::Flush => self.services.clear(),
+            Change::Zero(Some(k)) if !self.services.contains_key(k) => {
                 return Err(format!("no such service: {k}"))
             }
             _ => {}
@@ -143,33 +139,33 @@ impl Shadow {
 }
 
 /// Does `op` need the kernel to load something it may not have?
-fn risky(op: &Op, seen: &mut HashSet<String>) -> bool {
-    match op {
-        Op::AddService(s) | Op::EditService(s) => {
+fn risky(c: &Change, seen: &mut HashSet<String>) -> bool {
+    match c {
+        Change::AddService(s) | Change::EditService(s) => {
             let mut r = seen.insert(format!("sched:{}", s.scheduler));
             if let Some(pe) = &s.pe {
                 r |= seen.insert(format!("pe:{pe}"));
             }
             r
         }
-        Op::StartDaemon(_) | Op::StopDaemon(_) => true,
+        Change::StartDaemon(_) | Change::StopDaemon(_) => true,
         _ => false,
     }
 }
 
-/// Restore `rules` into the kernel. `progress` is called with the number of rules done.
+/// Restore `rules` into a data plane. `progress` is called with the number of rules done.
 pub fn apply(
-    ipvs: &mut Ipvs,
+    dp: &mut dyn DataPlane,
     rules: &[Rule],
     continue_on_error: bool,
     mut progress: impl FnMut(usize),
 ) -> Result<Report> {
-    let table = ipvs.table()?;
+    let table = dp.table()?;
     let mut shadow = Shadow::from_table(&table);
     let mut report = Report::default();
     let mut todo: Vec<&Rule> = Vec::with_capacity(rules.len());
     for r in rules {
-        match shadow.apply(&r.op) {
+        match shadow.apply(&r.change) {
             Ok(()) => todo.push(r),
             Err(why) if continue_on_error => report.failed.push((r.line, why)),
             Err(why) => {
@@ -195,19 +191,19 @@ pub fn apply(
     while i < todo.len() {
         // A chunk ends before a risky rule; a risky rule goes alone.
         let mut j = i;
-        if risky(&todo[i].op, &mut seen) {
+        if risky(&todo[i].change, &mut seen) {
             j += 1;
         } else {
             while j < todo.len() && j - i < CHUNK {
-                if j > i && risky(&todo[j].op, &mut seen.clone()) {
+                if j > i && risky(&todo[j].change, &mut seen.clone()) {
                     break;
                 }
                 j += 1;
             }
         }
         let chunk = &todo[i..j];
-        let ops: Vec<&Op> = chunk.iter().map(|r| &r.op).collect();
-        let results = ipvs.apply_batch(&ops)?;
+        let changes: Vec<Change> = chunk.iter().map(|r| r.change.clone()).collect();
+        let results = dp.apply_batch(&changes)?;
         let mut stop = false;
         for (r, res) in chunk.iter().zip(results) {
             match res {
@@ -274,26 +270,26 @@ mod tests {
         )
         .unwrap();
         let mut sh = Shadow::default();
-        assert!(sh.apply(&rules[0].op).is_ok());
-        assert!(sh.apply(&rules[1].op).is_ok());
+        assert!(sh.apply(&rules[0].change).is_ok());
+        assert!(sh.apply(&rules[1].change).is_ok());
         assert_eq!(
-            sh.apply(&rules[2].op).unwrap_err(),
+            sh.apply(&rules[2].change).unwrap_err(),
             "real server 10.0.0.2:80 of TCP 10.0.0.1:80 already exists"
         );
         let more =
             parse("-d -t 10.0.0.1:80 -r 10.0.0.9\n-D -t 10.0.0.5:80\n-C\n-A -t 10.0.0.1:80\n")
                 .unwrap();
         assert!(sh
-            .apply(&more[0].op)
+            .apply(&more[0].change)
             .unwrap_err()
             .contains("no such real server"));
         assert!(sh
-            .apply(&more[1].op)
+            .apply(&more[1].change)
             .unwrap_err()
             .contains("no such service"));
-        assert!(sh.apply(&more[2].op).is_ok());
+        assert!(sh.apply(&more[2].change).is_ok());
         assert!(
-            sh.apply(&more[3].op).is_ok(),
+            sh.apply(&more[3].change).is_ok(),
             "after -C the service can come back"
         );
     }
@@ -304,9 +300,9 @@ mod tests {
             parse("-A -t 10.0.0.1:80 -s rr\n-A -t 10.0.0.2:80 -s rr\n-A -t 10.0.0.3:80 -s sh\n")
                 .unwrap();
         let mut seen = HashSet::new();
-        assert!(risky(&rules[0].op, &mut seen));
-        assert!(!risky(&rules[1].op, &mut seen));
-        assert!(risky(&rules[2].op, &mut seen));
+        assert!(risky(&rules[0].change, &mut seen));
+        assert!(!risky(&rules[1].change, &mut seen));
+        assert!(risky(&rules[2].change, &mut seen));
     }
 
     #[test]

@@ -7,8 +7,12 @@ use std::cmp::Ordering;
 use std::fmt::Write;
 use std::net::IpAddr;
 
-use super::codec::Timeouts;
-use super::model::{flags, host_port, Dest, Entry, Forward, Info, Key, Service, Stats};
+use super::Info;
+use crate::addr::host_port;
+use crate::service::{
+    flags, Daemon, Dest, Entry, Forward, Key, Protocol, Scheduler, Service, Stats, Timeouts,
+    TunType,
+};
 
 /// Which columns `list` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -116,12 +120,8 @@ pub fn service_name(k: &Key) -> String {
 }
 
 /// Scheduler flag names as ipvsadm spells them for `sched`.
-pub fn sched_flag_names(sched: &str, f: u32) -> Vec<String> {
-    let names: [&str; 3] = match sched {
-        "sh" => ["sh-fallback", "sh-port", "flag-3"],
-        "mh" => ["mh-fallback", "mh-port", "flag-3"],
-        _ => ["flag-1", "flag-2", "flag-3"],
-    };
+pub fn sched_flag_names(sched: &Scheduler, f: u32) -> Vec<String> {
+    let names = sched.flag_names();
     [flags::SCHED1, flags::SCHED2, flags::SCHED3]
         .iter()
         .zip(names)
@@ -272,9 +272,9 @@ pub fn service_option(k: &Key) -> String {
             port,
         } => {
             let opt = match protocol {
-                super::model::Protocol::Tcp => "-t",
-                super::model::Protocol::Udp => "-u",
-                super::model::Protocol::Sctp => "--sctp-service",
+                Protocol::Tcp => "-t",
+                Protocol::Udp => "-u",
+                Protocol::Sctp => "--sctp-service",
             };
             format!("{opt} {}", host_port(*addr, *port))
         }
@@ -320,8 +320,8 @@ pub fn save(table: &[Entry]) -> String {
             );
             if d.forward == Forward::Tunnel {
                 let _ = write!(o, " --tun-type {}", tun_name(d));
-                if d.tun_type != super::model::TunType::Ipip {
-                    if d.tun_type == super::model::TunType::Gue {
+                if d.tun_type != TunType::Ipip {
+                    if d.tun_type == TunType::Gue {
                         let _ = write!(o, " --tun-port {}", d.tun_port);
                     }
                     match d.tun_flags {
@@ -339,15 +339,11 @@ pub fn save(table: &[Entry]) -> String {
 }
 
 fn tun_name(d: &Dest) -> &'static str {
-    match d.tun_type {
-        super::model::TunType::Ipip => "ipip",
-        super::model::TunType::Gue => "gue",
-        super::model::TunType::Gre => "gre",
-    }
+    d.tun_type.name()
 }
 
 /// `master sync daemon (mcast=lo, syncid=0, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)`
-pub fn daemon_line(d: &super::args::Daemon) -> String {
+pub fn daemon_line(d: &Daemon) -> String {
     let group = d
         .group
         .map(|g| g.to_string())
@@ -369,7 +365,6 @@ pub fn timeout_line(t: &Timeouts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ipvs::model::Protocol;
 
     fn svc(addr: &str, port: u16) -> Service {
         Service::new(Key::Addr {
@@ -407,7 +402,7 @@ mod tests {
             conn_tab_size: 4096,
         };
         let mut s = svc("10.0.0.10", 80);
-        s.scheduler = "wrr".into();
+        s.scheduler = Scheduler::Wrr;
         let mut d1 = Dest::new("192.168.1.11".parse().unwrap(), 80);
         d1.weight = 2;
         let mut d2 = Dest::new("192.168.1.12".parse().unwrap(), 80);
@@ -446,7 +441,7 @@ mod tests {
     #[test]
     fn service_flags_and_options() {
         let mut s = svc("10.0.0.11", 443);
-        s.scheduler = "sh".into();
+        s.scheduler = Scheduler::Sh;
         s.flags = flags::PERSISTENT | flags::SCHED1 | flags::SCHED2;
         s.timeout = 60;
         s.netmask = u32::from_ne_bytes([255, 255, 255, 0]);

@@ -16,22 +16,22 @@ use super::machine::{diff, Addr, Change, Event, Health, Pool};
 use super::mail::{self, Alert};
 use super::status::{self, RealStatus, ServiceStatus, SorryStatus, StatusFile};
 use super::{HaSuspend, Options, VirtualService};
+use crate::addr::host_port;
 use crate::check::{self, Check, Verdict};
 use crate::error::{Error, Result};
-use crate::ipvs::args::Op;
-use crate::ipvs::model::{host_port, Key};
 use crate::ipvs::Ipvs;
 use crate::logging::rfc3339_utc;
 use crate::netlink::NlSocket;
+use crate::service::{self, DataPlane, Key};
 
-/// The table, or nothing in a dry run.
+/// The data plane's table, or nothing in a dry run.
 enum Table {
-    Kernel(Ipvs),
+    Kernel(Box<dyn DataPlane>),
     DryRun,
 }
 
 impl Table {
-    fn apply(&mut self, op: &Op) -> Result<()> {
+    fn apply(&mut self, op: &service::Change) -> Result<()> {
         match self {
             Table::Kernel(k) => k.apply(op),
             Table::DryRun => Ok(()),
@@ -141,7 +141,7 @@ async fn run_async(
     let table = if opts.dry_run {
         Table::DryRun
     } else {
-        Table::Kernel(Ipvs::open()?)
+        Table::Kernel(Box::new(Ipvs::open()?))
     };
     let mut term = signal(SignalKind::terminate()).map_err(|e| Error::io("SIGTERM", e))?;
     let mut int = signal(SignalKind::interrupt()).map_err(|e| Error::io("SIGINT", e))?;
@@ -214,7 +214,7 @@ fn setup(table: &mut Table, conf: VirtualService) -> Result<(Svc, Vec<Event>)> {
                     || s.timeout != conf.service.timeout
                     || s.netmask != conf.service.netmask
                 {
-                    k.apply(&Op::EditService(conf.service.clone()))?;
+                    k.apply(&service::Change::EditService(conf.service.clone()))?;
                     info!("{key}: service updated to the configuration");
                 }
                 for d in k.dests(&key)? {
@@ -229,7 +229,7 @@ fn setup(table: &mut Table, conf: VirtualService) -> Result<(Svc, Vec<Event>)> {
                 }
             }
             None => {
-                k.apply(&Op::AddService(conf.service.clone()))?;
+                k.apply(&service::Change::AddService(conf.service.clone()))?;
                 created = true;
                 info!("{key}: service added ({})", conf.service.scheduler);
             }
@@ -407,7 +407,7 @@ impl Lb {
                         .collect();
                     for (a, w) in &o.have {
                         if w.is_some() && !keep.contains(a) {
-                            let op = Op::DelDest(key, o.conf.dest(a.0, a.1, 0));
+                            let op = service::Change::DelDest(key, o.conf.dest(a.0, a.1, 0));
                             match self.table.apply(&op) {
                                 Ok(()) => {
                                     info!("{key}: reload: real server {} removed", addr_text(*a))
@@ -450,13 +450,13 @@ impl Lb {
     /// Take out what lb put in for one service (or the whole service if lb created it).
     fn take_out(&mut self, svc: &Svc, when: &str) {
         let key = svc.conf.service.key;
-        let ops: Vec<Op> = if svc.created {
-            vec![Op::DelService(key)]
+        let ops: Vec<service::Change> = if svc.created {
+            vec![service::Change::DelService(key)]
         } else {
             svc.have
                 .iter()
                 .filter(|(_, w)| w.is_some())
-                .map(|(a, _)| Op::DelDest(key, svc.conf.dest(a.0, a.1, 0)))
+                .map(|(a, _)| service::Change::DelDest(key, svc.conf.dest(a.0, a.1, 0)))
                 .collect()
         };
         for op in &ops {
@@ -527,17 +527,17 @@ impl Lb {
         for c in &changes {
             let (op, text, new) = match *c {
                 Change::Add(a, w) => (
-                    Op::AddDest(key, svc.conf.dest(a.0, a.1, w)),
+                    service::Change::AddDest(key, svc.conf.dest(a.0, a.1, w)),
                     format!("add real server {} weight {w}", addr_text(a)),
                     (a, Some(w)),
                 ),
                 Change::Weight(a, w) => (
-                    Op::EditDest(key, svc.conf.dest(a.0, a.1, w)),
+                    service::Change::EditDest(key, svc.conf.dest(a.0, a.1, w)),
                     format!("set real server {} weight {w}", addr_text(a)),
                     (a, Some(w)),
                 ),
                 Change::Remove(a) => (
-                    Op::DelDest(key, svc.conf.dest(a.0, a.1, 0)),
+                    service::Change::DelDest(key, svc.conf.dest(a.0, a.1, 0)),
                     format!("remove real server {}", addr_text(a)),
                     (a, None),
                 ),
@@ -697,7 +697,7 @@ impl Lb {
                     .collect();
                 ServiceStatus {
                     service: svc.conf.service.key.to_string(),
-                    scheduler: svc.conf.service.scheduler.clone(),
+                    scheduler: svc.conf.service.scheduler.to_string(),
                     forward: svc.conf.forward.name().to_string(),
                     quorum_up: svc.pool.quorum_up,
                     alive_weight: svc.pool.alive_weight(),

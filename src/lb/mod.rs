@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use crate::check::Check;
 use crate::error::{Error, Result};
-use crate::ipvs::model::{Dest, Forward, Service};
+use crate::service::{Dest, Forward, Service};
 
 /// A real server and how it is checked.
 #[derive(Debug, Clone)]
@@ -89,7 +89,7 @@ impl VirtualService {
                 return Err(Error::invalid(format!(
                     "{}: real server {} is given twice{}",
                     self.service.key,
-                    crate::ipvs::model::host_port(a.0, a.1),
+                    crate::addr::host_port(a.0, a.1),
                     if self.forward == Forward::Masq {
                         ""
                     } else {

@@ -1,7 +1,9 @@
 //! One small synchronous netlink socket: request + ack, dump, and error mapping.
 //!
-//! Shared by rtnetlink (addresses, links) and, later, generic netlink (IPVS). No async
-//! runtime: a request is one `send` and a loop of `recv` until the kernel's ACK or DONE.
+//! Every netlink socket of hakit is opened here: requests for rtnetlink (addresses, links)
+//! and generic netlink (IPVS, [`genl`]), and [`Watch`]es of multicast notifications. No
+//! async runtime: a request is one `send` and a loop of `recv` until the kernel's ACK or
+//! DONE.
 
 use std::fmt::Debug;
 
@@ -233,6 +235,50 @@ impl NlSocket {
 }
 
 /// Map a kernel errno on `what` to the library's error.
+/// A non-blocking socket subscribed to one multicast group (link changes, say): its
+/// descriptor is readable whenever the kernel notifies something; what was notified is
+/// read again with a request, so the messages themselves are only drained.
+pub struct Watch {
+    sock: Socket,
+    buf: Vec<u8>,
+}
+
+impl Watch {
+    /// Subscribe to `group` of `protocol`; `what` names it in errors.
+    pub fn open(protocol: isize, group: u32, what: &str) -> Result<Watch> {
+        let mut sock = Socket::new(protocol).map_err(|e| Error::io("open a netlink socket", e))?;
+        sock.bind_auto()
+            .map_err(|e| Error::io("bind a netlink socket", e))?;
+        sock.add_membership(group)
+            .map_err(|e| Error::io(format!("subscribe to {what}"), e))?;
+        sock.set_non_blocking(true)
+            .map_err(|e| Error::io("configure a netlink socket", e))?;
+        Ok(Watch {
+            sock,
+            buf: Vec::with_capacity(64 * 1024),
+        })
+    }
+
+    pub fn fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        use std::os::fd::AsFd;
+        self.sock.as_fd()
+    }
+
+    /// Read every pending notification; true when there was any.
+    pub fn drain(&mut self) -> bool {
+        let mut any = false;
+        loop {
+            self.buf.clear();
+            match self.sock.recv(&mut self.buf, 0) {
+                Ok(_) => any = true,
+                // Overrun (ENOBUFS) also means "something changed".
+                Err(e) if e.raw_os_error() == Some(libc_errno::ENOBUFS) => any = true,
+                Err(_) => return any,
+            }
+        }
+    }
+}
+
 pub fn nl_error(what: &str, errno: i32, ext: Option<String>) -> Error {
     match errno {
         libc_errno::EPERM => Error::Permission { what: what.into() },

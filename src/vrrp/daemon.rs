@@ -501,7 +501,7 @@ pub fn start(opts: Options) -> Result<Daemon> {
         iface_down: BTreeSet::new(),
         file_values: vec![0; opts.track_files.len()],
         next_iface_check: now,
-        links: link::LinkWatch::open()?,
+        links: link::watch()?,
         fault: false,
         second_garp: None,
         reaper: Reaper::default(),

@@ -15,6 +15,8 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use serde::Serialize;
 
+use crate::checksum;
+
 /// IP protocol number of VRRP.
 pub const IPPROTO_VRRP: u8 = 112;
 /// The IPv4 multicast group of VRRP.
@@ -135,27 +137,6 @@ impl fmt::Display for Drop {
     }
 }
 
-/// The Internet checksum (RFC 1071) over a sequence of byte slices.
-pub fn inet_checksum(parts: &[&[u8]]) -> u16 {
-    let mut sum: u32 = 0;
-    let mut odd: Option<u8> = None;
-    for p in parts {
-        for &b in *p {
-            match odd.take() {
-                Some(hi) => sum += u32::from(u16::from_be_bytes([hi, b])),
-                None => odd = Some(b),
-            }
-        }
-    }
-    if let Some(hi) = odd {
-        sum += u32::from(u16::from_be_bytes([hi, 0]));
-    }
-    while sum > 0xffff {
-        sum = (sum & 0xffff) + (sum >> 16);
-    }
-    !(sum as u16)
-}
-
 fn pseudo_header(src: IpAddr, dst: IpAddr, len: usize) -> Vec<u8> {
     let mut p = Vec::with_capacity(40);
     match (src, dst) {
@@ -245,8 +226,8 @@ pub fn encode(a: &Advert, src: IpAddr, dst: IpAddr) -> Result<Vec<u8>, EncodeErr
         }
     }
     let sum = match a.version {
-        Version::V2 => inet_checksum(&[&m]),
-        Version::V3 => inet_checksum(&[&pseudo_header(src, dst, m.len()), &m]),
+        Version::V2 => checksum::inet(&[&m]),
+        Version::V3 => checksum::inet(&[&pseudo_header(src, dst, m.len()), &m]),
     };
     m[6..8].copy_from_slice(&sum.to_be_bytes());
     Ok(m)
@@ -285,8 +266,8 @@ pub fn decode(m: &[u8], src: IpAddr, dst: IpAddr) -> Result<Advert, Drop> {
     }
     let m = &m[..need];
     let ok = match version {
-        Version::V2 => inet_checksum(&[m]) == 0,
-        Version::V3 => inet_checksum(&[&pseudo_header(src, dst, m.len()), m]) == 0,
+        Version::V2 => checksum::inet(&[m]) == 0,
+        Version::V3 => checksum::inet(&[&pseudo_header(src, dst, m.len()), m]) == 0,
     };
     if !ok {
         return Err(Drop::Checksum);
@@ -429,7 +410,7 @@ mod tests {
         // A v3 checksum computed without the pseudo-header is bad, as keepalived says.
         let mut bare = m.clone();
         bare[6..8].copy_from_slice(&[0, 0]);
-        let sum = inet_checksum(&[&bare]);
+        let sum = checksum::inet(&[&bare]);
         bare[6..8].copy_from_slice(&sum.to_be_bytes());
         assert_eq!(decode(&bare, ip(SRC), ip(GRP)), Err(Drop::Checksum));
         // Unicast: encoded for the peer, it decodes for the peer.

@@ -79,67 +79,6 @@ pub fn parse_track_file(contents: Option<&str>) -> i64 {
         .unwrap_or(0)
 }
 
-/// Split a command line into arguments without a shell: whitespace separates, '...' and
-/// "..." group, a backslash escapes the next character (not inside '...').
-pub fn split_command(s: &str) -> Result<Vec<String>, String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut have = false;
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' => {
-                have = true;
-                loop {
-                    match chars.next() {
-                        Some('\'') => break,
-                        Some(x) => cur.push(x),
-                        None => return Err(format!("unbalanced ' in \"{s}\"")),
-                    }
-                }
-            }
-            '"' => {
-                have = true;
-                loop {
-                    match chars.next() {
-                        Some('"') => break,
-                        Some('\\') => match chars.next() {
-                            Some(x) => cur.push(x),
-                            None => return Err(format!("trailing \\ in \"{s}\"")),
-                        },
-                        Some(x) => cur.push(x),
-                        None => return Err(format!("unbalanced \" in \"{s}\"")),
-                    }
-                }
-            }
-            '\\' => match chars.next() {
-                Some(x) => {
-                    cur.push(x);
-                    have = true;
-                }
-                None => return Err(format!("trailing \\ in \"{s}\"")),
-            },
-            c if c.is_whitespace() => {
-                if have {
-                    out.push(std::mem::take(&mut cur));
-                    have = false;
-                }
-            }
-            c => {
-                cur.push(c);
-                have = true;
-            }
-        }
-    }
-    if have {
-        out.push(cur);
-    }
-    if out.is_empty() {
-        return Err("empty command".into());
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,28 +121,5 @@ mod tests {
         assert_eq!(parse_track_file(Some("x")), 0);
         assert_eq!(parse_track_file(Some("")), 0);
         assert_eq!(parse_track_file(None), 0);
-    }
-
-    #[test]
-    fn commands_split_without_a_shell() {
-        assert_eq!(
-            split_command("hakit check http --path /").unwrap(),
-            ["hakit", "check", "http", "--path", "/"]
-        );
-        assert_eq!(
-            split_command("/bin/sh -c '[ -e /etc/keepalived/down ] && exit 1 || exit 0'").unwrap(),
-            [
-                "/bin/sh",
-                "-c",
-                "[ -e /etc/keepalived/down ] && exit 1 || exit 0"
-            ]
-        );
-        assert_eq!(
-            split_command(r#"a "b c" d\ e ''"#).unwrap(),
-            ["a", "b c", "d e", ""]
-        );
-        assert!(split_command("a 'b").is_err());
-        assert!(split_command("   ").is_err());
-        assert!(split_command("a \\").is_err());
     }
 }

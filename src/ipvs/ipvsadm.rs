@@ -1,55 +1,22 @@
-//! ipvsadm's command line (1.31), parsed into operations: the `ipvsadm` personality and
-//! `restore` (whose lines are ipvsadm command lines without the program name) share it.
-//! Short options may be bundled (`-Ln`); `-p` takes an optional timeout.
+//! ipvsadm's command line (1.31), parsed into the service model at the edge: the
+//! `ipvsadm` personality and `restore` (whose lines are ipvsadm command lines without the
+//! program name) share it. Short options may be bundled (`-Ln`); `-p` takes an optional
+//! timeout.
 
-use std::net::IpAddr;
-
-use super::codec::Timeouts;
-use super::model::{flags, parse_host_port, Dest, Forward, Key, Protocol, Service, TunType};
 use super::text::Columns;
+use crate::addr::parse_host_port;
 use crate::error::{Error, Result};
+use crate::service::{
+    flags, parse_netmask, Change, Daemon, Dest, Forward, Key, Protocol, Service, SyncState,
+    Timeouts, TunType,
+};
 
-/// A sync daemon's settings.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Daemon {
-    /// "master" or "backup".
-    pub state: String,
-    pub mcast_ifn: String,
-    pub syncid: u32,
-    pub maxlen: u16,
-    pub group: Option<IpAddr>,
-    pub port: u16,
-    pub ttl: u8,
-}
-
-impl Daemon {
-    /// Only the state: what stopping a daemon needs.
-    pub fn state_only(state: &str) -> Daemon {
-        Daemon {
-            state: state.into(),
-            mcast_ifn: String::new(),
-            syncid: 0,
-            maxlen: 0,
-            group: None,
-            port: 0,
-            ttl: 0,
-        }
-    }
-}
-
-/// What one ipvsadm command line asks for.
+/// What one ipvsadm command line asks for: a change to the table, or something to show.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Op {
-    AddService(Service),
-    EditService(Service),
-    DelService(Key),
-    AddDest(Key, Dest),
-    EditDest(Key, Dest),
-    DelDest(Key, Dest),
-    Clear,
+pub enum Command {
+    Change(Change),
     Restore,
     Save,
-    Zero(Option<Key>),
     List {
         key: Option<Key>,
         columns: Columns,
@@ -59,9 +26,6 @@ pub enum Op {
     ListTimeout,
     ListDaemon,
     ListConnections,
-    SetTimeout(Timeouts),
-    StartDaemon(Daemon),
-    StopDaemon(String),
     Help,
     Version,
 }
@@ -274,7 +238,7 @@ fn num<T: std::str::FromStr>(v: &str, what: &str) -> Result<T> {
 }
 
 /// Parse one ipvsadm command line (without the program name).
-pub fn parse(args: &[String]) -> Result<Op> {
+pub fn parse(args: &[String]) -> Result<Command> {
     let toks = tokenize(args)?;
     let mut cmd: Option<(Cmd, Option<String>)> = None;
     let mut set = |c: Cmd, v: Option<String>| -> Result<()> {
@@ -296,7 +260,7 @@ pub fn parse(args: &[String]) -> Result<Op> {
     let mut columns = Columns::Plain;
     let (mut exact, mut sort, mut timeout, mut daemon, mut conn) =
         (false, true, false, false, false);
-    let mut dm = Daemon::state_only("");
+    let mut dm = Daemon::new(SyncState::Master, "");
     for (name, v) in toks {
         let val = || v.clone().unwrap_or_default();
         match name.as_str() {
@@ -411,70 +375,81 @@ pub fn parse(args: &[String]) -> Result<Op> {
         })
     };
     let service = || -> Result<Service> {
-        let timeout = match &persistent {
-            Some(Some(t)) => Some(num(t, "persistence timeout")?),
-            Some(None) => Some(300),
-            None => None,
-        };
-        build_service(
-            need_key()?,
-            &ServiceOpts {
-                scheduler: sched.as_deref(),
-                persistent: timeout,
-                netmask: netmask.as_deref(),
-                sched_flags: sflags.as_deref(),
-                ops,
-                pe: pe.as_deref(),
-            },
-        )
+        let k = need_key()?;
+        let mut s = Service::new(k);
+        if let Some(sc) = &sched {
+            s.scheduler = sc.parse()?;
+        }
+        match &persistent {
+            Some(Some(t)) => s.set_persistent(num(t, "persistence timeout")?),
+            Some(None) => s.set_persistent(300),
+            None => {}
+        }
+        if let Some(m) = &netmask {
+            s.netmask = parse_netmask(m, k.is_ipv6())?;
+        }
+        if let Some(f) = &sflags {
+            s.flags |= s.scheduler.parse_flags(f)?;
+        }
+        if ops {
+            s.flags |= flags::ONEPACKET;
+        }
+        s.pe = pe.clone();
+        Ok(s)
     };
+    // Without `full` only the address matters (delete).
     let dest = |k: &Key, full: bool| -> Result<Dest> {
         let r = real
             .as_ref()
             .ok_or_else(|| Error::invalid("a real server is needed (-r ADDR[:PORT])"))?;
+        let (addr, port) = parse_host_port(r, Some(k.port()))?;
+        if !full {
+            return Ok(Dest::new(addr, port));
+        }
         let n = |v: &Option<String>, what: &str| v.as_deref().map(|x| num(x, what)).transpose();
-        build_dest(
+        let mut d = Dest::of(
             k,
-            &DestOpts {
-                real: r,
-                forward: forward.unwrap_or(Forward::Route),
-                weight: n(&weight, "weight")?,
-                u_thresh: n(&ux, "upper threshold")?,
-                l_thresh: n(&ly, "lower threshold")?,
-                tun_type: tun_type.as_deref(),
-                tun_port: tun_port
-                    .as_deref()
-                    .map(|x| num::<u16>(x, "tunnel port"))
-                    .transpose()?,
-                tun_flags,
-            },
-            full,
-        )
+            addr,
+            Some(port),
+            forward.unwrap_or(Forward::Route),
+            n(&weight, "weight")?.unwrap_or(1),
+        )?;
+        d.u_thresh = n(&ux, "upper threshold")?.unwrap_or(0);
+        d.l_thresh = n(&ly, "lower threshold")?.unwrap_or(0);
+        if let Some(t) = &tun_type {
+            d.tun_type = t.parse::<TunType>()?;
+        }
+        if let Some(p) = &tun_port {
+            d.tun_port = num::<u16>(p, "tunnel port")?;
+        }
+        d.tun_flags = tun_flags.unwrap_or(0);
+        Ok(d)
     };
+    let change = |c: Change| Command::Change(c);
     Ok(match cmd {
-        Cmd::A => Op::AddService(service()?),
-        Cmd::E => Op::EditService(service()?),
-        Cmd::D => Op::DelService(need_key()?),
-        Cmd::C => Op::Clear,
-        Cmd::R => Op::Restore,
-        Cmd::S => Op::Save,
+        Cmd::A => change(Change::AddService(service()?)),
+        Cmd::E => change(Change::EditService(service()?)),
+        Cmd::D => change(Change::DelService(need_key()?)),
+        Cmd::C => change(Change::Flush),
+        Cmd::R => Command::Restore,
+        Cmd::S => Command::Save,
         Cmd::Ra => {
             let k = need_key()?;
-            Op::AddDest(k, dest(&k, true)?)
+            change(Change::AddDest(k, dest(&k, true)?))
         }
         Cmd::Re => {
             let k = need_key()?;
-            Op::EditDest(k, dest(&k, true)?)
+            change(Change::EditDest(k, dest(&k, true)?))
         }
         Cmd::Rd => {
             let k = need_key()?;
-            Op::DelDest(k, dest(&k, false)?)
+            change(Change::DelDest(k, dest(&k, false)?))
         }
-        Cmd::Z => Op::Zero(key()?),
-        Cmd::L if timeout => Op::ListTimeout,
-        Cmd::L if daemon => Op::ListDaemon,
-        Cmd::L if conn => Op::ListConnections,
-        Cmd::L => Op::List {
+        Cmd::Z => change(Change::Zero(key()?)),
+        Cmd::L if timeout => Command::ListTimeout,
+        Cmd::L if daemon => Command::ListDaemon,
+        Cmd::L if conn => Command::ListConnections,
+        Cmd::L => Command::List {
             key: key()?,
             columns,
             exact,
@@ -486,164 +461,23 @@ pub fn parse(args: &[String]) -> Result<Op> {
                 .split(' ')
                 .map(|x| num(x, "timeout"))
                 .collect::<Result<_>>()?;
-            Op::SetTimeout(Timeouts {
+            change(Change::SetTimeouts(Timeouts {
                 tcp: n[0],
                 tcp_fin: n[1],
                 udp: n[2],
-            })
+            }))
         }
         Cmd::Start => {
-            let st = cmd_val.unwrap_or_default();
-            if st != "master" && st != "backup" {
-                return Err(Error::invalid(format!(
-                    "sync daemon state \"{st}\": master or backup"
-                )));
-            }
+            dm.state = cmd_val.unwrap_or_default().parse()?;
             if dm.mcast_ifn.is_empty() {
                 return Err(Error::invalid("--start-daemon needs --mcast-interface"));
             }
-            dm.state = st;
-            Op::StartDaemon(dm)
+            change(Change::StartDaemon(dm))
         }
-        Cmd::Stop => {
-            let st = cmd_val.unwrap_or_default();
-            if st != "master" && st != "backup" {
-                return Err(Error::invalid(format!(
-                    "sync daemon state \"{st}\": master or backup"
-                )));
-            }
-            Op::StopDaemon(st)
-        }
-        Cmd::Help => Op::Help,
-        Cmd::Version => Op::Version,
+        Cmd::Stop => change(Change::StopDaemon(cmd_val.unwrap_or_default().parse()?)),
+        Cmd::Help => Command::Help,
+        Cmd::Version => Command::Version,
     })
-}
-
-/// What the service options say (shared by the ipvsadm personality and `hakit ipvs`).
-#[derive(Debug, Clone, Default)]
-pub struct ServiceOpts<'a> {
-    pub scheduler: Option<&'a str>,
-    /// Persistence timeout in seconds.
-    pub persistent: Option<u32>,
-    pub netmask: Option<&'a str>,
-    pub sched_flags: Option<&'a str>,
-    pub ops: bool,
-    pub pe: Option<&'a str>,
-}
-
-/// The service `o` describes for `k`.
-pub fn build_service(k: Key, o: &ServiceOpts) -> Result<Service> {
-    let mut s = Service::new(k);
-    if let Some(sc) = o.scheduler {
-        s.scheduler = sc.to_string();
-    }
-    if let Some(t) = o.persistent {
-        s.flags |= flags::PERSISTENT;
-        s.timeout = t;
-    }
-    if let Some(m) = o.netmask {
-        s.netmask = parse_mask(m, k.is_ipv6())?;
-    }
-    if let Some(f) = o.sched_flags {
-        s.flags |= parse_flags(&s.scheduler, f)?;
-    }
-    if o.ops {
-        s.flags |= flags::ONEPACKET;
-    }
-    s.pe = o.pe.map(str::to_string);
-    Ok(s)
-}
-
-/// What the real-server options say.
-#[derive(Debug, Clone)]
-pub struct DestOpts<'a> {
-    /// ADDR[:PORT]; the port defaults to the service's.
-    pub real: &'a str,
-    pub forward: Forward,
-    pub weight: Option<u32>,
-    pub u_thresh: Option<u32>,
-    pub l_thresh: Option<u32>,
-    pub tun_type: Option<&'a str>,
-    pub tun_port: Option<u16>,
-    /// IP_VS_TUNNEL_ENCAP_FLAG_*: 0 no checksum (the default), 1 checksum, 2 remote.
-    pub tun_flags: Option<u16>,
-}
-
-/// The real server `o` describes for service `k`. With `full` false only the address
-/// matters (delete); otherwise direct routing and tunnelling take the service's port, as
-/// ipvsadm does, since they cannot change it.
-pub fn build_dest(k: &Key, o: &DestOpts, full: bool) -> Result<Dest> {
-    let svc_port = match k {
-        Key::Addr { port, .. } => *port,
-        Key::Fwmark { .. } => 0,
-    };
-    let (addr, mut port) = parse_host_port(o.real, Some(svc_port))?;
-    if full && matches!(k, Key::Addr { .. }) && o.forward != Forward::Masq {
-        port = svc_port;
-    }
-    let mut d = Dest::new(addr, port);
-    d.forward = o.forward;
-    if let Some(w) = o.weight {
-        if w > 65535 {
-            return Err(Error::invalid(format!("weight {w} out of range 0-65535")));
-        }
-        d.weight = w;
-    }
-    d.u_thresh = o.u_thresh.unwrap_or(0);
-    d.l_thresh = o.l_thresh.unwrap_or(0);
-    if let Some(t) = o.tun_type {
-        d.tun_type = t.parse::<TunType>()?;
-    }
-    d.tun_port = o.tun_port.unwrap_or(0);
-    d.tun_flags = o.tun_flags.unwrap_or(0);
-    if full && addr.is_ipv6() != k.is_ipv6() && o.forward != Forward::Tunnel {
-        return Err(Error::invalid(format!(
-            "real server {} is not of the service's family (only tunnelling mixes families)",
-            o.real
-        )));
-    }
-    Ok(d)
-}
-
-/// Scheduler flags by name, for `sched`.
-pub fn parse_flags(sched: &str, s: &str) -> Result<u32> {
-    let mut f = 0;
-    for name in s.split(',').filter(|n| !n.is_empty()) {
-        f |= match (sched, name) {
-            (_, "flag-1") | ("sh", "sh-fallback") | ("mh", "mh-fallback") => flags::SCHED1,
-            (_, "flag-2") | ("sh", "sh-port") | ("mh", "mh-port") => flags::SCHED2,
-            (_, "flag-3") => flags::SCHED3,
-            _ => {
-                return Err(Error::invalid(format!(
-                    "unknown scheduler flag \"{name}\" for {sched}"
-                )))
-            }
-        };
-    }
-    Ok(f)
-}
-
-/// Parse -M for a service of family `v6`: a dotted mask (IPv4) or a prefix length (IPv6).
-pub fn parse_mask(s: &str, v6: bool) -> Result<u32> {
-    if v6 {
-        match s.parse::<u32>() {
-            Ok(n) if n <= 128 => Ok(n),
-            _ => Err(Error::invalid(format!(
-                "netmask \"{s}\": an IPv6 service takes a prefix length 0-128"
-            ))),
-        }
-    } else {
-        let m: std::net::Ipv4Addr = s.parse().map_err(|_| {
-            Error::invalid(format!(
-                "netmask \"{s}\": an IPv4 service takes a dotted mask"
-            ))
-        })?;
-        let bits = u32::from(m);
-        if bits.leading_ones() + bits.trailing_zeros() != 32 {
-            return Err(Error::invalid(format!("netmask \"{s}\" is not contiguous")));
-        }
-        Ok(u32::from_ne_bytes(m.octets()))
-    }
 }
 
 /// Split a restore line into arguments (ipvsadm -R lines have no quoting).
@@ -654,34 +488,44 @@ pub fn split_line(line: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::Scheduler;
 
-    fn p(s: &str) -> Result<Op> {
+    fn p(s: &str) -> Result<Command> {
         parse(&split_line(s))
     }
 
     #[test]
     fn the_seeds_rules_parse() {
         let op = p("-A -t 192.168.139.100:80 -s wrr").unwrap();
-        let Op::AddService(s) = op else { panic!() };
-        assert_eq!(s.scheduler, "wrr");
+        let Command::Change(Change::AddService(s)) = op else {
+            panic!()
+        };
+        assert_eq!(s.scheduler, Scheduler::Wrr);
         let op = p("-a -t 192.168.139.100:80 -r 192.168.139.7 -g").unwrap();
-        let Op::AddDest(_, d) = op else { panic!() };
+        let Command::Change(Change::AddDest(_, d)) = op else {
+            panic!()
+        };
         assert_eq!((d.port, d.forward, d.weight), (80, Forward::Route, 1));
     }
 
     #[test]
     fn bundled_short_options_and_optional_persistence() {
-        assert!(matches!(p("-Ln").unwrap(), Op::List { key: None, .. }));
-        assert!(matches!(p("-L -n --timeout").unwrap(), Op::ListTimeout));
-        let Op::AddService(s) = p("-A -t 10.0.0.1:80 -p -s rr").unwrap() else {
+        assert!(matches!(p("-Ln").unwrap(), Command::List { key: None, .. }));
+        assert!(matches!(
+            p("-L -n --timeout").unwrap(),
+            Command::ListTimeout
+        ));
+        let Command::Change(Change::AddService(s)) = p("-A -t 10.0.0.1:80 -p -s rr").unwrap()
+        else {
             panic!()
         };
         assert_eq!(s.timeout, 300, "-p without a number: 300 s");
-        let Op::AddService(s) = p("-A -t 10.0.0.1:80 -p 60").unwrap() else {
+        let Command::Change(Change::AddService(s)) = p("-A -t 10.0.0.1:80 -p 60").unwrap() else {
             panic!()
         };
         assert_eq!(s.timeout, 60);
-        let Op::AddService(s) = p("-A -f 8 -6 -s mh -b mh-port").unwrap() else {
+        let Command::Change(Change::AddService(s)) = p("-A -f 8 -6 -s mh -b mh-port").unwrap()
+        else {
             panic!()
         };
         assert_eq!(
@@ -693,40 +537,45 @@ mod tests {
         );
         assert!(matches!(
             p("--set 900 120 300").unwrap(),
-            Op::SetTimeout(Timeouts {
+            Command::Change(Change::SetTimeouts(Timeouts {
                 tcp: 900,
                 tcp_fin: 120,
                 udp: 300
-            })
+            }))
         ));
     }
 
     #[test]
     fn nat_keeps_the_port_dr_takes_the_services() {
-        let Op::AddDest(_, d) = p("-a -t 10.0.0.1:80 -r 10.0.0.2:8080 -m").unwrap() else {
+        let Command::Change(Change::AddDest(_, d)) =
+            p("-a -t 10.0.0.1:80 -r 10.0.0.2:8080 -m").unwrap()
+        else {
             panic!()
         };
         assert_eq!(d.port, 8080);
-        let Op::AddDest(_, d) = p("-a -t 10.0.0.1:80 -r 10.0.0.2:8080 -g").unwrap() else {
+        let Command::Change(Change::AddDest(_, d)) =
+            p("-a -t 10.0.0.1:80 -r 10.0.0.2:8080 -g").unwrap()
+        else {
             panic!()
         };
         assert_eq!(d.port, 80);
     }
 
     #[test]
-    fn netmasks_and_flags() {
-        assert_eq!(
-            parse_mask("255.255.255.0", false).unwrap().to_ne_bytes(),
-            [255, 255, 255, 0]
-        );
-        assert!(parse_mask("255.0.255.0", false).is_err());
-        assert_eq!(parse_mask("64", true).unwrap(), 64);
-        assert!(parse_mask("129", true).is_err());
-        assert_eq!(
-            parse_flags("sh", "sh-fallback,sh-port").unwrap(),
-            flags::SCHED1 | flags::SCHED2
-        );
-        assert!(parse_flags("rr", "sh-port").is_err());
+    fn services_carry_masks_flags_and_engines() {
+        let Command::Change(Change::AddService(s)) =
+            p("-A -t 10.0.0.1:80 -s sh -b sh-port -p 60 -M 255.255.255.0 --pe sip").unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(s.scheduler, Scheduler::Sh);
+        assert_eq!(s.flags, flags::PERSISTENT | flags::SCHED2);
+        assert_eq!(s.netmask.to_ne_bytes(), [255, 255, 255, 0]);
+        assert_eq!(s.pe.as_deref(), Some("sip"));
+        let Command::Change(Change::StopDaemon(st)) = p("--stop-daemon backup").unwrap() else {
+            panic!()
+        };
+        assert_eq!(st, SyncState::Backup);
     }
 
     #[test]
@@ -747,6 +596,11 @@ mod tests {
             ("-A -t 10.0.0.1:80 --frob", "unknown option --frob"),
             ("-A -t", "needs a value"),
             ("--start-daemon master", "needs --mcast-interface"),
+            ("--start-daemon slave", "master or backup"),
+            (
+                "-A -t 10.0.0.1:80 -s sh -b mh-port",
+                "unknown scheduler flag",
+            ),
             ("-A -t 10.0.0.1:80 extra", "unexpected argument"),
         ] {
             let e = p(line).unwrap_err();
