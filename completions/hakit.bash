@@ -2680,7 +2680,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__ipvs__subcmd__list)
-            opts="-t -u -f -x -v -q -h --tcp-service --udp-service --sctp-service --fwmark-service --stats --rate --thresholds --persistent-conn --exact --json --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-t -u -f -6 -x -v -q -h --tcp-service --udp-service --sctp-service --fwmark-service --ipv6 --stats --rate --thresholds --persistent-conn --exact --json --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3722,7 +3722,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__ipvs__subcmd__zero)
-            opts="-t -u -f -v -q -h --tcp-service --udp-service --sctp-service --fwmark-service --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-t -u -f -6 -v -q -h --tcp-service --udp-service --sctp-service --fwmark-service --ipv6 --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

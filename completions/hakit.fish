@@ -227,6 +227,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s f -l fwmark-service -d 'Firewall-mark service' -r
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -s 6 -l ipv6 -d 'The firewall-mark service is IPv6'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l stats -d 'Counters: connections, packets and bytes'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l rate -d 'Rates: connections, packets and bytes per second'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from list" -l thresholds -d 'Upper and lower connection thresholds'
@@ -283,6 +284,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -s f -l fwmark-service -d 'Firewall-mark service' -r
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -s 6 -l ipv6 -d 'The firewall-mark service is IPv6'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from zero" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'

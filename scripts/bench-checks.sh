@@ -16,9 +16,8 @@ REALS=${REALS:-1200}
 DELAY=${DELAY:-100ms}
 SECS=${SECS:-10}
 CURLS=${CURLS:-1000}
-for c in nginx curl; do
-  command -v "$c" >/dev/null 2>&1 || [ -x "/usr/sbin/$c" ] || { echo "bench-checks: needs $c (apt-get install $c)" >&2; exit 2; }
-done
+. scripts/lib/deps.sh
+need bench-checks.sh nginx:nginx curl:curl python3:python3
 if [ -z "${HAKIT:-}" ]; then
   cargo build --quiet --release
   HAKIT=$PWD/target/release/hakit

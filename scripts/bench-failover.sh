@@ -20,9 +20,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ "$(id -u)" -eq 0 ] || { echo "bench-failover.sh: needs root" >&2; exit 1; }
-for c in ip keepalived tcpdump ping; do
-  command -v "$c" >/dev/null || { echo "bench-failover.sh: needs $c (apt-get install keepalived tcpdump iputils-ping)" >&2; exit 1; }
-done
+. scripts/lib/deps.sh
+need bench-failover.sh iproute2:ip keepalived:keepalived tcpdump:tcpdump iputils-ping:ping procps:ps
 if [ -z "${HAKIT:-}" ]; then
   cargo build --quiet --release
   HAKIT=$PWD/target/release/hakit

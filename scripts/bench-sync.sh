@@ -12,7 +12,8 @@
 # for single changes; the burst in a handful of rsync runs, not BURST.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v rsync >/dev/null || { echo "bench-sync: needs rsync (apt-get install rsync)" >&2; exit 2; }
+. scripts/lib/deps.sh
+need bench-sync.sh rsync:rsync python3:python3
 if [ -z "${HAKIT:-}" ]; then
   cargo build --quiet --release
   HAKIT=$PWD/target/release/hakit

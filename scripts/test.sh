@@ -14,19 +14,8 @@ deps=(iproute2:ip util-linux:setpriv procps:sysctl keepalived:keepalived curl:cu
       qemu-system-x86:qemu-system-x86_64 busybox-static:busybox ipvsadm:ipvsadm kmod:depmod
       cpio:cpio xz-utils:xz binutils:objcopy nginx:nginx coreutils:md5sum rsync:rsync)
 
-missing=()
-for d in "${deps[@]}"; do
-  command -v "${d#*:}" >/dev/null 2>&1 || missing+=("${d%%:*}")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: missing ${missing[*]}; install them (Debian: apt-get install ${missing[*]}) or run as root" >&2
-    exit 1
-  fi
-  echo "test.sh: installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+. scripts/lib/deps.sh
+need test.sh "${deps[@]}"
 
 if [ "${CI:-}" = "true" ] && [ "$(id -u)" -ne 0 ]; then
   echo "test.sh: CI=true but not root: the privileged tests would be skipped" >&2

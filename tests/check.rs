@@ -229,6 +229,20 @@ fn misc_check_exit_codes_timeouts_and_dynamic_weight() {
         .stdout_has("cannot run /nonexistent/check");
     // The seed's down-file demotion as a check.
     hakit(&["check", "misc", "/bin/sh -c '[ ! -e /nonexistent/down ]'"]).ok();
+    // The command as several words after `--`, as timeout(1) and env(1) take it.
+    hakit(&["check", "misc", "--", "/bin/sh", "-c", "exit 0"]).ok();
+    hakit(&[
+        "check",
+        "misc",
+        "--timeout",
+        "2s",
+        "--",
+        "/bin/sh",
+        "-c",
+        "exit 1",
+    ])
+    .code(1)
+    .stdout_has("exited 1");
 }
 
 #[test]

@@ -117,15 +117,42 @@ fn broken_files_report_every_error_at_its_place() {
             );
         }
     }
-    // plan and the runners refuse a broken file with its first error.
+    // plan and the runners refuse a broken file alike: its first error, how many more,
+    // exit 2.
     let f = conf_file(&dir, "b.conf", "vrrp_thing X {\n}\n");
     hakit(&["conf", "plan", &f])
-        .code(1)
-        .one_line_error("unknown block");
+        .code(2)
+        .one_line_error("b.conf:1:1: error: unknown block");
+    let two = conf_file(&dir, "two.conf", "vrrp_thing X {\n}\nvrrp_thing Y {\n}\n");
+    for cmd in [
+        &["conf", "plan"][..],
+        &["vrrp", "run", "--config"][..],
+        &["lb", "run", "--dry-run", "--config"][..],
+    ] {
+        let mut args = cmd.to_vec();
+        args.push(&two);
+        hakit(&args)
+            .code(2)
+            .one_line_error("two.conf:1:1: error: unknown block")
+            .one_line_error(&format!(
+                ", and 1 more error (hakit conf check {two} lists every finding)"
+            ));
+    }
     hakit(&["lb", "run", "--config", &f, "--dry-run"])
         .code(2)
         .one_line_error("b.conf:1:1: error: unknown block");
     hakit(&["conf", "check", "/nonexistent.conf"]).code(2);
+    for cmd in [
+        &["conf", "plan"][..],
+        &["vrrp", "run", "--config"][..],
+        &["lb", "run", "--dry-run", "--config"][..],
+    ] {
+        let mut args = cmd.to_vec();
+        args.push("/nonexistent.conf");
+        hakit(&args)
+            .code(2)
+            .one_line_error("/nonexistent.conf: no such file");
+    }
     hakit(&["vrrp", "run", "--config", &f])
         .code(2)
         .one_line_error("b.conf:1:1: error: unknown block");

@@ -31,20 +31,10 @@ done
 [ $# -ge 1 ] || { echo "usage: scripts/vm/run.sh [-t SECS] [-f FILE]... -- 'command'" >&2; exit 2; }
 cmd=$*
 
+. "$top/scripts/lib/deps.sh"
 need_tools() {
-  local missing=()
-  for d in qemu-system-x86:qemu-system-x86_64 busybox-static:busybox ipvsadm:ipvsadm kmod:depmod \
-           cpio:cpio xz-utils:xz iproute2:ip; do
-    command -v "${d#*:}" >/dev/null 2>&1 || [ -x "/usr/sbin/${d#*:}" ] || missing+=("${d%%:*}")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" -ne 0 ]; then
-      echo "vm/run.sh: missing ${missing[*]} (apt-get install --no-install-recommends ${missing[*]})" >&2
-      exit 2
-    fi
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
+  need vm/run.sh qemu-system-x86:qemu-system-x86_64 busybox-static:busybox ipvsadm:ipvsadm \
+    kmod:depmod cpio:cpio xz-utils:xz iproute2:ip
 }
 
 kernel() {
@@ -134,8 +124,8 @@ sync
 poweroff -f
 EOF
   chmod +x "$st/init"
-  (cd "$st" && find . | cpio -o -H newc --quiet | gzip -1) > "$stamp.tmp"
-  mv "$stamp.tmp" "$stamp"
+  (cd "$st" && find . | cpio -o -H newc --quiet | gzip -1) > "$stamp.tmp.$$"
+  mv "$stamp.tmp.$$" "$stamp"
   rm -rf "$st"
 }
 

@@ -44,6 +44,24 @@ impl StatusSet {
     }
 }
 
+impl std::fmt::Display for StatusSet {
+    /// As [`StatusSet::parse`] reads it: `200`, `200-299,302`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|(a, b)| {
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}-{b}")
+                }
+            })
+            .collect();
+        f.write_str(&parts.join(","))
+    }
+}
+
 impl Default for StatusSet {
     fn default() -> StatusSet {
         StatusSet(vec![(200, 299)])

@@ -7,6 +7,7 @@
 //! thread; one-shot callers use [`Check::run_blocking`]. The protocol pieces (request
 //! builders, response parsers) are pure functions in the per-checker modules.
 
+pub mod args;
 pub mod http;
 pub mod misc;
 pub mod simple;

@@ -70,20 +70,31 @@ pub async fn smtp(addr: SocketAddr, bindto: Option<IpAddr>, helo: &str, timeout:
     Ok(format!("{what} answered HELO with 250"))
 }
 
+/// The DNS record types a check asks for, by name.
+const DNS_TYPES: [(&str, u16); 9] = [
+    ("A", 1),
+    ("NS", 2),
+    ("CNAME", 5),
+    ("SOA", 6),
+    ("PTR", 12),
+    ("MX", 15),
+    ("TXT", 16),
+    ("AAAA", 28),
+    ("SRV", 33),
+];
+
+/// What DNS_CHECK asks for unless told otherwise (keepalived's default too).
+pub const DNS_DEFAULT_TYPE: u16 = 6;
+
 /// DNS record types by name.
 pub fn dns_type(name: &str) -> Option<u16> {
-    Some(match name.to_ascii_uppercase().as_str() {
-        "A" => 1,
-        "NS" => 2,
-        "CNAME" => 5,
-        "SOA" => 6,
-        "PTR" => 12,
-        "MX" => 15,
-        "TXT" => 16,
-        "AAAA" => 28,
-        "SRV" => 33,
-        _ => return None,
-    })
+    let n = name.to_ascii_uppercase();
+    DNS_TYPES.iter().find(|(t, _)| *t == n).map(|(_, v)| *v)
+}
+
+/// The name of a DNS record type [`dns_type`] knows.
+pub fn dns_type_name(qtype: u16) -> Option<&'static str> {
+    DNS_TYPES.iter().find(|(_, v)| *v == qtype).map(|(t, _)| *t)
 }
 
 /// A DNS query for `name` of type `qtype` with id `id` (recursion desired).
@@ -233,6 +244,16 @@ fn hex_pattern_byte((mask, value): (u8, u8)) -> String {
         nib(mask >> 4, value >> 4),
         nib(mask & 0xf, value & 0xf)
     )
+}
+
+/// Bytes as a HEX_STR [`parse_hex`] reads back (`01ab`).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A require_reply pattern as a HEX_STR with X for the nibbles that match anything.
+pub fn hex_pattern(pattern: &[(u8, u8)]) -> String {
+    pattern.iter().map(|p| hex_pattern_byte(*p)).collect()
 }
 
 /// keepalived's free-format HEX_STR: whitespace-separated groups of hex digits, read two

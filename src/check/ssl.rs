@@ -17,7 +17,7 @@ use super::{connect, io_reason, Try};
 use crate::error::{Error, Result};
 
 /// TLS options of a check.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tls {
     /// Server name to send (SNI) and, with a CA, to verify.
     pub sni: Option<String>,
@@ -129,11 +129,16 @@ pub struct TlsClient {
     pub config: Arc<ClientConfig>,
     /// SNI (and, with a CA, the name verified); none: the server's IP address.
     pub sni: Option<ServerName<'static>>,
+    /// The options it was built from.
+    pub spec: Tls,
 }
 
 impl std::fmt::Debug for TlsClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TlsClient").field("sni", &self.sni).finish()
+        f.debug_struct("TlsClient")
+            .field("sni", &self.sni)
+            .field("spec", &self.spec)
+            .finish()
     }
 }
 
@@ -150,6 +155,7 @@ impl TlsClient {
         Ok(TlsClient {
             config: config(t)?,
             sni,
+            spec: t.clone(),
         })
     }
 }

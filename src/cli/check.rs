@@ -24,6 +24,7 @@ use crate::units::{parse_duration, parse_positive_duration};
   hakit check http http://192.168.139.7/ --status-code 200
   hakit check tcp 192.168.139.7:3306 --connect-timeout 3
   hakit check misc \"/bin/sh -c '[ ! -e /etc/keepalived/down ]'\"
+  hakit check misc --timeout 3s -- /bin/sh -c '[ ! -e /etc/keepalived/down ]'
 
 EXIT STATUS:
   0  healthy
@@ -277,9 +278,10 @@ pub(super) struct SslArgs {
 
 #[derive(Args, Debug)]
 pub(super) struct MiscArgs {
-    /// The command, run without a shell (quote like a shell; wrap shell syntax in sh -c).
-    #[arg(value_name = "COMMAND")]
-    command: String,
+    /// The command, run without a shell: one quoted string split like a shell would, or
+    /// its words after `--` (`-- /bin/sh -c 'exit 0'`). Wrap shell syntax in sh -c.
+    #[arg(value_name = "COMMAND", num_args = 1.., required = true)]
+    command: Vec<String>,
     /// Kill the command (and its children) after this long.
     #[arg(long, value_name = "DUR", default_value = "5s")]
     timeout: String,
@@ -449,8 +451,12 @@ impl CheckCmd {
                 (Probe::Ssl(c, t), &a.http.common)
             }
             CheckCmd::Misc(m) => {
-                let argv = split_command(&m.command)
-                    .map_err(|e| Error::invalid(format!("COMMAND: {e}")))?;
+                let argv = match m.command.as_slice() {
+                    [one] => {
+                        split_command(one).map_err(|e| Error::invalid(format!("COMMAND: {e}")))?
+                    }
+                    words => words.to_vec(),
+                };
                 let policy = Policy {
                     connect_timeout: parse_positive_duration(&m.timeout)?,
                     retry: m.retry,
@@ -546,6 +552,81 @@ pub fn exec(a: &CheckArgs, out: &Out) -> Exit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
+
+    #[derive(Parser, Debug)]
+    #[command(no_binary_name = true)]
+    struct Line {
+        #[command(subcommand)]
+        cmd: CheckCmd,
+    }
+
+    fn parse(words: &[String], default: Option<SocketAddr>) -> Check {
+        Line::try_parse_from(words)
+            .unwrap_or_else(|e| panic!("{words:?}: {e}"))
+            .cmd
+            .to_check(default)
+            .unwrap()
+            .0
+    }
+
+    /// What `conf plan` writes for a check is what `lb run --check` reads back as the
+    /// same check, for every kind and option.
+    #[test]
+    fn checks_round_trip_through_their_words() {
+        let rs: SocketAddr = "10.0.0.7:80".parse().unwrap();
+        for line in [
+            "tcp",
+            "tcp --connect-port 8080 --bindto 10.0.0.1 --retry 3",
+            "tcp 10.0.0.9:22 --connect-timeout 3s",
+            "http --path /health --status-code 200,301-302 --digest 0123456789abcdef0123456789abcdef",
+            "http --virtualhost www.example.com --regex ^ok --http10 --delay-before-retry 3s",
+            "http --connect-ip 10.0.0.8 --connect-port 8080",
+            "ssl --path / --sni www.example.com",
+            "misc /bin/true --timeout 6s",
+            "misc --dynamic --retry 2 -- /bin/sh -c 'exit 3'",
+            "smtp --connect-port 25 --helo-name mx.example.com",
+            "dns --type A --name www.example.com --retry 3",
+            "udp --payload-hex 01ab --require-reply 01xx --min-reply-length 2",
+            "udp --no-reply-ok",
+            "udp --expect pong --max-reply-length 10",
+            "ping",
+            "ping 10.0.0.1 --connect-timeout 1s",
+        ] {
+            let w = crate::process::split_command(line).unwrap();
+            let a = parse(&w, Some(rs));
+            let back = crate::check::args::words(&a, Some(rs))
+                .unwrap_or_else(|| panic!("{line}: no words"));
+            let b = parse(&back, Some(rs));
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{line} -> {back:?}");
+            assert_eq!(
+                crate::check::args::words(&b, Some(rs)).as_ref(),
+                Some(&back),
+                "{line}: the words are stable"
+            );
+        }
+        // Without a default the target is written out.
+        let a = parse(
+            &crate::process::split_command("tcp 10.0.0.9:22").unwrap(),
+            None,
+        );
+        assert_eq!(
+            crate::check::args::words(&a, None).unwrap(),
+            ["tcp", "10.0.0.9:22"]
+        );
+    }
+
+    #[test]
+    fn misc_takes_one_string_or_words_after_the_separator() {
+        let argv = |c: &str| match parse(&crate::process::split_command(c).unwrap(), None).probe {
+            Probe::Misc { argv, .. } => argv,
+            p => panic!("{p:?}"),
+        };
+        let want = ["/bin/sh", "-c", "exit 0"];
+        assert_eq!(argv("misc \"/bin/sh -c 'exit 0'\""), want);
+        assert_eq!(argv("misc -- /bin/sh -c 'exit 0'"), want);
+        assert_eq!(argv("misc --timeout 2s -- /bin/sh -c 'exit 0'"), want);
+    }
 
     #[test]
     fn urls_need_an_ip_host() {

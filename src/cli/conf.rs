@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Exit, Out};
 use crate::conf::{self, plan, Level};
-use crate::error::{Error, EXIT_FAIL};
+use crate::error::EXIT_FAIL;
 
 /// keepalived.conf compatibility: check a file, or print it as a hakit composition.
 ///
@@ -26,8 +26,9 @@ use crate::error::{Error, EXIT_FAIL};
 
 EXIT STATUS:
   0  no errors (warnings may be printed)
-  1  errors found
-  2  usage error")]
+  1  conf check: errors found (every one is listed)
+  2  usage error; conf plan: the file has errors (the first is named, as by `vrrp run
+     --config` and `lb run --config`, which refuse such a file the same way)")]
 pub struct ConfArgs {
     #[command(subcommand)]
     cmd: ConfCmd,
@@ -84,13 +85,7 @@ struct Report {
 pub fn exec(a: &ConfArgs, out: &Out) -> Exit {
     match &a.cmd {
         ConfCmd::Check(c) => {
-            if !c.file.exists() {
-                return Err(Error::invalid(format!(
-                    "{}: no such file",
-                    c.file.display()
-                )));
-            }
-            let (cfg, diags) = conf::load(&c.file);
+            let (cfg, diags) = conf::read(&c.file)?;
             let errors = conf::errors(&diags);
             let warnings = diags.len() - errors;
             if c.json {
@@ -129,28 +124,16 @@ pub fn exec(a: &ConfArgs, out: &Out) -> Exit {
             Ok(if errors > 0 { EXIT_FAIL } else { 0 })
         }
         ConfCmd::Plan(p) => {
-            if !p.file.exists() {
-                return Err(Error::invalid(format!(
-                    "{}: no such file",
-                    p.file.display()
-                )));
-            }
-            let (cfg, diags) = conf::load(&p.file);
-            if let Some(first) = diags.iter().find(|d| d.level == Level::Error) {
-                return Err(Error::Failed(format!(
-                    "{first} (hakit conf check {} lists every finding)",
-                    p.file.display()
-                )));
-            }
+            let cfg = conf::load(&p.file)?;
             // Absolute: units and `--config` lines must find the file from anywhere.
             let src = std::fs::canonicalize(&p.file)
                 .unwrap_or_else(|_| p.file.clone())
                 .display()
                 .to_string();
             out.line(if p.systemd {
-                plan::systemd(&cfg, &src)
+                plan::systemd(&cfg, &src)?
             } else {
-                plan::shell(&cfg, &src)
+                plan::shell(&cfg, &src)?
             });
             Ok(0)
         }

@@ -118,6 +118,8 @@ struct JsonArg {
 struct ListArgs {
     #[command(flatten)]
     sel: Option<SvcSel>,
+    #[command(flatten)]
+    v6: V6Arg,
     /// Counters: connections, packets and bytes.
     #[arg(long, group = "cols")]
     stats: bool,
@@ -142,6 +144,8 @@ struct ListArgs {
 struct ZeroArgs {
     #[command(flatten)]
     sel: Option<SvcSel>,
+    #[command(flatten)]
+    v6: V6Arg,
 }
 
 #[derive(Subcommand, Debug)]
@@ -337,11 +341,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
     let open = Ipvs::open;
     match &a.cmd {
         IpvsCmd::List(l) => {
-            let only = l
-                .sel
-                .as_ref()
-                .map(|s| key(s, &V6Arg { ipv6: false }))
-                .transpose()?;
+            let only = l.sel.as_ref().map(|s| key(s, &l.v6)).transpose()?;
             let mut ipvs = open()?;
             let info = ipvs.info()?;
             let mut table = ipvs.table()?;
@@ -371,7 +371,8 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             } else {
                 Columns::Plain
             };
-            print!("{}", text::list(&info, &table, cols, l.exact));
+            let whole = only.is_none().then_some(&info);
+            print!("{}", text::list(whole, &table, cols, l.exact));
             Ok(0)
         }
         IpvsCmd::Save => {
@@ -453,11 +454,7 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
             Ok(0)
         }
         IpvsCmd::Zero(z) => {
-            let k = z
-                .sel
-                .as_ref()
-                .map(|s| key(s, &V6Arg { ipv6: false }))
-                .transpose()?;
+            let k = z.sel.as_ref().map(|s| key(s, &z.v6)).transpose()?;
             open()?.apply(&Change::Zero(k))?;
             Ok(0)
         }

@@ -92,7 +92,8 @@ fn run(argv: &[String]) -> Result<u8> {
             if sort {
                 text::sort(&mut table);
             }
-            print!("{}", text::list(&info, &table, columns, exact));
+            let whole = key.is_none().then_some(&info);
+            print!("{}", text::list(whole, &table, columns, exact));
         }
         Command::ListTimeout => print!("{}", text::timeout_line(&ipvs.timeouts()?)),
         Command::ListDaemon => {

@@ -436,19 +436,7 @@ fn load_services(r: &RunArgs) -> Result<(Vec<VirtualService>, Option<MailConfig>
     let mut conf_mail = None;
     let mut conf_router_id = None;
     if let Some(path) = &r.config {
-        let (c, diags) = crate::conf::load(path);
-        for d in diags
-            .iter()
-            .filter(|d| d.level == crate::conf::Level::Warning)
-        {
-            log::warn!("{d}");
-        }
-        if let Some(first) = diags.iter().find(|d| d.level == crate::conf::Level::Error) {
-            return Err(Error::invalid(format!(
-                "{first} (hakit conf check {} lists every finding)",
-                path.display()
-            )));
-        }
+        let c = crate::conf::load(path)?;
         let svcs = crate::conf::convert::services(&c)?;
         if svcs.is_empty() {
             return Err(Error::invalid(format!(
@@ -569,6 +557,42 @@ mod tests {
     fn spec(args: &[&str]) -> Result<VirtualService> {
         let l = ServiceLine::try_parse_from(args).map_err(|e| clap_error("", e))?;
         service(&l.spec)
+    }
+
+    /// `conf plan` writes a keepalived.conf's virtual servers as `lb run --file` lines:
+    /// read back, each is the service `lb run --config` runs from the file itself.
+    #[test]
+    fn planned_lines_are_the_services_the_file_runs() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/keepalived");
+        let mut seen = 0;
+        let extra = "virtual_server 10.0.0.1 53 {\n protocol UDP\n lb_algo sh\n lb_kind NAT\n persistence_timeout 60\n persistence_granularity 255.255.255.0\n delay_loop 2.5\n quorum 2\n hysteresis 1\n quorum_up \"/bin/echo up\"\n alpha\n sorry_server 10.0.0.9 53\n real_server 10.0.0.2 5353 {\n  weight 3\n  notify_down \"/bin/echo 'down now'\"\n  DNS_CHECK {\n   type A\n   name www.example.com\n   connect_timeout 2\n  }\n }\n real_server 10.0.0.3 5353 {\n  notify_down \"/bin/echo 'down now'\"\n  DNS_CHECK {\n   type A\n   name www.example.com\n   connect_timeout 2\n  }\n }\n}\nvirtual_server fwmark 7 {\n lb_kind DR\n real_server 10.0.0.4 80 {\n  MISC_CHECK {\n   misc_path \"/bin/sh -c 'exit 0'\"\n   misc_timeout 4\n   misc_dynamic\n  }\n }\n}\n";
+        let tmp = std::env::temp_dir().join(format!("hakit-plan-{}.conf", std::process::id()));
+        std::fs::write(&tmp, extra).unwrap();
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.push(tmp.clone());
+        for f in files {
+            let c = crate::conf::load(&f).unwrap();
+            let want = crate::conf::convert::services(&c).unwrap();
+            let lines = crate::conf::plan::lb_lines(&c)
+                .unwrap()
+                .unwrap_or_else(|why| panic!("{}: {why}", f.display()));
+            assert_eq!(lines.len(), want.len());
+            for (line, want) in lines.iter().zip(&want) {
+                let words = split_command(line).unwrap();
+                let l = ServiceLine::try_parse_from(&words).unwrap();
+                let got = service(&l.spec).unwrap();
+                assert_eq!(format!("{got:?}"), format!("{want:?}"), "{line}");
+                seen += 1;
+            }
+        }
+        let _ = std::fs::remove_file(&tmp);
+        assert!(
+            seen >= 4,
+            "the seeds and the extra file have virtual servers"
+        );
     }
 
     #[test]

@@ -42,10 +42,11 @@ in parentheses where one exists.";
 ///
 /// One multi-call binary of stateless, composable subcommands for LVS/IPVS + VRRP
 /// clusters: VIPs on interfaces, real-server preparation, IPVS rules (with an ipvsadm
-/// personality) and a VRRP speaker wire-compatible with keepalived; health checks, the
-/// checker loop and content sync follow. Invoked through a symlink named `hakit-GROUP` it
-/// behaves as `hakit GROUP`, and as `ipvsadm` it takes ipvsadm's command line (see
-/// `hakit links`).
+/// personality), health checks with keepalived's semantics, the checker loop that keeps
+/// real servers in line with their health, a VRRP speaker wire-compatible with keepalived,
+/// content sync over rsync, and keepalived.conf read as it is. Invoked through a symlink
+/// named `hakit-GROUP` it behaves as `hakit GROUP`, and as `ipvsadm` it takes ipvsadm's
+/// command line (see `hakit links`).
 #[derive(Parser, Debug)]
 #[command(name = "hakit", version, after_long_help = EXIT_STATUS)]
 pub struct Cli {

@@ -289,25 +289,7 @@ pub fn config_instances(
     only: &[String],
     state_dir: &std::path::Path,
 ) -> Result<Vec<Options>> {
-    let (c, diags) = crate::conf::load(path);
-    for d in diags
-        .iter()
-        .filter(|d| d.level == crate::conf::Level::Warning)
-    {
-        log::warn!("{d}");
-    }
-    if let Some(first) = diags.iter().find(|d| d.level == crate::conf::Level::Error) {
-        let n = crate::conf::errors(&diags);
-        return Err(Error::invalid(format!(
-            "{first}{} (hakit conf check {} lists them)",
-            if n > 1 {
-                format!(", and {} more errors", n - 1)
-            } else {
-                String::new()
-            },
-            path.display()
-        )));
-    }
+    let c = crate::conf::load(path)?;
     for o in only {
         if !c.instances.iter().any(|i| &i.name == o) {
             return Err(Error::invalid(format!(

@@ -12,12 +12,42 @@ use std::path::Path;
 pub use model::Config;
 pub use parse::{Diag, Level};
 
-/// Read a keepalived.conf (and its includes): the configuration and every finding.
-pub fn load(path: &Path) -> (Config, Vec<Diag>) {
+use crate::error::{Error, Result};
+
+/// Read a keepalived.conf (and its includes): the configuration and every finding, as
+/// `conf check` shows them. A file that is not there is a usage error.
+pub fn read(path: &Path) -> Result<(Config, Vec<Diag>)> {
+    if !path.exists() {
+        return Err(Error::invalid(format!("{}: no such file", path.display())));
+    }
     let mut diags = Vec::new();
     let nodes = parse::parse_file(path, &mut diags);
     let c = model::read(&nodes, &mut diags);
-    (c, diags)
+    Ok((c, diags))
+}
+
+/// Read a keepalived.conf to act on it, the one way every command that runs or plans it
+/// does: a file with errors is refused (a usage error, exit 2) in one line, with its first
+/// error, how many more there are, and the command that lists them all; otherwise its
+/// warnings are logged.
+pub fn load(path: &Path) -> Result<Config> {
+    let (c, diags) = read(path)?;
+    if let Some(first) = diags.iter().find(|d| d.level == Level::Error) {
+        let n = errors(&diags);
+        return Err(Error::invalid(format!(
+            "{first}{} (hakit conf check {} lists every finding)",
+            if n > 1 {
+                format!(", and {} more error{}", n - 1, if n > 2 { "s" } else { "" })
+            } else {
+                String::new()
+            },
+            path.display()
+        )));
+    }
+    for d in diags.iter().filter(|d| d.level == Level::Warning) {
+        log::warn!("{d}");
+    }
+    Ok(c)
 }
 
 /// Errors among the findings.

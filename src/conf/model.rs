@@ -569,6 +569,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
     let mut auth_loc = None;
     let mut advert_loc = None;
     let mut state_loc = None;
+    let mut vrid_given = false;
     for k in cx.block(n).to_vec() {
         match k.key.as_str() {
             "state" => {
@@ -580,6 +581,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
             }
             "interface" => i.interface = cx.one(&k).map(str::to_string),
             "virtual_router_id" => {
+                vrid_given = true;
                 i.vrid = cx.num(&k, "a VRID (1-255)");
                 if i.vrid == Some(0) {
                     cx.err(k.at(0), "virtual_router_id is 1-255");
@@ -713,7 +715,8 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
     if i.interface.is_none() {
         cx.err(&n.loc, format!("vrrp_instance {} has no interface", i.name));
     }
-    if i.vrid.is_none() {
+    // A value that is not a VRID has its own error already.
+    if i.vrid.is_none() && !vrid_given {
         cx.err(
             &n.loc,
             format!("vrrp_instance {} has no virtual_router_id", i.name),
@@ -1390,6 +1393,20 @@ mod tests {
         ] {
             assert!(e.iter().any(|x| x.starts_with(want)), "{want}: {e:#?}");
         }
+    }
+
+    #[test]
+    fn one_mistake_is_one_error() {
+        let (_, d) = read_text("vrrp_instance A {\n interface eth0\n virtual_router_id 999\n virtual_ipaddress {\n 10.0.0.1\n }\n}\n");
+        let e: Vec<String> = d
+            .iter()
+            .filter(|x| x.level == Level::Error)
+            .map(|x| x.to_string())
+            .collect();
+        assert_eq!(
+            e,
+            ["k.conf:3:20: error: virtual_router_id: \"999\" is not a VRID (1-255)"]
+        );
     }
 
     #[test]

@@ -3,8 +3,15 @@
 
 use std::fmt::Write;
 
+use std::net::SocketAddr;
+
 use super::convert;
-use super::model::{CheckCommon, Checker, Config, Instance, RealServer, VirtualServer, VsKey};
+use super::model::{Config, Instance, VirtualServer, VsKey};
+use crate::addr::host_port;
+use crate::error::Result;
+use crate::lb::{HaSuspend, Real, VirtualService};
+use crate::service::{Forward, Key, Protocol, Service};
+use crate::units::format_duration;
 
 /// Quote a word for sh (single quotes unless it is plain).
 pub fn shq(s: &str) -> String {
@@ -179,214 +186,11 @@ pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
     a
 }
 
-fn check_arg(v: &VirtualServer, ck: Option<&Checker>) -> Option<String> {
-    let ck = ck?;
-    let mut w: Vec<String> = Vec::new();
-    let common = match ck {
-        Checker::Tcp(c) => {
-            w.push("tcp".into());
-            c
-        }
-        Checker::Http {
-            tls,
-            urls,
-            virtualhost,
-            http10,
-            common,
-        } => {
-            w.push(if *tls { "ssl" } else { "http" }.into());
-            if let Some((p, d, s)) = urls.first() {
-                w.extend(["--path".into(), p.clone()]);
-                if let Some(d) = d {
-                    w.extend(["--digest".into(), d.clone()]);
-                }
-                if let Some(s) = s {
-                    w.extend(["--status-code".into(), s.clone()]);
-                }
-            }
-            if let Some(h) = virtualhost.as_ref().or(v.virtualhost.as_ref()) {
-                w.extend(["--virtualhost".into(), h.clone()]);
-            }
-            if *http10 {
-                w.push("--http10".into());
-            }
-            common
-        }
-        Checker::Misc {
-            path,
-            timeout,
-            dynamic,
-            ..
-        } => {
-            let argv = convert::command(path).unwrap_or_default();
-            let joined = argv
-                .iter()
-                .map(|a| {
-                    if a.contains(' ') {
-                        format!("\"{a}\"")
-                    } else {
-                        a.clone()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            w.extend(["misc".into(), joined]);
-            if let Some(t) = timeout {
-                w.extend(["--timeout".into(), format!("{t}s")]);
-            }
-            if *dynamic {
-                w.push("--dynamic".into());
-            }
-            return Some(shq(&words(&w)));
-        }
-        Checker::Ping(common) => {
-            w.push("ping".into());
-            // ping takes no --connect-ip/--connect-port (lb_needs_config sends a
-            // connect_ip to the file).
-            let mut c = common.clone();
-            c.connect_ip = None;
-            c.connect_port = None;
-            c.bindto = None;
-            common_words(&mut w, &c);
-            return Some(shq(&words(&w)));
-        }
-        Checker::Udp {
-            payload,
-            require_reply,
-            min_reply_length,
-            max_reply_length,
-            common,
-        } => {
-            w.push("udp".into());
-            if let Some(p) = payload {
-                w.extend(["--payload-hex".into(), p.clone()]);
-            }
-            match require_reply {
-                None => w.push("--no-reply-ok".into()),
-                Some(p) => {
-                    if let Some(p) = p {
-                        w.extend(["--require-reply".into(), p.clone()]);
-                    }
-                    w.extend([
-                        "--min-reply-length".into(),
-                        min_reply_length.unwrap_or(0).to_string(),
-                        "--max-reply-length".into(),
-                        max_reply_length.unwrap_or(255).to_string(),
-                    ]);
-                }
-            }
-            common
-        }
-        Checker::Smtp { helo, common } => {
-            w.push("smtp".into());
-            if let Some(h) = helo {
-                w.extend(["--helo-name".into(), h.clone()]);
-            }
-            common
-        }
-        Checker::Dns {
-            qtype,
-            name,
-            common,
-        } => {
-            w.push("dns".into());
-            if let Some(t) = qtype {
-                w.extend(["--type".into(), t.clone()]);
-            }
-            if let Some(n) = name {
-                w.extend(["--name".into(), n.clone()]);
-            }
-            common
-        }
-    };
-    common_words(&mut w, common);
-    Some(shq(&words(&w)))
-}
-
-/// The options every network checker takes, appended to `w`.
-fn common_words(w: &mut Vec<String>, common: &CheckCommon) {
-    if let Some(ip) = common.connect_ip {
-        w.extend(["--connect-ip".into(), ip.to_string()]);
-    }
-    if let Some(p) = common.connect_port {
-        w.extend(["--connect-port".into(), p.to_string()]);
-    }
-    if let Some(b) = common.bindto {
-        w.extend(["--bindto".into(), b.to_string()]);
-    }
-    if let Some(t) = &common.connect_timeout {
-        w.extend(["--connect-timeout".into(), format!("{t}s")]);
-    }
-    if let Some(r) = common.retry {
-        w.extend(["--retry".into(), r.to_string()]);
-    }
-    if let Some(d) = &common.delay_before_retry {
-        w.extend(["--delay-before-retry".into(), format!("{d}s")]);
-    }
-}
-
-/// A real server's (first) checker as an `lb run --check` template: a connect_ip or
-/// connect_port that only repeats the real server's own is left out, so servers checked
-/// alike share one template.
-fn template(v: &VirtualServer, r: &RealServer) -> Option<String> {
-    let mut ck = r.checkers.first()?.clone();
-    if let Some(c) = ck.common_mut() {
-        if c.connect_ip == Some(r.addr) {
-            c.connect_ip = None;
-        }
-        if c.connect_port == Some(r.port) {
-            c.connect_port = None;
-        }
-    }
-    check_arg(v, Some(&ck))
-}
-
-/// Why the virtual servers cannot be said with `lb run --file` lines (one --check
-/// template per service), if they cannot.
-fn lb_needs_config(c: &Config) -> Option<String> {
-    for v in &c.virtual_servers {
-        let name = match v.key {
-            VsKey::Addr(ip, port) => crate::addr::host_port(ip, port),
-            VsKey::Fwmark(m) => format!("fwmark {m}"),
-        };
-        for r in &v.reals {
-            let rs = crate::addr::host_port(r.addr, r.port);
-            if r.checkers.len() > 1 {
-                return Some(format!(
-                    "virtual_server {name}: real_server {rs} has several checkers"
-                ));
-            }
-            match r.checkers.first() {
-                Some(Checker::Http { urls, .. }) if urls.len() > 1 => {
-                    return Some(format!(
-                        "virtual_server {name}: real_server {rs} checks several urls"
-                    ))
-                }
-                Some(Checker::Ping(common)) if common.connect_ip.is_some() => {
-                    return Some(format!(
-                        "virtual_server {name}: real_server {rs} pings its connect_ip"
-                    ))
-                }
-                _ => {}
-            }
-        }
-        if v.reals
-            .windows(2)
-            .any(|w| template(v, &w[0]) != template(v, &w[1]))
-        {
-            return Some(format!(
-                "virtual_server {name}: its real servers are checked differently, and a --check template is one for all"
-            ));
-        }
-    }
-    None
-}
-
 fn words(w: &[String]) -> String {
     w.iter()
         .map(|x| {
-            if x.contains([' ', '\'']) && !x.starts_with('"') {
-                format!("'{x}'")
+            if x.contains([' ', '\'', '"']) || x.is_empty() {
+                format!("'{}'", x.replace('\'', "'\\''"))
             } else {
                 x.clone()
             }
@@ -395,81 +199,160 @@ fn words(w: &[String]) -> String {
         .join(" ")
 }
 
-/// The `hakit lb run` service flags for a virtual_server (one line of an --file).
-pub fn lb_line(v: &VirtualServer) -> Vec<String> {
-    let mut a: Vec<String> = Vec::new();
-    match v.key {
-        VsKey::Addr(ip, port) => {
-            let flag = match v.protocol.as_str() {
-                "UDP" => "-u",
-                "SCTP" => "--sctp-service",
-                _ => "-t",
-            };
-            a.extend([flag.into(), crate::addr::host_port(ip, port)]);
+/// A command as one `hakit` option value, quoted for sh.
+fn argv_arg(argv: &[String]) -> String {
+    shq(&words(argv))
+}
+
+/// The `lb run` lines of the file's virtual servers (one `lb run --file` line each), or
+/// why they cannot be said that way. Both come from [`convert::services`], the one reading
+/// of the file's virtual servers and checkers that `lb run --config` runs.
+pub fn lb_lines(c: &Config) -> Result<std::result::Result<Vec<String>, String>> {
+    let services = convert::services(c)?;
+    let mut out = Vec::new();
+    for (v, vs) in c.virtual_servers.iter().zip(&services) {
+        match lb_line(v, vs) {
+            Ok(l) => out.push(l.join(" ")),
+            Err(why) => return Ok(Err(why)),
         }
-        VsKey::Fwmark(m) => a.extend(["-f".into(), m.to_string()]),
     }
-    a.extend(["-s".into(), v.sched.clone().unwrap_or_else(|| "wlc".into())]);
+    Ok(Ok(out))
+}
+
+/// The `hakit lb run` service flags for one virtual_server `v` as hakit runs it (`vs`), or
+/// why the flags cannot say it.
+fn lb_line(v: &VirtualServer, vs: &VirtualService) -> std::result::Result<Vec<String>, String> {
+    let name = match v.key {
+        VsKey::Addr(ip, port) => host_port(ip, port),
+        VsKey::Fwmark(m) => format!("fwmark {m}"),
+    };
+    let svc = &vs.service;
+    let mut a: Vec<String> = Vec::new();
+    match svc.key {
+        Key::Addr {
+            protocol,
+            addr,
+            port,
+        } => {
+            let flag = match protocol {
+                Protocol::Tcp => "-t",
+                Protocol::Udp => "-u",
+                Protocol::Sctp => "--sctp-service",
+            };
+            a.extend([flag.into(), host_port(addr, port)]);
+        }
+        Key::Fwmark { mark, ipv6 } => {
+            a.extend(["-f".into(), mark.to_string()]);
+            if ipv6 {
+                a.push("-6".into());
+            }
+        }
+    }
+    a.extend(["-s".into(), svc.scheduler.to_string()]);
     a.push(
-        match v.kind.as_deref() {
-            Some("DR") => "-g",
-            Some("TUN") => "-i",
+        match vs.forward {
+            Forward::Route => "-g",
+            Forward::Tunnel => "-i",
             _ => "-m",
         }
         .into(),
     );
-    if let Some(p) = v.persistence_timeout {
-        a.extend(["-p".into(), p.to_string()]);
+    if let Some(t) = svc.persistence() {
+        a.extend(["-p".into(), t.to_string()]);
+        if svc.netmask != Service::new(svc.key).netmask {
+            let m = if svc.key.is_ipv6() {
+                svc.netmask.to_string()
+            } else {
+                std::net::Ipv4Addr::from(svc.netmask.to_ne_bytes()).to_string()
+            };
+            a.extend(["-M".into(), m]);
+        }
     }
-    a.extend([
-        "--delay-loop".into(),
-        format!("{}s", v.delay_loop.clone().unwrap_or_else(|| "60".into())),
-    ]);
-    for r in &v.reals {
-        let mut s = crate::addr::host_port(r.addr, r.port);
+    a.extend(["--delay-loop".into(), format_duration(vs.delay_loop)]);
+    let mut template: Option<Vec<String>> = None;
+    for (rs, r) in v.reals.iter().zip(&vs.reals) {
+        let at = host_port(rs.addr, rs.port);
+        let mut s = at.clone();
         if r.weight != 1 {
             s.push_str(&format!(",weight={}", r.weight));
         }
         a.extend(["-r".into(), s]);
+        // `lb run` checks a server at the address and port its -r gives.
+        let t = check_words(&r.check, SocketAddr::new(rs.addr, rs.port)).ok_or_else(|| {
+            let why = if rs.checkers.len() > 1 {
+                "has several checkers"
+            } else {
+                "checks several urls"
+            };
+            format!("virtual_server {name}: real_server {at} {why}")
+        })?;
+        match &template {
+            None => template = Some(t),
+            Some(first) if *first != t => {
+                return Err(format!(
+                    "virtual_server {name}: its real servers are checked differently, and a --check template is one for all"
+                ))
+            }
+            Some(_) => {}
+        }
     }
-    if let Some(c) = v.reals.first().and_then(|r| template(v, r)) {
-        a.extend(["--check".into(), c]);
+    if let Some(t) = template.filter(|t| *t != ["tcp"]) {
+        a.extend(["--check".into(), shq(&words(&t))]);
     }
-    if let Some((ip, port)) = v.sorry {
-        let s = match port {
-            Some(p) => crate::addr::host_port(ip, p),
-            None => ip.to_string(),
-        };
-        a.extend(["--sorry-server".into(), s]);
+    if let Some((ip, port, w)) = vs.sorry {
+        a.extend(["--sorry-server".into(), host_port(ip, port)]);
+        if w != 1 {
+            a.extend(["--sorry-weight".into(), w.to_string()]);
+        }
     }
-    if v.inhibit_on_failure || v.reals.iter().any(|r| r.inhibit_on_failure) {
+    if vs.inhibit_on_failure {
         a.push("--inhibit-on-failure".into());
     }
-    if let Some(q) = v.quorum {
-        a.extend(["--quorum".into(), q.to_string()]);
+    if vs.quorum != 1 {
+        a.extend(["--quorum".into(), vs.quorum.to_string()]);
     }
-    if let Some(h) = v.hysteresis {
-        a.extend(["--hysteresis".into(), h.to_string()]);
+    if vs.hysteresis != 0 {
+        a.extend(["--hysteresis".into(), vs.hysteresis.to_string()]);
     }
-    if let Some(c) = &v.quorum_up {
-        a.extend(["--quorum-up".into(), cmd_arg(c)]);
+    if let Some(c) = &vs.quorum_up {
+        a.extend(["--quorum-up".into(), argv_arg(c)]);
     }
-    if let Some(c) = &v.quorum_down {
-        a.extend(["--quorum-down".into(), cmd_arg(c)]);
+    if let Some(c) = &vs.quorum_down {
+        a.extend(["--quorum-down".into(), argv_arg(c)]);
     }
-    if v.alpha {
+    if vs.alpha {
         a.push("--alpha".into());
     }
-    if v.ha_suspend {
-        a.push("--ha-suspend".into());
+    match &vs.ha_suspend {
+        Some(HaSuspend::Vip(_)) => a.push("--ha-suspend".into()),
+        Some(HaSuspend::Instance(i)) => a.push(format!("--ha-suspend={}", shq(i))),
+        None => {}
     }
-    if let Some(c) = v.reals.iter().find_map(|r| r.notify_up.clone()) {
-        a.extend(["--notify-up".into(), cmd_arg(&c)]);
+    for (flag, of) in [
+        (
+            "--notify-up",
+            (|r: &Real| r.notify_up.clone()) as fn(&Real) -> _,
+        ),
+        ("--notify-down", |r: &Real| r.notify_down.clone()),
+    ] {
+        let cmds: Vec<Option<Vec<String>>> = vs.reals.iter().map(of).collect();
+        if cmds.windows(2).any(|w| w[0] != w[1]) {
+            return Err(format!(
+                "virtual_server {name}: its real servers differ in {}, and the flag is one for all",
+                &flag[2..]
+            ));
+        }
+        if let Some(Some(c)) = cmds.first() {
+            a.extend([flag.into(), argv_arg(c)]);
+        }
     }
-    if let Some(c) = v.reals.iter().find_map(|r| r.notify_down.clone()) {
-        a.extend(["--notify-down".into(), cmd_arg(&c)]);
-    }
-    a
+    Ok(a)
+}
+
+/// A real server's check as an `lb run --check` template (its target left out where it is
+/// the real server's own).
+fn check_words(c: &crate::check::Check, rs: SocketAddr) -> Option<Vec<String>> {
+    crate::check::args::words(c, Some(rs))
 }
 
 fn mail_args(c: &Config) -> Vec<String> {
@@ -492,7 +375,7 @@ fn mail_args(c: &Config) -> Vec<String> {
 }
 
 /// The composition as a shell script.
-pub fn shell(c: &Config, source: &str) -> String {
+pub fn shell(c: &Config, source: &str) -> Result<String> {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -518,33 +401,37 @@ pub fn shell(c: &Config, source: &str) -> String {
             }
         }
     }
-    if let (false, Some(why)) = (c.virtual_servers.is_empty(), lb_needs_config(c)) {
-        let _ = writeln!(s, "\n# virtual servers: {why}: run from the file");
-        let _ = writeln!(s, "hakit lb run --config {} &", shq(source));
-    } else if !c.virtual_servers.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n# virtual servers: one lb run, one service per line of its --file"
-        );
-        let _ = writeln!(s, "mkdir -p /etc/hakit\ncat > /etc/hakit/lb.conf <<'EOF'");
-        for v in &c.virtual_servers {
-            let _ = writeln!(s, "{}", lb_line(v).join(" "));
+    match lb_lines(c)? {
+        _ if c.virtual_servers.is_empty() => {}
+        Err(why) => {
+            let _ = writeln!(s, "\n# virtual servers: {why}: run from the file");
+            let _ = writeln!(s, "hakit lb run --config {} &", shq(source));
         }
-        let _ = writeln!(s, "EOF");
-        let m = mail_args(c);
-        let _ = writeln!(
-            s,
-            "hakit lb run --file /etc/hakit/lb.conf{}{} &",
-            if m.is_empty() { "" } else { " " },
-            m.join(" ")
-        );
+        Ok(lines) => {
+            let _ = writeln!(
+                s,
+                "\n# virtual servers: one lb run, one service per line of its --file"
+            );
+            let _ = writeln!(s, "mkdir -p /etc/hakit\ncat > /etc/hakit/lb.conf <<'EOF'");
+            for l in &lines {
+                let _ = writeln!(s, "{l}");
+            }
+            let _ = writeln!(s, "EOF");
+            let m = mail_args(c);
+            let _ = writeln!(
+                s,
+                "hakit lb run --file /etc/hakit/lb.conf{}{} &",
+                if m.is_empty() { "" } else { " " },
+                m.join(" ")
+            );
+        }
     }
     let _ = writeln!(s, "\nwait");
-    s
+    Ok(s)
 }
 
 /// The composition as systemd units (one per instance, one for lb).
-pub fn systemd(c: &Config, source: &str) -> String {
+pub fn systemd(c: &Config, source: &str) -> Result<String> {
     let mut s = String::new();
     for p in vrrp_procs(c) {
         let (unit, what, args, reload) = match p {
@@ -573,12 +460,12 @@ pub fn systemd(c: &Config, source: &str) -> String {
         );
     }
     if !c.virtual_servers.is_empty() {
-        let (run, why) = match lb_needs_config(c) {
-            Some(why) => (format!("--config {}", shq(source)), format!(" ({why})")),
-            None => {
+        let (run, why) = match lb_lines(c)? {
+            Err(why) => (format!("--config {}", shq(source)), format!(" ({why})")),
+            Ok(lines) => {
                 let _ = writeln!(s, "# --- /etc/hakit/lb.conf");
-                for v in &c.virtual_servers {
-                    let _ = writeln!(s, "# {}", lb_line(v).join(" "));
+                for l in &lines {
+                    let _ = writeln!(s, "# {l}");
                 }
                 let m = mail_args(c);
                 let mut run = "--file /etc/hakit/lb.conf".to_string();
@@ -594,5 +481,5 @@ pub fn systemd(c: &Config, source: &str) -> String {
             "# --- hakit-lb.service (from {source})\n[Unit]\nDescription=hakit health checker (virtual servers){why}\nAfter=network-online.target\n\n[Service]\nExecStart=/usr/sbin/hakit --syslog lb run {run}\nExecReload=/bin/kill -HUP $MAINPID\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target"
         );
     }
-    s
+    Ok(s)
 }

@@ -189,13 +189,17 @@ fn counters(st: &Stats, rate: bool, exact: bool) -> String {
     v.iter().map(|n| largenum(*n, exact)).collect()
 }
 
-/// The listing of `ipvsadm -Ln` (with `columns` and `--exact`).
-pub fn list(info: &Info, table: &[Entry], columns: Columns, exact: bool) -> String {
-    let mut o = format!(
-        "IP Virtual Server version {} (size={})\n",
-        info.version_string(),
-        info.conn_tab_size
-    );
+/// The listing of `ipvsadm -Ln` (with `columns` and `--exact`). The version line heads a
+/// listing of the whole table (`info`), not of one service (`ipvsadm -Ln -t ...`).
+pub fn list(info: Option<&Info>, table: &[Entry], columns: Columns, exact: bool) -> String {
+    let mut o = match info {
+        Some(info) => format!(
+            "IP Virtual Server version {} (size={})\n",
+            info.version_string(),
+            info.conn_tab_size
+        ),
+        None => String::new(),
+    };
     o.push_str(match columns {
         Columns::Plain => {
             "Prot LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n"
@@ -412,7 +416,7 @@ mod tests {
             dests: vec![d1, d2],
         }];
         assert_eq!(
-            list(&info, &t, Columns::Plain, false),
+            list(Some(&info), &t, Columns::Plain, false),
             "IP Virtual Server version 1.2.1 (size=4096)\n\
              Prot LocalAddress:Port Scheduler Flags\n  \
              -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n\

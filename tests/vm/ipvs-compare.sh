@@ -20,6 +20,12 @@ for t in table-*.txt; do
     $P -Ln $v > got; check "$t personality -Ln $v" want got
   done
   ipvsadm -L -n --exact --stats > want; $P -L -n --exact --stats > got; check "$t personality --exact" want got
+  # One service: the listing without the version line, as ipvsadm prints it.
+  sel=$(head -n1 "$t" | sed -E 's/^-A (-t|-u|--sctp-service|-f) ([^ ]+)( -6)?.*/\1 \2\3/')
+  for v in "" --stats; do
+    ipvsadm -Ln $sel $v > want; $P -Ln $sel $v > got; check "$t personality -Ln $sel $v" want got
+    hakit ipvs list $sel $v > got; check "$t list $sel $v" want got
+  done
   ipvsadm -S -n > want; hakit ipvs save > got; check "$t save" want got
   $P -S -n > got; check "$t personality -S -n" want got
   ipvsadm -Ln > ref
