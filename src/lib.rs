@@ -3,12 +3,17 @@
 //! Everything the `hakit` binary does lives in this library; the binary only dispatches on
 //! its name and arguments. Modules:
 //!
-//! - [`netlink`](mod@netlink): one synchronous netlink socket (request + ack, dump, error mapping)
-//! - [`link`](mod@link): interfaces (name, index, MAC, up/down)
-//! - [`vip`]: addresses on interfaces and their gratuitous ARP / unsolicited NA
-//! - [`rsprep`]: real-server preparation for LVS-DR/TUN
-//! - [`vrrp`]: VRRP v2/v3 (so far the packet codec)
-//! - [`units`], [`logging`], [`error`]: shared conventions
+//! - [`service`]: the backend-neutral service model and the [`service::DataPlane`] trait;
+//!   [`ipvs`]: the kernel's IPVS as one (and ipvsadm's syntax at its edge)
+//! - [`vip`]: addresses on interfaces and their gratuitous ARP / unsolicited NA;
+//!   [`rsprep`]: real-server preparation for LVS-DR/TUN
+//! - [`check`]: health checks; [`lb`]: the checker loop that keeps a data plane in line
+//! - [`vrrp`]: VRRP v2/v3, wire-compatible with keepalived
+//! - [`sync`]: rsync push/pull and the watch mode
+//! - [`conf`]: keepalived.conf read, checked, converted and planned
+//! - shared: [`netlink`](mod@netlink) (every netlink socket), [`link`](mod@link)
+//!   (interfaces), [`addr`] (`ADDR:PORT`), [`checksum`], [`process`] (commands without a
+//!   shell), [`units`], [`logging`], [`statefile`], [`error`]
 //! - [`ffi`]: the one module with `unsafe` (a link-layer socket address)
 //! - [`cli`]: the clap definitions and the thin layer that formats results
 

@@ -15,8 +15,8 @@ use crate::units::{parse_duration, parse_positive_duration};
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 use crate::vrrp::config::{self, Instance};
-use crate::vrrp::daemon::{self, Notify, Options, ScriptSpec};
 use crate::vrrp::io::{self, Io, Received};
+use crate::vrrp::options::{Notify, Options, Run, ScriptSpec};
 use crate::vrrp::packet::{Advert, Auth, Version};
 use crate::vrrp::status;
 
@@ -288,7 +288,7 @@ pub fn config_instances(
     path: &std::path::Path,
     only: &[String],
     state_dir: &std::path::Path,
-) -> Result<Vec<Options>> {
+) -> Result<Run> {
     let c = crate::conf::load(path)?;
     for o in only {
         if !c.instances.iter().any(|i| &i.name == o) {
@@ -304,7 +304,7 @@ pub fn config_instances(
 fn run(a: &RunArgs, g: &Global) -> Exit {
     if let Some(path) = &a.config {
         let (path, only, dir) = (path.clone(), a.instance.clone(), g.state_dir.clone());
-        crate::vrrp::multi::run(move || config_instances(&path, &only, &dir))?;
+        crate::vrrp::run::run(move || config_instances(&path, &only, &dir), false)?;
         return Ok(0);
     }
     let name = a
@@ -349,7 +349,7 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
             crate::vip::validate_label(l, &inst.interface, v.addr)?;
         }
     }
-    daemon::run(Options {
+    let opts = Options {
         instance: inst,
         scripts,
         track_interfaces: a.track_interfaces.clone(),
@@ -367,7 +367,14 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         state_dir: g.state_dir.clone(),
         label: a.label.clone(),
         group: None,
-    })?;
+    };
+    // One instance: a failure to start (or later) ends the process with its error. SIGHUP
+    // finds nothing to change.
+    let run = Run {
+        instances: vec![opts],
+        groups: vec![],
+    };
+    crate::vrrp::run::run(move || Ok(run.clone()), true)?;
     Ok(0)
 }
 

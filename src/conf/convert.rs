@@ -5,9 +5,6 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 use std::time::Duration;
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
 use super::model::{
     CheckCommon, Checker, Config, Instance, RealServer, SyncGroup, VirtualServer, VsKey,
 };
@@ -21,7 +18,7 @@ use crate::service::{parse_netmask, Dest, Forward, Key, Protocol, Service};
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 use crate::vrrp::config::{parse_interval, parse_password};
-use crate::vrrp::daemon::{self, Notify, Options, ScriptSpec};
+use crate::vrrp::options::{GroupConf, Notify, Options, Run, ScriptSpec};
 use crate::vrrp::packet::{Auth, Version};
 
 /// A command line as hakit runs it: split like a shell would, or, when it needs a shell,
@@ -167,11 +164,10 @@ pub fn group_of<'a>(c: &'a Config, name: &str) -> Option<&'a SyncGroup> {
         .find(|g| g.members.iter().any(|m| m == name))
 }
 
-/// `vrrp run` options for the file's instances (those named in `only`, or all), the
-/// members of a sync group sharing one [`daemon::SyncGroup`].
-pub fn vrrp_instances(c: &Config, only: &[String], state_dir: &Path) -> Result<Vec<Options>> {
-    let mut groups: BTreeMap<&str, Arc<daemon::SyncGroup>> = BTreeMap::new();
-    let mut out = Vec::new();
+/// What `vrrp run --config` runs of the file: its instances (those named in `only`, or
+/// all) and the sync groups they belong to.
+pub fn vrrp_instances(c: &Config, only: &[String], state_dir: &Path) -> Result<Run> {
+    let mut run = Run::default();
     for i in c
         .instances
         .iter()
@@ -179,41 +175,39 @@ pub fn vrrp_instances(c: &Config, only: &[String], state_dir: &Path) -> Result<V
     {
         let mut o = vrrp_options(c, i, state_dir)?;
         if let Some(g) = group_of(c, &i.name) {
-            let shared = match groups.get(g.name.as_str()) {
-                Some(s) => s.clone(),
-                None => {
-                    let notify = Notify {
+            if !run.groups.iter().any(|x| x.name == g.name) {
+                // The members this process runs; one left out cannot hold the others
+                // back, so say so.
+                let (members, left): (Vec<&String>, Vec<&String>) = g
+                    .members
+                    .iter()
+                    .partition(|m| only.is_empty() || only.contains(m));
+                if !left.is_empty() {
+                    let left: Vec<&str> = left.iter().map(|s| s.as_str()).collect();
+                    log::warn!(
+                        "sync group {}: {} not run by this process; the members here move without {}",
+                        g.name,
+                        left.join(", "),
+                        if left.len() == 1 { "it" } else { "them" }
+                    );
+                }
+                run.groups.push(GroupConf {
+                    name: g.name.clone(),
+                    members: members.into_iter().cloned().collect(),
+                    notify: Notify {
                         generic: opt_cmd(&g.notify)?,
                         master: opt_cmd(&g.notify_master)?,
                         backup: opt_cmd(&g.notify_backup)?,
                         fault: opt_cmd(&g.notify_fault)?,
                         stop: opt_cmd(&g.notify_stop)?,
-                    };
-                    // The members this process runs; one left out cannot hold the others
-                    // back, so say so.
-                    let (members, left): (Vec<&str>, Vec<&str>) = g
-                        .members
-                        .iter()
-                        .map(String::as_str)
-                        .partition(|m| only.is_empty() || only.iter().any(|o| o == m));
-                    if !left.is_empty() {
-                        log::warn!(
-                            "sync group {}: {} not run by this process; the members here move without {}",
-                            g.name,
-                            left.join(", "),
-                            if left.len() == 1 { "it" } else { "them" }
-                        );
-                    }
-                    let s = daemon::SyncGroup::new(&g.name, &members, notify);
-                    groups.insert(&g.name, s.clone());
-                    s
-                }
-            };
-            o.group = Some(shared);
+                    },
+                });
+            }
+            o.group = Some(g.name.clone());
         }
-        out.push(o);
+        run.instances.push(o);
     }
-    Ok(out)
+    Ok(run)
 }
 
 fn policy(c: &CheckCommon, retry: u32, delay: f64) -> Policy {
@@ -522,7 +516,7 @@ mod tests {
     use crate::conf::model::read;
     use crate::conf::parse::parse_text;
     use crate::conf::parse::{Diag, Level};
-    use crate::vrrp::machine::State;
+    use std::sync::Arc;
 
     fn conf(t: &str) -> (Config, Vec<Diag>) {
         let mut d = Vec::new();
@@ -538,14 +532,15 @@ mod tests {
     fn sync_group_members_share_one_group_with_its_trackers_and_notify() {
         let (c, d) = conf(GROUP);
         assert!(d.iter().all(|x| x.level != Level::Error), "{d:?}");
-        let o = vrrp_instances(&c, &[], Path::new("/tmp")).unwrap();
+        let run = vrrp_instances(&c, &[], Path::new("/tmp")).unwrap();
+        let o = &run.instances;
         let (a, b, cc) = (&o[0], &o[1], &o[2]);
-        let (ga, gb) = (a.group.as_ref().unwrap(), b.group.as_ref().unwrap());
-        assert!(Arc::ptr_eq(ga, gb), "one group object for both members");
+        assert_eq!(a.group.as_deref(), Some("G"));
+        assert_eq!(b.group.as_deref(), Some("G"));
         assert!(cc.group.is_none());
-        assert_eq!(ga.name, "G");
-        assert_eq!(ga.target(), State::Backup);
-        let n = ga.notify_commands();
+        assert_eq!(run.groups.len(), 1, "one group for both members");
+        assert_eq!(run.groups[0].members, ["A", "B"]);
+        let n = run.groups[0].notify.clone();
         assert_eq!(
             n.generic.unwrap(),
             ["/usr/local/bin/group-note", "x"],
@@ -571,8 +566,9 @@ mod tests {
         assert_eq!(argv(cc), [("/bin/true".into(), -20)]);
         // --instance picks members; they still share a group.
         let only = vrrp_instances(&c, &["B".into()], Path::new("/tmp")).unwrap();
-        assert_eq!(only.len(), 1);
-        assert!(only[0].group.is_some());
+        assert_eq!(only.instances.len(), 1);
+        assert!(only.instances[0].group.is_some());
+        assert_eq!(only.groups[0].members, ["B"], "A is not run here");
     }
 
     #[test]
@@ -586,7 +582,9 @@ mod tests {
             !d.iter().any(|x| x.to_string().contains("has a weight")),
             "{d:?}"
         );
-        let o = vrrp_instances(&c, &[], Path::new("/tmp")).unwrap();
+        let o = vrrp_instances(&c, &[], Path::new("/tmp"))
+            .unwrap()
+            .instances;
         assert_eq!(o[0].scripts[0].weight, -20);
         // Without it, conf check says what keepalived does to A's weighted script.
         let (_, d) = conf(GROUP);

@@ -746,7 +746,7 @@ impl Lb {
     }
 }
 
-/// `[ADDR]:PORT` for address services (keepalived's mail style), `FWM N` otherwise.
+/// `\[ADDR\]:PORT` for address services (keepalived's mail style), `FWM N` otherwise.
 fn key_brackets(k: &Key) -> String {
     match k {
         Key::Addr { addr, port, .. } => format!("[{addr}]:{port}"),

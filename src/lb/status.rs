@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RealStatus {
-    /// ADDR:PORT ([ADDR]:PORT for IPv6).
+    /// ADDR:PORT (`[ADDR]:PORT` for IPv6).
     pub addr: String,
     pub health: Health,
     /// Weight while up.

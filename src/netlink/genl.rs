@@ -1,4 +1,4 @@
-//! Generic netlink: a raw message type for the [`NlSocket`](super::NlSocket) wrapper, a
+//! Generic netlink: a raw message type for the [`NlSocket`] wrapper, a
 //! small attribute (TLV) writer and reader, and family resolution through nlctrl.
 //!
 //! Families with many nested attributes (IPVS) are clearer written against these few

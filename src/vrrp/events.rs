@@ -1,0 +1,822 @@
+//! The speaker as event scripts, without root: a recording [`Host`] and [`Wire`], time
+//! passed in, advertisements delivered as the socket would. Each test is a scenario the
+//! keepalived interop tests run for real (tests/vrrp.rs, tests/conf.rs), with the effects
+//! a user sees: adverts on the wire, VIPs added and removed, gratuitous ARPs, notify
+//! commands with keepalived's arguments, the state file.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::{Duration, Instant, SystemTime};
+
+use super::config::Instance;
+use super::host::{Host, ScriptId, Wire};
+use super::io::{Meta, Received};
+use super::machine::State;
+use super::options::{GroupConf, Notify, Options, ScriptSpec};
+use super::packet::{Advert, Auth, Version};
+use super::speaker::{Leave, Speaker};
+use super::status::StatusFile;
+use crate::error::Result;
+use crate::link::Link;
+use crate::process::Outcome;
+use crate::vip::garp::Pattern;
+use crate::vip::IpNet;
+
+/// One effect, as the world sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Fx {
+    /// An advertisement from instance `name` with `prio` to `dst`.
+    Sent(String, u8, IpAddr),
+    AddVip(IpAddr),
+    DelVip(IpAddr),
+    Announce(IpAddr),
+    /// A notify command: its argv and the arguments appended.
+    Notify(String),
+}
+
+#[derive(Default)]
+struct Log {
+    /// Effects with the millisecond they happened at.
+    fx: Vec<(u64, Fx)>,
+    status: BTreeMap<String, StatusFile>,
+    now: u64,
+}
+
+type Shared = Rc<RefCell<Log>>;
+
+struct FakeWire {
+    name: String,
+    log: Shared,
+}
+
+impl Wire for FakeWire {
+    fn send(&mut self, a: &Advert, dst: IpAddr) -> Result<()> {
+        let mut l = self.log.borrow_mut();
+        let t = l.now;
+        l.fx.push((t, Fx::Sent(self.name.clone(), a.priority, dst)));
+        Ok(())
+    }
+}
+
+struct FakeHost {
+    log: Shared,
+    links: Vec<Link>,
+    files: HashMap<PathBuf, String>,
+    /// What each track script (by program) exits with now.
+    scripts: HashMap<String, Outcome>,
+    running: HashMap<ScriptId, Outcome>,
+    next: ScriptId,
+}
+
+impl FakeHost {
+    fn push(&self, f: Fx) {
+        let mut l = self.log.borrow_mut();
+        let t = l.now;
+        l.fx.push((t, f));
+    }
+}
+
+impl Host for FakeHost {
+    fn add_vip(&mut self, _: &Link, vip: IpNet, _: Option<&str>) -> Result<()> {
+        self.push(Fx::AddVip(vip.addr));
+        Ok(())
+    }
+    fn del_vip(&mut self, _: &Link, addr: IpAddr) -> Result<()> {
+        self.push(Fx::DelVip(addr));
+        Ok(())
+    }
+    fn announce(&mut self, _: &Link, addr: IpAddr, _: &Pattern) -> Result<()> {
+        self.push(Fx::Announce(addr));
+        Ok(())
+    }
+    fn notify(&mut self, argv: &[String], extra: &[String]) -> Result<()> {
+        self.push(Fx::Notify([argv, extra].concat().join(" ")));
+        Ok(())
+    }
+    fn start_script(
+        &mut self,
+        argv: &[String],
+        _: Duration,
+    ) -> std::result::Result<ScriptId, Outcome> {
+        let o = *self.scripts.get(&argv[0]).ok_or(Outcome::NotStarted)?;
+        self.next += 1;
+        self.running.insert(self.next, o);
+        Ok(self.next)
+    }
+    fn poll_script(&mut self, id: ScriptId) -> Option<Outcome> {
+        self.running.remove(&id)
+    }
+    fn script_deadline(&self, _: ScriptId) -> Option<Instant> {
+        None
+    }
+    fn drop_script(&mut self, id: ScriptId) {
+        self.running.remove(&id);
+    }
+    fn links(&mut self) -> Result<Vec<Link>> {
+        Ok(self.links.clone())
+    }
+    fn read_file(&mut self, path: &Path) -> Option<String> {
+        self.files.get(path).cloned()
+    }
+    fn write_status(&mut self, _: &Path, s: &StatusFile) -> Result<()> {
+        self.log
+            .borrow_mut()
+            .status
+            .insert(s.name.clone(), s.clone());
+        Ok(())
+    }
+    fn wall_clock(&self) -> SystemTime {
+        SystemTime::UNIX_EPOCH + Duration::from_millis(self.log.borrow().now)
+    }
+}
+
+fn ip(s: &str) -> IpAddr {
+    s.parse().unwrap()
+}
+
+fn link(name: &str, up: bool) -> Link {
+    Link {
+        index: 2,
+        name: name.into(),
+        mac: Some([2, 0, 0, 0, 0, 1]),
+        up,
+        lower_up: up,
+        loopback: false,
+    }
+}
+
+/// A VRRPv3 instance at 0.1 s on eth0 with one VIP, notify going to `/n`.
+fn opts(name: &str, vrid: u8, priority: u8, vip: &str) -> Options {
+    Options {
+        instance: Instance {
+            name: name.into(),
+            interface: "eth0".into(),
+            vrid,
+            priority,
+            version: Version::V3,
+            interval_cs: 10,
+            vips: vec![vip.parse().unwrap()],
+            auth: Auth::None,
+            unicast_peers: vec![],
+            unicast_src: None,
+            preempt: true,
+            preempt_delay_ms: 0,
+        },
+        scripts: vec![],
+        track_interfaces: vec![],
+        track_files: vec![],
+        notify: Notify {
+            generic: Some(vec!["/n".into()]),
+            ..Notify::default()
+        },
+        garp: Pattern {
+            count: 5,
+            interval: Duration::ZERO,
+            repeat_after: None,
+        },
+        state_dir: PathBuf::from("/nonexistent"),
+        label: None,
+        group: None,
+    }
+}
+
+struct World {
+    sp: Speaker<FakeWire>,
+    host: FakeHost,
+    log: Shared,
+    origin: Instant,
+    t: u64,
+}
+
+impl World {
+    fn new() -> World {
+        let log: Shared = Rc::default();
+        let origin = Instant::now();
+        World {
+            sp: Speaker::new(origin),
+            host: FakeHost {
+                log: log.clone(),
+                links: vec![link("eth0", true), link("eth1", true)],
+                files: HashMap::new(),
+                scripts: HashMap::new(),
+                running: HashMap::new(),
+                next: 0,
+            },
+            log,
+            origin,
+            t: 0,
+        }
+    }
+
+    fn now(&self) -> Instant {
+        self.origin + Duration::from_millis(self.t)
+    }
+
+    fn groups(&mut self, g: &[GroupConf]) {
+        let now = self.now();
+        self.sp.set_groups(now, &mut self.host, g);
+    }
+
+    /// Start an instance advertising from `src`.
+    fn add(&mut self, o: Options, src: &str) -> usize {
+        let now = self.now();
+        let links = self.host.links.clone();
+        let wire = FakeWire {
+            name: o.instance.name.clone(),
+            log: self.log.clone(),
+        };
+        let l = link(&o.instance.interface, true);
+        self.sp
+            .install(now, &mut self.host, o, l, ip(src), wire, &links)
+    }
+
+    /// Let time run to `ms`, serving every deadline on the way at its time.
+    fn until(&mut self, ms: u64) {
+        for _ in 0..100_000 {
+            let next = self.sp.next_wake().map(|w| {
+                let d = w.saturating_duration_since(self.origin);
+                // Deadlines fall on whole milliseconds; a later one is served at its ms.
+                (d.as_nanos().div_ceil(1_000_000)) as u64
+            });
+            match next {
+                Some(n) if n <= ms => {
+                    self.t = n.max(self.t);
+                    self.log.borrow_mut().now = self.t;
+                    let now = self.now();
+                    self.sp.tick(now, &mut self.host);
+                }
+                _ => break,
+            }
+        }
+        self.t = ms;
+        self.log.borrow_mut().now = ms;
+    }
+
+    /// An advertisement from `from` for `vrid` with `prio` reaches the instance in `slot`
+    /// now (VRRPv3, 0.1 s, the instance's VIPs).
+    fn advert(&mut self, slot: usize, from: &str, prio: u8) {
+        let i = self.sp.instance(slot).unwrap().options().instance.clone();
+        self.deliver(
+            slot,
+            from,
+            Ok(Advert {
+                version: i.version,
+                vrid: i.vrid,
+                priority: prio,
+                interval_cs: i.interval_cs,
+                addrs: i.addrs(),
+                auth: i.auth,
+            }),
+        );
+    }
+
+    fn deliver(
+        &mut self,
+        slot: usize,
+        from: &str,
+        advert: std::result::Result<Advert, super::packet::Drop>,
+    ) {
+        let now = self.now();
+        let r = Received {
+            meta: Meta {
+                src: ip(from),
+                dst: ip("224.0.0.18"),
+                ttl: 255,
+                tos: Some(0xc0),
+            },
+            advert,
+        };
+        self.sp.receive(now, &mut self.host, slot, &r);
+    }
+
+    /// A master at `from` advertising `prio` to `slot` every 100 ms over [from_ms, to_ms).
+    fn master_until(&mut self, slot: usize, from: &str, prio: u8, from_ms: u64, to_ms: u64) {
+        let mut t = from_ms;
+        while t < to_ms {
+            self.until(t);
+            self.advert(slot, from, prio);
+            t += 100;
+        }
+    }
+
+    fn set_link(&mut self, name: &str, up: bool) {
+        for l in &mut self.host.links {
+            if l.name == name {
+                l.up = up;
+                l.lower_up = up;
+            }
+        }
+        let now = self.now();
+        self.sp.links_changed(now, &mut self.host);
+    }
+
+    fn stop(&mut self) {
+        let now = self.now();
+        self.sp.stop_all(now, &mut self.host);
+    }
+
+    fn state(&self, slot: usize) -> State {
+        self.sp.instance(slot).unwrap().state()
+    }
+
+    fn status(&self, name: &str) -> StatusFile {
+        self.log.borrow().status[name].clone()
+    }
+
+    /// Effects other than adverts since `ms`.
+    fn changes_since(&self, ms: u64) -> Vec<(u64, Fx)> {
+        self.log
+            .borrow()
+            .fx
+            .iter()
+            .filter(|(t, f)| *t >= ms && !matches!(f, Fx::Sent(..)))
+            .cloned()
+            .collect()
+    }
+
+    /// The adverts `name` sent in [from, to).
+    fn sent(&self, name: &str, from: u64, to: u64) -> Vec<(u64, u8, IpAddr)> {
+        self.log
+            .borrow()
+            .fx
+            .iter()
+            .filter_map(|(t, f)| match f {
+                Fx::Sent(n, p, d) if n == name && (from..to).contains(t) => Some((*t, *p, *d)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn notified(&self) -> Vec<String> {
+        self.log
+            .borrow()
+            .fx
+            .iter()
+            .filter_map(|(_, f)| match f {
+                Fx::Notify(n) => Some(n.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+const VIP: &str = "10.0.0.100/24";
+
+/// Master_Down for priority 100 at 0.1 s: 3 x 100 ms + skew (156 x 100 / 256 = 60 ms).
+const DOWN_100: u64 = 360;
+
+#[test]
+fn a_backup_takes_over_when_its_master_falls_silent_and_yields_when_it_returns() {
+    let mut w = World::new();
+    let a = w.add(opts("A", 51, 100, VIP), "10.0.0.2");
+    assert_eq!(w.state(a), State::Backup);
+    assert_eq!(w.notified(), ["/n INSTANCE A BACKUP 100"]);
+    // keepalived's master at 101 advertises until 500 ms.
+    w.master_until(a, "10.0.0.3", 101, 0, 600);
+    assert_eq!(w.state(a), State::Backup);
+    assert!(w.sent("A", 0, 600).is_empty(), "a backup is silent");
+    // Its last advert at 500: Master_Down later A is master, and says so at once.
+    w.until(500 + DOWN_100 + 5);
+    assert_eq!(w.state(a), State::Master);
+    let vip = ip("10.0.0.100");
+    assert_eq!(
+        w.changes_since(600),
+        [
+            (860, Fx::AddVip(vip)),
+            (860, Fx::Notify("/n INSTANCE A MASTER 100".into())),
+            (860, Fx::Announce(vip)),
+        ]
+    );
+    assert_eq!(w.sent("A", 0, 861), [(860, 100, ip("224.0.0.18"))]);
+    // It advertises every 100 ms as master.
+    w.until(1255);
+    let adverts: Vec<u64> = w.sent("A", 0, 1255).iter().map(|s| s.0).collect();
+    assert_eq!(adverts, [860, 960, 1060, 1160]);
+    // The higher priority returns: A yields at its first advert.
+    w.advert(a, "10.0.0.3", 101);
+    assert_eq!(w.state(a), State::Backup);
+    assert_eq!(
+        w.changes_since(1255),
+        [
+            (1255, Fx::DelVip(vip)),
+            (1255, Fx::Notify("/n INSTANCE A BACKUP 100".into())),
+        ]
+    );
+    let st = w.status("A");
+    assert_eq!(st.state, "BACKUP");
+    assert_eq!(st.master, Some(ip("10.0.0.3")));
+    assert_eq!(st.adverts_received, 7);
+    assert_eq!(st.adverts_sent, 4);
+    let moves: Vec<(String, String)> = st
+        .transitions
+        .iter()
+        .map(|t| (t.from.clone(), t.to.clone()))
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            ("INIT".into(), "BACKUP".into()),
+            ("BACKUP".into(), "MASTER".into()),
+            ("MASTER".into(), "BACKUP".into()),
+        ]
+    );
+}
+
+#[test]
+fn priority_zero_from_the_master_is_a_takeover_after_the_skew_alone() {
+    let mut w = World::new();
+    let a = w.add(opts("A", 51, 100, VIP), "10.0.0.2");
+    w.master_until(a, "10.0.0.3", 101, 0, 400);
+    w.until(400);
+    w.advert(a, "10.0.0.3", 0);
+    w.until(459);
+    assert_eq!(w.state(a), State::Backup);
+    w.until(460);
+    assert_eq!(w.state(a), State::Master, "skew = 156 x 100 / 256 ms");
+}
+
+#[test]
+fn a_stopping_master_sends_priority_zero_releases_its_vips_and_says_stop() {
+    let mut w = World::new();
+    let a = w.add(opts("A", 51, 100, VIP), "10.0.0.2");
+    w.until(DOWN_100);
+    assert_eq!(w.state(a), State::Master);
+    w.until(1000);
+    w.stop();
+    let l = w.log.borrow();
+    let tail: Vec<&Fx> =
+        l.fx.iter()
+            .filter(|(t, _)| *t == 1000)
+            .map(|(_, f)| f)
+            .collect();
+    assert_eq!(
+        tail,
+        [
+            &Fx::Sent("A".into(), 0, ip("224.0.0.18")),
+            &Fx::DelVip(ip("10.0.0.100")),
+            &Fx::Notify("/n INSTANCE A STOP 100".into()),
+        ]
+    );
+    assert_eq!(l.status["A"].state, "STOP");
+}
+
+#[test]
+fn an_address_owner_is_master_at_once() {
+    let mut w = World::new();
+    let a = w.add(opts("A", 51, 255, VIP), "10.0.0.100");
+    assert_eq!(w.state(a), State::Master);
+    assert_eq!(w.sent("A", 0, 1), [(0, 255, ip("224.0.0.18"))]);
+    // A lower priority cannot take it.
+    w.until(200);
+    w.advert(a, "10.0.0.3", 254);
+    assert_eq!(w.state(a), State::Master);
+}
+
+#[test]
+fn adverts_that_fail_the_checks_are_dropped_counted_and_change_nothing() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.instance.version = Version::V2;
+    o.instance.interval_cs = 100;
+    o.instance.auth = Auth::pass("1111").unwrap();
+    let a = w.add(o, "10.0.0.2");
+    let wrong = Advert {
+        version: Version::V2,
+        vrid: 51,
+        priority: 200,
+        interval_cs: 100,
+        addrs: vec![ip("10.0.0.100")],
+        auth: Auth::pass("2222").unwrap(),
+    };
+    for t in [0, 1000, 2000] {
+        w.until(t);
+        w.deliver(a, "10.0.0.3", Ok(wrong.clone()));
+    }
+    let mut other_vips = wrong.clone();
+    other_vips.auth = Auth::pass("1111").unwrap();
+    other_vips.addrs = vec![ip("10.0.0.101")];
+    w.deliver(a, "10.0.0.3", Ok(other_vips));
+    w.deliver(a, "10.0.0.3", Err(super::packet::Drop::Checksum));
+    // Heard nothing valid: master after 3 s + skew (v2: 156 / 256 s).
+    w.until(3608);
+    assert_eq!(w.state(a), State::Backup);
+    w.until(3610);
+    assert_eq!(w.state(a), State::Master);
+    w.until(5000);
+    let st = w.status("A");
+    assert_eq!(st.drops["authentication mismatch"], 3);
+    assert_eq!(st.drops["virtual address list mismatch"], 1);
+    assert_eq!(st.drops["bad checksum"], 1);
+    assert_eq!(st.adverts_received, 0);
+}
+
+#[test]
+fn unicast_adverts_go_to_every_peer_and_strangers_are_not_heard() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.instance.unicast_peers = vec![ip("10.0.0.3"), ip("10.0.0.4")];
+    let a = w.add(o, "10.0.0.2");
+    // A stranger with a higher priority keeps nobody in BACKUP.
+    for t in (0..400).step_by(100) {
+        w.until(t);
+        w.advert(a, "10.0.0.9", 200);
+    }
+    w.until(DOWN_100);
+    assert_eq!(w.state(a), State::Master);
+    assert_eq!(
+        w.sent("A", 0, DOWN_100 + 1),
+        [
+            (DOWN_100, 100, ip("10.0.0.3")),
+            (DOWN_100, 100, ip("10.0.0.4"))
+        ]
+    );
+    // A peer is heard.
+    w.advert(a, "10.0.0.3", 200);
+    assert_eq!(w.state(a), State::Backup);
+}
+
+#[test]
+fn a_failing_track_script_lowers_the_priority_by_its_weight_and_recovers() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.scripts = vec![ScriptSpec {
+        argv: vec!["/chk".into()],
+        interval: Duration::from_secs(1),
+        timeout: Duration::from_secs(1),
+        weight: -10,
+        fall: 2,
+        rise: 1,
+    }];
+    w.host.scripts.insert("/chk".into(), Outcome::Exited(0));
+    let a = w.add(o, "10.0.0.2");
+    w.until(DOWN_100);
+    assert_eq!(w.state(a), State::Master);
+    // The check starts failing: after two failures (fall 2), priority 90.
+    w.host.scripts.insert("/chk".into(), Outcome::Exited(1));
+    w.until(1005);
+    assert!(
+        w.sent("A", 900, 1005).iter().all(|s| s.1 == 100),
+        "one failure is not enough"
+    );
+    w.until(2005);
+    assert_eq!(w.status("A").effective_priority, 90);
+    w.until(2100);
+    assert_eq!(w.sent("A", 2000, 2100), [(2060, 90, ip("224.0.0.18"))]);
+    // A backup at 95 now preempts it.
+    w.advert(a, "10.0.0.3", 95);
+    assert_eq!(w.state(a), State::Backup);
+    // One success (at 3000) brings 100 back (rise 1); the 95's adverts no longer hold A
+    // back, and it preempts at the Master_Down the last one it took (2900) armed, at
+    // priority 90: 3 x 100 + 166 x 100 / 256 ms.
+    w.host.scripts.insert("/chk".into(), Outcome::Exited(0));
+    w.master_until(a, "10.0.0.3", 95, 2100, 3100);
+    assert_eq!(w.status("A").effective_priority, 100);
+    w.master_until(a, "10.0.0.3", 95, 3100, 3300);
+    w.until(3300);
+    assert_eq!(w.state(a), State::Master);
+    assert_eq!(w.sent("A", 3000, 3300)[0].0, 2900 + 364);
+}
+
+#[test]
+fn nopreempt_stays_backup_and_preempt_delay_waits_before_preempting() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 200, VIP);
+    o.instance.preempt = false;
+    let a = w.add(o, "10.0.0.2");
+    w.master_until(a, "10.0.0.3", 100, 0, 2000);
+    assert_eq!(
+        w.state(a),
+        State::Backup,
+        "nopreempt never takes a live master's place"
+    );
+
+    let mut w = World::new();
+    let mut o = opts("B", 51, 200, VIP);
+    o.instance.preempt_delay_ms = 1000;
+    let b = w.add(o, "10.0.0.2");
+    w.master_until(b, "10.0.0.3", 100, 0, 950);
+    assert_eq!(w.state(b), State::Backup, "within the preempt delay");
+    // After it, a lower priority no longer holds it back: Master_Down after the last
+    // advert it heard within the delay (900 ms + 3 x 100 + 56 x 100 / 256 ms).
+    w.master_until(b, "10.0.0.3", 100, 1000, 1200);
+    w.until(1220);
+    assert_eq!(w.state(b), State::Backup);
+    w.until(1222);
+    assert_eq!(w.state(b), State::Master, "after it");
+}
+
+#[test]
+fn its_link_down_is_a_fault_and_back_up_it_is_in_the_election_again() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.track_interfaces = vec!["eth1".into()];
+    let a = w.add(o, "10.0.0.2");
+    w.until(500);
+    assert_eq!(w.state(a), State::Master);
+    w.set_link("eth0", false);
+    assert_eq!(w.state(a), State::Fault);
+    assert_eq!(
+        w.changes_since(500),
+        [
+            (500, Fx::DelVip(ip("10.0.0.100"))),
+            (500, Fx::Notify("/n INSTANCE A FAULT 100".into())),
+        ]
+    );
+    w.until(1000);
+    assert!(
+        w.sent("A", 500, 1000).is_empty(),
+        "nothing leaves a link that is down"
+    );
+    w.set_link("eth0", true);
+    assert_eq!(w.state(a), State::Backup);
+    // A tracked interface other than its own faults it as well.
+    w.set_link("eth1", false);
+    assert_eq!(w.state(a), State::Fault);
+    w.set_link("eth1", true);
+    w.until(1000 + DOWN_100 + 1);
+    assert_eq!(w.state(a), State::Master);
+}
+
+#[test]
+fn a_tracked_file_scales_the_priority_and_weight_zero_faults() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.track_files = vec![(PathBuf::from("/f"), -1), (PathBuf::from("/z"), 0)];
+    w.host.files.insert("/f".into(), "5\n".into());
+    let a = w.add(o, "10.0.0.2");
+    assert_eq!(w.status("A").effective_priority, 95);
+    // Files are read every 100 ms.
+    w.host.files.insert("/f".into(), "10".into());
+    w.until(150);
+    assert_eq!(w.status("A").effective_priority, 90);
+    w.host.files.insert("/z".into(), "1".into());
+    w.until(300);
+    assert_eq!(
+        w.state(a),
+        State::Fault,
+        "a weight-0 file that is not 0 faults"
+    );
+}
+
+#[test]
+fn between_equal_priorities_the_higher_address_wins() {
+    let mut w = World::new();
+    let a = w.add(opts("A", 51, 100, VIP), "10.0.0.2");
+    w.until(DOWN_100);
+    assert_eq!(w.state(a), State::Master);
+    w.advert(a, "10.0.0.1", 100);
+    assert_eq!(
+        w.state(a),
+        State::Master,
+        "a lower address does not take it"
+    );
+    w.advert(a, "10.0.0.3", 100);
+    assert_eq!(w.state(a), State::Backup, "a higher one does");
+}
+
+#[test]
+fn an_ipv6_instance_advertises_to_ff02_12() {
+    let mut w = World::new();
+    let a = w.add(opts("A6", 52, 100, "2001:db8::100/64"), "fe80::2");
+    w.until(DOWN_100);
+    assert_eq!(w.state(a), State::Master);
+    assert_eq!(
+        w.sent("A6", 0, DOWN_100 + 1),
+        [(DOWN_100, 100, ip("ff02::12"))]
+    );
+    assert!(w
+        .changes_since(0)
+        .contains(&(DOWN_100, Fx::Announce(ip("2001:db8::100")))));
+}
+
+fn group(members: &[&str]) -> GroupConf {
+    GroupConf {
+        name: "G".into(),
+        members: members.iter().map(|m| m.to_string()).collect(),
+        notify: Notify {
+            generic: Some(vec!["/g".into()]),
+            ..Notify::default()
+        },
+    }
+}
+
+fn member(name: &str, vrid: u8, vip: &str) -> Options {
+    let mut o = opts(name, vrid, 100, vip);
+    o.group = Some("G".into());
+    o.track_interfaces = vec![format!("eth{}", vrid - 1)];
+    o
+}
+
+fn group_pair() -> (World, usize, usize) {
+    let mut w = World::new();
+    w.groups(&[group(&["A", "B"])]);
+    let a = w.add(member("A", 1, "10.0.0.1/24"), "10.0.0.2");
+    let b = w.add(member("B", 2, "10.0.1.1/24"), "10.0.1.2");
+    (w, a, b)
+}
+
+#[test]
+fn a_sync_group_goes_master_only_when_every_member_wants_it() {
+    let (mut w, a, b) = group_pair();
+    // A still hears its master until 1000; B hears none.
+    w.master_until(a, "10.0.0.3", 101, 0, 1000);
+    assert_eq!((w.state(a), w.state(b)), (State::Backup, State::Backup));
+    assert_eq!(
+        w.status("B").held_by.as_deref(),
+        Some("A"),
+        "B's master is down; A holds the group back"
+    );
+    w.until(900 + DOWN_100 + 1);
+    assert_eq!((w.state(a), w.state(b)), (State::Master, State::Master));
+    let added: Vec<IpAddr> = w
+        .changes_since(1000)
+        .into_iter()
+        .filter_map(|(_, f)| match f {
+            Fx::AddVip(v) => Some(v),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(added.len(), 2, "both members' VIPs, at once: {added:?}");
+    assert_eq!(w.status("B").held_by, None);
+    let group_notes: Vec<String> = w
+        .notified()
+        .into_iter()
+        .filter(|n| n.starts_with("/g"))
+        .collect();
+    assert_eq!(group_notes, ["/g GROUP G BACKUP 0", "/g GROUP G MASTER 0"]);
+}
+
+#[test]
+fn a_member_that_yields_takes_its_group_to_backup() {
+    let (mut w, a, b) = group_pair();
+    w.until(DOWN_100 + 1);
+    assert_eq!((w.state(a), w.state(b)), (State::Master, State::Master));
+    w.until(500);
+    w.advert(a, "10.0.0.3", 200);
+    assert_eq!((w.state(a), w.state(b)), (State::Backup, State::Backup));
+    assert!(w
+        .changes_since(500)
+        .contains(&(500, Fx::DelVip(ip("10.0.1.1")))));
+}
+
+#[test]
+fn a_fault_of_one_member_is_a_fault_of_its_group() {
+    let (mut w, a, b) = group_pair();
+    w.until(500);
+    // B's tracked interface (eth1) goes down: B faults, and A with it.
+    w.set_link("eth1", false);
+    assert_eq!((w.state(a), w.state(b)), (State::Fault, State::Fault));
+    w.set_link("eth1", true);
+    assert_eq!((w.state(a), w.state(b)), (State::Backup, State::Backup));
+    w.until(500 + DOWN_100 + 1);
+    assert_eq!((w.state(a), w.state(b)), (State::Master, State::Master));
+}
+
+#[test]
+fn a_member_that_cannot_start_holds_its_group_in_fault() {
+    let mut w = World::new();
+    w.groups(&[group(&["A", "B"])]);
+    let a = w.add(member("A", 1, "10.0.0.1/24"), "10.0.0.2");
+    let now = w.now();
+    w.sp.failed_to_start(now, &mut w.host, "B", Some("G"));
+    assert_eq!(w.state(a), State::Fault);
+    w.until(2000);
+    assert_eq!(w.state(a), State::Fault, "until B runs");
+    let b = w.add(member("B", 2, "10.0.1.1/24"), "10.0.1.2");
+    assert_eq!((w.state(a), w.state(b)), (State::Backup, State::Backup));
+}
+
+#[test]
+fn a_stopping_group_says_stop_once_and_no_member_goes_master_on_the_way() {
+    let (mut w, a, b) = group_pair();
+    // A hears a master, so the group is BACKUP with B wanting MASTER.
+    w.master_until(a, "10.0.0.3", 101, 0, 600);
+    w.stop();
+    let n = w.notified();
+    assert!(!n.iter().any(|x| x.contains("MASTER")), "{n:?}");
+    let stops: Vec<&String> = n.iter().filter(|x| x.starts_with("/g")).collect();
+    assert_eq!(stops, ["/g GROUP G BACKUP 0", "/g GROUP G STOP 0"]);
+    assert!(w.sp.instance(a).is_none() && w.sp.instance(b).is_none());
+}
+
+#[test]
+fn a_member_that_fails_while_running_faults_its_group_until_it_returns() {
+    let (mut w, a, b) = group_pair();
+    w.until(DOWN_100 + 1);
+    let now = w.now();
+    w.sp.remove(now, &mut w.host, b, Leave::Failed);
+    assert_eq!(w.state(a), State::Fault);
+    // A member that stopped cleanly (a reload) only holds it back from MASTER.
+    let (mut w, a, b) = group_pair();
+    w.until(DOWN_100 + 1);
+    let now = w.now();
+    w.sp.remove(now, &mut w.host, b, Leave::Stopped);
+    assert_eq!(
+        w.state(a),
+        State::Master,
+        "its master stays: leaving never moves it up"
+    );
+}

@@ -1,0 +1,59 @@
+//! The seam between VRRP's logic and the system: everything an instance does to the world
+//! goes through [`Host`] (addresses, gratuitous ARPs, notify and track scripts, interfaces,
+//! tracked files, state files) and [`Wire`] (its advertisements). The speaker takes time as
+//! an argument, so with a recording `Host` and `Wire` a whole run (receive -> machine ->
+//! execute -> sync group) is an event script tested without root; [`super::run`] gives it
+//! the real ones.
+
+use std::net::IpAddr;
+use std::path::Path;
+use std::time::{Duration, Instant, SystemTime};
+
+use super::packet::Advert;
+use super::status::StatusFile;
+use crate::error::Result;
+use crate::link::Link;
+use crate::process::Outcome;
+use crate::vip::garp::Pattern;
+use crate::vip::IpNet;
+
+/// A track script started by [`Host::start_script`].
+pub type ScriptId = u64;
+
+/// What instances ask of the system.
+pub trait Host {
+    /// Add a VIP to `link` (already there: nothing to do).
+    fn add_vip(&mut self, link: &Link, vip: IpNet, label: Option<&str>) -> Result<()>;
+    /// Remove a VIP from `link` (not there: nothing to do).
+    fn del_vip(&mut self, link: &Link, addr: IpAddr) -> Result<()>;
+    /// Gratuitous ARPs (IPv4) or unsolicited neighbour advertisements (IPv6) for `addr`.
+    fn announce(&mut self, link: &Link, addr: IpAddr, pattern: &Pattern) -> Result<()>;
+    /// Start a notify command with `extra` arguments appended; nobody waits for it.
+    fn notify(&mut self, argv: &[String], extra: &[String]) -> Result<()>;
+    /// Start a track script, killed at `timeout`; `Err` when it cannot start.
+    fn start_script(
+        &mut self,
+        argv: &[String],
+        timeout: Duration,
+    ) -> std::result::Result<ScriptId, Outcome>;
+    /// How a started script ended, once it has (then it is forgotten).
+    fn poll_script(&mut self, id: ScriptId) -> Option<Outcome>;
+    /// When a running script is killed at the latest.
+    fn script_deadline(&self, id: ScriptId) -> Option<Instant>;
+    /// Forget a script that is no longer wanted (its instance stopped): kill it.
+    fn drop_script(&mut self, id: ScriptId);
+    /// The interfaces as they are now.
+    fn links(&mut self) -> Result<Vec<Link>>;
+    /// A tracked file's contents (`None`: missing or unreadable).
+    fn read_file(&mut self, path: &Path) -> Option<String>;
+    /// Write an instance's state file.
+    fn write_status(&mut self, dir: &Path, s: &StatusFile) -> Result<()>;
+    /// The wall-clock time, for the records in state files.
+    fn wall_clock(&self) -> SystemTime;
+}
+
+/// Where one instance's advertisements go.
+pub trait Wire {
+    /// Send `a` to `dst` (the multicast group or a unicast peer).
+    fn send(&mut self, a: &Advert, dst: IpAddr) -> Result<()>;
+}

@@ -1,0 +1,633 @@
+//! One VRRP instance around the pure [`Machine`]: its trackers (scripts, interfaces,
+//! files), the advertisements it receives and sends, its VIPs, notify commands and state
+//! file. Sans I/O: time comes in as an argument and every effect goes through a [`Host`]
+//! and the instance's [`Wire`], so it is tested as event scripts. The sync group it moves
+//! with is the speaker's business ([`super::speaker`]): it reports its view
+//! ([`Instance::view`]) and is told what to follow.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::IpAddr;
+use std::time::{Duration, Instant, SystemTime};
+
+use super::config;
+use super::host::{Host, ScriptId, Wire};
+use super::io::Received;
+use super::machine::{self, Action, Config, Event, Machine, Millis, State};
+use super::options::{Notify, Options, ScriptSpec};
+use super::packet::{Advert, Drop, MCAST_V4, MCAST_V6};
+use super::status::{StatusFile, TransitionRecord, KEEP_TRANSITIONS};
+use super::sync;
+use super::track::{effective_priority, parse_track_file, Hysteresis};
+use crate::link::Link;
+use crate::logging::rfc3339_utc;
+use crate::process::Outcome;
+use crate::vip::garp::Pattern;
+
+/// How often changed counters reach the state file (transitions are written at once).
+const STATUS_FLUSH: Duration = Duration::from_secs(1);
+
+/// While a script runs, how often it is looked at.
+const SCRIPT_POLL: Duration = Duration::from_millis(10);
+
+/// What an instance's handlers work with: the time of the event, the system and the
+/// instance's own wire.
+pub struct Cx<'a> {
+    pub now: Instant,
+    /// Wall-clock time of the event, for the state file's records.
+    pub wall: SystemTime,
+    pub host: &'a mut dyn Host,
+    pub wire: &'a mut dyn Wire,
+}
+
+struct Tracker {
+    spec: ScriptSpec,
+    h: Hysteresis,
+    running: Option<ScriptId>,
+    next_run: Instant,
+}
+
+/// One running VRRP instance.
+pub struct Instance {
+    opts: Options,
+    link: Link,
+    /// Where our advertisements come from (and the machine's tie-breaker).
+    src: IpAddr,
+    machine: Machine,
+    /// The origin of the machine's clock: one for the whole process, so instances served
+    /// in one pass compute the same millisecond and stay in step.
+    origin: Instant,
+    trackers: Vec<Tracker>,
+    iface_down: BTreeSet<String>,
+    /// Last values read from the tracked files.
+    file_values: Vec<i64>,
+    next_iface_check: Instant,
+    /// What the machine was last told (our own fault or one followed).
+    fault: bool,
+    /// Our own fault (a tracked interface, script or file), as the sync group hears it.
+    own_fault: bool,
+    /// The member of our sync group whose fault this instance follows.
+    followed: Option<String>,
+    second_garp: Option<Instant>,
+    status: StatusFile,
+    /// Counters changed since the state file was written.
+    dirty: bool,
+    last_write: Instant,
+    logged_drops: BTreeSet<Drop>,
+}
+
+/// A state as notify scripts and the state file name the one entered: the machine's
+/// INIT after running is keepalived's STOP.
+pub fn shown(to: State) -> &'static str {
+    if to == State::Initialize {
+        "STOP"
+    } else {
+        state_name(to)
+    }
+}
+
+pub fn state_name(s: State) -> &'static str {
+    match s {
+        State::Initialize => "INIT",
+        State::Backup => "BACKUP",
+        State::Master => "MASTER",
+        State::Fault => "FAULT",
+    }
+}
+
+/// Start the notify command for entering `to` and the generic one with `extra` appended;
+/// they run concurrently, as keepalived's.
+pub fn spawn_notify(host: &mut dyn Host, n: &Notify, to: State, extra: &[&str]) {
+    if let Some(argv) = n.command_for(to) {
+        if let Err(e) = host.notify(argv, &[]) {
+            log::warn!("notify {:?}: {e}", argv[0]);
+        }
+    }
+    if let Some(argv) = n.generic.as_deref() {
+        let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+        if let Err(e) = host.notify(argv, &extra) {
+            log::warn!("notify {:?}: {e}", argv[0]);
+        }
+    }
+}
+
+impl Instance {
+    /// An instance on `link`, advertising from `src`, not started yet. `origin` is the
+    /// process's clock origin; `now` and `wall` the time it is set up.
+    pub fn new(
+        opts: Options,
+        link: Link,
+        src: IpAddr,
+        origin: Instant,
+        now: Instant,
+        wall: SystemTime,
+    ) -> Instance {
+        let i = &opts.instance;
+        let machine = Machine::new(Config {
+            priority: i.priority,
+            interval_cs: i.interval_cs,
+            preempt: i.preempt,
+            preempt_delay_ms: i.preempt_delay_ms,
+            primary: src,
+            v3: i.version == super::packet::Version::V3,
+            synced: opts.group.is_some(),
+        });
+        let status = StatusFile {
+            name: i.name.clone(),
+            pid: std::process::id(),
+            interface: link.name.clone(),
+            vrid: i.vrid,
+            version: i.version.number(),
+            advert_int: f64::from(i.interval_cs) / 100.0,
+            state: "INIT".into(),
+            priority: i.priority,
+            effective_priority: i.priority,
+            master: None,
+            vips: i.vips.iter().map(|v| v.to_string()).collect(),
+            started: rfc3339_utc(wall),
+            adverts_sent: 0,
+            adverts_received: 0,
+            drops: BTreeMap::new(),
+            transitions: Vec::new(),
+            sync_group: opts.group.clone(),
+            held_by: None,
+            stale: false,
+        };
+        let trackers = opts
+            .scripts
+            .iter()
+            .map(|s| Tracker {
+                spec: s.clone(),
+                h: Hysteresis::new(s.fall, s.rise, true),
+                running: None,
+                next_run: now,
+            })
+            .collect();
+        Instance {
+            link,
+            src,
+            machine,
+            origin,
+            trackers,
+            iface_down: BTreeSet::new(),
+            file_values: vec![0; opts.track_files.len()],
+            next_iface_check: now,
+            fault: false,
+            own_fault: false,
+            followed: None,
+            second_garp: None,
+            status,
+            dirty: false,
+            last_write: now,
+            logged_drops: BTreeSet::new(),
+            opts,
+        }
+    }
+
+    fn ms(&self, t: Instant) -> Millis {
+        t.saturating_duration_since(self.origin).as_millis() as Millis
+    }
+
+    fn at(&self, m: Millis) -> Instant {
+        self.origin + Duration::from_millis(m)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.opts.instance.name
+    }
+
+    /// What it was started with (a reload compares it with the file's new options).
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    pub fn state(&self) -> State {
+        self.machine.state()
+    }
+
+    /// What the state file says.
+    pub fn status(&self) -> &StatusFile {
+        &self.status
+    }
+
+    /// What it reports to its sync group.
+    pub fn view(&self) -> sync::Member {
+        sync::Member {
+            state: self.machine.state(),
+            wants_master: self.machine.wants_master(),
+            fault: self.own_fault,
+        }
+    }
+
+    /// Go: BACKUP, or MASTER for an address owner; FAULT at once when a tracked interface
+    /// is down or the group is in fault already (`followed`).
+    pub fn start(&mut self, cx: &mut Cx, links: &[Link], followed: Option<String>) {
+        log::info!(
+            "{}: VRRPv{} vrid {} priority {} on {} from {}, advert every {}s",
+            self.name(),
+            self.opts.instance.version.number(),
+            self.opts.instance.vrid,
+            self.opts.instance.priority,
+            self.link.name,
+            self.src,
+            f64::from(self.opts.instance.interval_cs) / 100.0
+        );
+        self.followed = followed;
+        self.write_status(cx);
+        self.check_interfaces(cx, links);
+        // Faulty from the start: the machine goes INIT -> FAULT here and Startup finds
+        // nothing to do.
+        self.update_priority(cx);
+        self.feed(cx, Event::Startup);
+    }
+
+    /// One datagram from the instance's socket.
+    pub fn receive(&mut self, cx: &mut Cx, r: &Received) {
+        let from = r.meta.src;
+        if from == self.src {
+            return;
+        }
+        let i = &self.opts.instance;
+        if !i.unicast_peers.is_empty() && !i.unicast_peers.contains(&from) {
+            return;
+        }
+        let a = match r.valid() {
+            Ok(a) => a.clone(),
+            Err(d) => return self.count_drop(d, from),
+        };
+        if let Err(d) = config::check(&a, i) {
+            return self.count_drop(d, from);
+        }
+        self.status.adverts_received += 1;
+        self.dirty = true;
+        self.feed(
+            cx,
+            Event::Advert {
+                from,
+                priority: a.priority,
+                interval_cs: a.interval_cs,
+            },
+        );
+    }
+
+    /// Whether the interfaces are due to be looked at (and the tracked files read).
+    pub fn interfaces_due(&self, now: Instant) -> bool {
+        self.next_iface_check <= now
+    }
+
+    /// Deadlines passed at `cx.now`: the machine's timer (an advert may go up to
+    /// [`machine::ADVERT_EARLY_MS`] early), the second GARP burst, the trackers and the
+    /// state file's flush.
+    pub fn tick(&mut self, cx: &mut Cx) {
+        let now = cx.now;
+        if self
+            .machine
+            .next_deadline()
+            .is_some_and(|d| self.at(d) <= now + Duration::from_millis(machine::ADVERT_EARLY_MS))
+        {
+            self.feed(cx, Event::Timer);
+        }
+        if self.second_garp.is_some_and(|g| g <= now) {
+            self.second_garp = None;
+            self.announce(cx);
+        }
+        self.run_trackers(cx);
+        if self.dirty && now.saturating_duration_since(self.last_write) >= STATUS_FLUSH {
+            self.write_status(cx);
+        }
+    }
+
+    /// When [`Instance::tick`] must run next if nothing arrives (within a second).
+    pub fn next_wake(&self, host: &dyn Host, now: Instant) -> Instant {
+        let mut w = now + Duration::from_secs(1);
+        if let Some(d) = self.machine.next_deadline() {
+            w = w.min(self.at(d));
+        }
+        for t in &self.trackers {
+            w = w.min(match t.running {
+                Some(id) => host
+                    .script_deadline(id)
+                    .unwrap_or(now)
+                    .min(now + SCRIPT_POLL),
+                None => t.next_run,
+            });
+        }
+        w = w.min(self.next_iface_check);
+        if let Some(g) = self.second_garp {
+            w = w.min(g);
+        }
+        w
+    }
+
+    fn count_drop(&mut self, d: Drop, from: IpAddr) {
+        *self
+            .status
+            .drops
+            .entry(d.describe().to_string())
+            .or_insert(0) += 1;
+        self.dirty = true;
+        if d != Drop::Vrid && self.logged_drops.insert(d) {
+            log::warn!(
+                "{}: dropped an advertisement from {from}: {d} (logged once per cause; see `hakit vrrp status`)",
+                self.name()
+            );
+        }
+    }
+
+    /// Look at the interfaces (`links`, as they are now) and the tracked files.
+    pub fn check_interfaces(&mut self, cx: &mut Cx, links: &[Link]) {
+        // Link changes arrive as notifications; this poll is a safety net (a lost
+        // notification, say), and the cadence at which tracked files are read.
+        self.next_iface_check = cx.now
+            + if self.opts.track_files.is_empty() {
+                Duration::from_secs(5)
+            } else {
+                Duration::from_millis(100)
+            };
+        let mut down = BTreeSet::new();
+        for name in self.opts.track_interfaces.iter().chain([&self.link.name]) {
+            match links.iter().find(|l| &l.name == name) {
+                Some(l) if l.up && (l.lower_up || l.loopback) => {}
+                _ => {
+                    down.insert(name.clone());
+                }
+            }
+        }
+        let values: Vec<i64> = self
+            .opts
+            .track_files
+            .iter()
+            .map(|(p, _)| parse_track_file(cx.host.read_file(p).as_deref()))
+            .collect();
+        let files_changed = values != self.file_values;
+        if files_changed {
+            log::info!("{}: tracked files now {values:?}", self.name());
+            self.file_values = values;
+        }
+        if down != self.iface_down || files_changed {
+            for n in down.difference(&self.iface_down) {
+                log::warn!("{}: {n} is down", self.name());
+            }
+            self.iface_down = down;
+            self.update_priority(cx);
+        }
+    }
+
+    fn run_trackers(&mut self, cx: &mut Cx) {
+        let mut changed = false;
+        for t in &mut self.trackers {
+            if let Some(id) = t.running {
+                if let Some(o) = cx.host.poll_script(id) {
+                    t.running = None;
+                    if o == Outcome::NotStarted {
+                        log::warn!("track script {:?} could not be started", t.spec.argv[0]);
+                    }
+                    if let Some(ok) = t.h.record(o.success()) {
+                        log::info!(
+                            "track script {:?} is now {}",
+                            t.spec.argv.join(" "),
+                            if ok { "succeeding" } else { "failing" }
+                        );
+                        changed = true;
+                    }
+                }
+            } else if cx.now >= t.next_run {
+                t.next_run = cx.now + t.spec.interval;
+                match cx.host.start_script(&t.spec.argv, t.spec.timeout) {
+                    Ok(id) => t.running = Some(id),
+                    Err(o) => changed |= t.h.record(o.success()).is_some(),
+                }
+            }
+        }
+        if changed {
+            self.update_priority(cx);
+        }
+    }
+
+    /// The sync group says which other member is in fault, if any: this one follows.
+    pub fn set_followed(&mut self, cx: &mut Cx, followed: Option<String>) {
+        if followed != self.followed {
+            self.followed = followed;
+            self.update_priority(cx);
+        }
+    }
+
+    fn update_priority(&mut self, cx: &mut Cx) {
+        let weights: Vec<(i32, bool)> = self
+            .trackers
+            .iter()
+            .map(|t| (t.spec.weight, t.h.ok))
+            .collect();
+        let files: Vec<(i32, i64)> = self
+            .opts
+            .track_files
+            .iter()
+            .zip(&self.file_values)
+            .map(|((_, w), v)| (*w, *v))
+            .collect();
+        let eff = effective_priority(self.opts.instance.priority, &weights, &files);
+        self.own_fault = eff.is_none() || !self.iface_down.is_empty();
+        let mut fault = self.own_fault;
+        if let Some(m) = &self.followed {
+            if !self.fault && !self.own_fault {
+                log::warn!(
+                    "{}: {m} of sync group {} is in fault: this instance follows",
+                    self.name(),
+                    self.opts.group.as_deref().unwrap_or("")
+                );
+            }
+            fault = true;
+        }
+        if let Some(p) = eff {
+            if p != self.machine.priority() {
+                log::info!(
+                    "{}: effective priority {} -> {p}",
+                    self.name(),
+                    self.machine.priority()
+                );
+                self.feed(cx, Event::Priority(p));
+                self.status.effective_priority = p;
+                self.write_status(cx);
+            }
+        }
+        if fault != self.fault {
+            self.fault = fault;
+            self.feed(cx, Event::Fault(fault));
+        }
+    }
+
+    /// Follow the sync group into MASTER or BACKUP.
+    pub fn follow(&mut self, cx: &mut Cx, to: State) {
+        self.feed(cx, Event::Sync(to));
+    }
+
+    /// Which members of its group hold this one in BACKUP (its master is down here), for
+    /// the state file and the log.
+    pub fn set_held(&mut self, cx: &mut Cx, held_by: Option<String>) {
+        if held_by == self.status.held_by {
+            return;
+        }
+        if let Some(h) = &held_by {
+            log::info!(
+                "{}: its master is down; sync group {} stays BACKUP until {h} want(s) MASTER too",
+                self.name(),
+                self.opts.group.as_deref().unwrap_or("")
+            );
+        }
+        self.status.held_by = held_by;
+        self.write_status(cx);
+    }
+
+    /// Hand one event to the machine and carry out its actions.
+    fn feed(&mut self, cx: &mut Cx, ev: Event) {
+        let acts = self.machine.handle(self.ms(cx.now), ev);
+        self.execute(cx, acts);
+    }
+
+    fn advert(&self, priority: u8) -> Advert {
+        let i = &self.opts.instance;
+        Advert {
+            version: i.version,
+            vrid: i.vrid,
+            priority,
+            interval_cs: i.interval_cs,
+            addrs: i.addrs(),
+            auth: i.auth,
+        }
+    }
+
+    fn send(&mut self, cx: &mut Cx, priority: u8) {
+        if self.iface_down.contains(&self.link.name) {
+            // A fault of our own link: nothing can leave it (the priority-0 goodbye
+            // included), and saying so on every advert would only fill the log.
+            return;
+        }
+        let a = self.advert(priority);
+        let group = if self.src.is_ipv6() {
+            IpAddr::V6(MCAST_V6)
+        } else {
+            IpAddr::V4(MCAST_V4)
+        };
+        let peers = &self.opts.instance.unicast_peers;
+        let dsts: &[IpAddr] = if peers.is_empty() {
+            std::slice::from_ref(&group)
+        } else {
+            peers
+        };
+        for d in dsts {
+            match cx.wire.send(&a, *d) {
+                Ok(()) => {
+                    self.status.adverts_sent += 1;
+                    self.dirty = true;
+                }
+                Err(e) => log::warn!("{}: {e}", self.opts.instance.name),
+            }
+        }
+    }
+
+    fn announce(&mut self, cx: &mut Cx) {
+        let once = Pattern {
+            repeat_after: None,
+            ..self.opts.garp
+        };
+        for v in &self.opts.instance.vips {
+            if let Err(e) = cx.host.announce(&self.link, v.addr, &once) {
+                log::warn!("{}: {e}", self.opts.instance.name);
+            }
+        }
+    }
+
+    fn take_vips(&mut self, cx: &mut Cx) {
+        for v in &self.opts.instance.vips {
+            if let Err(e) = cx.host.add_vip(&self.link, *v, self.opts.label.as_deref()) {
+                log::error!("{}: {e}", self.opts.instance.name);
+            }
+        }
+        // The first burst follows as Action::Announce, once the transition is recorded.
+        self.second_garp = self.opts.garp.repeat_after.map(|d| cx.now + d);
+    }
+
+    fn release_vips(&mut self, cx: &mut Cx) {
+        self.second_garp = None;
+        for v in &self.opts.instance.vips {
+            if let Err(e) = cx.host.del_vip(&self.link, v.addr) {
+                log::error!("{}: {e}", self.opts.instance.name);
+            }
+        }
+    }
+
+    fn notify(&mut self, cx: &mut Cx, to: State) {
+        let prio = self.machine.priority().to_string();
+        spawn_notify(
+            cx.host,
+            &self.opts.notify,
+            to,
+            &["INSTANCE", &self.opts.instance.name, shown(to), &prio],
+        );
+    }
+
+    fn execute(&mut self, cx: &mut Cx, acts: Vec<Action>) {
+        for a in acts {
+            match a {
+                Action::Advertise { priority } => self.send(cx, priority),
+                Action::TakeVips => self.take_vips(cx),
+                Action::Announce => self.announce(cx),
+                Action::ReleaseVips => self.release_vips(cx),
+                // Reported to the group through view(), after every event.
+                Action::WantMaster => log::debug!(
+                    "{}: master down; waiting for the sync group",
+                    self.opts.instance.name
+                ),
+                Action::Transition { from, to } => {
+                    self.status.state = shown(to).into();
+                    log::info!(
+                        "{}: {} -> {} (priority {})",
+                        self.opts.instance.name,
+                        state_name(from),
+                        self.status.state,
+                        self.machine.priority()
+                    );
+                    self.status.transitions.push(TransitionRecord {
+                        at: rfc3339_utc(cx.wall),
+                        from: state_name(from).into(),
+                        to: self.status.state.clone(),
+                        priority: self.machine.priority(),
+                    });
+                    let n = self.status.transitions.len();
+                    if n > KEEP_TRANSITIONS {
+                        self.status.transitions.drain(..n - KEEP_TRANSITIONS);
+                    }
+                    self.status.master = self.machine.master();
+                    self.write_status(cx);
+                    self.notify(cx, to);
+                }
+            }
+        }
+        let master = self.machine.master();
+        if master != self.status.master {
+            self.status.master = master;
+            self.write_status(cx);
+        }
+    }
+
+    fn write_status(&mut self, cx: &mut Cx) {
+        self.dirty = false;
+        self.last_write = cx.now;
+        if let Err(e) = cx.host.write_status(&self.opts.state_dir, &self.status) {
+            log::warn!("{e}");
+        }
+    }
+
+    /// Leave the wire: priority 0 and the addresses released if master, STOP notified,
+    /// running scripts dropped. For a stop and for an instance that failed alike (a silent
+    /// master would leave the address on both nodes).
+    pub fn shutdown(&mut self, cx: &mut Cx) {
+        log::info!("{}: stopping", self.name());
+        let acts = self.machine.handle(self.ms(cx.now), Event::Shutdown);
+        self.execute(cx, acts);
+        for t in &mut self.trackers {
+            if let Some(id) = t.running.take() {
+                cx.host.drop_script(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! What `vrrp run` is asked to run: instances with their trackers and notify commands, and
+//! the sync groups they move in. Plain values, built from flags (`cli::vrrp`) or from a
+//! keepalived.conf (`conf::convert`), read by the speaker ([`super::speaker`]).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::config::Instance;
+use super::machine::State;
+use crate::vip::garp::Pattern;
+
+/// A tracked script (keepalived's vrrp_script).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptSpec {
+    pub argv: Vec<String>,
+    pub interval: Duration,
+    pub timeout: Duration,
+    pub weight: i32,
+    pub fall: u32,
+    pub rise: u32,
+}
+
+/// Notify commands (keepalived's notify, notify_master, ...).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notify {
+    /// Gets `INSTANCE name STATE priority` (or `GROUP name STATE 0`) appended.
+    pub generic: Option<Vec<String>>,
+    pub master: Option<Vec<String>>,
+    pub backup: Option<Vec<String>>,
+    pub fault: Option<Vec<String>>,
+    pub stop: Option<Vec<String>>,
+}
+
+impl Notify {
+    /// The specific command for entering `to` (notify_master, ...; STOP for the machine's
+    /// INIT after running).
+    pub fn command_for(&self, to: State) -> Option<&[String]> {
+        match to {
+            State::Master => self.master.as_deref(),
+            State::Backup => self.backup.as_deref(),
+            State::Fault => self.fault.as_deref(),
+            State::Initialize => self.stop.as_deref(),
+        }
+    }
+}
+
+/// One instance to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub instance: Instance,
+    pub scripts: Vec<ScriptSpec>,
+    pub track_interfaces: Vec<String>,
+    /// Tracked files and their weights (keepalived's track_file).
+    pub track_files: Vec<(PathBuf, i32)>,
+    pub notify: Notify,
+    /// Gratuitous ARPs on becoming master: the first burst at once, a second after the
+    /// pattern's `repeat_after`.
+    pub garp: Pattern,
+    pub state_dir: PathBuf,
+    /// Labels for the VIPs (IPv4).
+    pub label: Option<String>,
+    /// The vrrp_sync_group this instance moves with (one of [`Run::groups`]).
+    pub group: Option<String>,
+}
+
+/// A vrrp_sync_group: its members (as the configuration names them, whether this process
+/// runs them all or not) and its notify commands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupConf {
+    pub name: String,
+    pub members: Vec<String>,
+    pub notify: Notify,
+}
+
+/// Everything one `vrrp run` process runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Run {
+    pub instances: Vec<Options>,
+    pub groups: Vec<GroupConf>,
+}

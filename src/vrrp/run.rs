@@ -1,0 +1,648 @@
+//! `vrrp run` at the edges: the one event loop for one instance (from flags) and for many
+//! (`--config`), as keepalived runs them. An epoll set holds every instance's socket, one
+//! link-change subscription, the signals and a timer armed for the earliest deadline; a
+//! hundred instances at 0.1 s are a thousand wake-ups a second on one thread, without a
+//! context switch or a poll over every descriptor. The decisions are the
+//! [`Speaker`]'s; [`System`] is the [`Host`] it acts through.
+//!
+//! Setting an instance up (which may wait for an address on its interface) runs on a few
+//! helper threads, so starting or reloading one never stalls the running ones. A setup
+//! opens sockets and checks addresses; it takes nothing, so one that a reload superseded
+//! is simply dropped.
+//!
+//! SIGHUP reloads: instances whose configuration did not change keep running untouched
+//! (no state flap, no lost gratuitous ARPs); changed ones restart, removed ones stop, new
+//! ones start. A configuration that fails to load on reload is reported and the running
+//! one kept.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::io::{Read, Write};
+use std::net::IpAddr;
+use std::os::fd::AsFd;
+use std::os::unix::net::UnixStream;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+use nix::sys::epoll::{Epoll, EpollCreateFlags, EpollEvent, EpollFlags, EpollTimeout};
+use nix::sys::time::TimeSpec;
+use nix::sys::timerfd::{ClockId, Expiration, TimerFd, TimerFlags, TimerSetTimeFlags};
+
+use super::config;
+use super::host::{Host, ScriptId, Wire};
+use super::io::{self, Io};
+use super::options::{Options, Run};
+use super::packet::Advert;
+use super::speaker::{Leave, Speaker};
+use super::status::{self, StatusFile};
+use crate::error::{Error, Result};
+use crate::link::{self, Link, LinkWatch};
+use crate::netlink::NlSocket;
+use crate::process::{Outcome, Reaper, Running};
+use crate::vip::garp::{self, Pattern};
+use crate::vip::{self, AddOptions, IpNet};
+
+/// The system as instances see it: one netlink socket for addresses and interfaces, the
+/// notify commands' reaper, the track scripts running.
+pub struct System {
+    nl: NlSocket,
+    reaper: Reaper,
+    scripts: HashMap<ScriptId, Running>,
+    next_script: ScriptId,
+}
+
+impl System {
+    pub fn open() -> Result<System> {
+        Ok(System {
+            nl: vip::socket()?,
+            reaper: Reaper::default(),
+            scripts: HashMap::new(),
+            next_script: 0,
+        })
+    }
+
+    /// Collect the notify commands that have ended.
+    pub fn reap(&mut self) {
+        self.reaper.reap();
+    }
+}
+
+impl Host for System {
+    fn add_vip(&mut self, link: &Link, vip: IpNet, label: Option<&str>) -> Result<()> {
+        let opts = AddOptions {
+            label: label.map(str::to_string),
+            dad: false,
+        };
+        vip::add(&mut self.nl, &link.name, vip, &opts).map(|_| ())
+    }
+
+    fn del_vip(&mut self, link: &Link, addr: IpAddr) -> Result<()> {
+        vip::del(&mut self.nl, &link.name, addr).map(|_| ())
+    }
+
+    fn announce(&mut self, link: &Link, addr: IpAddr, pattern: &Pattern) -> Result<()> {
+        garp::announce(link, addr, pattern).map(|_| ())
+    }
+
+    fn notify(&mut self, argv: &[String], extra: &[String]) -> Result<()> {
+        self.reaper
+            .spawn(argv, extra)
+            .map_err(|e| Error::io("start it", e))
+    }
+
+    fn start_script(
+        &mut self,
+        argv: &[String],
+        timeout: Duration,
+    ) -> std::result::Result<ScriptId, Outcome> {
+        let r = Running::start(argv, timeout)?;
+        self.next_script += 1;
+        self.scripts.insert(self.next_script, r);
+        Ok(self.next_script)
+    }
+
+    fn poll_script(&mut self, id: ScriptId) -> Option<Outcome> {
+        let o = self.scripts.get_mut(&id)?.poll()?;
+        self.scripts.remove(&id);
+        Some(o)
+    }
+
+    fn script_deadline(&self, id: ScriptId) -> Option<Instant> {
+        self.scripts.get(&id).map(Running::deadline)
+    }
+
+    fn drop_script(&mut self, id: ScriptId) {
+        // Dropping a running command kills its process group.
+        self.scripts.remove(&id);
+    }
+
+    fn links(&mut self) -> Result<Vec<Link>> {
+        link::list(&mut self.nl)
+    }
+
+    fn read_file(&mut self, path: &Path) -> Option<String> {
+        std::fs::read_to_string(path).ok()
+    }
+
+    fn write_status(&mut self, dir: &Path, s: &StatusFile) -> Result<()> {
+        status::write(dir, s)
+    }
+
+    fn wall_clock(&self) -> SystemTime {
+        SystemTime::now()
+    }
+}
+
+impl Wire for Io {
+    fn send(&mut self, a: &Advert, dst: IpAddr) -> Result<()> {
+        Io::send(self, a, dst)
+    }
+}
+
+/// An instance ready to start: its interface resolved, its addresses checked, its
+/// sockets open.
+pub struct Setup {
+    opts: Options,
+    link: Link,
+    src: IpAddr,
+    io: Io,
+}
+
+/// Validate an instance against the system and open its sockets (waiting up to 5 s for
+/// its source address, as after an interface comes up). Nothing is taken or sent.
+pub fn setup(opts: Options) -> Result<Setup> {
+    let i = &opts.instance;
+    let mut nl = vip::socket()?;
+    let link = link::resolve(&mut nl, &i.interface)?;
+    if !link.up {
+        return Err(Error::Failed(format!(
+            "{} is down: bring it up before starting VRRP on it",
+            link.name
+        )));
+    }
+    let own: Vec<IpAddr> = vip::list(&mut nl, Some(&link.name))?
+        .iter()
+        .map(|e| e.local)
+        .collect();
+    config::validate(i, &own)?;
+    for t in &opts.track_interfaces {
+        link::resolve(&mut nl, t)?;
+    }
+    let src = match i.unicast_src {
+        Some(a) => a,
+        None => io::source_address(&link.name, &i.vips, i.is_ipv6(), Duration::from_secs(5))?,
+    };
+    let io = Io::open(&link, src, i.unicast_peers.is_empty())?;
+    // Only our VRID reaches this process: a hundred instances on one interface do not
+    // each decode the other ninety-nine's adverts.
+    io.only_vrid(i.vrid)?;
+    Ok(Setup {
+        opts,
+        link,
+        src,
+        io,
+    })
+}
+
+// epoll tokens: an instance's socket is its slot; these are the loop's own.
+const TERM: u64 = u64::MAX;
+const HUP: u64 = u64::MAX - 1;
+const TIMER: u64 = u64::MAX - 2;
+const STARTED: u64 = u64::MAX - 3;
+const LINKS: u64 = u64::MAX - 4;
+
+/// An instance being set up on its thread. One name has one setup at a time: a reload
+/// that changes or removes it meanwhile queues what comes next, and the setup is dropped
+/// when it arrives, so two instances of one name never overlap.
+struct Pending {
+    opts: Options,
+    /// A reload changed or removed the instance while it was being set up.
+    superseded: bool,
+    /// What starts once the superseded setup is dropped.
+    next: Option<Options>,
+}
+
+struct Started {
+    name: String,
+    result: Result<Setup>,
+}
+
+/// At most this many threads set instances up at once. Each thread that ever ran leaves
+/// its stack in glibc's cache; a thread per instance made a hundred instances cost 10 MiB.
+const SETUP_THREADS: usize = 4;
+
+/// The setup queue and the threads draining it (they end when it is empty).
+#[derive(Default)]
+struct SetupPool {
+    shared: Arc<Mutex<(VecDeque<Options>, usize)>>,
+}
+
+impl SetupPool {
+    fn submit(
+        &self,
+        o: Options,
+        tx: &mpsc::Sender<Started>,
+        wake: &UnixStream,
+    ) -> std::io::Result<()> {
+        let mut q = self.shared.lock().unwrap_or_else(|p| p.into_inner());
+        q.0.push_back(o);
+        if q.1 >= SETUP_THREADS {
+            return Ok(());
+        }
+        let (shared, tx, wake) = (self.shared.clone(), tx.clone(), wake.try_clone()?);
+        let spawned = std::thread::Builder::new()
+            .name("vrrp-setup".into())
+            .spawn(move || loop {
+                let job = {
+                    let mut q = shared.lock().unwrap_or_else(|p| p.into_inner());
+                    match q.0.pop_front() {
+                        Some(o) => o,
+                        None => {
+                            q.1 -= 1;
+                            return;
+                        }
+                    }
+                };
+                let name = job.instance.name.clone();
+                let result = catch_unwind(AssertUnwindSafe(|| setup(job)))
+                    .unwrap_or_else(|_| Err(Error::Failed("setting up panicked".into())));
+                let _ = tx.send(Started { name, result });
+                let _ = (&wake).write(b"s");
+            });
+        match spawned {
+            Ok(_) => {
+                q.1 += 1;
+                Ok(())
+            }
+            // A running thread will take it; with none, it is not queued.
+            Err(_) if q.1 > 0 => Ok(()),
+            Err(e) => {
+                q.0.pop_back();
+                Err(e)
+            }
+        }
+    }
+}
+
+/// A non-blocking pipe that receives a byte for each of `signals`.
+fn signal_pipe(signals: &[i32]) -> Result<UnixStream> {
+    let (rx, tx) = UnixStream::pair().map_err(|e| Error::io("create the signal pipe", e))?;
+    for s in signals {
+        signal_hook::low_level::pipe::register(
+            *s,
+            tx.try_clone()
+                .map_err(|e| Error::io("clone the signal pipe", e))?,
+        )
+        .map_err(|e| Error::io("install signal handlers", e))?;
+    }
+    rx.set_nonblocking(true)
+        .map_err(|e| Error::io("configure the signal pipe", e))?;
+    Ok(rx)
+}
+
+/// Empty a non-blocking wake-up or signal pipe.
+fn drain(mut s: &UnixStream) {
+    let mut b = [0u8; 64];
+    while matches!(s.read(&mut b), Ok(n) if n > 0) {}
+}
+
+fn ep_err(what: &str, e: nix::errno::Errno) -> Error {
+    Error::io(what, e.into())
+}
+
+struct Reactor {
+    ep: Epoll,
+    timer: TimerFd,
+    armed: Option<Instant>,
+    speaker: Speaker<Io>,
+    host: System,
+    links: LinkWatch,
+    pending: BTreeMap<String, Pending>,
+    setup: SetupPool,
+    started_tx: mpsc::Sender<Started>,
+    started_rx: mpsc::Receiver<Started>,
+    /// Written by a setup thread when it is done, to wake the loop.
+    started_pipe: (UnixStream, UnixStream),
+    /// One instance from flags: its failure is the process's error.
+    strict: bool,
+    failure: Option<Error>,
+}
+
+impl Reactor {
+    fn new(strict: bool) -> Result<Reactor> {
+        let ep = Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC)
+            .map_err(|e| ep_err("create an epoll set", e))?;
+        let timer = TimerFd::new(
+            ClockId::CLOCK_MONOTONIC,
+            TimerFlags::TFD_NONBLOCK | TimerFlags::TFD_CLOEXEC,
+        )
+        .map_err(|e| ep_err("create a timer", e))?;
+        let started_pipe = UnixStream::pair().map_err(|e| Error::io("create a wake-up pipe", e))?;
+        started_pipe
+            .0
+            .set_nonblocking(true)
+            .map_err(|e| Error::io("configure a wake-up pipe", e))?;
+        let (started_tx, started_rx) = mpsc::channel();
+        let r = Reactor {
+            ep,
+            timer,
+            armed: None,
+            speaker: Speaker::new(Instant::now()),
+            host: System::open()?,
+            links: link::watch()?,
+            pending: BTreeMap::new(),
+            setup: SetupPool::default(),
+            started_tx,
+            started_rx,
+            started_pipe,
+            strict,
+            failure: None,
+        };
+        r.watch(&r.timer, TIMER)?;
+        r.watch(&r.started_pipe.0, STARTED)?;
+        r.watch(r.links.fd(), LINKS)?;
+        Ok(r)
+    }
+
+    fn watch(&self, fd: impl AsFd, token: u64) -> Result<()> {
+        self.ep
+            .add(fd, EpollEvent::new(EpollFlags::EPOLLIN, token))
+            .map_err(|e| ep_err("watch a descriptor", e))
+    }
+
+    /// Set an instance up on a helper thread; it joins the loop when ready.
+    fn start(&mut self, o: Options) {
+        let name = o.instance.name.clone();
+        match self
+            .setup
+            .submit(o.clone(), &self.started_tx, &self.started_pipe.1)
+        {
+            Ok(()) => {
+                self.pending.insert(
+                    name,
+                    Pending {
+                        opts: o,
+                        superseded: false,
+                        next: None,
+                    },
+                );
+            }
+            Err(e) => self.failed(&o, Error::io("start a setup thread", e)),
+        }
+    }
+
+    /// An instance that could not start: its group is in FAULT; from flags, the process
+    /// ends with its error.
+    fn failed(&mut self, o: &Options, e: Error) {
+        if !self.strict {
+            log::error!("{}: {e}", o.instance.name);
+        }
+        self.speaker.failed_to_start(
+            Instant::now(),
+            &mut self.host,
+            &o.instance.name,
+            o.group.as_deref(),
+        );
+        if self.strict {
+            self.failure.get_or_insert(e);
+        }
+    }
+
+    /// Take in the instances whose setup finished.
+    fn adopt_started(&mut self) {
+        drain(&self.started_pipe.0);
+        while let Ok(st) = self.started_rx.try_recv() {
+            let Some(p) = self.pending.remove(&st.name) else {
+                continue;
+            };
+            match (st.result, p.superseded) {
+                (Err(e), false) => self.failed(&p.opts, e),
+                (Ok(s), false) => self.install(s),
+                // The file changed while it was being set up: start what it says now.
+                (_, true) => {
+                    if let Some(o) = p.next {
+                        log::info!("reload: starting {}", st.name);
+                        self.start(o);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Start a set-up instance in the loop; one that cannot be watched is stopped.
+    fn install(&mut self, s: Setup) {
+        let now = Instant::now();
+        let links = match self.host.links() {
+            Ok(l) => l,
+            Err(e) => return self.failed(&s.opts, e),
+        };
+        let opts = s.opts.clone();
+        let slot = self
+            .speaker
+            .install(now, &mut self.host, s.opts, s.link, s.src, s.io, &links);
+        let watched = match self.speaker.wire_mut(slot) {
+            Some(io) => self
+                .ep
+                .add(io.fd(), EpollEvent::new(EpollFlags::EPOLLIN, slot as u64))
+                .map_err(|e| ep_err("watch a descriptor", e)),
+            None => Ok(()),
+        };
+        if let Err(e) = watched {
+            self.remove(slot, Leave::Failed);
+            self.failed(&opts, e);
+        }
+    }
+
+    fn remove(&mut self, slot: usize, how: Leave) {
+        if let Some(io) = self
+            .speaker
+            .remove(Instant::now(), &mut self.host, slot, how)
+        {
+            let _ = self.ep.delete(io.fd());
+        }
+    }
+
+    /// Read everything waiting on an instance's socket; a socket that fails takes its
+    /// instance out.
+    fn receive(&mut self, slot: usize) {
+        loop {
+            let Some(io) = self.speaker.wire_mut(slot) else {
+                return;
+            };
+            match io.recv() {
+                Ok(Some(r)) => self
+                    .speaker
+                    .receive(Instant::now(), &mut self.host, slot, &r),
+                Ok(None) => return,
+                Err(e) => {
+                    let opts = self.speaker.instance(slot).map(|i| i.options().clone());
+                    self.remove(slot, Leave::Failed);
+                    if let Some(o) = opts {
+                        if self.strict {
+                            self.failure.get_or_insert(e);
+                        } else {
+                            log::error!("{}: {e}", o.instance.name);
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Arm the timer for the earliest deadline (re-armed only when it moved).
+    fn arm(&mut self) -> Result<()> {
+        let next = self.speaker.next_wake();
+        if next == self.armed {
+            return Ok(());
+        }
+        self.armed = next;
+        let exp = match next {
+            // A zero one-shot would disarm it: a deadline already past fires in 1 ns.
+            Some(t) => Expiration::OneShot(TimeSpec::from_duration(
+                t.saturating_duration_since(Instant::now())
+                    .max(Duration::from_nanos(1)),
+            )),
+            None => Expiration::OneShot(TimeSpec::from_duration(Duration::from_secs(3600))),
+        };
+        self.timer
+            .set(exp, TimerSetTimeFlags::empty())
+            .map_err(|e| ep_err("arm the timer", e))
+    }
+
+    /// SIGHUP: start, stop and restart what changed in the file.
+    fn reload(&mut self, new: Run) {
+        self.speaker
+            .set_groups(Instant::now(), &mut self.host, &new.groups);
+        let mut next: BTreeMap<String, Options> = new
+            .instances
+            .into_iter()
+            .map(|o| (o.instance.name.clone(), o))
+            .collect();
+        let running: Vec<(usize, String, bool)> = self
+            .speaker
+            .instances()
+            .map(|(slot, i)| {
+                let same = next.get(i.name()) == Some(i.options());
+                (slot, i.name().to_string(), same)
+            })
+            .collect();
+        let mut kept = 0;
+        for (slot, name, same) in running {
+            if same {
+                next.remove(&name);
+                kept += 1;
+                continue;
+            }
+            log::info!(
+                "reload: {name} {}",
+                if next.contains_key(&name) {
+                    "changed: restarting it"
+                } else {
+                    "removed: stopping it"
+                }
+            );
+            self.remove(slot, Leave::Stopped);
+        }
+        // One still being set up: kept if unchanged, else dropped when it arrives and
+        // followed by what the file says now.
+        for (name, p) in self.pending.iter_mut() {
+            match next.remove(name) {
+                Some(n) if !p.superseded && n == p.opts => {}
+                n => {
+                    log::info!("reload: {name} changed while starting: it restarts once up");
+                    p.superseded = true;
+                    p.next = n;
+                }
+            }
+        }
+        for (name, o) in next {
+            log::info!("reload: starting {name}");
+            self.start(o);
+        }
+        log::info!("reload: {kept} instance(s) kept running untouched");
+    }
+
+    /// SIGTERM: every group enters STOP, then every instance stops. Setups still under
+    /// way have taken nothing; they are left to end with the process.
+    fn shutdown(&mut self) {
+        self.speaker.stop_all(Instant::now(), &mut self.host);
+        // Give notify commands a moment to start before the process goes.
+        self.host.reap();
+    }
+}
+
+/// Run the instances `load` returns until SIGTERM/SIGINT; SIGHUP calls `load` again.
+/// `strict` (one instance from flags): an instance that cannot start, or fails, ends the
+/// run with its error; otherwise it is logged and the others go on.
+pub fn run(load: impl Fn() -> Result<Run>, strict: bool) -> Result<()> {
+    let first = load()?;
+    if first.instances.is_empty() {
+        return Err(Error::invalid("no vrrp_instance to run"));
+    }
+    let term = signal_pipe(&[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])?;
+    let hup = signal_pipe(&[signal_hook::consts::SIGHUP])?;
+    let mut r = Reactor::new(strict)?;
+    r.watch(&term, TERM)?;
+    r.watch(&hup, HUP)?;
+    log::info!(
+        "starting {} VRRP instance(s): {}",
+        first.instances.len(),
+        first
+            .instances
+            .iter()
+            .map(|o| o.instance.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    r.speaker
+        .set_groups(Instant::now(), &mut r.host, &first.groups);
+    for o in first.instances {
+        r.start(o);
+    }
+    let mut events = vec![EpollEvent::empty(); 256];
+    loop {
+        let waited = r.arm().and_then(|()| {
+            r.ep.wait(&mut events, EpollTimeout::NONE)
+                .or_else(|e| match e {
+                    nix::errno::Errno::EINTR => Ok(0),
+                    e => Err(ep_err("wait for packets", e)),
+                })
+        });
+        let n = match waited {
+            Ok(n) => n,
+            Err(e) => {
+                // Whatever broke the loop, the instances do not stay behind silently.
+                r.shutdown();
+                return Err(e);
+            }
+        };
+        let (mut hup_ready, mut started, mut links) = (false, false, false);
+        let mut ready = Vec::new();
+        for ev in &events[..n] {
+            match ev.data() {
+                TERM => {
+                    drain(&term);
+                    r.shutdown();
+                    return Ok(());
+                }
+                HUP => hup_ready = true,
+                TIMER => {
+                    let _ = r.timer.wait();
+                    r.armed = None;
+                }
+                STARTED => started = true,
+                LINKS => links = true,
+                slot => ready.push(slot as usize),
+            }
+        }
+        // The instances first, while the slots are those the events were for; then what
+        // adds or removes instances.
+        for slot in ready {
+            r.receive(slot);
+        }
+        if links && r.links.drain() {
+            r.speaker.links_changed(Instant::now(), &mut r.host);
+        }
+        r.speaker.tick(Instant::now(), &mut r.host);
+        r.host.reap();
+        if hup_ready {
+            drain(&hup);
+            match load() {
+                Err(e) => log::error!("reload: {e}; the running configuration is kept"),
+                Ok(new) => r.reload(new),
+            }
+        }
+        if started {
+            r.adopt_started();
+        }
+        if let Some(e) = r.failure.take() {
+            r.shutdown();
+            return Err(e);
+        }
+        if r.speaker.is_empty() && r.pending.is_empty() {
+            return Err(Error::Failed("every VRRP instance has stopped".into()));
+        }
+    }
+}

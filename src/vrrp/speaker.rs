@@ -1,0 +1,423 @@
+//! The instances of one `vrrp run` process and their sync groups, on one thread: events go
+//! to an instance (an advertisement, a deadline, an interface change), and the members of
+//! its sync group are brought in step at once, as plain data ([`sync::Group`]): no locks,
+//! no wake-ups between threads. Sans I/O like [`Instance`]: the caller passes the time
+//! and the [`Host`], each instance keeps its [`Wire`].
+
+use std::collections::{BTreeMap, VecDeque};
+use std::net::IpAddr;
+use std::time::Instant;
+
+use super::host::{Host, Wire};
+use super::instance::{spawn_notify, state_name, Cx, Instance};
+use super::io::Received;
+use super::machine::{self, State};
+use super::options::{GroupConf, Notify, Options};
+use super::sync;
+use crate::link::Link;
+
+/// A sync group among the instances of this process.
+struct Group {
+    state: sync::Group,
+    notify: Notify,
+}
+
+struct Member<W> {
+    inst: Instance,
+    wire: W,
+    wake_at: Instant,
+}
+
+/// How an instance leaves the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Stopped (a reload, the process ending): it keeps its place in its group, idle.
+    Stopped,
+    /// It failed: its group is in FAULT until it runs again.
+    Failed,
+}
+
+/// Every instance of the process, by slot, and their sync groups by name.
+pub struct Speaker<W> {
+    origin: Instant,
+    slots: Vec<Option<Member<W>>>,
+    groups: BTreeMap<String, Group>,
+}
+
+impl<W: Wire> Speaker<W> {
+    /// A speaker whose machines count time from `origin`.
+    pub fn new(origin: Instant) -> Speaker<W> {
+        Speaker {
+            origin,
+            slots: Vec::new(),
+            groups: BTreeMap::new(),
+        }
+    }
+
+    /// The groups of the configuration (again, on a reload): a group kept keeps its
+    /// members' shared state but takes the new members and notify commands.
+    pub fn set_groups(&mut self, now: Instant, host: &mut dyn Host, groups: &[GroupConf]) {
+        for g in groups {
+            match self.groups.get_mut(&g.name) {
+                Some(old) => {
+                    old.notify = g.notify.clone();
+                    if let Some(t) = old.state.set_members(&g.members) {
+                        log::info!(
+                            "sync group {}: now {} (members changed)",
+                            g.name,
+                            state_name(t)
+                        );
+                        self.wake_group(now, host, &g.name, None);
+                    }
+                }
+                None => {
+                    self.groups.insert(
+                        g.name.clone(),
+                        Group {
+                            state: sync::Group::new(&g.members),
+                            notify: g.notify.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    fn cx<'a>(now: Instant, host: &'a mut dyn Host, wire: &'a mut W) -> Cx<'a> {
+        Cx {
+            now,
+            wall: host.wall_clock(),
+            host,
+            wire,
+        }
+    }
+
+    /// Start an instance set up on `link` and advertising from `src` through `wire`;
+    /// returns its slot. `links` are the interfaces as they are now.
+    #[allow(clippy::too_many_arguments)]
+    pub fn install(
+        &mut self,
+        now: Instant,
+        host: &mut dyn Host,
+        opts: Options,
+        link: Link,
+        src: IpAddr,
+        wire: W,
+        links: &[Link],
+    ) -> usize {
+        let slot = match self.slots.iter().position(Option::is_none) {
+            Some(i) => i,
+            None => {
+                self.slots.push(None);
+                self.slots.len() - 1
+            }
+        };
+        let name = opts.instance.name.clone();
+        let group = opts.group.clone();
+        let mut inst = Instance::new(opts, link, src, self.origin, now, host.wall_clock());
+        let followed = group.as_ref().and_then(|g| {
+            let g = self.groups.get_mut(g)?;
+            g.state.join(&name);
+            g.state.fault_elsewhere(&name).map(str::to_string)
+        });
+        let mut wire = wire;
+        inst.start(&mut Self::cx(now, host, &mut wire), links, followed);
+        self.slots[slot] = Some(Member {
+            wake_at: inst.next_wake(&*host, now),
+            inst,
+            wire,
+        });
+        self.settle(now, host, slot);
+        slot
+    }
+
+    /// An instance could not be set up: its group is in FAULT until it runs.
+    pub fn failed_to_start(
+        &mut self,
+        now: Instant,
+        host: &mut dyn Host,
+        name: &str,
+        group: Option<&str>,
+    ) {
+        if let Some(g) = group.and_then(|g| self.groups.get_mut(g)) {
+            if let Some(t) = g.state.fail(name) {
+                log::warn!(
+                    "sync group {}: now {} ({name} is not running)",
+                    group.unwrap_or(""),
+                    state_name(t)
+                );
+                self.wake_group(now, host, group.unwrap_or(""), None);
+            }
+        }
+    }
+
+    /// Take an instance out: it leaves the wire (priority 0 and its addresses released if
+    /// master), then its group. Returns its wire.
+    pub fn remove(
+        &mut self,
+        now: Instant,
+        host: &mut dyn Host,
+        slot: usize,
+        how: Leave,
+    ) -> Option<W> {
+        let mut m = self.slots.get_mut(slot)?.take()?;
+        m.inst.shutdown(&mut Self::cx(now, host, &mut m.wire));
+        let name = m.inst.name().to_string();
+        if let Some(gname) = m.inst.options().group.clone() {
+            if let Some(g) = self.groups.get_mut(&gname) {
+                let moved = match how {
+                    Leave::Stopped => g.state.leave(&name),
+                    Leave::Failed => g.state.fail(&name),
+                };
+                if let Some(t) = moved {
+                    log::warn!(
+                        "sync group {gname}: now {} ({name} {})",
+                        state_name(t),
+                        if how == Leave::Failed {
+                            "is not running"
+                        } else {
+                            "stopped"
+                        }
+                    );
+                    self.wake_group(now, host, &gname, None);
+                }
+            }
+        }
+        Some(m.wire)
+    }
+
+    /// A datagram arrived on the instance in `slot`.
+    pub fn receive(&mut self, now: Instant, host: &mut dyn Host, slot: usize, r: &Received) {
+        let Some(m) = self.slots.get_mut(slot).and_then(Option::as_mut) else {
+            return;
+        };
+        let mut cx = Self::cx(now, host, &mut m.wire);
+        m.inst.receive(&mut cx, r);
+        // Whatever else is due goes with it (the state file's flush among it: a backup
+        // hearing its master every second would otherwise never reach its deadline).
+        m.inst.tick(&mut cx);
+        self.settle(now, host, slot);
+    }
+
+    /// Interfaces changed (a link notification): every instance looks, at one dump.
+    pub fn links_changed(&mut self, now: Instant, host: &mut dyn Host) {
+        let links = match host.links() {
+            Ok(l) => l,
+            Err(e) => return log::warn!("read the interfaces: {e}"),
+        };
+        for slot in 0..self.slots.len() {
+            if let Some(m) = self.slots[slot].as_mut() {
+                let mut cx = Self::cx(now, host, &mut m.wire);
+                m.inst.check_interfaces(&mut cx, &links);
+                m.inst.tick(&mut cx);
+                self.settle(now, host, slot);
+            }
+        }
+    }
+
+    /// Serve every instance whose deadline has passed at `now` (deadlines within
+    /// [`machine::ADVERT_EARLY_MS`] are served in the same pass, so instances stay in
+    /// step), the interface checks that are due sharing one dump.
+    pub fn tick(&mut self, now: Instant, host: &mut dyn Host) {
+        let soon = now + std::time::Duration::from_millis(machine::ADVERT_EARLY_MS);
+        let mut links: Option<Vec<Link>> = None;
+        for slot in 0..self.slots.len() {
+            let Some(m) = self.slots[slot].as_mut() else {
+                continue;
+            };
+            if m.wake_at > soon {
+                continue;
+            }
+            if m.inst.interfaces_due(now) {
+                if links.is_none() {
+                    links = match host.links() {
+                        Ok(l) => Some(l),
+                        Err(e) => {
+                            log::warn!("read the interfaces: {e}");
+                            None
+                        }
+                    };
+                }
+                if let Some(l) = &links {
+                    m.inst
+                        .check_interfaces(&mut Self::cx(now, host, &mut m.wire), l);
+                }
+            }
+            m.inst.tick(&mut Self::cx(now, host, &mut m.wire));
+            // Only what was served moves its deadline (settle re-reads it).
+            self.settle(now, host, slot);
+        }
+    }
+
+    /// The earliest deadline of any instance.
+    pub fn next_wake(&self) -> Option<Instant> {
+        self.slots.iter().flatten().map(|m| m.wake_at).min()
+    }
+
+    /// Bring the group of `slot` in step after an event on it: its view goes to the group,
+    /// and when that moved the group (or changed what the others follow: its fault, its
+    /// wish to be master) every other member follows at once.
+    fn settle(&mut self, now: Instant, host: &mut dyn Host, slot: usize) {
+        let group = self.slots[slot]
+            .as_ref()
+            .and_then(|m| m.inst.options().group.clone());
+        if let Some(g) = group {
+            self.wake_group(now, host, &g, Some(slot));
+        }
+        if let Some(m) = self.slots[slot].as_mut() {
+            m.wake_at = m.inst.next_wake(&*host, now);
+        }
+    }
+
+    /// Report `first` (if any), then every member woken by a change, until the group is
+    /// still. Bounded: a member following reports what the group already is.
+    fn wake_group(&mut self, now: Instant, host: &mut dyn Host, gname: &str, first: Option<usize>) {
+        let members: Vec<usize> = self
+            .slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                m.as_ref()
+                    .filter(|m| m.inst.options().group.as_deref() == Some(gname))
+                    .map(|_| i)
+            })
+            .collect();
+        let mut queue: VecDeque<(usize, bool)> = match first {
+            Some(f) => VecDeque::from([(f, false)]),
+            None => members.iter().map(|&i| (i, true)).collect(),
+        };
+        let mut budget = 4 * members.len().max(1) + 4;
+        while let Some((i, woken)) = queue.pop_front() {
+            if budget == 0 {
+                log::warn!("sync group {gname}: its members did not settle");
+                break;
+            }
+            budget -= 1;
+            if self.sync_member(now, host, gname, i, woken) {
+                for &j in members.iter().filter(|&&j| j != i) {
+                    if !queue.iter().any(|(k, _)| *k == j) {
+                        queue.push_back((j, true));
+                    }
+                }
+            }
+        }
+        for &i in &members {
+            if let Some(m) = self.slots[i].as_mut() {
+                m.wake_at = m.inst.next_wake(&*host, now);
+            }
+        }
+    }
+
+    /// One member in step with its group: (when woken) it takes the group's fault, reports
+    /// its view, and follows the group into MASTER or BACKUP. True when the others must
+    /// look again (the group moved, or this member's fault or wish changed).
+    fn sync_member(
+        &mut self,
+        now: Instant,
+        host: &mut dyn Host,
+        gname: &str,
+        slot: usize,
+        woken: bool,
+    ) -> bool {
+        let Some(g) = self.groups.get_mut(gname) else {
+            return false;
+        };
+        let Some(m) = self.slots[slot].as_mut() else {
+            return false;
+        };
+        let name = m.inst.name().to_string();
+        let mut cx = Self::cx(now, host, &mut m.wire);
+        if woken {
+            let other = g.state.fault_elsewhere(&name).map(str::to_string);
+            m.inst.set_followed(&mut cx, other);
+        }
+        let mut wake_others = false;
+        // Following changes the view; the next report confirms it.
+        for _ in 0..3 {
+            let view = m.inst.view();
+            let before = g
+                .state
+                .members()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (v.fault, v.wants_master));
+            let changed = g.state.report(&name, view);
+            wake_others |= changed.is_some() || before != Some((view.fault, view.wants_master));
+            // Announced by a member that has started: at start the group's first word is
+            // BACKUP or FAULT, as keepalived's.
+            if view.state != State::Initialize {
+                if let Some(t) = g.state.announce() {
+                    spawn_notify(
+                        cx.host,
+                        &g.notify,
+                        t,
+                        &["GROUP", gname, super::instance::shown(t), "0"],
+                    );
+                }
+            }
+            if let Some(t) = changed {
+                log::info!(
+                    "sync group {gname}: now {} (moved by {name})",
+                    state_name(t)
+                );
+            }
+            let target = g.state.target();
+            let held = view.state == State::Backup && view.wants_master && target != State::Master;
+            m.inst
+                .set_held(&mut cx, held.then(|| g.state.holding_back().join(", ")));
+            let follow = match (target, m.inst.state()) {
+                (State::Master, State::Backup) => State::Master,
+                (State::Backup, State::Master) => State::Backup,
+                _ => break,
+            };
+            if changed.is_none() {
+                log::info!(
+                    "{name}: follows sync group {gname} to {}",
+                    state_name(follow)
+                );
+            }
+            m.inst.follow(&mut cx, follow);
+        }
+        wake_others
+    }
+
+    /// Stop everything: every group enters STOP first (members stopping one after another
+    /// must not push the ones left into MASTER), then every instance leaves the wire.
+    pub fn stop_all(&mut self, now: Instant, host: &mut dyn Host) {
+        for (name, g) in self.groups.iter_mut() {
+            g.state.stop();
+            if let Some(t) = g.state.announce() {
+                spawn_notify(
+                    host,
+                    &g.notify,
+                    t,
+                    &["GROUP", name, super::instance::shown(t), "0"],
+                );
+            }
+        }
+        for slot in 0..self.slots.len() {
+            self.remove(now, host, slot, Leave::Stopped);
+        }
+    }
+
+    /// The running instances by slot.
+    pub fn instances(&self) -> impl Iterator<Item = (usize, &Instance)> {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| m.as_ref().map(|m| (i, &m.inst)))
+    }
+
+    /// The instance in `slot`.
+    pub fn instance(&self, slot: usize) -> Option<&Instance> {
+        self.slots.get(slot)?.as_ref().map(|m| &m.inst)
+    }
+
+    /// The wire of the instance in `slot` (the loop reads its socket).
+    pub fn wire_mut(&mut self, slot: usize) -> Option<&mut W> {
+        self.slots.get_mut(slot)?.as_mut().map(|m| &mut m.wire)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.iter().all(Option::is_none)
+    }
+}
