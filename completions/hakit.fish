@@ -35,6 +35,7 @@ complete -c hakit -n "__fish_hakit_needs_command" -f -a "vip" -d 'Add, remove, l
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "nft" -d 'Virtual services and real servers in nftables, for kernels without IPVS'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
@@ -211,7 +212,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_su
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "list" -d 'List services and real servers (ipvsadm -Ln)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` and `restore` read back (ipvsadm -S -n)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "service" -d 'Add, edit or delete a virtual service'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "real" -d 'Add, edit or delete a real server of a service'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
@@ -316,7 +317,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -f -a "list" -d 'List running sync daemons (ipvsadm -L --daemon)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from sync-daemon" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List services and real servers (ipvsadm -Ln)'
-complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n)'
+complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` and `restore` read back (ipvsadm -S -n)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "service" -d 'Add, edit or delete a virtual service'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "real" -d 'Add, edit or delete a real server of a service'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
@@ -326,6 +327,99 @@ complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "info" -d 'IPVS version and connection table size'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -l force -d 'Take over a table named hakit that hakit did not create'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -f -a "list" -d 'List services and real servers, in ipvsadm -Ln\'s columns'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` and `restore` read back (ipvsadm -S -n)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -f -a "service" -d 'Add, edit or delete a virtual service'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -f -a "real" -d 'Add, edit or delete a real server of a service'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -f -a "zero" -d 'Zero the counters'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and not __fish_seen_subcommand_from list save service real restore flush zero help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -s t -l tcp-service -d 'TCP service ADDR:PORT ([ADDR]:PORT for IPv6)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -s u -l udp-service -d 'UDP service ADDR:PORT' -r
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -l sctp-service -d 'SCTP service ADDR:PORT' -r
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -s f -l fwmark-service -d 'Firewall-mark service' -r
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -s 6 -l ipv6 -d 'The firewall-mark service is IPv6'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -l stats -d 'Counters: connections, packets and bytes'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -l rate -d 'Rates: connections, packets and bytes per second'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -l thresholds -d 'Upper and lower connection thresholds'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -l persistent-conn -d 'Persistent connections'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -s x -l exact -d 'Exact numbers instead of K/M/G abbreviations'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -l json -d 'Print JSON'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -l force -d 'Take over a table named hakit that hakit did not create'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from save" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from save" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from save" -l force -d 'Take over a table named hakit that hakit did not create'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from save" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from save" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -l force -d 'Take over a table named hakit that hakit did not create'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -f -a "add" -d 'Add a virtual service (ipvsadm -A)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -f -a "edit" -d 'Change a virtual service (ipvsadm -E)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -f -a "del" -d 'Delete a virtual service and its real servers (ipvsadm -D)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from service" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -l force -d 'Take over a table named hakit that hakit did not create'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -f -a "add" -d 'Add a real server (ipvsadm -a)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -f -a "edit" -d 'Change a real server (ipvsadm -e)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -f -a "del" -d 'Delete a real server (ipvsadm -d)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from real" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from restore" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from restore" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from restore" -l continue -d 'Skip rules that fail and apply the rest'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from restore" -l json -d 'Print a JSON report'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from restore" -l force -d 'Take over a table named hakit that hakit did not create'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from restore" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from flush" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from flush" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from flush" -l force -d 'Take over a table named hakit that hakit did not create'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from flush" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from flush" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from zero" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from zero" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from zero" -l force -d 'Take over a table named hakit that hakit did not create'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from zero" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from zero" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from zero" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from zero" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "list" -d 'List services and real servers, in ipvsadm -Ln\'s columns'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` and `restore` read back (ipvsadm -S -n)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "service" -d 'Add, edit or delete a virtual service'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "real" -d 'Add, edit or delete a real server of a service'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "zero" -d 'Zero the counters'
+complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
@@ -490,7 +584,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subc
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -f -a "run" -d 'Check real servers and keep the IPVS table in line until SIGTERM'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -f -a "run" -d 'Check real servers and keep the data plane\'s table in line until SIGTERM'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -f -a "status" -d 'Show each real server\'s health, weight and last transition'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and not __fish_seen_subcommand_from run status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s t -l tcp-service -d 'TCP service ADDR:PORT ([ADDR]:PORT for IPv6)' -r
@@ -517,6 +611,9 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l file -d 'Read virtual services from FILE, one per line (see FILE FORMAT)' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l config -d 'Read the virtual_servers (and global_defs\' mail settings and router_id) of a keepalived.conf' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l name -d 'Name of this checker (state file STATE_DIR/lb-NAME.json)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l dataplane -d 'The data plane to keep in line: the kernel\'s IPVS, hakit\'s nftables tables (see hakit-nft(1) for what they do), or auto: IPVS where the kernel has it, nftables otherwise (the log says which)' -r -f -a "ipvs\t''
+nft\t''
+auto\t''"
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l router-id -d 'Names this node in mail subjects (keepalived\'s router_id; default: the host name)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l mail-to -d 'Send alerts to this address (repeatable)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l mail-from -d 'Sender of the alerts (default: hakit@HOSTNAME)' -r
@@ -530,7 +627,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s m -l masquerading -d 'Masquerading (LVS-NAT)'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l inhibit-on-failure -d 'Keep a down server with weight 0 instead of removing it'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l alpha -d 'Start with every server down, in the table only after its first good checks'
-complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l dry-run -d 'Decide, log and report, but leave the IPVS table alone'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l dry-run -d 'Decide, log and report, but leave the table alone'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l keep-on-exit -d 'Leave the table as it is at exit'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log more (-v info, -vv debug)'
@@ -544,7 +641,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
-complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "run" -d 'Check real servers and keep the IPVS table in line until SIGTERM'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "run" -d 'Check real servers and keep the data plane\'s table in line until SIGTERM'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show each real server\'s health, weight and last transition'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and not __fish_seen_subcommand_from push rsync pull status daemon-conf help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
@@ -657,6 +754,9 @@ complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -l dataplane -d 'The data plane `lb run` is to keep in line (ipvs, nft; auto: IPVS where the kernel has it)' -r -f -a "ipvs\t''
+nft\t''
+auto\t''"
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -l systemd -d 'systemd units instead of a shell script'
@@ -675,16 +775,17 @@ complete -c hakit -n "__fish_hakit_using_subcommand links" -l syslog -d 'Send lo
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "conf" -d 'keepalived.conf compatibility: check a file, or print it as a hakit composition'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs check lb sync conf links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "nft" -d 'Virtual services and real servers in nftables, for kernels without IPVS'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "conf" -d 'keepalived.conf compatibility: check a file, or print it as a hakit composition'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
@@ -695,7 +796,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "watch" -d 'Decode every VRRP packet seen on an interface: who claims what, split brain at a glance'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "send" -d 'Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "list" -d 'List services and real servers (ipvsadm -Ln)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` reads back (ipvsadm -S -n)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` and `restore` read back (ipvsadm -S -n)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "service" -d 'Add, edit or delete a virtual service'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "real" -d 'Add, edit or delete a real server of a service'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
@@ -704,6 +805,13 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "timeout" -d 'Show or set the connection timeouts (ipvsadm --timeout / --set)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "info" -d 'IPVS version and connection table size'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "sync-daemon" -d 'Start, stop or list the connection sync daemons (ipvsadm --start-daemon ...)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from nft" -f -a "list" -d 'List services and real servers, in ipvsadm -Ln\'s columns'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from nft" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` and `restore` read back (ipvsadm -S -n)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from nft" -f -a "service" -d 'Add, edit or delete a virtual service'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from nft" -f -a "real" -d 'Add, edit or delete a real server of a service'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from nft" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from nft" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from nft" -f -a "zero" -d 'Zero the counters'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "ssl" -d 'SSL_GET: the same over TLS (no certificate verification unless --ca)'
@@ -713,7 +821,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "udp" -d 'UDP_CHECK: a payload answered (no ICMP port unreachable)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "ping" -d 'PING_CHECK: an ICMP echo reply'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "digest" -d 'Print the MD5 digest of a page\'s body, for --digest (keepalived\'s genhash)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from lb" -f -a "run" -d 'Check real servers and keep the IPVS table in line until SIGTERM'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from lb" -f -a "run" -d 'Check real servers and keep the data plane\'s table in line until SIGTERM'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from lb" -f -a "status" -d 'Show each real server\'s health, weight and last transition'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "push" -d 'Push the contents of DIR to each TARGET (host::module, rsync://host:port/module, host:/path over ssh, or a local directory); with --watch, keep pushing changes'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "pull" -d 'Pull the contents of TARGET into DIR'

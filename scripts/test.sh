@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 # Debian packages the tests use, as package:command pairs.
 deps=(iproute2:ip util-linux:setpriv procps:sysctl keepalived:keepalived curl:curl python3:python3
       qemu-system-x86:qemu-system-x86_64 busybox-static:busybox ipvsadm:ipvsadm kmod:depmod
-      cpio:cpio xz-utils:xz binutils:objcopy nginx:nginx coreutils:md5sum rsync:rsync)
+      cpio:cpio xz-utils:xz binutils:objcopy nginx:nginx coreutils:md5sum rsync:rsync
+      nftables:nft)
 
 . scripts/lib/deps.sh
 need test.sh "${deps[@]}"

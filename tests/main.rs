@@ -14,6 +14,7 @@ mod examples;
 mod ipvs;
 mod lab;
 mod lb;
+mod nft;
 mod rsprep;
 mod sync;
 mod vip;

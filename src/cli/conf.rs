@@ -61,6 +61,11 @@ struct PlanArgs {
     /// systemd units instead of a shell script.
     #[arg(long)]
     systemd: bool,
+    /// The data plane `lb run` is to keep in line (ipvs, nft; auto: IPVS where the
+    /// kernel has it).
+    #[arg(long, value_name = "PLANE", default_value = "auto",
+          value_parser = ["ipvs", "nft", "auto"])]
+    dataplane: String,
 }
 
 #[derive(Serialize)]
@@ -130,10 +135,11 @@ pub fn exec(a: &ConfArgs, out: &Out) -> Exit {
                 .unwrap_or_else(|_| p.file.clone())
                 .display()
                 .to_string();
+            let plane = p.dataplane.parse()?;
             out.line(if p.systemd {
-                plan::systemd(&cfg, &src)?
+                plan::systemd(&cfg, &src, plane)?
             } else {
-                plan::shell(&cfg, &src)?
+                plan::shell(&cfg, &src, plane)?
             });
             Ok(0)
         }

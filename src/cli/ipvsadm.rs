@@ -92,7 +92,8 @@ fn run(argv: &[String]) -> Result<u8> {
             if sort {
                 text::sort(&mut table);
             }
-            let whole = key.is_none().then_some(&info);
+            let heading = text::version_line(&info);
+            let whole = key.is_none().then_some(heading.as_str());
             print!("{}", text::list(whole, &table, columns, exact));
         }
         Command::ListTimeout => print!("{}", text::timeout_line(&ipvs.timeouts()?)),

@@ -1,4 +1,5 @@
-//! `hakit lb`: the checker loop that keeps IPVS real servers in line with their health.
+//! `hakit lb`: the checker loop that keeps a data plane's real servers in line with their
+//! health.
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -35,7 +36,7 @@ pub struct LbArgs {
 
 #[derive(Subcommand, Debug)]
 enum LbCmd {
-    /// Check real servers and keep the IPVS table in line until SIGTERM.
+    /// Check real servers and keep the data plane's table in line until SIGTERM.
     #[command(after_long_help = RUN_HELP)]
     Run(Box<RunArgs>),
     /// Show each real server's health, weight and last transition.
@@ -68,7 +69,7 @@ SIGNALS:
 
 EXIT STATUS:
   0  stopped by a signal
-  1  the table could not be set up (no IPVS, no permission)
+  1  the table could not be set up (no IPVS or nftables, no permission)
   2  usage error or invalid configuration";
 
 /// One virtual service, as flags (on the command line or one line of --file).
@@ -172,9 +173,15 @@ struct RunArgs {
     /// Name of this checker (state file STATE_DIR/lb-NAME.json).
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
-    /// Decide, log and report, but leave the IPVS table alone.
+    /// Decide, log and report, but leave the table alone.
     #[arg(long)]
     dry_run: bool,
+    /// The data plane to keep in line: the kernel's IPVS, hakit's nftables tables (see
+    /// hakit-nft(1) for what they do), or auto: IPVS where the kernel has it, nftables
+    /// otherwise (the log says which).
+    #[arg(long, value_name = "PLANE", default_value = "auto",
+          value_parser = ["ipvs", "nft", "auto"])]
+    dataplane: String,
     /// Leave the table as it is at exit.
     #[arg(long)]
     keep_on_exit: bool,
@@ -484,6 +491,7 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
         name: r.name.clone(),
         state_dir: g.state_dir.clone(),
         dry_run: r.dry_run,
+        dataplane: r.dataplane.parse()?,
         keep_on_exit: r.keep_on_exit,
         mail,
         router_id: r.router_id.clone().or(conf_router_id).unwrap_or(host),

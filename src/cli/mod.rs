@@ -9,6 +9,7 @@ mod ipvs;
 mod ipvsadm;
 mod lb;
 mod links;
+mod nft;
 mod rsprep;
 mod service;
 mod sync;
@@ -90,6 +91,7 @@ pub enum Command {
     RsPrep(rsprep::RsPrepArgs),
     Vrrp(vrrp::VrrpArgs),
     Ipvs(ipvs::IpvsArgs),
+    Nft(nft::NftArgs),
     Check(check::CheckArgs),
     Lb(Box<lb::LbArgs>),
     Sync(sync::SyncArgs),
@@ -219,6 +221,7 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
         Command::RsPrep(a) => rsprep::exec(a, &cli.global, &out),
         Command::Vrrp(a) => vrrp::exec(a, &cli.global, &out),
         Command::Ipvs(a) => ipvs::exec(a, &out),
+        Command::Nft(a) => nft::exec(a, &out),
         Command::Check(a) => check::exec(a, &out),
         Command::Lb(a) => lb::exec(a, &cli.global, &out),
         Command::Sync(a) => sync::exec(a, &cli.global, &out),

@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use super::convert;
 use super::model::{Config, Instance, VirtualServer, VsKey};
 use crate::addr::host_port;
+use crate::dataplane::Kind;
 use crate::error::Result;
 use crate::lb::{HaSuspend, Real, VirtualService};
 use crate::service::{Forward, Key, Protocol, Service};
@@ -355,8 +356,12 @@ fn check_words(c: &crate::check::Check, rs: SocketAddr) -> Option<Vec<String>> {
     crate::check::args::words(c, Some(rs))
 }
 
-fn mail_args(c: &Config) -> Vec<String> {
+/// The `lb run` options besides its services: the data plane, then global_defs' mail.
+fn lb_args(c: &Config, plane: Kind) -> Vec<String> {
     let mut a = Vec::new();
+    if plane != Kind::Auto {
+        a.extend(["--dataplane".into(), plane.to_string()]);
+    }
     if let Some(r) = &c.global.router_id {
         a.extend(["--router-id".into(), shq(r)]);
     }
@@ -375,7 +380,7 @@ fn mail_args(c: &Config) -> Vec<String> {
 }
 
 /// The composition as a shell script.
-pub fn shell(c: &Config, source: &str) -> Result<String> {
+pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -405,7 +410,15 @@ pub fn shell(c: &Config, source: &str) -> Result<String> {
         _ if c.virtual_servers.is_empty() => {}
         Err(why) => {
             let _ = writeln!(s, "\n# virtual servers: {why}: run from the file");
-            let _ = writeln!(s, "hakit lb run --config {} &", shq(source));
+            let _ = writeln!(
+                s,
+                "hakit lb run --config {}{} &",
+                shq(source),
+                lb_args(&Config::default(), plane)
+                    .iter()
+                    .map(|w| format!(" {w}"))
+                    .collect::<String>()
+            );
         }
         Ok(lines) => {
             let _ = writeln!(
@@ -417,7 +430,7 @@ pub fn shell(c: &Config, source: &str) -> Result<String> {
                 let _ = writeln!(s, "{l}");
             }
             let _ = writeln!(s, "EOF");
-            let m = mail_args(c);
+            let m = lb_args(c, plane);
             let _ = writeln!(
                 s,
                 "hakit lb run --file /etc/hakit/lb.conf{}{} &",
@@ -431,7 +444,7 @@ pub fn shell(c: &Config, source: &str) -> Result<String> {
 }
 
 /// The composition as systemd units (one per instance, one for lb).
-pub fn systemd(c: &Config, source: &str) -> Result<String> {
+pub fn systemd(c: &Config, source: &str, plane: Kind) -> Result<String> {
     let mut s = String::new();
     for p in vrrp_procs(c) {
         let (unit, what, args, reload) = match p {
@@ -461,13 +474,23 @@ pub fn systemd(c: &Config, source: &str) -> Result<String> {
     }
     if !c.virtual_servers.is_empty() {
         let (run, why) = match lb_lines(c)? {
-            Err(why) => (format!("--config {}", shq(source)), format!(" ({why})")),
+            Err(why) => (
+                format!(
+                    "--config {}{}",
+                    shq(source),
+                    lb_args(&Config::default(), plane)
+                        .iter()
+                        .map(|w| format!(" {w}"))
+                        .collect::<String>()
+                ),
+                format!(" ({why})"),
+            ),
             Ok(lines) => {
                 let _ = writeln!(s, "# --- /etc/hakit/lb.conf");
                 for l in &lines {
                     let _ = writeln!(s, "# {l}");
                 }
-                let m = mail_args(c);
+                let m = lb_args(c, plane);
                 let mut run = "--file /etc/hakit/lb.conf".to_string();
                 if !m.is_empty() {
                     run = format!("{run} {}", m.join(" "));

@@ -189,15 +189,20 @@ fn counters(st: &Stats, rate: bool, exact: bool) -> String {
     v.iter().map(|n| largenum(*n, exact)).collect()
 }
 
-/// The listing of `ipvsadm -Ln` (with `columns` and `--exact`). The version line heads a
-/// listing of the whole table (`info`), not of one service (`ipvsadm -Ln -t ...`).
-pub fn list(info: Option<&Info>, table: &[Entry], columns: Columns, exact: bool) -> String {
-    let mut o = match info {
-        Some(info) => format!(
-            "IP Virtual Server version {} (size={})\n",
-            info.version_string(),
-            info.conn_tab_size
-        ),
+/// `IP Virtual Server version 1.2.1 (size=4096)`
+pub fn version_line(info: &Info) -> String {
+    format!(
+        "IP Virtual Server version {} (size={})",
+        info.version_string(),
+        info.conn_tab_size
+    )
+}
+
+/// The listing of `ipvsadm -Ln` (with `columns` and `--exact`). A heading (IPVS's version
+/// line) leads a listing of the whole table, not of one service (`ipvsadm -Ln -t ...`).
+pub fn list(heading: Option<&str>, table: &[Entry], columns: Columns, exact: bool) -> String {
+    let mut o = match heading {
+        Some(h) => format!("{h}\n"),
         None => String::new(),
     };
     o.push_str(match columns {
@@ -416,7 +421,7 @@ mod tests {
             dests: vec![d1, d2],
         }];
         assert_eq!(
-            list(Some(&info), &t, Columns::Plain, false),
+            list(Some(&version_line(&info)), &t, Columns::Plain, false),
             "IP Virtual Server version 1.2.1 (size=4096)\n\
              Prot LocalAddress:Port Scheduler Flags\n  \
              -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n\

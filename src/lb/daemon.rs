@@ -19,7 +19,6 @@ use super::{HaSuspend, Options, VirtualService};
 use crate::addr::host_port;
 use crate::check::{self, Check, Verdict};
 use crate::error::{Error, Result};
-use crate::ipvs::Ipvs;
 use crate::logging::rfc3339_utc;
 use crate::netlink::NlSocket;
 use crate::service::{self, DataPlane, Key};
@@ -141,7 +140,7 @@ async fn run_async(
     let table = if opts.dry_run {
         Table::DryRun
     } else {
-        Table::Kernel(Box::new(Ipvs::open()?))
+        Table::Kernel(crate::dataplane::open(opts.dataplane)?)
     };
     let mut term = signal(SignalKind::terminate()).map_err(|e| Error::io("SIGTERM", e))?;
     let mut int = signal(SignalKind::interrupt()).map_err(|e| Error::io("SIGINT", e))?;

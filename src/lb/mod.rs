@@ -131,6 +131,8 @@ pub struct Options {
     pub state_dir: PathBuf,
     /// Decide and report, but leave the kernel's table alone.
     pub dry_run: bool,
+    /// The data plane whose table is kept in line.
+    pub dataplane: crate::dataplane::Kind,
     /// Leave the table as it is at exit (default: take out what lb put in).
     pub keep_on_exit: bool,
     pub mail: Option<mail::MailConfig>,

@@ -1,0 +1,68 @@
+//! Which data plane a command drives: the kernel's IPVS, hakit's nftables tables, or
+//! whichever this kernel has (IPVS where it exists, nftables otherwise). The one place that
+//! knows every data plane; `lb` and `conf` only see [`DataPlane`].
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+use crate::ipvs::Ipvs;
+use crate::nft::Nft;
+use crate::service::DataPlane;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    Ipvs,
+    Nft,
+    /// IPVS where the kernel has it, nftables otherwise.
+    #[default]
+    Auto,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Ipvs => "ipvs",
+            Kind::Nft => "nft",
+            Kind::Auto => "auto",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Kind> {
+        match s {
+            "ipvs" => Ok(Kind::Ipvs),
+            "nft" => Ok(Kind::Nft),
+            "auto" => Ok(Kind::Auto),
+            _ => Err(Error::invalid(format!(
+                "data plane \"{s}\": ipvs, nft or auto"
+            ))),
+        }
+    }
+}
+
+/// Open the data plane `kind` names; `auto` says in the log which it took.
+pub fn open(kind: Kind) -> Result<Box<dyn DataPlane>> {
+    Ok(match kind {
+        Kind::Ipvs => Box::new(Ipvs::open()?),
+        Kind::Nft => Box::new(Nft::open(false)?),
+        Kind::Auto => match Ipvs::open() {
+            Ok(i) => {
+                log::info!("data plane: IPVS (the kernel has it)");
+                Box::new(i)
+            }
+            Err(e) => {
+                log::info!("data plane: nftables ({e})");
+                Box::new(Nft::open(false)?)
+            }
+        },
+    })
+}

@@ -1,0 +1,725 @@
+//! The nftables data plane on this machine's own kernel (no IPVS here), with Debian's nft,
+//! real traffic and real servers in namespaces: NAT and direct routing to three servers,
+//! weights, persistence, source and Maglev hashing (two directors agreeing, a removal
+//! moving little), `lb run --dataplane nft` following health checks without breaking
+//! established connections, a user's own table left byte for byte alone, and every error
+//! path leaving the ruleset as it was.
+
+use std::collections::BTreeMap;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::support::peers::wait_for;
+use crate::support::{hakit_bin, privileged, project_dir, sh, Lab, Netns, Run};
+
+const FLOWS: &str = "tests/support/flows.py";
+
+/// A flows.py server in a namespace, killed when dropped.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn serve(ns: &Netns, name: &str, port: u16, http: Option<u16>) -> Server {
+    let script = project_dir().join(FLOWS);
+    let mut args = vec![
+        "netns".to_string(),
+        "exec".into(),
+        ns.name.clone(),
+        "python3".into(),
+        script.to_string_lossy().into_owned(),
+        "serve".into(),
+        name.into(),
+        port.to_string(),
+    ];
+    if let Some(h) = http {
+        args.push(h.to_string());
+    }
+    let child = Command::new("ip")
+        .args(&args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for(
+        &format!("{name} to listen on {port}"),
+        Duration::from_secs(10),
+        || {
+            ns.exec("ss", &["-Hltn", &format!("sport = :{port}")])
+                .stdout
+                .contains("LISTEN")
+        },
+    );
+    Server(child)
+}
+
+fn flows_py(ns: &Netns, args: &[&str]) -> Value {
+    let script = project_dir().join(FLOWS);
+    let mut a = vec![script.to_str().unwrap()];
+    a.extend(args);
+    let r = ns.exec("python3", &a);
+    assert_eq!(r.code, 0, "flows.py {args:?}: {}", r.stderr);
+    serde_json::from_str(&r.stdout)
+        .unwrap_or_else(|e| panic!("flows.py {args:?}: {e}: {}", r.stdout))
+}
+
+/// Which server answered `n` new connections.
+fn count(ns: &Netns, host: &str, port: u16, n: u32) -> BTreeMap<String, u64> {
+    let v = flows_py(ns, &["count", host, &port.to_string(), &n.to_string()]);
+    v.as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+        .collect()
+}
+
+/// Which server answered each of `n` flows from source ports `sport`...
+fn flows(ns: &Netns, host: &str, port: u16, sport: u16, n: u32) -> Vec<String> {
+    let v = flows_py(
+        ns,
+        &[
+            "flows",
+            host,
+            &port.to_string(),
+            &sport.to_string(),
+            &n.to_string(),
+        ],
+    );
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap_or("failed").to_string())
+        .collect()
+}
+
+#[track_caller]
+fn ok(r: Run) -> Run {
+    r.ok();
+    r
+}
+
+fn nft_text(ns: &Netns, what: &str) -> String {
+    let r = ns.exec("nft", &["list", "ruleset"]);
+    assert_eq!(r.code, 0, "{what}: nft list ruleset: {}", r.stderr);
+    r.stdout
+}
+
+/// A client 10.0.0.2 -- director 10.0.0.1 | 10.0.1.1 -- real servers 10.0.1.11.. whose
+/// default route is the director (LVS-NAT's topology). The VIP 10.0.0.100 is the
+/// director's.
+struct NatLab {
+    client: Netns,
+    lab: Lab,
+}
+
+fn nat_lab(tag: &str, servers: usize) -> NatLab {
+    let names: Vec<String> = (1..=servers).map(|i| format!("r{i}")).collect();
+    let mut hosts = vec!["d"];
+    hosts.extend(names.iter().map(String::as_str));
+    let lab = Lab::new(tag, &hosts);
+    let client = Netns::new(&format!("{tag}-c"));
+    let dir = lab.host(0);
+    sh(&format!(
+        "ip -n {} link add cl0 type veth peer name eth0 netns {}",
+        dir.name, client.name
+    ));
+    dir.ip("link set cl0 up");
+    dir.ip("addr add 10.0.0.1/24 dev cl0");
+    dir.ip("addr add 10.0.0.100/24 dev cl0");
+    dir.ip("addr add 10.0.1.1/24 dev eth0");
+    dir.set_sysctl("net.ipv4.ip_forward", "1");
+    client.ip("link set eth0 up");
+    client.ip("addr add 10.0.0.2/24 dev eth0");
+    for i in 1..=servers {
+        let r = lab.host(i);
+        r.ip(&format!("addr add 10.0.1.{}/24 dev eth0", 10 + i));
+        r.ip("route add default via 10.0.1.1");
+    }
+    NatLab { client, lab }
+}
+
+impl NatLab {
+    fn dir(&self) -> &Netns {
+        self.lab.host(0)
+    }
+
+    fn rs(&self, i: usize) -> &Netns {
+        self.lab.host(i)
+    }
+}
+
+fn share(c: &BTreeMap<String, u64>, name: &str, total: u32) -> f64 {
+    *c.get(name).unwrap_or(&0) as f64 / f64::from(total)
+}
+
+#[test]
+fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
+    if !privileged("nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping") {
+        return;
+    }
+    let l = nat_lab("nftnat", 3);
+    let _s: Vec<Server> = (1..=3)
+        .map(|i| serve(l.rs(i), &format!("r{i}"), 8080, None))
+        .collect();
+    let d = l.dir();
+    ok(d.hakit(&["nft", "service", "add", "-t", "10.0.0.100:80", "-s", "wrr"]));
+    for (i, w) in [(1, "1"), (2, "2"), (3, "3")] {
+        ok(d.hakit(&[
+            "nft",
+            "real",
+            "add",
+            "-t",
+            "10.0.0.100:80",
+            "-r",
+            &format!("10.0.1.{}:8080", 10 + i),
+            "-m",
+            "-w",
+            w,
+        ]));
+    }
+    let n = 3000;
+    let c = count(&l.client, "10.0.0.100", 80, n);
+    assert_eq!(c.get("failed"), None, "{c:?}");
+    for (name, want) in [("r1", 1.0 / 6.0), ("r2", 2.0 / 6.0), ("r3", 3.0 / 6.0)] {
+        let got = share(&c, name, n);
+        assert!(
+            (got - want).abs() < 0.04,
+            "{name}: {got} of the connections, want {want}: {c:?}"
+        );
+    }
+    // The listing: ipvsadm's columns; --stats counts the connections each took.
+    let list = ok(d.hakit(&["nft", "list", "--stats"])).stdout;
+    assert!(list.starts_with("hakit nftables data plane"), "{list}");
+    assert!(list.contains("TCP  10.0.0.100:80"), "{list}");
+    let j = ok(d.hakit(&["nft", "list", "--json"])).json();
+    let conns: u64 = j["services"][0]["dests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["stats"]["conns"].as_u64().unwrap())
+        .sum();
+    assert_eq!(conns, u64::from(n), "every connection is counted once: {j}");
+    // Round robin: equal shares, exactly.
+    ok(d.hakit(&["nft", "service", "edit", "-t", "10.0.0.100:80", "-s", "rr"]));
+    let c = count(&l.client, "10.0.0.100", 80, 300);
+    assert_eq!(
+        c.values().copied().collect::<Vec<_>>(),
+        [100, 100, 100],
+        "{c:?}"
+    );
+    // Weight 0: no new connections.
+    ok(d.hakit(&[
+        "nft",
+        "real",
+        "edit",
+        "-t",
+        "10.0.0.100:80",
+        "-r",
+        "10.0.1.13:8080",
+        "-m",
+        "-w",
+        "0",
+    ]));
+    let c = count(&l.client, "10.0.0.100", 80, 100);
+    assert_eq!(c.get("r3"), None, "{c:?}");
+    // Save writes what restore reads back.
+    let saved = ok(d.hakit(&["nft", "save"])).stdout;
+    assert!(
+        saved.contains("-a -t 10.0.0.100:80 -r 10.0.1.13:8080 -m -w 0"),
+        "{saved}"
+    );
+    ok(d.hakit(&["nft", "flush"]));
+    let f = d.state_dir.with_extension("rules");
+    std::fs::write(&f, &saved).unwrap();
+    ok(d.hakit(&["nft", "restore", f.to_str().unwrap()]));
+    assert_eq!(ok(d.hakit(&["nft", "save"])).stdout, saved);
+    let _ = std::fs::remove_file(&f);
+}
+
+#[test]
+fn persistence_keeps_a_client_on_its_server() {
+    if !privileged("persistence_keeps_a_client_on_its_server") {
+        return;
+    }
+    let l = nat_lab("nftpers", 3);
+    let _s: Vec<Server> = (1..=3)
+        .map(|i| serve(l.rs(i), &format!("r{i}"), 8080, None))
+        .collect();
+    let d = l.dir();
+    ok(d.hakit(&[
+        "nft",
+        "service",
+        "add",
+        "-t",
+        "10.0.0.100:80",
+        "-s",
+        "wrr",
+        "-p",
+        "60",
+    ]));
+    for i in 1..=3 {
+        ok(d.hakit(&[
+            "nft",
+            "real",
+            "add",
+            "-t",
+            "10.0.0.100:80",
+            "-r",
+            &format!("10.0.1.{}:8080", 10 + i),
+            "-m",
+        ]));
+    }
+    let c = count(&l.client, "10.0.0.100", 80, 200);
+    assert_eq!(c.len(), 1, "one client, one server: {c:?}");
+    assert!(ok(d.hakit(&["nft", "list"]))
+        .stdout
+        .contains("persistent 60"));
+}
+
+/// A client n1 (10.99.0.1), directors n2 and n3, real servers n4.. on one bridge; the
+/// servers hold the VIP on lo (prepared by hakit rs-prep) and listen on port 80.
+fn dr_lab(tag: &str, servers: usize) -> (Lab, Vec<Server>) {
+    let lab = Lab::numbered(tag, 3 + servers);
+    let mut s = Vec::new();
+    for i in 0..servers {
+        let r = lab.host(3 + i);
+        ok(r.hakit(&["rs-prep", "arp", "up", "--vip", "10.99.0.100"]));
+        s.push(serve(r, &format!("r{}", i + 1), 80, None));
+    }
+    lab.host(0).ip("route add 10.99.0.100/32 via 10.99.0.2");
+    (lab, s)
+}
+
+fn dr_service(d: &Netns, sched: &str, servers: usize) {
+    ok(d.hakit(&["nft", "service", "add", "-t", "10.99.0.100:80", "-s", sched]));
+    for i in 0..servers {
+        ok(d.hakit(&[
+            "nft",
+            "real",
+            "add",
+            "-t",
+            "10.99.0.100:80",
+            "-r",
+            &format!("10.99.0.{}", 4 + i),
+            "-g",
+        ]));
+    }
+}
+
+#[test]
+fn direct_routing_carries_requests_and_hashes_keep_flows_and_directors_agree() {
+    if !privileged("direct_routing_carries_requests_and_hashes_keep_flows_and_directors_agree") {
+        return;
+    }
+    let (lab, _s) = dr_lab("nftdr", 3);
+    let (client, d1, d2) = (lab.host(0), lab.host(1), lab.host(2));
+    // Weighted by a hash of the flow: every server answers, in proportion.
+    dr_service(d1, "wrr", 3);
+    let c = count(client, "10.99.0.100", 80, 1500);
+    assert_eq!(c.get("failed"), None, "{c:?}");
+    for r in ["r1", "r2", "r3"] {
+        let got = share(&c, r, 1500);
+        assert!((got - 1.0 / 3.0).abs() < 0.06, "{r}: {got}: {c:?}");
+    }
+    let list = ok(d1.hakit(&["nft", "list"])).stdout;
+    assert!(
+        list.contains("-> 10.99.0.4:80                 Route"),
+        "{list}"
+    );
+    // The frames were forwarded at ingress: the director's IP stack never saw them.
+    let j = ok(d1.hakit(&["nft", "list", "--json"])).json();
+    let pkts: u64 = j["services"][0]["dests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["stats"]["inpkts"].as_u64().unwrap())
+        .sum();
+    assert!(
+        pkts >= 3 * 1500,
+        "ingress counts every packet towards the servers: {pkts}"
+    );
+    // sh: one client, one server.
+    ok(d1.hakit(&["nft", "service", "edit", "-t", "10.99.0.100:80", "-s", "sh"]));
+    let c = count(client, "10.99.0.100", 80, 200);
+    assert_eq!(c.len(), 1, "{c:?}");
+    // mh: each flow keeps its server, and a second director with the same servers, added
+    // in another order, sends every flow to the same server.
+    ok(d1.hakit(&["nft", "service", "edit", "-t", "10.99.0.100:80", "-s", "mh"]));
+    let a = flows(client, "10.99.0.100", 80, 20000, 1000);
+    assert!(!a.contains(&"failed".to_string()), "{a:?}");
+    assert_eq!(
+        flows(client, "10.99.0.100", 80, 20000, 1000),
+        a,
+        "a flow keeps its server"
+    );
+    let spread: std::collections::BTreeSet<&String> = a.iter().collect();
+    assert_eq!(spread.len(), 3, "mh spreads flows: {spread:?}");
+    ok(d2.hakit(&["nft", "service", "add", "-t", "10.99.0.100:80", "-s", "mh"]));
+    for i in [2, 0, 1] {
+        ok(d2.hakit(&[
+            "nft",
+            "real",
+            "add",
+            "-t",
+            "10.99.0.100:80",
+            "-r",
+            &format!("10.99.0.{}", 4 + i),
+            "-g",
+        ]));
+    }
+    client.ip("route replace 10.99.0.100/32 via 10.99.0.3");
+    let b = flows(client, "10.99.0.100", 80, 20000, 1000);
+    assert_eq!(b, a, "the two directors choose alike");
+    // One server of three leaves: its flows move, about a third, and few others.
+    ok(d2.hakit(&[
+        "nft",
+        "real",
+        "del",
+        "-t",
+        "10.99.0.100:80",
+        "-r",
+        "10.99.0.5",
+    ]));
+    let c2 = flows(client, "10.99.0.100", 80, 20000, 1000);
+    let moved = a.iter().zip(&c2).filter(|(x, y)| x != y).count();
+    let left = a.iter().filter(|x| *x == "r2").count();
+    assert!(moved <= 1000 / 3 + 30, "{moved} of 1000 flows moved");
+    assert!(
+        moved >= left,
+        "at least the removed server's {left} flows move: {moved}"
+    );
+    assert!(!c2.contains(&"r2".to_string()));
+}
+
+#[test]
+fn a_users_own_table_stays_byte_for_byte_and_errors_change_nothing() {
+    if !privileged("a_users_own_table_stays_byte_for_byte_and_errors_change_nothing") {
+        return;
+    }
+    let lab = Lab::numbered("nftown", 2);
+    let d = lab.host(0);
+    let mine = "table inet filter {\n set blocked {\n  type ipv4_addr\n  elements = { 192.0.2.1, 192.0.2.2 }\n }\n chain input {\n  type filter hook input priority filter; policy accept;\n  ip saddr @blocked counter drop\n  tcp dport 22 accept\n }\n}\n";
+    let f = d.state_dir.with_extension("nft");
+    std::fs::write(&f, mine).unwrap();
+    assert_eq!(d.exec("nft", &["-f", f.to_str().unwrap()]).code, 0);
+    let _ = std::fs::remove_file(&f);
+    let users = || d.exec("nft", &["list", "table", "inet", "filter"]).stdout;
+    let before = users();
+    let steps: Vec<Vec<&str>> = vec![
+        vec!["service", "add", "-t", "10.99.0.100:80", "-s", "wrr"],
+        vec![
+            "real",
+            "add",
+            "-t",
+            "10.99.0.100:80",
+            "-r",
+            "10.99.0.5:8080",
+            "-m",
+            "-w",
+            "2",
+        ],
+        vec![
+            "real",
+            "edit",
+            "-t",
+            "10.99.0.100:80",
+            "-r",
+            "10.99.0.5:8080",
+            "-m",
+            "-w",
+            "5",
+        ],
+        vec!["service", "edit", "-t", "10.99.0.100:80", "-s", "mh"],
+        vec!["service", "add", "-u", "10.99.0.100:53", "-s", "sh", "-p"],
+        vec![
+            "real",
+            "add",
+            "-u",
+            "10.99.0.100:53",
+            "-r",
+            "10.99.0.5",
+            "-m",
+        ],
+        vec!["service", "add", "-t", "10.99.0.100:443", "-s", "mh"],
+        vec![
+            "real",
+            "add",
+            "-t",
+            "10.99.0.100:443",
+            "-r",
+            "10.99.0.2",
+            "-g",
+        ],
+        vec!["zero"],
+        vec![
+            "real",
+            "del",
+            "-t",
+            "10.99.0.100:80",
+            "-r",
+            "10.99.0.5:8080",
+        ],
+        vec!["service", "del", "-u", "10.99.0.100:53"],
+        vec!["flush"],
+    ];
+    for s in &steps {
+        let mut a = vec!["nft"];
+        a.extend(s);
+        let r = d.hakit(&a);
+        assert_eq!(r.code, 0, "{s:?}: {}", r.stderr);
+        assert_eq!(users(), before, "after {s:?}");
+    }
+    // Every refusal is one line, and the ruleset is as it was.
+    ok(d.hakit(&["nft", "service", "add", "-t", "10.99.0.100:80", "-s", "wrr"]));
+    ok(d.hakit(&[
+        "nft",
+        "real",
+        "add",
+        "-t",
+        "10.99.0.100:80",
+        "-r",
+        "10.99.0.5:8080",
+        "-m",
+    ]));
+    let ruleset = nft_text(d, "before the errors");
+    for (args, code, why) in [
+        (
+            vec!["service", "add", "-t", "10.99.0.100:80", "-s", "wrr"],
+            1,
+            "already exists",
+        ),
+        (
+            vec!["service", "add", "-t", "10.99.0.101:80", "-s", "lc"],
+            2,
+            "the nft data plane has rr, wrr, sh and mh",
+        ),
+        (
+            vec![
+                "real",
+                "add",
+                "-t",
+                "10.99.0.100:80",
+                "-r",
+                "10.99.0.6",
+                "-i",
+            ],
+            2,
+            "tunnel (-i)",
+        ),
+        (
+            vec![
+                "real",
+                "add",
+                "-t",
+                "10.99.0.100:80",
+                "-r",
+                "10.99.0.6",
+                "-m",
+                "-x",
+                "5",
+            ],
+            2,
+            "thresholds",
+        ),
+        (
+            vec!["real", "del", "-t", "10.99.0.100:80", "-r", "10.99.0.9"],
+            1,
+            "no such real server",
+        ),
+        (
+            vec![
+                "real",
+                "add",
+                "-t",
+                "10.99.0.102:80",
+                "-r",
+                "10.99.0.5",
+                "-m",
+            ],
+            1,
+            "no such service",
+        ),
+        (
+            vec![
+                "service",
+                "add",
+                "-t",
+                "10.99.0.103:80",
+                "-s",
+                "wrr",
+                "-p",
+                "--pe",
+                "sip",
+            ],
+            2,
+            "persistence engines",
+        ),
+    ] {
+        let mut a = vec!["nft"];
+        a.extend(&args);
+        d.hakit(&a).code(code).one_line_error(why);
+        assert_eq!(nft_text(d, why), ruleset, "{args:?} changed the ruleset");
+    }
+    // Direct routing to what is not on a link here, or answers no ARP.
+    ok(d.hakit(&["nft", "service", "add", "-t", "10.99.0.100:81", "-s", "wrr"]));
+    let ruleset = nft_text(d, "before the DR errors");
+    d.hakit(&[
+        "nft",
+        "real",
+        "add",
+        "-t",
+        "10.99.0.100:81",
+        "-r",
+        "192.0.2.7",
+        "-g",
+    ])
+    .code(1)
+    .one_line_error("192.0.2.7");
+    d.hakit(&[
+        "nft",
+        "real",
+        "add",
+        "-t",
+        "10.99.0.100:81",
+        "-r",
+        "10.99.0.77",
+        "-g",
+    ])
+    .code(1)
+    .one_line_error("has no hardware address on eth0");
+    assert_eq!(nft_text(d, "after the DR errors"), ruleset);
+    // A table named hakit that hakit did not make is refused, unless --force.
+    let other = lab.host(1);
+    assert_eq!(
+        other.exec("nft", &["add", "table", "inet", "hakit"]).code,
+        0
+    );
+    other
+        .hakit(&["nft", "service", "add", "-t", "10.99.0.100:80", "-s", "rr"])
+        .code(1)
+        .one_line_error("table inet hakit exists but is not hakit's");
+    ok(other.hakit(&[
+        "nft",
+        "--force",
+        "service",
+        "add",
+        "-t",
+        "10.99.0.100:80",
+        "-s",
+        "rr",
+    ]));
+    ok(other.hakit(&["nft", "service", "add", "-t", "10.99.0.100:81", "-s", "rr"]));
+}
+
+#[test]
+fn without_nft_the_error_names_the_package() {
+    let r = crate::support::run(
+        hakit_bin(),
+        ["nft", "list"],
+        &[("PATH", "/nonexistent"), ("HAKIT_STATE_DIR", "/tmp")],
+    );
+    r.code(1)
+        .one_line_error("needs the nft program (Debian: apt-get install nftables)");
+}
+
+/// `hakit lb run --dataplane nft` in front of NAT real servers with HTTP checks.
+#[test]
+fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() {
+    if !privileged("lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections") {
+        return;
+    }
+    let l = nat_lab("nftlb", 3);
+    let mut servers: Vec<Option<Server>> = (1..=3)
+        .map(|i| Some(serve(l.rs(i), &format!("r{i}"), 8080, Some(8081))))
+        .collect();
+    let d = l.dir();
+    let state = d.state_dir.clone();
+    let log = state.with_extension("lblog");
+    let mut lb = Command::new("ip")
+        .args(["netns", "exec", &d.name])
+        .arg(hakit_bin())
+        .args([
+            "-v",
+            "--log-file",
+            log.to_str().unwrap(),
+            "--state-dir",
+            state.to_str().unwrap(),
+        ])
+        .args([
+            "lb",
+            "run",
+            "--dataplane",
+            "nft",
+            "-t",
+            "10.0.0.100:80",
+            "-s",
+            "wrr",
+            "-m",
+            "--delay-loop",
+            "0.2s",
+            "-r",
+            "10.0.1.11:8080",
+            "-r",
+            "10.0.1.12:8080",
+            "-r",
+            "10.0.1.13:8080",
+            "--check",
+            "http --connect-port 8081 --path / --connect-timeout 0.5s --retry 0",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let listed = |n: usize| {
+        let r = d.hakit(&["nft", "list", "--json"]);
+        serde_json::from_str::<Value>(&r.stdout)
+            .ok()
+            .and_then(|v| v["services"][0]["dests"].as_array().map(|a| a.len()))
+            == Some(n)
+    };
+    wait_for(
+        "lb to put three servers in",
+        Duration::from_secs(10),
+        || listed(3),
+    );
+    // Long-lived connections held through every change that follows.
+    let script = project_dir().join(FLOWS);
+    let holder = Command::new("ip")
+        .args(["netns", "exec", &l.client.name, "python3"])
+        .arg(&script)
+        .args(["hold", "10.0.0.100", "80", "9", "4"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    servers[2] = None;
+    wait_for("lb to take r3 out", Duration::from_secs(10), || listed(2));
+    let c = count(&l.client, "10.0.0.100", 80, 100);
+    assert_eq!(c.get("r3"), None, "{c:?}");
+    servers[2] = Some(serve(l.rs(3), "r3", 8080, Some(8081)));
+    wait_for("lb to bring r3 back", Duration::from_secs(10), || listed(3));
+    let out = holder.wait_with_output().unwrap();
+    let held: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Connections to r3 died with its server; those to r1 and r2 lived through it all.
+    let to_r3 = held["names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| *n == "r3")
+        .count();
+    assert_eq!(held["broken"].as_u64().unwrap() as usize, to_r3, "{held}");
+    let _ = Command::new("kill")
+        .args(["-TERM", &lb.id().to_string()])
+        .status();
+    let _ = lb.wait();
+    // At exit lb takes out what it put in: the service it created is gone.
+    let v: Value = serde_json::from_str(&ok(d.hakit(&["nft", "list", "--json"])).stdout).unwrap();
+    assert_eq!(v["services"].as_array().unwrap().len(), 0, "{v}");
+    let _ = std::fs::remove_file(&log);
+}
