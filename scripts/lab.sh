@@ -90,10 +90,11 @@ for n in rs1 rs2; do
 done
 hk rs1 rs-prep arp status | sed 's/^/    rs1: /'
 
-ipvs=no
-[ -e /proc/net/ip_vs ] && ipvs=yes
-# The page comes from the real servers through LVS-DR, or from the directors themselves.
-if [ $ipvs = yes ]; then servers=(rs1 rs2); else servers=(dir1 dir2); fi
+# The data plane: the kernel's IPVS where it has it, else hakit's nftables tables; the page
+# comes from the real servers through LVS-DR, or (with neither) from the directors themselves.
+plane=none
+if [ -e /proc/net/ip_vs ]; then plane=ipvs; elif command -v nft >/dev/null; then plane=nft; fi
+if [ $plane != none ]; then servers=(rs1 rs2); else servers=(dir1 dir2); fi
 for n in "${servers[@]}"; do
   mkdir -p "$work/www-$n"
   echo "served by $n" > "$work/www-$n/index.html"
@@ -101,15 +102,22 @@ for n in "${servers[@]}"; do
   pids+=($!)
   disown $!
 done
-if [ $ipvs = yes ]; then
+if [ $plane = ipvs ]; then
   say "this kernel has IPVS: LVS-DR on both directors with hakit ipvs (rr over rs1 and rs2)"
   for d in dir1 dir2; do
     hk "$d" -q ipvs service add -t "$VIP:80" -s rr
     for n in rs1 rs2; do hk "$d" -q ipvs real add -t "$VIP:80" -r "${ADDR[$n]}" -g -w 1; done
   done
   hk dir1 ipvs list | sed 's/^/    dir1: /'
+elif [ $plane = nft ]; then
+  say "this kernel has no IPVS: LVS-DR on both directors with hakit nft (rr by a hash of the flow over rs1 and rs2; MACs rewritten at ingress)"
+  for d in dir1 dir2; do
+    hk "$d" -q nft service add -t "$VIP:80" -s rr
+    for n in rs1 rs2; do hk "$d" -q nft real add -t "$VIP:80" -r "${ADDR[$n]}" -g -w 1; done
+  done
+  hk dir1 nft list | sed 's/^/    dir1: /'
 else
-  say "this kernel has no IPVS (CONFIG_IP_VS): the directors serve the page, the lab shows VIP failover alone"
+  say "this kernel has neither IPVS nor nft (Debian: apt-get install nftables): the directors serve the page, the lab shows VIP failover alone"
 fi
 
 start_vrrp() {

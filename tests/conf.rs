@@ -212,6 +212,16 @@ fn plan_prints_commands_that_hakit_accepts() {
     );
     let _ = child.kill();
     let _ = child.wait();
+    // The data plane, when one is named, goes on the lb run line.
+    hakit(&[
+        "conf",
+        "plan",
+        "--dataplane",
+        "nft",
+        &data("seed003-dual-master.conf"),
+    ])
+    .ok()
+    .stdout_has("hakit lb run --file /etc/hakit/lb.conf --dataplane nft --router-id KA1 &");
     // systemd units.
     hakit(&[
         "conf",

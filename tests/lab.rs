@@ -14,15 +14,27 @@ fn lab_demo_runs_and_cleans_up() {
         [script.to_str().unwrap()],
         &[("HAKIT", bin.to_str().unwrap())],
     );
+    // This kernel has no IPVS; test.sh installs nftables: LVS-DR with hakit nft, the
+    // pages from both real servers through the VIP, across the failover.
     r.ok()
+        .stdout_has("this kernel has no IPVS: LVS-DR on both directors with hakit nft")
+        .stdout_has("-> 192.168.139.7:80             Route   1")
         .stdout_has("dir1 is MASTER, dir2 is BACKUP; the VIP is on dir1")
-        .stdout_has("client: GET http://192.168.139.100/ -> served by dir1")
+        .stdout_has("client: GET http://192.168.139.100/ -> served by rs")
         .stdout_has("dir2 is MASTER and holds the VIP")
-        .stdout_has("last: served by dir2")
-        .stdout_has("dir1 is MASTER, dir2 is BACKUP; client: served by dir1")
-        .stdout_has("SIGTERM (priority 0: only the skew, 0.061 s); client: served by dir2")
+        .stdout_has("dir1 is MASTER, dir2 is BACKUP; client: served by rs")
+        .stdout_has("SIGTERM (priority 0: only the skew, 0.061 s); client: served by rs")
         .stdout_has("dir1: INSTANCE VI_51 STOP 101")
         .stdout_has("done; tearing the namespaces down");
+    let failover = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("client during the failover"))
+        .unwrap_or_default();
+    assert!(
+        failover.contains("rs1 ") && failover.contains("rs2 "),
+        "both real servers served through the failover: {failover}"
+    );
     // Its namespaces are gone (their prefix carries the script's pid, so only its own).
     let left = run("ip", ["netns", "list"], &[]).stdout;
     assert!(

@@ -542,7 +542,16 @@ fn lb_bad_input_is_a_usage_error() {
     // Without --dry-run the table must be there: one line saying why, with the way out.
     // auto takes nftables on a kernel without IPVS, where wlc is not a scheduler.
     if !std::path::Path::new("/proc/net/ip_vs").exists() {
-        let r = hakit(&["lb", "run", "--dataplane", "ipvs", "-t", "10.0.0.1:80", "-r", "10.0.0.7"]);
+        let r = hakit(&[
+            "lb",
+            "run",
+            "--dataplane",
+            "ipvs",
+            "-t",
+            "10.0.0.1:80",
+            "-r",
+            "10.0.0.7",
+        ]);
         r.code(1).one_line_error("ip_vs");
         if nix::unistd::geteuid().is_root() {
             // In a namespace of its own: nothing here may touch the host's nftables.

@@ -594,6 +594,28 @@ fn a_users_own_table_stays_byte_for_byte_and_errors_change_nothing() {
     .code(1)
     .one_line_error("has no hardware address on eth0");
     assert_eq!(nft_text(d, "after the DR errors"), ruleset);
+    // A transaction the kernel refuses (its dispatch element was deleted behind hakit's
+    // back) applies nothing: one line, and the ruleset as it was.
+    assert_eq!(
+        d.exec(
+            "nft",
+            &[
+                "delete",
+                "element",
+                "inet",
+                "hakit",
+                "services4",
+                "{ 10.99.0.100 . tcp . 80 }"
+            ]
+        )
+        .code,
+        0
+    );
+    let ruleset = nft_text(d, "before the refused transaction");
+    d.hakit(&["nft", "service", "del", "-t", "10.99.0.100:80"])
+        .code(1)
+        .one_line_error("delete service TCP 10.99.0.100:80: Could not process rule");
+    assert_eq!(nft_text(d, "after the refused transaction"), ruleset);
     // A table named hakit that hakit did not make is refused, unless --force.
     let other = lab.host(1);
     assert_eq!(
@@ -721,5 +743,79 @@ fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() 
     // At exit lb takes out what it put in: the service it created is gone.
     let v: Value = serde_json::from_str(&ok(d.hakit(&["nft", "list", "--json"])).stdout).unwrap();
     assert_eq!(v["services"].as_array().unwrap().len(), 0, "{v}");
+    let _ = std::fs::remove_file(&log);
+}
+
+/// Direct routing under `lb run --dataplane nft`: a real server whose MAC changes (a new
+/// NIC) is followed once the director's neighbour table learns the new address.
+#[test]
+fn lb_on_nft_follows_a_real_servers_new_mac() {
+    if !privileged("lb_on_nft_follows_a_real_servers_new_mac") {
+        return;
+    }
+    let (lab, _s) = dr_lab("nftmac", 2);
+    let (client, d) = (lab.host(0), lab.host(1));
+    let log = d.state_dir.with_extension("lblog");
+    let mut lb = Command::new("ip")
+        .args(["netns", "exec", &d.name])
+        .arg(hakit_bin())
+        .args(["-v", "--log-file", log.to_str().unwrap()])
+        .args(["--state-dir", d.state_dir.to_str().unwrap()])
+        .args([
+            "lb",
+            "run",
+            "--dataplane",
+            "nft",
+            "-t",
+            "10.99.0.100:80",
+            "-s",
+            "mh",
+            "-g",
+            "--delay-loop",
+            "0.2s",
+            "-r",
+            "10.99.0.4",
+            "-r",
+            "10.99.0.5",
+            "--check",
+            "tcp --connect-timeout 0.5s --retry 0",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for(
+        "both servers to answer through the VIP",
+        Duration::from_secs(10),
+        || count(client, "10.99.0.100", 80, 40).len() == 2,
+    );
+    let rs = lab.host(3);
+    rs.ip("link set eth0 address 02:00:5e:10:99:04");
+    // Its first packet to the director (an ARP request for it) teaches the new MAC.
+    let _ = rs.exec("ping", &["-c", "1", "-W", "1", "10.99.0.2"]);
+    wait_for(
+        "the director's rule to follow the new MAC",
+        Duration::from_secs(10),
+        || {
+            d.exec("nft", &["list", "table", "netdev", "hakit"])
+                .stdout
+                .contains("02:00:5e:10:99:04")
+        },
+    );
+    let c = count(client, "10.99.0.100", 80, 100);
+    assert!(
+        c.get("r1").is_some_and(|n| *n > 10),
+        "r1 answers again: {c:?}"
+    );
+    assert_eq!(c.get("failed"), None, "{c:?}");
+    let _ = Command::new("kill")
+        .args(["-TERM", &lb.id().to_string()])
+        .status();
+    let _ = lb.wait();
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        text.contains("real server 10.99.0.4 is now at 02:00:5e:10:99:04"),
+        "{text}"
+    );
     let _ = std::fs::remove_file(&log);
 }

@@ -5,9 +5,10 @@
 //! 2. The rules are checked against the current table by simulation (service exists, no such
 //!    service, real server exists, ...), so predictable failures also stop before anything is
 //!    sent; with `continue_on_error` those lines are skipped instead.
-//! 3. The rest goes to the kernel in pipelined chunks. A rule that brings a new scheduler or
-//!    persistence engine goes alone (the kernel may lack its module), so a failure there stops
-//!    exactly at its line.
+//! 3. The rest goes to the data plane in batches of its [`DataPlane::batch_size`] (IPVS:
+//!    pipelined chunks; nftables: one transaction). A rule that brings a new scheduler or
+//!    persistence engine goes alone (the kernel may lack its module), so a failure there
+//!    stops exactly at its line.
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,9 +18,6 @@ use super::ipvsadm::{self, Command};
 use crate::addr::host_port;
 use crate::error::{Error, Result};
 use crate::service::{Change, DataPlane, Entry, Key};
-
-/// Rules per pipelined datagram.
-pub const CHUNK: usize = 256;
 
 /// One rule of the input.
 #[derive(Debug, Clone)]
@@ -186,6 +184,7 @@ pub fn apply(
             v
         })
         .collect();
+    let chunk_size = dp.batch_size().max(1);
     let mut i = 0;
     let mut done = 0;
     while i < todo.len() {
@@ -194,7 +193,7 @@ pub fn apply(
         if risky(&todo[i].change, &mut seen) {
             j += 1;
         } else {
-            while j < todo.len() && j - i < CHUNK {
+            while j < todo.len() && j - i < chunk_size {
                 if j > i && risky(&todo[j].change, &mut seen.clone()) {
                     break;
                 }

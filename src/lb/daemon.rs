@@ -174,6 +174,11 @@ async fn run_async(
                 }
             }
             _ = tick.tick() => {
+                if let Table::Kernel(k) = &mut lb.table {
+                    if let Err(e) = k.maintain() {
+                        warn!("{e}");
+                    }
+                }
                 if lb.update_suspension() || dirty {
                     lb.write_status();
                     dirty = false;

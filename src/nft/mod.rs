@@ -226,8 +226,29 @@ impl Nft {
         Ok(Hop { dev, dev_mac, mac })
     }
 
+    /// The device a service's traffic comes in on: the one that holds its address (the
+    /// master of a VRRP pair), else the one its route goes out of (the backup, whose
+    /// neighbours send there once it is master).
+    fn ingress(&mut self, vip: IpAddr) -> Result<Option<String>> {
+        let nl = self.nl()?;
+        let owner = crate::vip::list(nl, None)?
+            .into_iter()
+            .find(|a| a.local == vip && a.ifname != "lo")
+            .map(|a| a.ifname);
+        if owner.is_some() {
+            return Ok(owner);
+        }
+        let Ok(route) = crate::route::get(nl, vip) else {
+            return Ok(None);
+        };
+        Ok(link::list(nl)?
+            .into_iter()
+            .find(|l| l.index == route.ifindex && !l.loopback)
+            .map(|l| l.name))
+    }
+
     /// Resolve the hops of a directly routed service's servers (those already known are
-    /// kept; the ingress device is the one that reaches its first server).
+    /// kept) and the device its traffic comes in on.
     fn route(&mut self, old: Option<&Svc>, s: &mut Svc) -> Result<()> {
         if s.forward() != Forward::Route {
             s.dr = None;
@@ -245,14 +266,17 @@ impl Nft {
                 None => self.hop(d.addr)?,
             });
         }
-        let first = s
-            .dests
-            .iter()
-            .zip(&hops)
-            .min_by_key(|(d, _)| (d.addr, d.port))
-            .map(|(_, h)| h.dev.clone())
-            .unwrap_or_default();
-        s.dr = Some((first, hops));
+        let known = old.and_then(|o| o.dr.as_ref()).map(|(dev, _)| dev.clone());
+        let dev = match (known, s.service.key) {
+            (Some(d), _) => d,
+            (None, Key::Addr { addr, .. }) => match self.ingress(addr)? {
+                Some(d) => d,
+                // No route to it at all: the servers' own link is the best guess.
+                None => hops.first().map(|h| h.dev.clone()).unwrap_or_default(),
+            },
+            (None, Key::Fwmark { .. }) => hops.first().map(|h| h.dev.clone()).unwrap_or_default(),
+        };
+        s.dr = Some((dev, hops));
         Ok(())
     }
 
@@ -442,6 +466,65 @@ fn all_failed(n: usize, i: usize, e: Error) -> Vec<Result<()>> {
 impl DataPlane for Nft {
     fn name(&self) -> &'static str {
         "nftables"
+    }
+
+    fn batch_size(&self) -> usize {
+        usize::MAX
+    }
+
+    /// Follow the directly routed servers' MACs: a neighbour entry that now says another
+    /// address rewrites that server's rule (only it: one transaction, its service alone).
+    fn maintain(&mut self) -> Result<()> {
+        let mut changed: Vec<(String, Svc)> = Vec::new();
+        let dr: Vec<(String, Svc)> = self
+            .state
+            .iter()
+            .filter(|(_, s)| s.dr.is_some())
+            .map(|(n, s)| (n.clone(), s.clone()))
+            .collect();
+        if dr.is_empty() {
+            return Ok(());
+        }
+        let nl = self.nl()?;
+        let links = link::list(nl)?;
+        for (name, s) in dr {
+            let mut next = s.clone();
+            let mut moved = false;
+            if let Some((_, hops)) = &mut next.dr {
+                for (d, h) in s.dests.iter().zip(hops.iter_mut()) {
+                    let Some(l) = links.iter().find(|l| l.name == h.dev) else {
+                        continue;
+                    };
+                    if let Some(mac) = crate::route::neighbour(nl, l.index, d.addr)? {
+                        if mac != h.mac {
+                            log::info!(
+                                "real server {} is now at {} on {}: its rule follows",
+                                d.addr,
+                                link::format_mac(&mac),
+                                h.dev
+                            );
+                            h.mac = mac;
+                            moved = true;
+                        }
+                    }
+                }
+            }
+            if moved {
+                changed.push((name, next));
+            }
+        }
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let mut cmds = Vec::new();
+        for (name, n) in &changed {
+            cmds.extend(render::service(self.state.get(name), Some(n)));
+        }
+        self.run(cmds, "follow the real servers' MACs")?;
+        for (name, n) in changed {
+            self.state.insert(name, n);
+        }
+        Ok(())
     }
 
     fn services(&mut self) -> Result<Vec<Service>> {

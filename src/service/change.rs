@@ -78,6 +78,19 @@ pub trait DataPlane {
     /// says whether a batch is applied change by change (IPVS) or all or nothing.
     fn apply_batch(&mut self, changes: &[Change]) -> Result<Vec<Result<()>>>;
 
+    /// How many changes a batch should hold at most: IPVS pipelines a few hundred at a
+    /// time; a transactional data plane takes them all at once.
+    fn batch_size(&self) -> usize {
+        256
+    }
+
+    /// Keep what the data plane derived from the system in step with it (a long-running
+    /// user calls this every second or so): nftables' direct routing follows a real
+    /// server's MAC when the neighbour table learns a new one. Nothing by default.
+    fn maintain(&mut self) -> Result<()> {
+        Ok(())
+    }
+
     /// Apply one change.
     fn apply(&mut self, c: &Change) -> Result<()> {
         self.apply_batch(std::slice::from_ref(c))?

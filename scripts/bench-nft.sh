@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# nftables data plane benchmark, side by side in one run, in throw-away namespaces:
+#
+#   sudo scripts/bench-nft.sh          # SERVICES=10000 REALS=4 CHANGES=5 SECS=5
+#
+# 1. Apply SERVICES services x REALS real servers: `hakit nft restore` (one transaction)
+#    against `nft -f` of the same ruleset written as text (hakit's table listed as text,
+#    loaded into a fresh namespace), and against `ipvsadm -R` where the kernel has IPVS.
+# 2. One real-server change at SERVICES services: `hakit nft real edit` (the CLI: it reads
+#    hakit's tables, then applies one transaction), median of CHANGES; and the same change
+#    as one `nft` command for comparison.
+# 3. Requests per second through a director with wrk (keep-alive, 32 connections, SECS s),
+#    and the machine's CPU per request: nft NAT, nft DR and a direct connection to the
+#    real server, as ratios to direct.
+# Needs root; installs nftables, wrk and nginx if missing (Debian).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "$(id -u)" -eq 0 ] || { echo "bench-nft.sh: needs root" >&2; exit 1; }
+. scripts/lib/deps.sh
+need bench-nft.sh nftables:nft wrk:wrk nginx:nginx iproute2:ip
+SERVICES=${SERVICES:-10000}
+REALS=${REALS:-4}
+CHANGES=${CHANGES:-5}
+SECS=${SECS:-5}
+if [ -z "${HAKIT:-}" ]; then
+  cargo build --quiet --release
+  HAKIT=$PWD/target/release/hakit
+fi
+P=hkbn$$
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  for n in $(ip netns list | awk '{print $1}' | grep "^$P-" || true); do ip netns del "$n"; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+ms() { local t=${EPOCHREALTIME/./}; echo $(( t / 1000 )); }
+ns() { ip netns add "$P-$1"; ip -n "$P-$1" link set lo up; }
+x() { local n=$1; shift; ip netns exec "$P-$n" "$@"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+# --- 1. apply
+awk -v n="$SERVICES" -v r="$REALS" 'BEGIN {
+  for (i = 0; i < n; i++) {
+    vip = sprintf("10.%d.%d.%d:80", int(i / 62500), int(i / 250) % 250, i % 250 + 1)
+    printf "-A -t %s -s wrr\n", vip
+    for (j = 1; j <= r; j++) printf "-a -t %s -r 192.168.%d.%d:80 -m -w %d\n", vip, j, i % 250 + 1, j
+  }
+}' > "$work/rules"
+lines=$(wc -l < "$work/rules")
+ns h
+t=$(ms); x h "$HAKIT" -q nft restore "$work/rules"; hakit_apply=$(( $(ms) - t ))
+got=$(x h "$HAKIT" nft save | wc -l)
+[ "$got" = "$lines" ] || echo "WARNING: hakit applied $got of $lines rules"
+x h nft list table inet hakit > "$work/table.nft"
+ns t
+t=$(ms); x t nft -f "$work/table.nft"; text_apply=$(( $(ms) - t ))
+ipvs_apply=-
+if [ -e /proc/net/ip_vs ] && command -v ipvsadm >/dev/null; then
+  ns i
+  t=$(ms); x i ipvsadm -R < "$work/rules"; ipvs_apply=$(( $(ms) - t ))
+fi
+
+# --- 2. one change at SERVICES services
+vip=10.0.0.1:80
+changes=()
+for k in $(seq 1 "$CHANGES"); do
+  t=$(ms)
+  x h "$HAKIT" -q nft real edit -t "$vip" -r 192.168.1.1:80 -m -w $((k + 5))
+  changes+=($(( $(ms) - t )))
+done
+hakit_change=$(printf '%s\n' "${changes[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+t=$(ms)
+x t nft add element inet hakit services4 '{ 10.99.99.99 . tcp . 80 : goto s_tcp_10_0_0_1_80 }'
+nft_change=$(( $(ms) - t ))
+ip netns del "$P-h"; ip netns del "$P-t"
+
+# --- 3. requests through a director
+# client -- director (10.9.0.1 | 10.9.1.1) -- server 10.9.1.2, whose route is the director;
+# for DR all three share one link and the server holds the VIP on lo.
+for n in c d r; do ns "$n"; done
+ip -n "$P-c" link add eth0 type veth peer name cl0 netns "$P-d"
+ip -n "$P-d" link add eth1 type veth peer name eth0 netns "$P-r"
+x d ip link set cl0 up; x d ip link set eth1 up; x c ip link set eth0 up; x r ip link set eth0 up
+x c ip addr add 10.9.0.2/24 dev eth0; x c ip route add default via 10.9.0.1
+x d ip addr add 10.9.0.1/24 dev cl0; x d ip addr add 10.9.0.100/24 dev cl0
+x d ip addr add 10.9.1.1/24 dev eth1; x d sysctl -qw net.ipv4.ip_forward=1
+x r ip addr add 10.9.1.2/24 dev eth0; x r ip route add default via 10.9.1.1
+mkdir -p "$work/www"; head -c 512 /dev/zero | tr '\0' x > "$work/www/index.html"
+cat > "$work/nginx.conf" <<EOF
+worker_processes 1; daemon off; pid $work/nginx.pid; error_log /dev/null;
+events { worker_connections 1024; }
+http { access_log off; server { listen 80; listen 8080; root $work/www; } }
+EOF
+ip netns exec "$P-r" nginx -c "$work/nginx.conf" >/dev/null 2>&1 & pids+=($!)
+sleep 0.5
+cpu() { awk '/^cpu / { print $2 + $3 + $4 + $6 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat; }
+# run NAME URL: prints "rps cpu_us_per_request"
+run() {
+  local c0 c1 out rps
+  read -r b0 a0 <<< "$(cpu)"
+  out=$(x c wrk -t 1 -c 32 -d "${SECS}s" "$2" 2>&1)
+  read -r b1 a1 <<< "$(cpu)"
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  awk -v r="$rps" -v b="$((b1 - b0))" -v s="$SECS" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (r > 0) printf "%.0f %.1f\n", r, b / hz / (r * s) * 1e6; else print "0 -" }'
+}
+read -r direct_rps direct_cpu <<< "$(x c ip route add 10.9.1.0/24 via 10.9.0.1 2>/dev/null; run direct http://10.9.1.2:8080/)"
+x d "$HAKIT" -q nft service add -t 10.9.0.100:80 -s wrr
+x d "$HAKIT" -q nft real add -t 10.9.0.100:80 -r 10.9.1.2:8080 -m
+read -r nat_rps nat_cpu <<< "$(run nat http://10.9.0.100/)"
+x d "$HAKIT" -q nft flush
+# DR: the director forwards frames from cl0 to eth1 at ingress, rewriting the MAC; the
+# server holds the VIP on lo and answers through its default route, the director, which
+# only routes the answer (the VIP is not the director's own here, so it is no martian).
+x d ip addr del 10.9.0.100/24 dev cl0
+x c ip route add 10.9.0.100/32 via 10.9.0.1
+x d sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.eth1.rp_filter=0 net.ipv4.conf.cl0.rp_filter=0
+x r ip addr add 10.9.0.100/32 dev lo
+x r sysctl -qw net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2
+x d "$HAKIT" -q nft service add -t 10.9.0.100:80 -s wrr
+x d "$HAKIT" -q nft real add -t 10.9.0.100:80 -r 10.9.1.2 -g
+read -r dr_rps dr_cpu <<< "$(run dr http://10.9.0.100/)"
+
+printf '\n%s services x %s real servers (%s rules)\n' "$SERVICES" "$REALS" "$lines"
+printf '%-34s %10s %10s %10s %8s\n' "" "hakit ms" "nft -f ms" "ipvsadm ms" "ratio"
+printf '%-34s %10s %10s %10s %8s\n' "apply (one transaction)" "$hakit_apply" "$text_apply" "$ipvs_apply" "$(ratio "$text_apply" "$hakit_apply")"
+printf '%-34s %10s %10s %10s %8s\n' "one real-server change (median)" "$hakit_change" "$nft_change" "-" "$(ratio "$nft_change" "$hakit_change")"
+printf '\n%-10s %12s %16s %14s\n' "path" "requests/s" "CPU us/request" "rps ratio"
+printf '%-10s %12s %16s %14s\n' direct "$direct_rps" "$direct_cpu" "1.00"
+printf '%-10s %12s %16s %14s\n' "nft NAT" "$nat_rps" "$nat_cpu" "$(ratio "$nat_rps" "$direct_rps")"
+printf '%-10s %12s %16s %14s\n' "nft DR" "$dr_rps" "$dr_cpu" "$(ratio "$dr_rps" "$direct_rps")"
