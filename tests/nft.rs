@@ -243,6 +243,80 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
 }
 
 #[test]
+fn nat_serves_ipv6_and_firewall_mark_services() {
+    if !privileged("nat_serves_ipv6_and_firewall_mark_services") {
+        return;
+    }
+    let l = nat_lab("nft6", 2);
+    let (c, d) = (&l.client, l.dir());
+    for (ns, addr) in [(c, "fd00:1::2"), (d, "fd00:1::1")] {
+        ns.ip(&format!(
+            "-6 addr add {addr}/64 dev {} nodad",
+            if ns.name == c.name { "eth0" } else { "cl0" }
+        ));
+    }
+    d.ip("-6 addr add fd00:1::100/64 dev cl0 nodad");
+    d.ip("-6 addr add fd00:2::1/64 dev eth0 nodad");
+    d.set_sysctl("net.ipv6.conf.all.forwarding", "1");
+    for i in 1..=2 {
+        let r = l.rs(i);
+        r.ip(&format!("-6 addr add fd00:2::1{i}/64 dev eth0 nodad"));
+        r.ip("-6 route add default via fd00:2::1");
+    }
+    let _s: Vec<Server> = (1..=2)
+        .map(|i| serve(l.rs(i), &format!("r{i}"), 8080, None))
+        .collect();
+    ok(d.hakit(&[
+        "nft",
+        "service",
+        "add",
+        "-t",
+        "[fd00:1::100]:80",
+        "-s",
+        "rr",
+    ]));
+    for i in 1..=2 {
+        ok(d.hakit(&[
+            "nft",
+            "real",
+            "add",
+            "-t",
+            "[fd00:1::100]:80",
+            "-r",
+            &format!("[fd00:2::1{i}]:8080"),
+            "-m",
+        ]));
+    }
+    let got = count(c, "fd00:1::100", 80, 100);
+    assert_eq!(
+        got.values().copied().collect::<Vec<_>>(),
+        [50, 50],
+        "{got:?}"
+    );
+    // A firewall-mark service: the user's own table marks the traffic, hakit's DNATs it.
+    d.ip("addr add 10.0.0.101/24 dev cl0");
+    let mark = "table inet marking {\n chain pre {\n  type filter hook prerouting priority mangle; policy accept;\n  ip daddr 10.0.0.101 tcp dport 80 meta mark set 7\n }\n}\n";
+    let f = d.state_dir.with_extension("nft");
+    std::fs::write(&f, mark).unwrap();
+    assert_eq!(d.exec("nft", &["-f", f.to_str().unwrap()]).code, 0);
+    let _ = std::fs::remove_file(&f);
+    ok(d.hakit(&["nft", "service", "add", "-f", "7", "-s", "wrr"]));
+    ok(d.hakit(&[
+        "nft",
+        "real",
+        "add",
+        "-f",
+        "7",
+        "-r",
+        "10.0.1.12:8080",
+        "-m",
+    ]));
+    let got = count(c, "10.0.0.101", 80, 50);
+    assert_eq!(got.get("r2"), Some(&50), "{got:?}");
+    assert!(ok(d.hakit(&["nft", "list"])).stdout.contains("FWM  7 wrr"));
+}
+
+#[test]
 fn persistence_keeps_a_client_on_its_server() {
     if !privileged("persistence_keeps_a_client_on_its_server") {
         return;
@@ -717,6 +791,7 @@ fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() 
         .arg(&script)
         .args(["hold", "10.0.0.100", "80", "9", "4"])
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_millis(500));
@@ -727,7 +802,13 @@ fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() 
     servers[2] = Some(serve(l.rs(3), "r3", 8080, Some(8081)));
     wait_for("lb to bring r3 back", Duration::from_secs(10), || listed(3));
     let out = holder.wait_with_output().unwrap();
-    let held: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let held: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "the held connections' report: {e}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
     // Connections to r3 died with its server; those to r1 and r2 lived through it all.
     let to_r3 = held["names"]
         .as_array()

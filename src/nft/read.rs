@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::render::{OWNER, OWNER_COMMENT};
-use super::state::{parse_dest_comment, parse_svc_comment, Hop, State, Svc};
+use super::state::{parse_dest_comment, parse_svc_comment, svc_of_dest, Hop, State, Svc};
 use crate::service::Stats;
 
 /// What a listing holds.
@@ -67,10 +67,9 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
             }
             l.state.insert(chain.to_string(), s);
         } else if let Some((d, hop)) = parse_dest_comment(comment) {
-            // d_<service>__<server>: the service chain is s_<service>.
-            if let Some((svc, _)) = chain.strip_prefix('d').and_then(|c| c.split_once("__")) {
+            if let Some(svc) = svc_of_dest(chain) {
                 dests
-                    .entry(format!("s{svc}"))
+                    .entry(svc)
                     .or_default()
                     .push((d, hop, chain.to_string()));
             }

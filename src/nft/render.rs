@@ -615,11 +615,11 @@ mod tests {
             "{v}"
         );
         assert!(
-            v.contains(r#"[{"range":[0,2]},{"goto":{"target":"d_x__10_0_1_1_8080"}}]"#),
+            v.contains(r#"[{"range":[0,2]},{"goto":{"target":"d_x-10_0_1_1_8080"}}]"#),
             "{v}"
         );
         assert!(
-            v.contains(r#"[{"range":[3,9]},{"goto":{"target":"d_x__10_0_1_3_8080"}}]"#),
+            v.contains(r#"[{"range":[3,9]},{"goto":{"target":"d_x-10_0_1_3_8080"}}]"#),
             "{v}"
         );
         assert!(!v.contains("10_0_1_2"), "weight 0: no new connections: {v}");
@@ -661,7 +661,7 @@ mod tests {
         let t = text(&service(Some(&a), Some(&b)));
         assert!(t.contains(r#"{"flush":{"chain":{"family":"inet","name":"s_tcp_10_0_0_1_80","table":"hakit"}}}"#), "{t}");
         assert!(
-            t.contains("d_tcp_10_0_0_1_80__10_0_1_2_8080"),
+            t.contains("d_tcp_10_0_0_1_80-10_0_1_2_8080"),
             "its rule says the new weight: {t}"
         );
         assert!(
@@ -687,7 +687,7 @@ mod tests {
                 .unwrap()
         };
         let rules = pos(r#""flush":{"chain":{"family":"inet","name":"s_tcp"#);
-        let gone = pos(r#""delete":{"chain":{"family":"inet","name":"d_tcp_10_0_0_1_80__10_0_1_2"#);
+        let gone = pos(r#""delete":{"chain":{"family":"inet","name":"d_tcp_10_0_0_1_80-10_0_1_2"#);
         assert!(rules < gone);
         let t = text(&cmds);
         assert!(t.contains(r#""delete":{"counter""#));

@@ -64,9 +64,17 @@ pub fn svc_name(k: &Key) -> String {
     }
 }
 
-/// The chain (and counter) name of a real server of service `svc`.
+/// The chain (and counter) name of a real server of service `svc`:
+/// `d_tcp_10_0_0_1_80-10_0_1_2_8080` (the `-` never occurs in an address's word, so the
+/// service's part reads back; `__` would, in an IPv6 address's).
 pub fn dest_name(svc: &str, d: &Dest) -> String {
-    format!("d{}__{}_{}", &svc[1..], addr_word(d.addr), d.port)
+    format!("d{}-{}_{}", &svc[1..], addr_word(d.addr), d.port)
+}
+
+/// The service chain a real server's chain belongs to.
+pub fn svc_of_dest(dest: &str) -> Option<String> {
+    let (svc, _) = dest.strip_prefix('d')?.split_once('-')?;
+    Some(format!("s{svc}"))
 }
 
 /// The persistence set of a real server.
@@ -226,9 +234,13 @@ mod tests {
         let d = Dest::new("10.0.0.2".parse().unwrap(), 8080);
         assert_eq!(
             dest_name("s_tcp_10_0_0_1_80", &d),
-            "d_tcp_10_0_0_1_80__10_0_0_2_8080"
+            "d_tcp_10_0_0_1_80-10_0_0_2_8080"
         );
-        assert_eq!(affinity_name("d_x__y"), "a_x__y");
+        assert_eq!(affinity_name("d_x-y"), "a_x-y");
+        let v6 = Dest::new("fd00:2::11".parse().unwrap(), 8080);
+        let n = dest_name(&svc_name(&k), &v6);
+        assert_eq!(n, "d_tcp_2001_db8__1_443-fd00_2__11_8080");
+        assert_eq!(svc_of_dest(&n).as_deref(), Some("s_tcp_2001_db8__1_443"));
         assert_eq!(
             svc_name(&Key::Fwmark {
                 mark: 7,

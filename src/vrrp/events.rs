@@ -820,3 +820,44 @@ fn a_member_that_fails_while_running_faults_its_group_until_it_returns() {
         "its master stays: leaving never moves it up"
     );
 }
+
+#[test]
+fn a_reload_keeps_an_unchanged_instance_untouched_and_restarts_a_changed_one() {
+    let mut w = World::new();
+    let a = w.add(opts("A", 51, 100, VIP), "10.0.0.2");
+    let b = w.add(opts("B", 52, 100, "10.0.1.100/24"), "10.0.1.2");
+    w.until(1000);
+    assert_eq!((w.state(a), w.state(b)), (State::Master, State::Master));
+    let before = w.status("A").transitions.len();
+    // The file now: A as it was, B with another priority, C new, nothing else.
+    let b2 = opts("B", 52, 120, "10.0.1.100/24");
+    let c = opts("C", 53, 100, "10.0.2.100/24");
+    let plan =
+        w.sp.reload_plan(&[opts("A", 51, 100, VIP), b2.clone(), c.clone()]);
+    assert_eq!(plan.kept, 1);
+    assert_eq!(plan.stop, [(b, "B".to_string(), true)]);
+    let names: Vec<&str> = plan
+        .start
+        .iter()
+        .map(|o| o.instance.name.as_str())
+        .collect();
+    assert_eq!(names, ["B", "C"]);
+    // Carried out, A notices nothing: no transition, and its adverts keep their beat.
+    let now = w.now();
+    w.sp.remove(now, &mut w.host, b, Leave::Stopped);
+    w.add(b2, "10.0.1.2");
+    w.add(c, "10.0.2.2");
+    w.until(2000);
+    assert_eq!(w.status("A").transitions.len(), before, "A did not move");
+    let beats: Vec<u64> = w.sent("A", 900, 2000).iter().map(|s| s.0).collect();
+    let gaps: Vec<u64> = beats.windows(2).map(|p| p[1] - p[0]).collect();
+    assert!(
+        gaps.iter().all(|g| *g == 100),
+        "A's adverts every 100 ms through the reload: {beats:?}"
+    );
+    assert_eq!(
+        w.sp.reload_plan(&[opts("A", 51, 100, VIP)]).stop.len(),
+        2,
+        "B and C removed"
+    );
+}

@@ -495,29 +495,11 @@ impl Reactor {
     fn reload(&mut self, new: Run) {
         self.speaker
             .set_groups(Instant::now(), &mut self.host, &new.groups);
-        let mut next: BTreeMap<String, Options> = new
-            .instances
-            .into_iter()
-            .map(|o| (o.instance.name.clone(), o))
-            .collect();
-        let running: Vec<(usize, String, bool)> = self
-            .speaker
-            .instances()
-            .map(|(slot, i)| {
-                let same = next.get(i.name()) == Some(i.options());
-                (slot, i.name().to_string(), same)
-            })
-            .collect();
-        let mut kept = 0;
-        for (slot, name, same) in running {
-            if same {
-                next.remove(&name);
-                kept += 1;
-                continue;
-            }
+        let plan = self.speaker.reload_plan(&new.instances);
+        for (slot, name, changed) in plan.stop {
             log::info!(
                 "reload: {name} {}",
-                if next.contains_key(&name) {
+                if changed {
                     "changed: restarting it"
                 } else {
                     "removed: stopping it"
@@ -525,6 +507,11 @@ impl Reactor {
             );
             self.remove(slot, Leave::Stopped);
         }
+        let mut next: BTreeMap<String, Options> = plan
+            .start
+            .into_iter()
+            .map(|o| (o.instance.name.clone(), o))
+            .collect();
         // One still being set up: kept if unchanged, else dropped when it arrives and
         // followed by what the file says now.
         for (name, p) in self.pending.iter_mut() {
@@ -541,7 +528,7 @@ impl Reactor {
             log::info!("reload: starting {name}");
             self.start(o);
         }
-        log::info!("reload: {kept} instance(s) kept running untouched");
+        log::info!("reload: {} instance(s) kept running untouched", plan.kept);
     }
 
     /// SIGTERM: every group enters STOP, then every instance stops. Setups still under

@@ -37,6 +37,18 @@ pub enum Leave {
     Failed,
 }
 
+/// What a reload does to the running instances.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Reload {
+    /// Running instances to stop: slot, name, and whether the file still has it (changed)
+    /// or not (removed).
+    pub stop: Vec<(usize, String, bool)>,
+    /// What to start: the changed and the new (by name, in the file's order).
+    pub start: Vec<Options>,
+    /// Running instances the file did not change: kept untouched.
+    pub kept: usize,
+}
+
 /// Every instance of the process, by slot, and their sync groups by name.
 pub struct Speaker<W> {
     origin: Instant,
@@ -397,6 +409,30 @@ impl<W: Wire> Speaker<W> {
         for slot in 0..self.slots.len() {
             self.remove(now, host, slot, Leave::Stopped);
         }
+    }
+
+    /// What loading `new` changes: an instance whose configuration is the same keeps
+    /// running untouched (no state flap, no lost gratuitous ARP); a changed one restarts;
+    /// a removed one stops; a new one starts.
+    pub fn reload_plan(&self, new: &[Options]) -> Reload {
+        let mut plan = Reload::default();
+        let mut kept_names = Vec::new();
+        for (slot, inst) in self.instances() {
+            match new.iter().find(|o| o.instance.name == inst.name()) {
+                Some(o) if o == inst.options() => {
+                    plan.kept += 1;
+                    kept_names.push(inst.name().to_string());
+                }
+                Some(_) => plan.stop.push((slot, inst.name().to_string(), true)),
+                None => plan.stop.push((slot, inst.name().to_string(), false)),
+            }
+        }
+        plan.start = new
+            .iter()
+            .filter(|o| !kept_names.contains(&o.instance.name))
+            .cloned()
+            .collect();
+        plan
     }
 
     /// The running instances by slot.

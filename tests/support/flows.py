@@ -34,6 +34,8 @@ def serve(name, port, http_port=None):
                 return
 
     class T(socketserver.ThreadingTCPServer):
+        # Both families: "::" takes IPv4 as mapped addresses too.
+        address_family = socket.AF_INET6
         allow_reuse_address = True
         daemon_threads = True
         request_queue_size = 1024
@@ -52,7 +54,7 @@ def serve(name, port, http_port=None):
 
         hs = http.server.ThreadingHTTPServer(("0.0.0.0", int(http_port)), H)
         threading.Thread(target=hs.serve_forever, daemon=True).start()
-    T(("0.0.0.0", int(port)), Echo).serve_forever()
+    T(("::", int(port)), Echo).serve_forever()
 
 
 def one(host, port, sport=None, timeout=2.0):
@@ -95,7 +97,13 @@ def flows(host, port, sport, n):
 def hold(host, port, n, secs):
     conns = []
     for _ in range(int(n)):
-        s, name = one(host, port, timeout=1.0)
+        for attempt in range(3):
+            try:
+                s, name = one(host, port, timeout=3.0)
+                break
+            except OSError as e:
+                if attempt == 2:
+                    raise SystemExit(f"hold: cannot open a connection to {host}:{port}: {e}")
         conns.append((s, s.makefile("rb"), name))
     broken = set()
     end = time.time() + float(secs)
