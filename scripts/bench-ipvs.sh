@@ -18,13 +18,8 @@ if [ -z "${HAKIT:-}" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-awk -v n="$SERVICES" -v r="$REALS" 'BEGIN {
-  for (i = 0; i < n; i++) {
-    vip = sprintf("10.%d.%d.%d:80", int(i / 62500), int(i / 250) % 250, i % 250 + 1)
-    printf "-A -t %s -s wrr\n", vip
-    for (j = 1; j <= r; j++) printf "-a -t %s -r 192.168.%d.%d:80 -m -w %d\n", vip, j, i % 250 + 1, j
-  }
-}' > "$work/rules"
+. scripts/lib/rules.sh
+rules "$SERVICES" "$REALS" > "$work/rules"
 cat > "$work/bench.sh" <<'EOS'
 # Each restore goes into a fresh network namespace (IPVS tables, and the kernel's trash of
 # deleted destinations that every later add searches, are per namespace), so neither tool

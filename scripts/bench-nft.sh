@@ -42,13 +42,8 @@ x() { local n=$1; shift; ip netns exec "$P-$n" "$@"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 # --- 1. apply
-awk -v n="$SERVICES" -v r="$REALS" 'BEGIN {
-  for (i = 0; i < n; i++) {
-    vip = sprintf("10.%d.%d.%d:80", int(i / 62500), int(i / 250) % 250, i % 250 + 1)
-    printf "-A -t %s -s wrr\n", vip
-    for (j = 1; j <= r; j++) printf "-a -t %s -r 192.168.%d.%d:80 -m -w %d\n", vip, j, i % 250 + 1, j
-  }
-}' > "$work/rules"
+. scripts/lib/rules.sh
+rules "$SERVICES" "$REALS" > "$work/rules"
 lines=$(wc -l < "$work/rules")
 ns h
 t=$(ms); x h "$HAKIT" -q nft restore "$work/rules"; hakit_apply=$(( $(ms) - t ))

@@ -102,22 +102,17 @@ for n in "${servers[@]}"; do
   pids+=($!)
   disown $!
 done
-if [ $plane = ipvs ]; then
-  say "this kernel has IPVS: LVS-DR on both directors with hakit ipvs (rr over rs1 and rs2)"
+case $plane in
+  ipvs) say "this kernel has IPVS: LVS-DR on both directors with hakit ipvs (rr over rs1 and rs2)" ;;
+  nft) say "this kernel has no IPVS: LVS-DR on both directors with hakit nft (rr by a hash of the flow over rs1 and rs2; MACs rewritten at ingress)" ;;
+  *) say "this kernel has neither IPVS nor nft (Debian: apt-get install nftables): the directors serve the page, the lab shows VIP failover alone" ;;
+esac
+if [ $plane != none ]; then
   for d in dir1 dir2; do
-    hk "$d" -q ipvs service add -t "$VIP:80" -s rr
-    for n in rs1 rs2; do hk "$d" -q ipvs real add -t "$VIP:80" -r "${ADDR[$n]}" -g -w 1; done
+    hk "$d" -q $plane service add -t "$VIP:80" -s rr
+    for n in rs1 rs2; do hk "$d" -q $plane real add -t "$VIP:80" -r "${ADDR[$n]}" -g -w 1; done
   done
-  hk dir1 ipvs list | sed 's/^/    dir1: /'
-elif [ $plane = nft ]; then
-  say "this kernel has no IPVS: LVS-DR on both directors with hakit nft (rr by a hash of the flow over rs1 and rs2; MACs rewritten at ingress)"
-  for d in dir1 dir2; do
-    hk "$d" -q nft service add -t "$VIP:80" -s rr
-    for n in rs1 rs2; do hk "$d" -q nft real add -t "$VIP:80" -r "${ADDR[$n]}" -g -w 1; done
-  done
-  hk dir1 nft list | sed 's/^/    dir1: /'
-else
-  say "this kernel has neither IPVS nor nft (Debian: apt-get install nftables): the directors serve the page, the lab shows VIP failover alone"
+  hk dir1 $plane list | sed 's/^/    dir1: /'
 fi
 
 start_vrrp() {

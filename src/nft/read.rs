@@ -30,6 +30,23 @@ fn counter_of(expr: &Value) -> Option<(u64, u64)> {
     })
 }
 
+/// What a counter of (packets, bytes) says: at ingress (direct routing) every packet of
+/// the flows towards the server; in a nat chain, the first packet of each connection.
+fn stats(ingress: bool, (packets, bytes): (u64, u64)) -> Stats {
+    if ingress {
+        Stats {
+            inpkts: packets,
+            inbytes: bytes,
+            ..Stats::default()
+        }
+    } else {
+        Stats {
+            conns: packets,
+            ..Stats::default()
+        }
+    }
+}
+
 /// Read a listing of one of hakit's tables into `l` (a service and its servers may be
 /// split across the inet and the netdev table only while one moves, never at rest).
 pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
@@ -80,21 +97,8 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
             continue;
         };
         for (mut d, hop, chain) in ds {
-            if let Some((p, b)) = l.counters.get(&chain) {
-                d.stats = if hop.is_some() {
-                    // Ingress counts every packet of the flow towards the server.
-                    Stats {
-                        inpkts: *p,
-                        inbytes: *b,
-                        ..Stats::default()
-                    }
-                } else {
-                    // A nat chain sees the first packet of each connection.
-                    Stats {
-                        conns: *p,
-                        ..Stats::default()
-                    }
-                };
+            if let Some(c) = l.counters.get(&chain) {
+                d.stats = stats(hop.is_some(), *c);
             }
             if let (Some((_, hops)), Some(h)) = (&mut s.dr, hop) {
                 hops.push(h);
@@ -103,19 +107,8 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
         }
     }
     for (name, s) in l.state.iter_mut() {
-        if let Some((p, b)) = l.svc_counters.get(name) {
-            s.service.stats = if s.dr.is_some() {
-                Stats {
-                    inpkts: *p,
-                    inbytes: *b,
-                    ..Stats::default()
-                }
-            } else {
-                Stats {
-                    conns: *p,
-                    ..Stats::default()
-                }
-            };
+        if let Some(c) = l.svc_counters.get(name) {
+            s.service.stats = stats(s.dr.is_some(), *c);
         }
     }
     Ok(())
