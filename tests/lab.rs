@@ -2,6 +2,19 @@
 
 use crate::support::{privileged, project_dir, run};
 
+/// The lab's report of the failover names both real servers among those that answered.
+#[track_caller]
+fn both_real_servers_served_through_the_failover(stdout: &str) {
+    let failover = stdout
+        .lines()
+        .find(|l| l.contains("client during the failover"))
+        .unwrap_or_default();
+    assert!(
+        failover.contains("rs1 ") && failover.contains("rs2 "),
+        "both real servers served through the failover: {failover}"
+    );
+}
+
 #[test]
 fn lab_demo_runs_and_cleans_up() {
     if !privileged("lab_demo_runs_and_cleans_up") {
@@ -26,15 +39,7 @@ fn lab_demo_runs_and_cleans_up() {
         .stdout_has("SIGTERM (priority 0: only the skew, 0.061 s); client: served by rs")
         .stdout_has("dir1: INSTANCE VI_51 STOP 101")
         .stdout_has("done; tearing the namespaces down");
-    let failover = r
-        .stdout
-        .lines()
-        .find(|l| l.contains("client during the failover"))
-        .unwrap_or_default();
-    assert!(
-        failover.contains("rs1 ") && failover.contains("rs2 "),
-        "both real servers served through the failover: {failover}"
-    );
+    both_real_servers_served_through_the_failover(&r.stdout);
     // Its namespaces are gone (their prefix carries the script's pid, so only its own).
     let left = run("ip", ["netns", "list"], &[]).stdout;
     assert!(
@@ -61,13 +66,5 @@ fn vm_lab_programs_lvs_dr_where_the_kernel_has_ipvs() {
         .stdout_has("client: GET http://192.168.139.100/ -> served by rs")
         .stdout_has("dir2 is MASTER and holds the VIP")
         .stdout_has("done; tearing the namespaces down");
-    let failover = r
-        .stdout
-        .lines()
-        .find(|l| l.contains("client during the failover"))
-        .unwrap_or_default();
-    assert!(
-        failover.contains("rs1 ") && failover.contains("rs2 "),
-        "both real servers served through the failover: {failover}"
-    );
+    both_real_servers_served_through_the_failover(&r.stdout);
 }

@@ -149,6 +149,13 @@ impl NatLab {
         self.lab.host(0)
     }
 
+    /// A flows.py server on port 8080 of every real server, named r1, r2, ...
+    fn serve_all(&self, http: Option<u16>) -> Vec<Server> {
+        (1..self.lab.hosts.len())
+            .map(|i| serve(self.rs(i), &format!("r{i}"), 8080, http))
+            .collect()
+    }
+
     fn rs(&self, i: usize) -> &Netns {
         self.lab.host(i)
     }
@@ -164,9 +171,7 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
         return;
     }
     let l = nat_lab("nftnat", 3);
-    let _s: Vec<Server> = (1..=3)
-        .map(|i| serve(l.rs(i), &format!("r{i}"), 8080, None))
-        .collect();
+    let _s = l.serve_all(None);
     let d = l.dir();
     ok(d.hakit(&["nft", "service", "add", "-t", "10.0.0.100:80", "-s", "wrr"]));
     for (i, w) in [(1, "1"), (2, "2"), (3, "3")] {
@@ -263,9 +268,7 @@ fn nat_serves_ipv6_and_firewall_mark_services() {
         r.ip(&format!("-6 addr add fd00:2::1{i}/64 dev eth0 nodad"));
         r.ip("-6 route add default via fd00:2::1");
     }
-    let _s: Vec<Server> = (1..=2)
-        .map(|i| serve(l.rs(i), &format!("r{i}"), 8080, None))
-        .collect();
+    let _s = l.serve_all(None);
     ok(d.hakit(&[
         "nft",
         "service",
@@ -322,9 +325,7 @@ fn persistence_keeps_a_client_on_its_server() {
         return;
     }
     let l = nat_lab("nftpers", 3);
-    let _s: Vec<Server> = (1..=3)
-        .map(|i| serve(l.rs(i), &format!("r{i}"), 8080, None))
-        .collect();
+    let _s = l.serve_all(None);
     let d = l.dir();
     ok(d.hakit(&[
         "nft",
@@ -731,9 +732,7 @@ fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() 
         return;
     }
     let l = nat_lab("nftlb", 3);
-    let mut servers: Vec<Option<Server>> = (1..=3)
-        .map(|i| Some(serve(l.rs(i), &format!("r{i}"), 8080, Some(8081))))
-        .collect();
+    let mut servers: Vec<Option<Server>> = l.serve_all(Some(8081)).into_iter().map(Some).collect();
     let d = l.dir();
     let state = d.state_dir.clone();
     let log = state.with_extension("lblog");
