@@ -104,6 +104,14 @@ fn ok(r: Run) -> Run {
     r
 }
 
+/// `hakit nft LINE` in `ns` (LINE split at whitespace), which must succeed.
+#[track_caller]
+fn nft_ok(ns: &Netns, line: &str) -> Run {
+    let mut a = vec!["nft"];
+    a.extend(line.split_whitespace());
+    ok(ns.hakit(&a))
+}
+
 fn nft_text(ns: &Netns, what: &str) -> String {
     let r = ns.exec("nft", &["list", "ruleset"]);
     assert_eq!(r.code, 0, "{what}: nft list ruleset: {}", r.stderr);
@@ -174,19 +182,14 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
     let _s = l.serve_all(None);
     let d = l.dir();
     ok(d.hakit(&["nft", "service", "add", "-t", "10.0.0.100:80", "-s", "wrr"]));
-    for (i, w) in [(1, "1"), (2, "2"), (3, "3")] {
-        ok(d.hakit(&[
-            "nft",
-            "real",
-            "add",
-            "-t",
-            "10.0.0.100:80",
-            "-r",
-            &format!("10.0.1.{}:8080", 10 + i),
-            "-m",
-            "-w",
-            w,
-        ]));
+    for i in 1..=3 {
+        nft_ok(
+            d,
+            &format!(
+                "real add -t 10.0.0.100:80 -r 10.0.1.{}:8080 -m -w {i}",
+                10 + i
+            ),
+        );
     }
     let n = 3000;
     let c = count(&l.client, "10.0.0.100", 80, n);
@@ -279,16 +282,10 @@ fn nat_serves_ipv6_and_firewall_mark_services() {
         "rr",
     ]));
     for i in 1..=2 {
-        ok(d.hakit(&[
-            "nft",
-            "real",
-            "add",
-            "-t",
-            "[fd00:1::100]:80",
-            "-r",
-            &format!("[fd00:2::1{i}]:8080"),
-            "-m",
-        ]));
+        nft_ok(
+            d,
+            &format!("real add -t [fd00:1::100]:80 -r [fd00:2::1{i}]:8080 -m"),
+        );
     }
     let got = count(c, "fd00:1::100", 80, 100);
     assert_eq!(
@@ -339,16 +336,10 @@ fn persistence_keeps_a_client_on_its_server() {
         "60",
     ]));
     for i in 1..=3 {
-        ok(d.hakit(&[
-            "nft",
-            "real",
-            "add",
-            "-t",
-            "10.0.0.100:80",
-            "-r",
-            &format!("10.0.1.{}:8080", 10 + i),
-            "-m",
-        ]));
+        nft_ok(
+            d,
+            &format!("real add -t 10.0.0.100:80 -r 10.0.1.{}:8080 -m", 10 + i),
+        );
     }
     let c = count(&l.client, "10.0.0.100", 80, 200);
     assert_eq!(c.len(), 1, "one client, one server: {c:?}");
@@ -371,19 +362,15 @@ fn dr_lab(tag: &str, servers: usize) -> (Lab, Vec<Server>) {
     (lab, s)
 }
 
-fn dr_service(d: &Netns, sched: &str, servers: usize) {
-    ok(d.hakit(&["nft", "service", "add", "-t", "10.99.0.100:80", "-s", sched]));
-    for i in 0..servers {
-        ok(d.hakit(&[
-            "nft",
-            "real",
-            "add",
-            "-t",
-            "10.99.0.100:80",
-            "-r",
-            &format!("10.99.0.{}", 4 + i),
-            "-g",
-        ]));
+/// The service 10.99.0.100:80 on `d`, its real servers (10.99.0.4 + i for i in `order`)
+/// directly routed, added in that order.
+fn dr_service(d: &Netns, sched: &str, order: &[usize]) {
+    nft_ok(d, &format!("service add -t 10.99.0.100:80 -s {sched}"));
+    for i in order {
+        nft_ok(
+            d,
+            &format!("real add -t 10.99.0.100:80 -r 10.99.0.{} -g", 4 + i),
+        );
     }
 }
 
@@ -395,7 +382,7 @@ fn direct_routing_carries_requests_and_hashes_keep_flows_and_directors_agree() {
     let (lab, _s) = dr_lab("nftdr", 3);
     let (client, d1, d2) = (lab.host(0), lab.host(1), lab.host(2));
     // Weighted by a hash of the flow: every server answers, in proportion.
-    dr_service(d1, "wrr", 3);
+    dr_service(d1, "wrr", &[0, 1, 2]);
     let c = count(client, "10.99.0.100", 80, 1500);
     assert_eq!(c.get("failed"), None, "{c:?}");
     for r in ["r1", "r2", "r3"] {
@@ -435,19 +422,7 @@ fn direct_routing_carries_requests_and_hashes_keep_flows_and_directors_agree() {
     );
     let spread: std::collections::BTreeSet<&String> = a.iter().collect();
     assert_eq!(spread.len(), 3, "mh spreads flows: {spread:?}");
-    ok(d2.hakit(&["nft", "service", "add", "-t", "10.99.0.100:80", "-s", "mh"]));
-    for i in [2, 0, 1] {
-        ok(d2.hakit(&[
-            "nft",
-            "real",
-            "add",
-            "-t",
-            "10.99.0.100:80",
-            "-r",
-            &format!("10.99.0.{}", 4 + i),
-            "-g",
-        ]));
-    }
+    dr_service(d2, "mh", &[2, 0, 1]);
     client.ip("route replace 10.99.0.100/32 via 10.99.0.3");
     let b = flows(client, "10.99.0.100", 80, 20000, 1000);
     assert_eq!(b, a, "the two directors choose alike");

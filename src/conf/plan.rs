@@ -356,12 +356,21 @@ fn check_words(c: &crate::check::Check, rs: SocketAddr) -> Option<Vec<String>> {
     crate::check::args::words(c, Some(rs))
 }
 
+/// ` --dataplane PLANE`, unless it is lb run's own default.
+fn plane_arg(plane: Kind) -> String {
+    if plane == Kind::Auto {
+        String::new()
+    } else {
+        format!(" --dataplane {plane}")
+    }
+}
+
 /// The `lb run` options besides its services: the data plane, then global_defs' mail.
 fn lb_args(c: &Config, plane: Kind) -> Vec<String> {
-    let mut a = Vec::new();
-    if plane != Kind::Auto {
-        a.extend(["--dataplane".into(), plane.to_string()]);
-    }
+    let mut a: Vec<String> = plane_arg(plane)
+        .split_whitespace()
+        .map(String::from)
+        .collect();
     if let Some(r) = &c.global.router_id {
         a.extend(["--router-id".into(), shq(r)]);
     }
@@ -414,10 +423,7 @@ pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
                 s,
                 "hakit lb run --config {}{} &",
                 shq(source),
-                lb_args(&Config::default(), plane)
-                    .iter()
-                    .map(|w| format!(" {w}"))
-                    .collect::<String>()
+                plane_arg(plane)
             );
         }
         Ok(lines) => {
@@ -475,14 +481,7 @@ pub fn systemd(c: &Config, source: &str, plane: Kind) -> Result<String> {
     if !c.virtual_servers.is_empty() {
         let (run, why) = match lb_lines(c)? {
             Err(why) => (
-                format!(
-                    "--config {}{}",
-                    shq(source),
-                    lb_args(&Config::default(), plane)
-                        .iter()
-                        .map(|w| format!(" {w}"))
-                        .collect::<String>()
-                ),
+                format!("--config {}{}", shq(source), plane_arg(plane)),
                 format!(" ({why})"),
             ),
             Ok(lines) => {

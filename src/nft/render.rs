@@ -18,7 +18,6 @@
 //! them in its comment ([`super::state`]), so a listing reads back.
 
 use std::collections::BTreeSet;
-use std::net::IpAddr;
 
 use serde_json::{json, Value};
 
@@ -384,7 +383,6 @@ fn svc_rules(s: &Svc, name: &str) -> Vec<Value> {
 fn dest_rule(s: &Svc, name: &str, i: usize) -> Value {
     let d = &s.dests[i];
     let dn = dest_name(name, d);
-    let v6 = s.service.key.is_ipv6();
     let hop: Option<&Hop> = s.dr.as_ref().and_then(|(_, h)| h.get(i));
     let mut e = vec![json!({"counter": dn})];
     if s.service.persistent() {
@@ -415,7 +413,6 @@ fn dest_rule(s: &Svc, name: &str, i: usize) -> Value {
             }
         }
     }
-    let _ = v6;
     add(
         "rule",
         Family::of(s.forward()),
@@ -562,20 +559,9 @@ fn dest_objects(s: &Svc, name: &str, d: &crate::service::Dest) -> Vec<Value> {
     c
 }
 
-/// The devices the services' ingress chains are on.
-pub fn devices<'a>(s: impl Iterator<Item = &'a Svc>) -> BTreeSet<String> {
-    s.filter_map(|x| x.dr.as_ref().map(|(d, _)| d.clone()))
-        .collect()
-}
-
 /// A batch as the document `nft -j -f` reads.
 pub fn document(cmds: Vec<Value>) -> String {
     json!({"nftables": cmds}).to_string()
-}
-
-/// An address as nft writes it.
-pub fn addr(a: IpAddr) -> String {
-    a.to_string()
 }
 
 #[cfg(test)]

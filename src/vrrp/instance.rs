@@ -204,11 +204,6 @@ impl Instance {
         self.machine.state()
     }
 
-    /// What the state file says.
-    pub fn status(&self) -> &StatusFile {
-        &self.status
-    }
-
     /// What it reports to its sync group.
     pub fn view(&self) -> sync::Member {
         sync::Member {

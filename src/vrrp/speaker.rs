@@ -151,15 +151,16 @@ impl<W: Wire> Speaker<W> {
         name: &str,
         group: Option<&str>,
     ) {
-        if let Some(g) = group.and_then(|g| self.groups.get_mut(g)) {
-            if let Some(t) = g.state.fail(name) {
-                log::warn!(
-                    "sync group {}: now {} ({name} is not running)",
-                    group.unwrap_or(""),
-                    state_name(t)
-                );
-                self.wake_group(now, host, group.unwrap_or(""), None);
-            }
+        let Some(gname) = group else { return };
+        let Some(g) = self.groups.get_mut(gname) else {
+            return;
+        };
+        if let Some(t) = g.state.fail(name) {
+            log::warn!(
+                "sync group {gname}: now {} ({name} is not running)",
+                state_name(t)
+            );
+            self.wake_group(now, host, gname, None);
         }
     }
 
