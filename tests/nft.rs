@@ -213,7 +213,34 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
         .map(|x| x["stats"]["conns"].as_u64().unwrap())
         .sum();
     assert_eq!(conns, u64::from(n), "every connection is counted once: {j}");
-    // Round robin: equal shares, exactly.
+    // Every packet and byte, both ways, per real server (a connection is 5 or more
+    // packets each way), in ipvsadm's columns too.
+    let traffic = |j: &Value| -> Vec<(u64, u64)> {
+        j["services"][0]["dests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| {
+                let s = &x["stats"];
+                let (i, o) = (
+                    s["inpkts"].as_u64().unwrap(),
+                    s["outpkts"].as_u64().unwrap(),
+                );
+                let c = s["conns"].as_u64().unwrap();
+                // In: SYN, ACK, FIN, ACK at least; out: at least the SYN-ACK.
+                assert!(i >= 3 * c && o >= c, "{j}");
+                assert!(s["inbytes"].as_u64().unwrap() >= i * 40, "{j}");
+                (i, o)
+            })
+            .collect()
+    };
+    let before = traffic(&j);
+    assert!(
+        list.contains("InPkts") && list.contains("OutPkts"),
+        "{list}"
+    );
+    // Round robin: equal shares, exactly; a change of scheduler or weights keeps the
+    // packet counts going.
     ok(d.hakit(&["nft", "service", "edit", "-t", "10.0.0.100:80", "-s", "rr"]));
     let c = count(&l.client, "10.0.0.100", 80, 300);
     assert_eq!(
@@ -221,6 +248,10 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
         [100, 100, 100],
         "{c:?}"
     );
+    let after = traffic(&ok(d.hakit(&["nft", "list", "--json"])).json());
+    for (b, a) in before.iter().zip(&after) {
+        assert!(a.0 > b.0 && a.1 > b.1, "{before:?} then {after:?}");
+    }
     // Weight 0: no new connections.
     ok(d.hakit(&[
         "nft",
@@ -248,6 +279,26 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
     ok(d.hakit(&["nft", "restore", f.to_str().unwrap()]));
     assert_eq!(ok(d.hakit(&["nft", "save"])).stdout, saved);
     let _ = std::fs::remove_file(&f);
+}
+
+/// A director with one arm: the client, the director and the real server share a link, so
+/// the server would answer the client straight; hakit masquerades those connections.
+#[test]
+fn nat_masquerades_a_one_armed_directors_connections() {
+    if !privileged("nat_masquerades_a_one_armed_directors_connections") {
+        return;
+    }
+    let lab = Lab::numbered("nfthp", 3);
+    let (client, d, r) = (lab.host(0), lab.host(1), lab.host(2));
+    d.ip("addr add 10.99.0.100/32 dev eth0");
+    d.set_sysctl("net.ipv4.ip_forward", "1");
+    let _s = serve(r, "r1", 8080, None);
+    nft_ok(d, "service add -t 10.99.0.100:80 -s rr");
+    nft_ok(d, "real add -t 10.99.0.100:80 -r 10.99.0.3:8080 -m");
+    let c = count(client, "10.99.0.100", 80, 50);
+    // Without the masquerade the server's answer would reach the client from its own
+    // address, and every connection would fail.
+    assert_eq!(c.get("r1"), Some(&50), "{c:?}");
 }
 
 #[test]

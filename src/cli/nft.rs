@@ -23,6 +23,8 @@ use crate::service::{Change, DataPlane, Entry};
 /// neighbour table), and no connection table is kept, so every scheduler chooses by a hash
 /// of the flow. Schedulers: rr, wrr, sh and mh (Maglev: 65537 slots, the same on every
 /// director for the same servers). Persistence (-p, -M) keeps a client on its server.
+/// A NAT connection that leaves by the interface it came in on (a one-armed director) is
+/// masqueraded, since the server would otherwise answer the client straight.
 /// Not here: other schedulers, tunnelling (-i), thresholds (-x/-y), one-packet scheduling
 /// (-o), persistence engines, connection timeouts and sync daemons (IPVS has them).
 #[derive(Args, Debug)]
@@ -39,8 +41,10 @@ pub struct NftArgs {
 enum NftCmd {
     /// List services and real servers, in ipvsadm -Ln's columns.
     ///
-    /// Counters (--stats): a NAT real server counts connections (nat chains see the first
-    /// packet of each); a directly routed one counts every packet and byte towards it.
+    /// Counters (--stats): a NAT real server counts its connections and every packet and
+    /// byte of them both ways; a directly routed one every packet and byte towards it. A
+    /// change to a service (weights, servers) starts its connection counts again; packets
+    /// and bytes go on.
     List(ListArgs),
     #[command(flatten)]
     Table(TableCmd),

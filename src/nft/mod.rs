@@ -100,8 +100,16 @@ fn nft_error(what: &str, stderr: &str) -> Error {
 
 /// hakit's tables as the kernel has them: the services, which tables are hakit's, which
 /// are foreign ones to take over (`force`), and the devices with an ingress chain.
-#[allow(clippy::type_complexity)]
-fn load(force: bool) -> Result<(State, [bool; 2], [bool; 2], BTreeSet<String>)> {
+/// What [`load`] finds.
+struct Found {
+    state: State,
+    present: [bool; 2],
+    foreign: [bool; 2],
+    devices: BTreeSet<String>,
+    hairpin: BTreeSet<String>,
+}
+
+fn load(force: bool) -> Result<Found> {
     let tables = nft(&["-j", "list", "tables"], None, "list the nftables tables")?;
     let v: Value = serde_json::from_str(&tables)
         .map_err(|e| Error::Failed(format!("read nft's list of tables: {e}")))?;
@@ -117,6 +125,7 @@ fn load(force: bool) -> Result<(State, [bool; 2], [bool; 2], BTreeSet<String>)> 
     let mut devices = BTreeSet::new();
     let mut present = [false, false];
     let mut foreign = [false, false];
+    let mut hairpin = BTreeSet::new();
     for (i, fam) in ["inet", "netdev"].into_iter().enumerate() {
         if !has(fam) {
             continue;
@@ -152,8 +161,15 @@ fn load(force: bool) -> Result<(State, [bool; 2], [bool; 2], BTreeSet<String>)> 
             }
         }
         l.state.extend(one.state);
+        hairpin.extend(one.hairpin);
     }
-    Ok((l.state, present, foreign, devices))
+    Ok(Found {
+        state: l.state,
+        present,
+        foreign,
+        devices,
+        hairpin,
+    })
 }
 
 /// nftables, as hakit keeps it.
@@ -166,20 +182,23 @@ pub struct Nft {
     nl: Option<NlSocket>,
     /// Foreign tables named hakit, taken over (`--force`): deleted before hakit's are made.
     foreign: [bool; 2],
+    /// The devices whose hairpinned NAT connections are masqueraded.
+    hairpin: BTreeSet<String>,
 }
 
 impl Nft {
     /// Read hakit's tables; a table of that name without hakit's marker is refused unless
     /// `force`.
     pub fn open(force: bool) -> Result<Nft> {
-        let (state, present, foreign, devices) = load(force)?;
+        let f = load(force)?;
         Ok(Nft {
-            state,
-            inet: present[0],
-            netdev: present[1],
-            devices,
+            state: f.state,
+            inet: f.present[0],
+            netdev: f.present[1],
+            devices: f.devices,
             nl: None,
-            foreign,
+            foreign: f.foreign,
+            hairpin: f.hairpin,
         })
     }
 
@@ -287,18 +306,14 @@ impl Nft {
         nft(&["-j", "-f", "-"], Some(&render::document(cmds)), what).map(|_| ())
     }
 
-    /// Zero the counters (of every service: nft resets named counters table-wide).
-    fn zero(&self) -> Result<()> {
-        for (fam, present) in [("inet", self.inet), ("netdev", self.netdev)] {
-            if present {
-                nft(
-                    &["reset", "counters", "table", fam, TABLE],
-                    None,
-                    "zero the counters",
-                )?;
-            }
-        }
-        Ok(())
+    /// The devices of this host not yet in the hairpin set.
+    fn new_devices(&mut self, known: &BTreeSet<String>) -> Result<Vec<String>> {
+        let nl = self.nl()?;
+        Ok(link::list(nl)?
+            .into_iter()
+            .filter(|l| !l.loopback && !known.contains(&l.name))
+            .map(|l| l.name)
+            .collect())
     }
 }
 
@@ -409,7 +424,11 @@ pub fn apply(state: &mut State, c: &Change) -> Result<Option<Key>> {
                 ))),
                 (Change::AddDest(..), None) => {
                     dest_supported(k, d, &svc.dests)?;
-                    svc.dests.push(d.clone());
+                    // Kept in order of address and port, as a listing reads them back.
+                    let at = svc
+                        .dests
+                        .partition_point(|x| (x.addr, x.port) < (d.addr, d.port));
+                    svc.dests.insert(at, d.clone());
                     Ok(Some(*k))
                 }
                 (_, None) => Err(Error::Failed(format!("no such real server {hp} in {k}"))),
@@ -472,9 +491,18 @@ impl DataPlane for Nft {
         usize::MAX
     }
 
-    /// Follow the directly routed servers' MACs: a neighbour entry that now says another
-    /// address rewrites that server's rule (only it: one transaction, its service alone).
+    /// Masquerade hairpinned connections on devices that came since, and follow the
+    /// directly routed servers' MACs: a neighbour entry that now says another address
+    /// rewrites that server's service (only it: one transaction).
     fn maintain(&mut self) -> Result<()> {
+        if self.inet {
+            let known = self.hairpin.clone();
+            let devs = self.new_devices(&known)?;
+            if let Some(c) = render::hairpin(&devs) {
+                self.run(vec![c], "masquerade hairpinned connections of new devices")?;
+                self.hairpin.extend(devs);
+            }
+        }
         let mut changed: Vec<(String, Svc)> = Vec::new();
         let dr: Vec<(String, Svc)> = self
             .state
@@ -543,17 +571,23 @@ impl DataPlane for Nft {
         let n = changes.len();
         let mut next = self.state.clone();
         let mut touched: BTreeSet<String> = BTreeSet::new();
-        let (mut flush, mut zero) = (false, false);
+        let mut flush = false;
+        // Services whose counters are zeroed; all of them when `zero_all`.
+        let (mut zero, mut zero_all) = (BTreeSet::new(), false);
         for (i, c) in changes.iter().enumerate() {
             match apply(&mut next, c) {
-                Ok(Some(_)) if matches!(c, Change::Zero(_)) => zero = true,
+                Ok(Some(k)) if matches!(c, Change::Zero(_)) => {
+                    zero.insert(svc_name(&k));
+                }
                 Ok(Some(k)) => {
                     touched.insert(svc_name(&k));
                 }
-                Ok(None) if matches!(c, Change::Zero(None)) => zero = true,
+                Ok(None) if matches!(c, Change::Zero(None)) => zero_all = true,
                 Ok(None) => {
                     flush = true;
                     touched.clear();
+                    zero.clear();
+                    zero_all = false;
                 }
                 Err(e) => return Ok(all_failed(n, i, e)),
             }
@@ -622,6 +656,46 @@ impl DataPlane for Nft {
             body.extend(render::service(base.get(name), new));
         }
         cmds.extend(body);
+        let nat = touched
+            .iter()
+            .filter_map(|t| next.get(t))
+            .any(|s| Family::of(s.forward()) == Family::Inet);
+        let mut hairpin = if flush {
+            BTreeSet::new()
+        } else {
+            self.hairpin.clone()
+        };
+        if nat {
+            match self.new_devices(&hairpin) {
+                Ok(devs) => {
+                    cmds.extend(render::hairpin(&devs));
+                    hairpin.extend(devs);
+                }
+                Err(e) => return Ok(all_failed(n, 0, e)),
+            }
+        }
+        // Zeroing rewrites a service's chain (its connection counts) unless the batch
+        // already did, and forgets its traffic.
+        if zero_all {
+            zero = next.keys().cloned().collect();
+        }
+        for name in &zero {
+            let Some(s) = next.get(name) else { continue };
+            if !touched.contains(name) {
+                cmds.extend(render::recount(s));
+            }
+            if !zero_all {
+                cmds.extend(render::forget_traffic(s));
+            }
+        }
+        if zero_all {
+            if inet {
+                cmds.extend(render::forget_all_traffic(Family::Inet));
+            }
+            if netdev {
+                cmds.extend(render::forget_all_traffic(Family::Netdev));
+            }
+        }
         let what = if n == 1 {
             changes[0].describe()
         } else {
@@ -630,12 +704,8 @@ impl DataPlane for Nft {
         if let Err(e) = self.run(cmds, &what) {
             return Ok(all_failed(n, 0, e));
         }
-        if zero {
-            if let Err(e) = self.zero() {
-                return Ok(all_failed(n, 0, e));
-            }
-        }
         self.state = next;
+        self.hairpin = hairpin;
         self.inet = inet;
         self.netdev = netdev;
         self.devices = devices;

@@ -1,26 +1,31 @@
 //! hakit's tables read back from `nft -j list table ...`, sans I/O: the services and real
-//! servers from the comments of their rules, the counters by name.
+//! servers from the comments of their rules, their counters, the traffic sets.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::render::{OWNER, OWNER_COMMENT};
-use super::state::{parse_dest_comment, parse_svc_comment, svc_of_dest, Hop, State, Svc};
-use crate::service::Stats;
+use super::render::{dr_traffic_set, traffic_set, HAIRPIN, OWNER, OWNER_COMMENT};
+use super::state::{parse_again_comment, parse_dest_comment, parse_svc_comment, Hop, State, Svc};
+use crate::link::format_mac;
+use crate::service::{Dest, Key, Stats};
+
+/// A traffic set's element: virtual address, real server (address, or MAC under direct
+/// routing), protocol, port.
+type TrafficKey = (String, String, String, u64);
 
 /// What a listing holds.
 #[derive(Debug, Default)]
 pub struct Listing {
     pub state: State,
-    /// Named counters: packets and bytes.
-    pub counters: BTreeMap<String, (u64, u64)>,
-    /// The service chains' own counters (the first rule of each).
-    pub svc_counters: BTreeMap<String, (u64, u64)>,
     /// The table carries hakit's marker.
     pub owned: bool,
     /// The table exists.
     pub exists: bool,
+    /// The devices whose hairpinned connections are masqueraded.
+    pub hairpin: BTreeSet<String>,
+    /// The traffic sets' counters, by set.
+    traffic: BTreeMap<String, BTreeMap<TrafficKey, (u64, u64)>>,
 }
 
 fn counter_of(expr: &Value) -> Option<(u64, u64)> {
@@ -30,21 +35,54 @@ fn counter_of(expr: &Value) -> Option<(u64, u64)> {
     })
 }
 
-/// What a counter of (packets, bytes) says: at ingress (direct routing) every packet of
-/// the flows towards the server; in a nat chain, the first packet of each connection.
-fn stats(ingress: bool, (packets, bytes): (u64, u64)) -> Stats {
-    if ingress {
-        Stats {
-            inpkts: packets,
-            inbytes: bytes,
-            ..Stats::default()
-        }
-    } else {
-        Stats {
-            conns: packets,
-            ..Stats::default()
-        }
+fn word(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.to_ascii_lowercase(),
+        Value::Number(n) => match n.as_u64() {
+            Some(6) => "tcp".into(),
+            Some(17) => "udp".into(),
+            Some(132) => "sctp".into(),
+            _ => n.to_string(),
+        },
+        v => v.to_string(),
     }
+}
+
+/// A traffic set's elements with their counters.
+fn traffic(set: &Value) -> BTreeMap<TrafficKey, (u64, u64)> {
+    let mut out = BTreeMap::new();
+    for e in set
+        .get("elem")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let (val, c) = match e.get("elem") {
+            Some(x) => (x.get("val").unwrap_or(x), x.get("counter")),
+            None => (e, None),
+        };
+        let Some(k) = val.get("concat").and_then(Value::as_array) else {
+            continue;
+        };
+        if k.len() != 4 {
+            continue;
+        }
+        let n = |f: &str| {
+            c.and_then(|c| c.get(f))
+                .and_then(Value::as_u64)
+                .unwrap_or(0)
+        };
+        out.insert(
+            (
+                word(&k[0]),
+                word(&k[1]),
+                word(&k[2]),
+                k[3].as_u64().unwrap_or(0),
+            ),
+            (n("packets"), n("bytes")),
+        );
+    }
+    out
 }
 
 /// Read a listing of one of hakit's tables into `l` (a service and its servers may be
@@ -55,9 +93,11 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
         .get("nftables")
         .and_then(Value::as_array)
         .ok_or("nft's listing has no \"nftables\" array")?;
-    // Real servers by service chain, in listing order.
-    let mut dests: BTreeMap<String, Vec<(crate::service::Dest, Option<Hop>, String)>> =
-        BTreeMap::new();
+    // Real servers by service chain, with their counters; persistence rules' counters.
+    type Found = Vec<(Dest, Option<Hop>, (u64, u64))>;
+    let mut dests: BTreeMap<String, Found> = BTreeMap::new();
+    let mut again: BTreeMap<(String, std::net::IpAddr, u16), (u64, u64)> = BTreeMap::new();
+    let mut svc_counters: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for it in items {
         if it.get("table").is_some() {
             l.exists = true;
@@ -67,38 +107,59 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
             if name == OWNER && c.get("comment").and_then(Value::as_str) == Some(OWNER_COMMENT) {
                 l.owned = true;
             }
-            let p = c.get("packets").and_then(Value::as_u64).unwrap_or(0);
-            let b = c.get("bytes").and_then(Value::as_u64).unwrap_or(0);
-            l.counters.insert(name.to_string(), (p, b));
+        }
+        if let Some(s) = it.get("set") {
+            let name = s.get("name").and_then(Value::as_str).unwrap_or_default();
+            if name == HAIRPIN {
+                for e in s
+                    .get("elem")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    if let Some(d) = e["concat"][0].as_str() {
+                        l.hairpin.insert(d.to_string());
+                    }
+                }
+            } else if name.starts_with("rs") || name.starts_with("drin") {
+                l.traffic.insert(name.to_string(), traffic(s));
+            }
         }
         let Some(r) = it.get("rule") else { continue };
         let chain = r.get("chain").and_then(Value::as_str).unwrap_or_default();
         let Some(comment) = r.get("comment").and_then(Value::as_str) else {
             continue;
         };
+        let counted = r.get("expr").and_then(counter_of).unwrap_or((0, 0));
         if let Some((service, dev)) = parse_svc_comment(comment) {
             let mut s = Svc::new(service);
             s.dr = dev.map(|d| (d, Vec::new()));
-            if let Some(c) = r.get("expr").and_then(counter_of) {
-                l.svc_counters.insert(chain.to_string(), c);
-            }
+            svc_counters.insert(chain.to_string(), counted);
             l.state.insert(chain.to_string(), s);
         } else if let Some((d, hop)) = parse_dest_comment(comment) {
-            if let Some(svc) = svc_of_dest(chain) {
-                dests
-                    .entry(svc)
-                    .or_default()
-                    .push((d, hop, chain.to_string()));
-            }
+            dests
+                .entry(chain.to_string())
+                .or_default()
+                .push((d, hop, counted));
+        } else if let Some((addr, port)) = parse_again_comment(comment) {
+            let e = again.entry((chain.to_string(), addr, port)).or_default();
+            e.0 += counted.0;
+            e.1 += counted.1;
         }
     }
-    for (svc, ds) in dests {
+    for (svc, mut ds) in dests {
         let Some(s) = l.state.get_mut(&svc) else {
             continue;
         };
-        for (mut d, hop, chain) in ds {
-            if let Some(c) = l.counters.get(&chain) {
-                d.stats = stats(hop.is_some(), *c);
+        ds.sort_by_key(|a| (a.0.addr, a.0.port));
+        for (mut d, hop, counted) in ds {
+            let back = again
+                .get(&(svc.clone(), d.addr, d.port))
+                .copied()
+                .unwrap_or_default();
+            d.stats = dest_stats(&l.traffic, &s.service.key, &d, hop.as_ref());
+            if hop.is_none() {
+                d.stats.conns = counted.0 + back.0;
             }
             if let (Some((_, hops)), Some(h)) = (&mut s.dr, hop) {
                 hops.push(h);
@@ -107,11 +168,73 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
         }
     }
     for (name, s) in l.state.iter_mut() {
-        if let Some(c) = l.svc_counters.get(name) {
-            s.service.stats = stats(s.dr.is_some(), *c);
+        let mut st = Stats::default();
+        for d in &s.dests {
+            st.inpkts += d.stats.inpkts;
+            st.inbytes += d.stats.inbytes;
+            st.outpkts += d.stats.outpkts;
+            st.outbytes += d.stats.outbytes;
         }
+        if s.dr.is_none() {
+            st.conns = svc_counters.get(name).map_or(0, |c| c.0);
+        }
+        s.service.stats = st;
     }
     Ok(())
+}
+
+/// A real server's packets and bytes from the traffic sets: towards it (and back, NAT).
+/// A firewall-mark service's are summed over the addresses its mark covers.
+fn dest_stats(
+    traffic: &BTreeMap<String, BTreeMap<TrafficKey, (u64, u64)>>,
+    key: &Key,
+    d: &Dest,
+    hop: Option<&Hop>,
+) -> Stats {
+    let v6 = key.is_ipv6();
+    let (vip, proto) = match key {
+        Key::Addr { protocol, addr, .. } => (
+            Some(addr.to_string()),
+            Some(protocol.name().to_ascii_lowercase()),
+        ),
+        Key::Fwmark { .. } => (None, None),
+    };
+    let sum = |set: String, server: String, port: u64| -> (u64, u64) {
+        let mut t = (0, 0);
+        for ((a, s, p, n), (pk, by)) in traffic.get(&set).into_iter().flatten() {
+            if *s == server
+                && *n == port
+                && vip.as_ref().is_none_or(|v| v == a)
+                && proto.as_ref().is_none_or(|q| q == p)
+            {
+                t.0 += pk;
+                t.1 += by;
+            }
+        }
+        t
+    };
+    let mut st = Stats::default();
+    match hop {
+        Some(h) => {
+            let (p, b) = sum(
+                dr_traffic_set(v6),
+                format_mac(&h.mac),
+                u64::from(key.port()),
+            );
+            st.inpkts = p;
+            st.inbytes = b;
+        }
+        None => {
+            let server = d.addr.to_string();
+            let (p, b) = sum(traffic_set(v6, false), server.clone(), u64::from(d.port));
+            let (q, c) = sum(traffic_set(v6, true), server, u64::from(d.port));
+            st.inpkts = p;
+            st.inbytes = b;
+            st.outpkts = q;
+            st.outbytes = c;
+        }
+    }
+    st
 }
 
 #[cfg(test)]
@@ -161,18 +284,47 @@ mod tests {
         }
         let mut cmds = render::inet_table();
         cmds.extend(render::service(None, Some(&s)));
+        let listed = as_listed(&cmds);
+        // The kernel's elements of the traffic sets, as nft lists them.
+        let elem = |srv: &str, p: u64| {
+            serde_json::json!({"elem": {"val": {"concat": ["10.0.0.1", srv, "tcp", 8080]},
+                                        "counter": {"packets": p, "bytes": p * 100}}})
+        };
+        let mut v: Value = serde_json::from_str(&listed).unwrap();
+        for it in v["nftables"].as_array_mut().unwrap() {
+            match it["set"]["name"].as_str() {
+                Some("rsin4") => it["set"]["elem"] = serde_json::json!([elem("10.0.1.1", 50)]),
+                Some("rsout4") => {
+                    it["set"]["elem"] =
+                        serde_json::json!([elem("10.0.1.1", 40), elem("10.0.1.2", 5)])
+                }
+                Some("hairpin") => {
+                    it["set"]["elem"] = serde_json::json!([{"concat": ["eth0", "eth0"]}])
+                }
+                _ => {}
+            }
+        }
         let mut l = Listing::default();
-        listing(&as_listed(&cmds), &mut l).unwrap();
+        listing(&v.to_string(), &mut l).unwrap();
         assert!(l.owned && l.exists);
+        assert_eq!(l.hairpin.iter().collect::<Vec<_>>(), ["eth0"]);
         let got = &l.state[&svc_name(&s.service.key)];
         assert_eq!(got.service.scheduler, Scheduler::Wrr);
         assert_eq!(got.service.stats.conns, 9);
         assert_eq!(got.dests.len(), 2);
         assert_eq!(got.dests[0].weight, 3);
-        assert_eq!(got.dests[0].stats.conns, 7);
+        let st = got.dests[0].stats;
+        assert_eq!(
+            (st.conns, st.inpkts, st.inbytes, st.outpkts, st.outbytes),
+            (9, 50, 5000, 40, 4000)
+        );
+        let st = got.dests[1].stats;
+        assert_eq!((st.conns, st.inpkts, st.outpkts), (9, 0, 5));
+        assert_eq!(got.service.stats.inpkts, 50);
+        assert_eq!(got.service.stats.outpkts, 45);
         let mut want = s.clone();
-        for d in &mut want.dests {
-            d.stats = got.dests[0].stats;
+        for (d, g) in want.dests.iter_mut().zip(&got.dests) {
+            d.stats = g.stats;
         }
         want.service.stats = got.service.stats;
         assert_eq!(*got, want);

@@ -2,26 +2,35 @@
 //!
 //! - `inet hakit` for NAT: the nat hooks look the packet's address . protocol . port up in a
 //!   verdict map (`services4`, `services6`; a firewall mark in `fwmarks4`/`fwmarks6`), as
-//!   kube-proxy's nftables mode does, and jump to the service's chain `s_...`. That chain
-//!   picks a real server (round robin, weighted random, a source hash or a Maglev table),
-//!   optionally after the persistence sets, and goes to the server's chain `d_...`, which
-//!   counts (a named counter) and DNATs. conntrack keeps established connections where
-//!   they are whatever changes later.
+//!   kube-proxy's nftables mode does, and go to the service's chain `s_...`. That chain
+//!   holds one rule per real server, tried in order, each choosing its server (a fresh
+//!   `numgen` for wrr and rr, a hash of the flow for sh, a Maglev table for mh), counting
+//!   the connection and DNATing it; persistence puts a rule per server before them.
+//!   conntrack keeps established connections where they are whatever changes later.
+//!   Connections that leave by the interface they came in on are masqueraded (the server
+//!   would answer the client straight, past the director), and filter chains count every
+//!   packet and byte of a NATed connection per real server in sets whose counters no
+//!   change resets (`rsin4`, `rsout4`, ...).
 //! - `netdev hakit` for direct routing: an ingress chain per device (`in_DEV`) looks the
-//!   packet up the same way (`dr4_DEV`, `dr6_DEV`), the service chain picks a server by a
+//!   packet up the same way (`dr4_DEV`, `dr6_DEV`); the service chain picks a server by a
 //!   hash of the flow (no connection table here, so every packet of a flow must choose
-//!   alike), and the server's chain rewrites the destination MAC and forwards the frame.
+//!   alike), rewrites the destination MAC, counts the packet (`drin4`, `drin6`) and
+//!   forwards the frame.
 //!
-//! A change to one service touches only its own chains, counters, sets and map element:
-//! nothing is flushed but the service's own chain, and packets of other services never
-//! see a half-made table. Each rule that needs words (the service, a real server) carries
-//! them in its comment ([`super::state`]), so a listing reads back.
+//! No set per service but Maglev's and persistence's: the kernel's cost of a change grows
+//! with the sets a table holds, and a rule per server costs little. A change to one
+//! service touches only its own chain, sets and map element: nothing else is flushed, and
+//! packets of other services never see a half-made table. Each rule that needs words
+//! (the service, a real server) carries them in its comment ([`super::state`]), so a
+//! listing reads back.
 
 use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
-use super::state::{affinity_name, dest_comment, dest_name, svc_comment, svc_name, Hop, Svc};
+use super::state::{
+    affinity_name, again_comment, dest_comment, dest_name, svc_comment, svc_name, Svc,
+};
 use crate::link::format_mac;
 use crate::maglev;
 use crate::service::{flags, Forward, Key, Protocol, Scheduler};
@@ -131,6 +140,67 @@ fn dispatch_elem(s: &Svc) -> Value {
     }
 }
 
+/// The per-real-server traffic sets of NAT (`rsin4`, `rsout4`, `rsin6`, `rsout6`): one
+/// element per virtual address . real server . protocol . port, made by the kernel at the
+/// first packet, with a counter that no change of weights or servers resets.
+pub fn traffic_set(v6: bool, out: bool) -> String {
+    format!(
+        "rs{}{}",
+        if out { "out" } else { "in" },
+        if v6 { "6" } else { "4" }
+    )
+}
+
+/// The per-real-server traffic sets of direct routing (`drin4`, `drin6`): virtual address
+/// . the server's MAC . protocol . port.
+pub fn dr_traffic_set(v6: bool) -> String {
+    format!("drin{}", if v6 { "6" } else { "4" })
+}
+
+/// The interface pairs whose DNATed connections are masqueraded: a connection that
+/// leaves by the interface it came in on (a one-armed director, the client on the real
+/// servers' side) would be answered straight to the client, past the director.
+pub const HAIRPIN: &str = "hairpin";
+
+fn traffic_set_obj(f: Family, name: &str, key: Value) -> Value {
+    add(
+        "set",
+        f,
+        json!({"name": name, "type": key, "size": 65535, "stmt": [{"counter": null}]}),
+    )
+}
+
+const PORTED: [&str; 3] = ["tcp", "udp", "sctp"];
+
+/// The rules that count a NAT connection's packets into the traffic sets.
+fn traffic_rules(chain: &str) -> Vec<Value> {
+    let f = Family::Inet;
+    let mut r = Vec::new();
+    for v6 in [false, true] {
+        let ip = ip_proto(v6);
+        for out in [false, true] {
+            let (dir, addr, port) = if out {
+                ("reply", "saddr", "sport")
+            } else {
+                ("original", "daddr", "dport")
+            };
+            r.push(add(
+                "rule",
+                f,
+                json!({"chain": chain, "expr": [
+                    {"match": {"op": "in", "left": {"ct": {"key": "status"}}, "right": "dnat"}},
+                    {"match": {"op": "==", "left": {"ct": {"key": "direction"}}, "right": dir}},
+                    {"match": {"op": "==", "left": meta("l4proto"), "right": {"set": PORTED}}},
+                    {"set": {"op": "update", "set": format!("@{}", traffic_set(v6, out)),
+                             "elem": {"concat": [
+                                 {"ct": {"key": format!("{ip} daddr"), "dir": "original"}},
+                                 payload(ip, addr), meta("l4proto"), payload("th", port)]}}}]}),
+            ));
+        }
+    }
+    r
+}
+
 /// The table hakit's NAT services live in, with its hooks and dispatch maps.
 pub fn inet_table() -> Vec<Value> {
     let f = Family::Inet;
@@ -140,6 +210,11 @@ pub fn inet_table() -> Vec<Value> {
             "counter",
             f,
             json!({"name": OWNER, "comment": OWNER_COMMENT}),
+        ),
+        add(
+            "set",
+            f,
+            json!({"name": HAIRPIN, "type": ["ifname", "ifname"]}),
         ),
     ];
     for v6 in [false, true] {
@@ -155,6 +230,14 @@ pub fn inet_table() -> Vec<Value> {
             f,
             json!({"name": format!("fwmarks{n}"), "type": "mark", "map": "verdict"}),
         ));
+        for out in [false, true] {
+            let a = addr_type(v6);
+            c.push(traffic_set_obj(
+                f,
+                &traffic_set(v6, out),
+                json!([a, a, "inet_proto", "inet_service"]),
+            ));
+        }
     }
     for (name, hook, prio) in [
         ("prerouting", "prerouting", -100),
@@ -167,6 +250,15 @@ pub fn inet_table() -> Vec<Value> {
             json!({"name": name, "type": "nat", "hook": hook, "prio": prio, "policy": "accept"}),
         ));
         if name == "postrouting" {
+            c.push(add(
+                "rule",
+                f,
+                json!({"chain": name, "expr": [
+                    {"match": {"op": "in", "left": {"ct": {"key": "status"}}, "right": "dnat"}},
+                    {"match": {"op": "==", "left": {"concat": [meta("iifname"), meta("oifname")]},
+                               "right": format!("@{HAIRPIN}")}},
+                    {"masquerade": null}]}),
+            ));
             continue;
         }
         for v6 in [false, true] {
@@ -187,19 +279,54 @@ pub fn inet_table() -> Vec<Value> {
             ));
         }
     }
+    // Traffic is counted where a NATed connection's packets pass: forwarded, or to and
+    // from a local client.
+    for (name, hook) in [
+        ("count_forward", "forward"),
+        ("count_input", "input"),
+        ("count_output", "output"),
+    ] {
+        c.push(add(
+            "chain",
+            f,
+            json!({"name": name, "type": "filter", "hook": hook, "prio": 0, "policy": "accept"}),
+        ));
+        c.extend(traffic_rules(name));
+    }
     c
+}
+
+/// Make the pairs of `devs` (each with itself) masquerade: see [`HAIRPIN`].
+pub fn hairpin(devs: &[String]) -> Option<Value> {
+    if devs.is_empty() {
+        return None;
+    }
+    let elem: Vec<Value> = devs.iter().map(|d| json!({"concat": [d, d]})).collect();
+    Some(add(
+        "element",
+        Family::Inet,
+        json!({"name": HAIRPIN, "elem": elem}),
+    ))
 }
 
 /// The table hakit's directly routed services live in (ingress chains come per device).
 pub fn netdev_table() -> Vec<Value> {
-    vec![
+    let mut c = vec![
         json!({"add": {"table": {"family": "netdev", "name": TABLE}}}),
         add(
             "counter",
             Family::Netdev,
             json!({"name": OWNER, "comment": OWNER_COMMENT}),
         ),
-    ]
+    ];
+    for v6 in [false, true] {
+        c.push(traffic_set_obj(
+            Family::Netdev,
+            &dr_traffic_set(v6),
+            json!([addr_type(v6), "ether_addr", "inet_proto", "inet_service"]),
+        ));
+    }
+    c
 }
 
 /// The ingress chain and dispatch maps of device `dev`.
@@ -264,73 +391,90 @@ fn key_of(lo: u32, hi: u32) -> Value {
     }
 }
 
-/// The rule that picks a real server: `SELECTOR vmap { slots : goto d_... }`.
-fn dispatch(s: &Svc, name: &str) -> Option<Value> {
-    let live = live(s);
-    if live.is_empty() {
-        return None;
-    }
+fn is(left: Value, right: Value) -> Value {
+    json!({"match": {"op": "==", "left": left, "right": right}})
+}
+
+/// How the live servers are chosen: for each (in `live` order) the match that picks it,
+/// none for the last, which takes what the others left. The matches are tried in order,
+/// so no set is needed but Maglev's:
+///
+/// - wrr (NAT): server k is taken with probability w_k / (w_k + ... + w_n) of what
+///   reaches it, a fresh `numgen random` each: w_k / W in all;
+/// - rr (NAT): `numgen inc mod (n - k) == 0`, each rule's counter seeing only what the
+///   rules before it let through: an exact rotation;
+/// - sh, and every scheduler under direct routing (no connection table at ingress: every
+///   packet of a flow must choose alike): a hash of the flow into the servers' weight
+///   ranges;
+/// - mh: the same hash into a Maglev table of 65537 slots, each server's slots a set.
+fn choices(s: &Svc, live: &[(usize, u32)]) -> Vec<Option<Value>> {
+    let n = live.len();
     let v6 = s.service.key.is_ipv6();
     let dr = s.dr.is_some();
     let port_flag = s.service.flags & flags::SCHED2 != 0;
-    let goto = |i: usize| json!({"goto": {"target": dest_name(name, &s.dests[i])}});
-    let (selector, slots): (Value, Vec<(Value, Value)>) = match s.service.scheduler {
+    let mut out: Vec<Option<Value>> = Vec::with_capacity(n);
+    match s.service.scheduler {
         Scheduler::Mh => {
             let ids: Vec<(Vec<u8>, u32)> = live
                 .iter()
                 .map(|&(i, w)| (s.dests[i].name().into_bytes(), w))
                 .collect();
             let table = maglev::table(&ids, maglev::SIZE);
-            // Runs of one owner become ranges.
-            let mut slots = Vec::new();
+            let mut slots: Vec<Vec<Value>> = vec![Vec::new(); n];
             let mut start = 0usize;
             for j in 1..=table.len() {
                 if j == table.len() || table[j] != table[start] {
-                    slots.push((
-                        key_of(start as u32, (j - 1) as u32),
-                        goto(live[table[start] as usize].0),
-                    ));
+                    slots[table[start] as usize].push(key_of(start as u32, (j - 1) as u32));
                     start = j;
                 }
             }
-            (flow_hash(v6, port_flag || dr, maglev::SIZE), slots)
+            let hash = flow_hash(v6, port_flag || dr, maglev::SIZE);
+            for (k, set) in slots.into_iter().enumerate() {
+                out.push((k + 1 < n).then(|| is(hash.clone(), json!({"set": set}))));
+            }
         }
         Scheduler::Rr if !dr => {
-            let slots = live
-                .iter()
-                .enumerate()
-                .map(|(k, &(i, _))| (json!(k), goto(i)))
-                .collect();
-            (
-                json!({"numgen": {"mode": "inc", "mod": live.len(), "offset": 0}}),
-                slots,
-            )
+            for k in 0..n {
+                out.push((k + 1 < n).then(|| {
+                    is(
+                        json!({"numgen": {"mode": "inc", "mod": n - k, "offset": 0}}),
+                        json!(0),
+                    )
+                }));
+            }
+        }
+        Scheduler::Wrr if !dr => {
+            let mut rest: u32 = live.iter().map(|&(_, w)| w).sum();
+            for &(_, w) in live {
+                out.push((w < rest).then(|| {
+                    json!({"match": {"op": "<",
+                        "left": {"numgen": {"mode": "random", "mod": rest, "offset": 0}},
+                        "right": w}})
+                }));
+                rest -= w;
+            }
+            // Only the last has all that is left (its weight is the rest).
         }
         ref sched => {
-            // Weighted ranges: wrr at random (per connection), rr and wrr by a hash of the
-            // flow under direct routing, sh by the source address (and port).
             let weights: Vec<u32> = live
                 .iter()
                 .map(|&(_, w)| if *sched == Scheduler::Rr { 1 } else { w })
                 .collect();
             let total: u32 = weights.iter().sum();
+            let hash = if *sched == Scheduler::Sh {
+                flow_hash(v6, port_flag, total)
+            } else {
+                flow_hash(v6, true, total)
+            };
             let mut lo = 0;
-            let mut slots = Vec::new();
-            for (k, &(i, _)) in live.iter().enumerate() {
-                let hi = lo + weights[k] - 1;
-                slots.push((key_of(lo, hi), goto(i)));
+            for (k, w) in weights.iter().enumerate() {
+                let hi = lo + w - 1;
+                out.push((k + 1 < n).then(|| is(hash.clone(), key_of(lo, hi))));
                 lo = hi + 1;
             }
-            let selector = match sched {
-                Scheduler::Sh => flow_hash(v6, port_flag, total),
-                _ if dr => flow_hash(v6, true, total),
-                _ => json!({"numgen": {"mode": "random", "mod": total, "offset": 0}}),
-            };
-            (selector, slots)
         }
-    };
-    let set: Vec<Value> = slots.into_iter().map(|(k, v)| json!([k, v])).collect();
-    Some(json!({"vmap": {"key": selector, "data": {"set": set}}}))
+    }
+    out
 }
 
 /// The persistence key: the source address under the service's mask.
@@ -352,48 +496,28 @@ fn affinity_key(s: &Svc) -> Value {
     }
 }
 
-/// The rules of a service's chain, in order.
-fn svc_rules(s: &Svc, name: &str) -> Vec<Value> {
-    let f = Family::of(s.forward());
-    let mut r = vec![add(
-        "rule",
-        f,
-        json!({"chain": name, "expr": [{"counter": null}], "comment": svc_comment(s)}),
-    )];
-    if s.service.persistent() {
-        for (i, _) in live(s) {
-            let d = dest_name(name, &s.dests[i]);
-            r.push(add(
-                "rule",
-                f,
-                json!({"chain": name, "expr": [
-                    {"match": {"op": "==", "left": affinity_key(s),
-                               "right": format!("@{}", affinity_name(&d))}},
-                    {"goto": {"target": d}}]}),
-            ));
-        }
-    }
-    if let Some(v) = dispatch(s, name) {
-        r.push(add("rule", f, json!({"chain": name, "expr": [v]})));
-    }
-    r
-}
-
-/// The rule of a real server's chain.
-fn dest_rule(s: &Svc, name: &str, i: usize) -> Value {
+/// What sending a connection to real server `i` takes: the persistence set's update,
+/// the counter, and the DNAT (NAT), or the MAC rewrite, the traffic count and the
+/// forward (direct routing).
+fn send_to(s: &Svc, name: &str, i: usize) -> Vec<Value> {
     let d = &s.dests[i];
-    let dn = dest_name(name, d);
-    let hop: Option<&Hop> = s.dr.as_ref().and_then(|(_, h)| h.get(i));
-    let mut e = vec![json!({"counter": dn})];
+    let mut e = Vec::new();
     if s.service.persistent() {
         e.push(json!({"set": {"op": "update", "elem": affinity_key(s),
-                              "set": format!("@{}", affinity_name(&dn))}}));
+                              "set": format!("@{}", affinity_name(&dest_name(name, d)))}}));
     }
-    match hop {
+    e.push(json!({"counter": null}));
+    match s.dr.as_ref().and_then(|(_, h)| h.get(i)) {
         Some(h) => {
+            let v6 = s.service.key.is_ipv6();
             e.push(json!({"mangle": {"key": payload("ether", "saddr"), "value": format_mac(&h.dev_mac)}}));
             e.push(
                 json!({"mangle": {"key": payload("ether", "daddr"), "value": format_mac(&h.mac)}}),
+            );
+            e.push(
+                json!({"set": {"op": "update", "set": format!("@{}", dr_traffic_set(v6)),
+                "elem": {"concat": [payload(ip_proto(v6), "daddr"), payload("ether", "daddr"),
+                                    meta("l4proto"), payload("th", "dport")]}}}),
             );
             e.push(json!({"fwd": {"dev": h.dev}}));
         }
@@ -404,20 +528,66 @@ fn dest_rule(s: &Svc, name: &str, i: usize) -> Value {
             } else {
                 let l4 = match s.service.key {
                     Key::Addr { protocol, .. } => json!(proto_name(protocol)),
-                    Key::Fwmark { .. } => json!({"set": ["tcp", "udp", "sctp"]}),
+                    Key::Fwmark { .. } => json!({"set": PORTED}),
                 };
-                e.push(json!({"match": {"op": "==", "left": meta("l4proto"), "right": l4}}));
+                e.push(is(meta("l4proto"), l4));
                 e.push(
                     json!({"dnat": {"family": fam, "addr": d.addr.to_string(), "port": d.port}}),
                 );
             }
         }
     }
-    add(
-        "rule",
-        Family::of(s.forward()),
-        json!({"chain": dn, "expr": e, "comment": dest_comment(d, hop)}),
-    )
+    e
+}
+
+/// The rules of a service's chain, in order: its counter and words; for persistence, a
+/// rule per live server that sends its clients back; the choice of a server, one rule
+/// per live server; then, past a `return`, the words of the servers that take nothing.
+fn svc_rules(s: &Svc, name: &str) -> Vec<Value> {
+    let f = Family::of(s.forward());
+    let rule = |expr: Vec<Value>, comment: String| {
+        add(
+            "rule",
+            f,
+            json!({"chain": name, "expr": expr, "comment": comment}),
+        )
+    };
+    let mut r = vec![rule(vec![json!({"counter": null})], svc_comment(s))];
+    let live = live(s);
+    let hop = |i: usize| s.dr.as_ref().and_then(|(_, h)| h.get(i));
+    if s.service.persistent() {
+        for &(i, _) in &live {
+            let d = &s.dests[i];
+            let mut e = vec![is(
+                affinity_key(s),
+                json!(format!("@{}", affinity_name(&dest_name(name, d)))),
+            )];
+            e.extend(send_to(s, name, i));
+            r.push(rule(e, again_comment(d)));
+        }
+    }
+    for (&(i, _), choice) in live.iter().zip(choices(s, &live)) {
+        let mut e: Vec<Value> = choice.into_iter().collect();
+        e.extend(send_to(s, name, i));
+        r.push(rule(e, dest_comment(&s.dests[i], hop(i))));
+    }
+    let idle: Vec<usize> = (0..s.dests.len())
+        .filter(|&i| s.dests[i].weight == 0)
+        .collect();
+    if !idle.is_empty() {
+        r.push(add(
+            "rule",
+            f,
+            json!({"chain": name, "expr": [{"return": null}]}),
+        ));
+        for i in idle {
+            r.push(rule(
+                vec![json!({"counter": null})],
+                dest_comment(&s.dests[i], hop(i)),
+            ));
+        }
+    }
+    r
 }
 
 fn del(kind: &str, f: Family, name: &str) -> Value {
@@ -439,8 +609,10 @@ fn affinity_set(s: &Svc, set: &str) -> Value {
 }
 
 /// The commands that take a service from `old` to `new` (either may be absent: an added
-/// or a removed service). Only that service's objects are touched; its counters and
-/// persistence sets survive a change of weights.
+/// or a removed service). Only that service's objects are touched: its chain is
+/// rewritten, its persistence sets come and go with its servers (a server kept keeps its
+/// clients), and its element in the dispatch map is the last thing made and the first
+/// thing removed.
 pub fn service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
     let mut c = Vec::new();
     let key = old.or(new).map(|s| s.service.key);
@@ -463,13 +635,21 @@ pub fn service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
         c.extend(service(None, new));
         return c;
     }
+    let sets = |s: &Svc| -> BTreeSet<String> {
+        if !s.service.persistent() {
+            return BTreeSet::new();
+        }
+        s.dests
+            .iter()
+            .map(|d| affinity_name(&dest_name(&name, d)))
+            .collect()
+    };
     match (old, new) {
         (None, Some(n)) => {
             let f = Family::of(n.forward());
             c.push(add("chain", f, json!({"name": name})));
-            for (i, d) in n.dests.iter().enumerate() {
-                c.extend(dest_objects(n, &name, d));
-                c.push(dest_rule(n, &name, i));
+            for set in sets(n) {
+                c.push(affinity_set(n, &set));
             }
             c.extend(svc_rules(n, &name));
             c.push(add(
@@ -486,18 +666,9 @@ pub fn service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
                           "elem": [dispatch_elem(o)]}))}}),
             );
             c.push(flush_chain(f, &name));
-            for d in &o.dests {
-                let dn = dest_name(&name, d);
-                c.push(flush_chain(f, &dn));
-            }
             c.push(del("chain", f, &name));
-            for d in &o.dests {
-                let dn = dest_name(&name, d);
-                c.push(del("chain", f, &dn));
-                c.push(del("counter", f, &dn));
-                if o.service.persistent() {
-                    c.push(del("set", f, &affinity_name(&dn)));
-                }
+            for set in sets(o) {
+                c.push(del("set", f, &set));
             }
         }
         (Some(o), Some(n)) => {
@@ -505,39 +676,14 @@ pub fn service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
                 return c;
             }
             let f = Family::of(n.forward());
-            let old_names: BTreeSet<String> = o.dests.iter().map(|d| dest_name(&name, d)).collect();
-            let new_names: BTreeSet<String> = n.dests.iter().map(|d| dest_name(&name, d)).collect();
-            // New servers' objects first, then the service's rules that go to them.
-            for (i, d) in n.dests.iter().enumerate() {
-                let dn = dest_name(&name, d);
-                if !old_names.contains(&dn) {
-                    c.extend(dest_objects(n, &name, d));
-                    c.push(dest_rule(n, &name, i));
-                } else {
-                    let j = o.dests.iter().position(|x| dest_name(&name, x) == dn);
-                    let same = j.is_some_and(|j| {
-                        o.dests[j] == *d
-                            && o.dr.as_ref().and_then(|(_, h)| h.get(j))
-                                == n.dr.as_ref().and_then(|(_, h)| h.get(i))
-                    });
-                    if !same {
-                        c.push(flush_chain(f, &dn));
-                        c.push(dest_rule(n, &name, i));
-                    }
-                }
+            let (was, will) = (sets(o), sets(n));
+            for set in will.difference(&was) {
+                c.push(affinity_set(n, set));
             }
             c.push(flush_chain(f, &name));
             c.extend(svc_rules(n, &name));
-            for d in &o.dests {
-                let dn = dest_name(&name, d);
-                if !new_names.contains(&dn) {
-                    c.push(flush_chain(f, &dn));
-                    c.push(del("chain", f, &dn));
-                    c.push(del("counter", f, &dn));
-                    if o.service.persistent() {
-                        c.push(del("set", f, &affinity_name(&dn)));
-                    }
-                }
+            for set in was.difference(&will) {
+                c.push(del("set", f, set));
             }
         }
         (None, None) => {}
@@ -545,18 +691,75 @@ pub fn service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
     c
 }
 
-/// A real server's counter, chain and persistence set.
-fn dest_objects(s: &Svc, name: &str, d: &crate::service::Dest) -> Vec<Value> {
-    let f = Family::of(s.forward());
-    let dn = dest_name(name, d);
-    let mut c = vec![
-        add("counter", f, json!({"name": dn})),
-        add("chain", f, json!({"name": dn})),
-    ];
-    if s.service.persistent() {
-        c.push(affinity_set(s, &affinity_name(&dn)));
+/// The service's chain rewritten as it is: its counters start again from zero.
+pub fn recount(s: &Svc) -> Vec<Value> {
+    let name = svc_name(&s.service.key);
+    let mut c = vec![flush_chain(Family::of(s.forward()), &name)];
+    c.extend(svc_rules(s, &name));
+    c
+}
+
+/// The elements of the traffic sets that count service `s`'s real servers, as keys.
+pub fn traffic_keys(s: &Svc) -> Vec<(Family, String, Value)> {
+    let mut out = Vec::new();
+    let Key::Addr {
+        protocol,
+        addr,
+        port,
+    } = s.service.key
+    else {
+        return out;
+    };
+    let v6 = addr.is_ipv6();
+    for (i, d) in s.dests.iter().enumerate() {
+        match s.dr.as_ref().and_then(|(_, h)| h.get(i)) {
+            Some(h) => out.push((
+                Family::Netdev,
+                dr_traffic_set(v6),
+                json!({"concat": [addr.to_string(), format_mac(&h.mac), proto_name(protocol), port]}),
+            )),
+            None => {
+                for o in [false, true] {
+                    out.push((
+                        Family::Inet,
+                        traffic_set(v6, o),
+                        json!({"concat": [addr.to_string(), d.addr.to_string(),
+                                          proto_name(protocol), d.port]}),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Zero what counts service `s`'s traffic: each element made if missing, then deleted.
+pub fn forget_traffic(s: &Svc) -> Vec<Value> {
+    let mut c = Vec::new();
+    for (f, set, key) in traffic_keys(s) {
+        c.push(add(
+            "element",
+            f,
+            json!({"name": set, "elem": [key.clone()]}),
+        ));
+        c.push(json!({"delete": {"element": obj(f, json!({"name": set, "elem": [key]}))}}));
     }
     c
+}
+
+/// Empty every traffic set of a table.
+pub fn forget_all_traffic(f: Family) -> Vec<Value> {
+    let names: Vec<String> = match f {
+        Family::Inet => [false, true]
+            .into_iter()
+            .flat_map(|v6| [traffic_set(v6, false), traffic_set(v6, true)])
+            .collect(),
+        Family::Netdev => vec![dr_traffic_set(false), dr_traffic_set(true)],
+    };
+    names
+        .into_iter()
+        .map(|n| json!({"flush": {"set": obj(f, json!({"name": n}))}}))
+        .collect()
 }
 
 /// A batch as the document `nft -j -f` reads.
@@ -592,51 +795,134 @@ mod tests {
             .join("\n")
     }
 
+    /// The rules of a service's chain, as (comment, expr) of each after the first.
+    fn rules(s: &Svc) -> Vec<(String, Value)> {
+        svc_rules(s, "s_x")
+            .into_iter()
+            .skip(1)
+            .map(|r| {
+                let r = &r["add"]["rule"];
+                (
+                    r["comment"].as_str().unwrap_or("").to_string(),
+                    r["expr"].clone(),
+                )
+            })
+            .collect()
+    }
+
     #[test]
-    fn weighted_random_ranges_follow_the_weights_and_weight_zero_takes_nothing() {
+    fn weighted_random_takes_each_server_with_its_share_of_what_is_left() {
         let s = svc(Scheduler::Wrr, &[3, 0, 7]);
-        let v = dispatch(&s, "s_x").unwrap().to_string();
-        assert!(
-            v.contains(r#""numgen":{"mod":10,"mode":"random","offset":0}"#),
-            "{v}"
+        let r = rules(&s);
+        // 10.0.1.1: 3 of 10; 10.0.1.3: the rest; 10.0.1.2 (weight 0) past a return.
+        assert!(r[0].0.starts_with("hakit d 10.0.1.1 8080 masq 3"), "{r:?}");
+        assert_eq!(
+            r[0].1[0],
+            json!({"match": {"op": "<", "left": {"numgen": {"mode": "random", "mod": 10, "offset": 0}}, "right": 3}})
         );
-        assert!(
-            v.contains(r#"[{"range":[0,2]},{"goto":{"target":"d_x-10_0_1_1_8080"}}]"#),
-            "{v}"
+        assert!(r[1].0.starts_with("hakit d 10.0.1.3"), "{r:?}");
+        assert_eq!(
+            r[1].1[0],
+            json!({"counter": null}),
+            "the last takes the rest"
         );
-        assert!(
-            v.contains(r#"[{"range":[3,9]},{"goto":{"target":"d_x-10_0_1_3_8080"}}]"#),
-            "{v}"
-        );
-        assert!(!v.contains("10_0_1_2"), "weight 0: no new connections: {v}");
-        assert!(dispatch(&svc(Scheduler::Wrr, &[0]), "s_x").is_none());
-    }
-
-    #[test]
-    fn rr_is_numgen_inc_and_sh_a_fixed_seed_hash() {
-        let v = dispatch(&svc(Scheduler::Rr, &[5, 1]), "s_x")
-            .unwrap()
-            .to_string();
-        assert!(v.contains(r#""numgen":{"mod":2,"mode":"inc""#), "{v}");
-        let v = dispatch(&svc(Scheduler::Sh, &[1, 1]), "s_x")
-            .unwrap()
-            .to_string();
-        assert!(v.contains(&format!(r#""jhash":{{"expr":{{"payload":{{"field":"saddr","protocol":"ip"}}}},"mod":2,"seed":{SEED}}}"#)), "{v}");
-    }
-
-    #[test]
-    fn maglev_fills_every_slot() {
-        let v = dispatch(&svc(Scheduler::Mh, &[1, 1, 1]), "s_x").unwrap();
-        let set = v["vmap"]["data"]["set"].as_array().unwrap();
-        let mut covered = 0u64;
-        for e in set {
-            covered += match &e[0] {
-                Value::Number(_) => 1,
-                r => r["range"][1].as_u64().unwrap() - r["range"][0].as_u64().unwrap() + 1,
+        assert!(r[1]
+            .1
+            .to_string()
+            .contains(r#""dnat":{"addr":"10.0.1.3","family":"ip","port":8080}"#));
+        assert_eq!(r[2].1, json!([{"return": null}]));
+        assert!(r[3].0.starts_with("hakit d 10.0.1.2 8080 masq 0"));
+        assert_eq!(r[3].1, json!([{"counter": null}]), "weight 0: nothing new");
+        // Each server's overall share: its weight of the total.
+        let s = svc(Scheduler::Wrr, &[1, 2, 3, 4]);
+        let mut left = 1.0;
+        for (k, (_, e)) in rules(&s).iter().enumerate() {
+            let p = match e[0].get("match") {
+                Some(m) => {
+                    m["right"].as_f64().unwrap() / m["left"]["numgen"]["mod"].as_f64().unwrap()
+                }
+                None => 1.0,
             };
+            let share = left * p;
+            assert!(
+                (share - (k + 1) as f64 / 10.0).abs() < 1e-9,
+                "server {k}: {share}"
+            );
+            left -= share;
         }
-        assert_eq!(covered, u64::from(maglev::SIZE));
-        assert_eq!(v["vmap"]["key"]["jhash"]["mod"], maglev::SIZE);
+        let none = svc(Scheduler::Wrr, &[0]);
+        assert_eq!(rules(&none)[0].1, json!([{"return": null}]));
+    }
+
+    #[test]
+    fn round_robin_rotates_exactly() {
+        let s = svc(Scheduler::Rr, &[5, 1, 1]);
+        let r = rules(&s);
+        // Simulate: each rule's numgen inc counts the connections that reach it.
+        let mods: Vec<Option<u64>> = r
+            .iter()
+            .map(|(_, e)| e[0]["match"]["left"]["numgen"]["mod"].as_u64())
+            .collect();
+        assert_eq!(mods, vec![Some(3), Some(2), None]);
+        let mut counters = [0u64; 3];
+        let mut got = Vec::new();
+        for _ in 0..9 {
+            let mut k = 0;
+            while let Some(m) = mods[k] {
+                let hit = counters[k] % m == 0;
+                counters[k] += 1;
+                if hit {
+                    break;
+                }
+                k += 1;
+            }
+            got.push(k);
+        }
+        assert_eq!(got, vec![0, 1, 2, 0, 1, 2, 0, 1, 2]);
+    }
+
+    #[test]
+    fn source_hash_is_a_fixed_seed_hash_into_weight_ranges() {
+        let r = rules(&svc(Scheduler::Sh, &[1, 2]));
+        assert_eq!(
+            r[0].1[0],
+            json!({"match": {"op": "==", "left": {"jhash": {"mod": 3, "seed": SEED,
+                "expr": {"payload": {"protocol": "ip", "field": "saddr"}}}}, "right": 0}})
+        );
+        assert_eq!(r[1].1[0], json!({"counter": null}));
+    }
+
+    #[test]
+    fn maglev_gives_each_server_its_own_slots() {
+        let s = svc(Scheduler::Mh, &[1, 1, 1]);
+        let r = rules(&s);
+        let ids: Vec<(Vec<u8>, u32)> = s.dests.iter().map(|d| (d.name().into_bytes(), 1)).collect();
+        let table = maglev::table(&ids, maglev::SIZE);
+        for (k, (_, e)) in r.iter().enumerate().take(2) {
+            let m = &e[0]["match"];
+            assert_eq!(m["left"]["jhash"]["mod"], maglev::SIZE);
+            let mut slots = 0;
+            for x in m["right"]["set"].as_array().unwrap() {
+                let (lo, hi) = match x {
+                    Value::Number(n) => (n.as_u64().unwrap(), n.as_u64().unwrap()),
+                    r => (
+                        r["range"][0].as_u64().unwrap(),
+                        r["range"][1].as_u64().unwrap(),
+                    ),
+                };
+                for j in lo..=hi {
+                    assert_eq!(table[j as usize] as usize, k);
+                }
+                slots += hi - lo + 1;
+            }
+            let owned = table.iter().filter(|&&o| o as usize == k).count() as u64;
+            assert_eq!(slots, owned);
+        }
+        assert_eq!(
+            r[2].1[0],
+            json!({"counter": null}),
+            "the last has the slots left"
+        );
     }
 
     #[test]
@@ -647,13 +933,10 @@ mod tests {
         let t = text(&service(Some(&a), Some(&b)));
         assert!(t.contains(r#"{"flush":{"chain":{"family":"inet","name":"s_tcp_10_0_0_1_80","table":"hakit"}}}"#), "{t}");
         assert!(
-            t.contains("d_tcp_10_0_0_1_80-10_0_1_2_8080"),
+            t.contains("hakit d 10.0.1.2 8080 masq 3"),
             "its rule says the new weight: {t}"
         );
-        assert!(
-            !t.contains("\"delete\""),
-            "nothing deleted: counters survive: {t}"
-        );
+        assert!(!t.contains("\"delete\""), "nothing deleted: {t}");
         assert!(
             !t.contains("\"table\":{"),
             "the table is never touched: {t}"
@@ -662,8 +945,9 @@ mod tests {
     }
 
     #[test]
-    fn removing_a_server_deletes_its_objects_after_the_rules_that_reach_them() {
-        let a = svc(Scheduler::Wrr, &[1, 1]);
+    fn removing_a_persistent_server_deletes_its_set_after_the_rules_that_use_it() {
+        let mut a = svc(Scheduler::Wrr, &[1, 1]);
+        a.service.set_persistent(60);
         let mut b = a.clone();
         b.dests.pop();
         let cmds = service(Some(&a), Some(&b));
@@ -673,10 +957,10 @@ mod tests {
                 .unwrap()
         };
         let rules = pos(r#""flush":{"chain":{"family":"inet","name":"s_tcp"#);
-        let gone = pos(r#""delete":{"chain":{"family":"inet","name":"d_tcp_10_0_0_1_80-10_0_1_2"#);
+        let gone =
+            pos(r#""delete":{"set":{"family":"inet","name":"a_tcp_10_0_0_1_80-10_0_1_2_8080""#);
         assert!(rules < gone);
-        let t = text(&cmds);
-        assert!(t.contains(r#""delete":{"counter""#));
+        assert_eq!(cmds.iter().filter(|c| c.get("delete").is_some()).count(), 1);
     }
 
     #[test]
@@ -694,21 +978,23 @@ mod tests {
 
     #[test]
     fn direct_routing_rewrites_the_mac_and_forwards() {
-        let mut s = svc(Scheduler::Wrr, &[1]);
-        s.dests[0].forward = Forward::Route;
-        s.dests[0].port = 80;
-        s.dr = Some((
-            "eth0".into(),
-            vec![Hop {
+        let mut s = svc(Scheduler::Wrr, &[1, 1]);
+        let mut hops = Vec::new();
+        for (i, d) in s.dests.iter_mut().enumerate() {
+            d.forward = Forward::Route;
+            d.port = 80;
+            hops.push(super::super::state::Hop {
                 dev: "eth0".into(),
                 dev_mac: [2, 0, 0, 0, 0, 1],
-                mac: [2, 0, 0, 0, 0, 9],
-            }],
-        ));
+                mac: [2, 0, 0, 0, 0, 9 + i as u8],
+            });
+        }
+        s.dr = Some(("eth0".into(), hops));
         let t = text(&service(None, Some(&s)));
         assert!(t.contains(r#"{"fwd":{"dev":"eth0"}}"#), "{t}");
         assert!(t.contains(r#""value":"02:00:00:00:00:09""#), "{t}");
         assert!(t.contains(r#""name":"dr4_eth0""#), "{t}");
+        assert!(t.contains(r#""set":"@drin4""#), "every packet counted: {t}");
         assert!(t.contains(r#""family":"netdev""#), "{t}");
         // Every packet of a flow must choose alike: a hash of the flow, not numgen.
         assert!(t.contains(r#""jhash""#) && !t.contains("numgen"), "{t}");

@@ -64,17 +64,10 @@ pub fn svc_name(k: &Key) -> String {
     }
 }
 
-/// The chain (and counter) name of a real server of service `svc`:
-/// `d_tcp_10_0_0_1_80-10_0_1_2_8080` (the `-` never occurs in an address's word, so the
-/// service's part reads back; `__` would, in an IPv6 address's).
+/// The name of a real server of service `svc`, which its persistence set's is made of:
+/// `d_tcp_10_0_0_1_80-10_0_1_2_8080`.
 pub fn dest_name(svc: &str, d: &Dest) -> String {
     format!("d{}-{}_{}", &svc[1..], addr_word(d.addr), d.port)
-}
-
-/// The service chain a real server's chain belongs to.
-pub fn svc_of_dest(dest: &str) -> Option<String> {
-    let (svc, _) = dest.strip_prefix('d')?.split_once('-')?;
-    Some(format!("s{svc}"))
 }
 
 /// The persistence set of a real server.
@@ -183,6 +176,21 @@ pub fn dest_comment(d: &Dest, hop: Option<&Hop>) -> String {
     c
 }
 
+/// The comment of a persistence rule, which sends a known client back to its server:
+/// `hakit p ADDR PORT` (its counter adds to the server's).
+pub fn again_comment(d: &Dest) -> String {
+    format!("hakit p {} {}", d.addr, d.port)
+}
+
+/// Read [`again_comment`] back: the server's address and port.
+pub fn parse_again_comment(c: &str) -> Option<(IpAddr, u16)> {
+    let w: Vec<&str> = c.split(' ').collect();
+    if w.len() != 4 || w[0] != "hakit" || w[1] != "p" {
+        return None;
+    }
+    Some((w[2].parse().ok()?, w[3].parse().ok()?))
+}
+
 fn parse_mac(s: &str) -> Option<[u8; 6]> {
     let mut m = [0u8; 6];
     let parts: Vec<&str> = s.split(':').collect();
@@ -240,7 +248,6 @@ mod tests {
         let v6 = Dest::new("fd00:2::11".parse().unwrap(), 8080);
         let n = dest_name(&svc_name(&k), &v6);
         assert_eq!(n, "d_tcp_2001_db8__1_443-fd00_2__11_8080");
-        assert_eq!(svc_of_dest(&n).as_deref(), Some("s_tcp_2001_db8__1_443"));
         assert_eq!(
             svc_name(&Key::Fwmark {
                 mark: 7,
@@ -286,7 +293,13 @@ mod tests {
         let c = dest_comment(&d, Some(&h));
         assert!(c.len() <= 128, "{c}");
         assert_eq!(parse_dest_comment(&c), Some((d.clone(), Some(h))));
-        assert_eq!(parse_dest_comment(&dest_comment(&d, None)), Some((d, None)));
+        assert_eq!(
+            parse_dest_comment(&dest_comment(&d, None)),
+            Some((d.clone(), None))
+        );
         assert_eq!(parse_dest_comment("a user's comment"), None);
+        let c = again_comment(&d);
+        assert_eq!(parse_again_comment(&c), Some((d.addr, d.port)));
+        assert_eq!(parse_again_comment(&dest_comment(&d, None)), None);
     }
 }
