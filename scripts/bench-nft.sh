@@ -6,9 +6,10 @@
 # 1. Apply SERVICES services x REALS real servers: `hakit nft restore` (one transaction)
 #    against `nft -f` of the same ruleset written as text (hakit's table listed as text,
 #    loaded into a fresh namespace), and against `ipvsadm -R` where the kernel has IPVS.
-# 2. One real-server change at SERVICES services: `hakit nft real edit` (the CLI: it reads
-#    hakit's tables, then applies one transaction), median of CHANGES; and the same change
-#    as one `nft` command for comparison.
+# 2. One real-server change at SERVICES services, median of CHANGES: as `hakit lb run`
+#    makes it (benches/nft_change.rs: the tables read once, each change one transaction
+#    from the state in memory), through the CLI (`hakit nft real edit`: each reads hakit's
+#    tables first), and one `nft` command adding a map element, for comparison.
 # 3. Requests per second through a director with wrk (keep-alive, 32 connections, SECS s),
 #    and the machine's CPU per request: nft NAT, nft DR and a direct connection to the
 #    real server, as ratios to direct.
@@ -26,6 +27,8 @@ if [ -z "${HAKIT:-}" ]; then
   cargo build --quiet --release
   HAKIT=$PWD/target/release/hakit
 fi
+CHANGE=$(cargo bench --bench nft_change --no-run 2>&1 | awk '/Executable/ {gsub(/[()]/, "", $NF); print $NF}')
+[ -x "$CHANGE" ] || { echo "bench-nft.sh: could not build benches/nft_change.rs" >&2; exit 1; }
 P=hkbn$$
 work=$(mktemp -d)
 pids=()
@@ -60,6 +63,7 @@ fi
 
 # --- 2. one change at SERVICES services
 vip=10.0.0.1:80
+read -r lib_change lib_worst <<< "$(x h "$CHANGE" "$vip" 192.168.2.1:80 "$((CHANGES * 4))")"
 changes=()
 for k in $(seq 1 "$CHANGES"); do
   t=$(ms)
@@ -122,7 +126,9 @@ read -r dr_rps dr_cpu <<< "$(run dr http://10.9.0.100/)"
 printf '\n%s services x %s real servers (%s rules)\n' "$SERVICES" "$REALS" "$lines"
 printf '%-34s %10s %10s %10s %8s\n' "" "hakit ms" "nft -f ms" "ipvsadm ms" "ratio"
 printf '%-34s %10s %10s %10s %8s\n' "apply (one transaction)" "$hakit_apply" "$text_apply" "$ipvs_apply" "$(ratio "$text_apply" "$hakit_apply")"
-printf '%-34s %10s %10s %10s %8s\n' "one real-server change (median)" "$hakit_change" "$nft_change" "-" "$(ratio "$nft_change" "$hakit_change")"
+printf '%-34s %10s %10s %10s %8s\n' "one change, as lb makes it" "$lib_change" "$nft_change" "-" "$(ratio "$nft_change" "$lib_change")"
+printf '%-34s %10s %10s %10s %8s\n' "  slowest of $((CHANGES * 4))" "$lib_worst" "" "" ""
+printf '%-34s %10s %10s %10s %8s\n' "one change through the CLI" "$hakit_change" "$nft_change" "-" "$(ratio "$nft_change" "$hakit_change")"
 printf '\n%-10s %12s %16s %14s\n' "path" "requests/s" "CPU us/request" "rps ratio"
 printf '%-10s %12s %16s %14s\n' direct "$direct_rps" "$direct_cpu" "1.00"
 printf '%-10s %12s %16s %14s\n' "nft NAT" "$nat_rps" "$nat_cpu" "$(ratio "$nat_rps" "$direct_rps")"
