@@ -498,6 +498,69 @@ fn direct_routing_carries_requests_and_hashes_keep_flows_and_directors_agree() {
     assert!(!c2.contains(&"r2".to_string()));
 }
 
+/// IPv6 direct routing: the client's flows reach two servers holding the VIP on lo, each
+/// flow on one server, and the frames never climb the director's IP stack. SCTP services
+/// are made alike (this kernel has no SCTP sockets to carry traffic with).
+#[test]
+fn direct_routing_serves_ipv6_and_sctp_services_are_made() {
+    if !privileged("direct_routing_serves_ipv6_and_sctp_services_are_made") {
+        return;
+    }
+    let lab = Lab::numbered("nftdr6", 4);
+    for (i, h) in lab.hosts.iter().enumerate() {
+        h.ip(&format!("-6 addr add fd00:99::{}/64 dev eth0 nodad", i + 1));
+    }
+    let (client, d) = (lab.host(0), lab.host(1));
+    client.ip("-6 route add fd00:99::100/128 via fd00:99::2");
+    let mut servers = Vec::new();
+    for i in 2..4 {
+        let r = lab.host(i);
+        r.ip("-6 addr add fd00:99::100/128 dev lo nodad");
+        servers.push(serve(r, &format!("r{}", i - 1), 80, None));
+    }
+    nft_ok(
+        d,
+        "service add -t [fd00:99::100]:80 -s sh --sched-flags sh-port",
+    );
+    for i in 3..5 {
+        nft_ok(
+            d,
+            &format!("real add -t [fd00:99::100]:80 -r [fd00:99::{i}] -g"),
+        );
+    }
+    let got = flows(client, "fd00:99::100", 80, 41000, 60);
+    let again = flows(client, "fd00:99::100", 80, 41000, 60);
+    assert!(!got.iter().any(|n| n == "failed"), "{got:?}");
+    assert_eq!(got, again, "one flow, one server");
+    for r in ["r1", "r2"] {
+        assert!(got.iter().any(|n| n == r), "{r} took none: {got:?}");
+    }
+    let j = ok(d.hakit(&["nft", "list", "--json"])).json();
+    let pkts: u64 = j["services"][0]["dests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["stats"]["inpkts"].as_u64().unwrap())
+        .sum();
+    assert!(pkts >= 120 * 3, "ingress counts every packet: {j}");
+    // SCTP, NAT: the service and its servers are in the table and read back.
+    nft_ok(d, "service add --sctp-service 10.99.0.100:5000 -s wrr");
+    nft_ok(
+        d,
+        "real add --sctp-service 10.99.0.100:5000 -r 10.99.0.3:5001 -m -w 2",
+    );
+    let saved = ok(d.hakit(&["nft", "save"])).stdout;
+    assert!(
+        saved.contains("-a --sctp-service 10.99.0.100:5000 -r 10.99.0.3:5001 -m -w 2"),
+        "{saved}"
+    );
+    let t = nft_text(d, "sctp service");
+    assert!(
+        t.contains("meta l4proto sctp dnat ip to 10.99.0.3:5001"),
+        "{t}"
+    );
+}
+
 #[test]
 fn a_users_own_table_stays_byte_for_byte_and_errors_change_nothing() {
     if !privileged("a_users_own_table_stays_byte_for_byte_and_errors_change_nothing") {

@@ -13,7 +13,8 @@
 # Built once and cached in target/vm (HAKIT_VM_DIR): the kernel package fetched with
 # apt-get download and unpacked (never installed), its vmlinux extracted (a PVH kernel boots
 # from it directly, 5 s faster than the bzImage under TCG), and a base initramfs of
-# busybox, bash, iproute2, ipvsadm and the IPVS, veth, bridge and ipip modules.
+# busybox, bash, iproute2, ipvsadm, nft and the IPVS, veth, bridge and ipip modules (not
+# nf_tables').
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${HAKIT_VM_DIR:-$top/target/vm}
@@ -34,7 +35,7 @@ cmd=$*
 . "$top/scripts/lib/deps.sh"
 need_tools() {
   need vm/run.sh qemu-system-x86:qemu-system-x86_64 busybox-static:busybox ipvsadm:ipvsadm \
-    kmod:depmod cpio:cpio xz-utils:xz iproute2:ip
+    kmod:depmod cpio:cpio xz-utils:xz iproute2:ip nftables:nft
 }
 
 kernel() {
@@ -78,12 +79,14 @@ base() {
   ln -s bash "$st/bin/sh"
   cp "$(command -v ip)" "$st/usr/sbin/ip"
   cp "$(command -v ipvsadm || echo /usr/sbin/ipvsadm)" "$st/usr/sbin/ipvsadm"
+  # nft without the nf_tables modules: what the nft data plane says on such a kernel.
+  cp "$(command -v nft)" "$st/usr/sbin/nft"
   for a in $("$st/bin/busybox" --list); do
     [ -e "$st/bin/$a" ] || [ "$a" = ip ] || ln -s busybox "$st/bin/$a"
   done
   for a in modprobe insmod poweroff; do ln -sf ../bin/busybox "$st/sbin/$a"; done
   local lib
-  for lib in $(ldd /bin/bash "$(command -v ip)" "$(command -v ipvsadm || echo /usr/sbin/ipvsadm)" | awk '/=>/ {print $3} /ld-linux/ {print $1}' | sort -u); do
+  for lib in $(ldd /bin/bash "$(command -v ip)" "$(command -v ipvsadm || echo /usr/sbin/ipvsadm)" "$(command -v nft)" | awk '/=>/ {print $3} /ld-linux/ {print $1}' | sort -u); do
     mkdir -p "$st$(dirname "$lib")"
     cp -L "$lib" "$st$lib"
   done

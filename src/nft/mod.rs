@@ -83,6 +83,13 @@ fn nft_error(what: &str, stderr: &str) -> Error {
         .trim_start_matches("netlink: ")
         .trim_start_matches("Error: ")
         .to_string();
+    // nft's own source position ("mnl.c:60: ...") says nothing to a user.
+    let msg = match msg.split_once(": ") {
+        Some((pos, rest)) if pos.ends_with(|c: char| c.is_ascii_digit()) && pos.contains(".c:") => {
+            rest.to_string()
+        }
+        _ => msg,
+    };
     if stderr.contains("Operation not permitted") {
         return Error::Permission {
             what: what.to_string(),
@@ -824,5 +831,14 @@ mod tests {
             "netlink: Error: cache initialization failed: Operation not permitted\n",
         );
         assert_eq!(e.hint(), Some("run as root or grant CAP_NET_ADMIN"));
+        // As nft 1.0.6 says it under Debian's kernel without the nf_tables modules.
+        let e = nft_error(
+            "list the nftables tables",
+            "mnl.c:60: Unable to initialize Netlink socket: Protocol not supported\n",
+        );
+        assert_eq!(
+            e.to_string(),
+            "list the nftables tables: this kernel has no nf_tables (`modprobe nf_tables`): Unable to initialize Netlink socket: Protocol not supported"
+        );
     }
 }
