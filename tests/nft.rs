@@ -118,6 +118,17 @@ fn nft_text(ns: &Netns, what: &str) -> String {
     r.stdout
 }
 
+/// A counter of the first service's real servers, summed, from `nft list --json`.
+fn total(d: &Netns, stat: &str) -> u64 {
+    let j = ok(d.hakit(&["nft", "list", "--json"])).json();
+    j["services"][0]["dests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["stats"][stat].as_u64().unwrap())
+        .sum()
+}
+
 /// A client 10.0.0.2 -- director 10.0.0.1 | 10.0.1.1 -- real servers 10.0.1.11.. whose
 /// default route is the director (LVS-NAT's topology). The VIP 10.0.0.100 is the
 /// director's.
@@ -205,14 +216,9 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
     let list = ok(d.hakit(&["nft", "list", "--stats"])).stdout;
     assert!(list.starts_with("hakit nftables data plane"), "{list}");
     assert!(list.contains("TCP  10.0.0.100:80"), "{list}");
+    let conns = total(d, "conns");
+    assert_eq!(conns, u64::from(n), "every connection is counted once");
     let j = ok(d.hakit(&["nft", "list", "--json"])).json();
-    let conns: u64 = j["services"][0]["dests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["stats"]["conns"].as_u64().unwrap())
-        .sum();
-    assert_eq!(conns, u64::from(n), "every connection is counted once: {j}");
     // Every packet and byte, both ways, per real server (a connection is 5 or more
     // packets each way), in ipvsadm's columns too.
     let traffic = |j: &Value| -> Vec<(u64, u64)> {
@@ -446,13 +452,7 @@ fn direct_routing_carries_requests_and_hashes_keep_flows_and_directors_agree() {
         "{list}"
     );
     // The frames were forwarded at ingress: the director's IP stack never saw them.
-    let j = ok(d1.hakit(&["nft", "list", "--json"])).json();
-    let pkts: u64 = j["services"][0]["dests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["stats"]["inpkts"].as_u64().unwrap())
-        .sum();
+    let pkts = total(d1, "inpkts");
     assert!(
         pkts >= 3 * 1500,
         "ingress counts every packet towards the servers: {pkts}"
@@ -535,14 +535,8 @@ fn direct_routing_serves_ipv6_and_sctp_services_are_made() {
     for r in ["r1", "r2"] {
         assert!(got.iter().any(|n| n == r), "{r} took none: {got:?}");
     }
-    let j = ok(d.hakit(&["nft", "list", "--json"])).json();
-    let pkts: u64 = j["services"][0]["dests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["stats"]["inpkts"].as_u64().unwrap())
-        .sum();
-    assert!(pkts >= 120 * 3, "ingress counts every packet: {j}");
+    let pkts = total(d, "inpkts");
+    assert!(pkts >= 120 * 3, "ingress counts every packet: {pkts}");
     // SCTP, NAT: the service and its servers are in the table and read back.
     nft_ok(d, "service add --sctp-service 10.99.0.100:5000 -s wrr");
     nft_ok(
