@@ -273,6 +273,11 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
     ]));
     let c = count(&l.client, "10.0.0.100", 80, 100);
     assert_eq!(c.get("r3"), None, "{c:?}");
+    // Zero: every count starts again.
+    ok(d.hakit(&["nft", "zero"]));
+    for stat in ["conns", "inpkts", "outpkts", "inbytes"] {
+        assert_eq!(total(d, stat), 0, "{stat} after zero");
+    }
     // Save writes what restore reads back.
     let saved = ok(d.hakit(&["nft", "save"])).stdout;
     assert!(

@@ -5,10 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::render::{dr_traffic_set, traffic_set, HAIRPIN, OWNER, OWNER_COMMENT};
+use super::render::{counted, proto_name, traffic_sets, Family, HAIRPIN, OWNER, OWNER_COMMENT};
 use super::state::{parse_again_comment, parse_dest_comment, parse_svc_comment, Hop, State, Svc};
-use crate::link::format_mac;
-use crate::service::{Dest, Key, Stats};
+use crate::service::{Dest, Key, Protocol, Stats};
 
 /// A traffic set's element: virtual address, real server (address, or MAC under direct
 /// routing), protocol, port.
@@ -35,15 +34,16 @@ fn counter_of(expr: &Value) -> Option<(u64, u64)> {
     })
 }
 
+/// A word of a traffic set's key as hakit writes it (nft lists a protocol by name, or by
+/// number where it has none).
 fn word(v: &Value) -> String {
     match v {
         Value::String(s) => s.to_ascii_lowercase(),
-        Value::Number(n) => match n.as_u64() {
-            Some(6) => "tcp".into(),
-            Some(17) => "udp".into(),
-            Some(132) => "sctp".into(),
-            _ => n.to_string(),
-        },
+        Value::Number(n) => n
+            .as_u64()
+            .and_then(|n| u16::try_from(n).ok())
+            .and_then(Protocol::from_number)
+            .map_or_else(|| n.to_string(), |p| proto_name(p).to_string()),
         v => v.to_string(),
     }
 }
@@ -121,7 +121,10 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
                         l.hairpin.insert(d.to_string());
                     }
                 }
-            } else if name.starts_with("rs") || name.starts_with("drin") {
+            } else if [Family::Inet, Family::Netdev]
+                .into_iter()
+                .any(|f| traffic_sets(f).iter().any(|t| t == name))
+            {
                 l.traffic.insert(name.to_string(), traffic(s));
             }
         }
@@ -184,54 +187,33 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
 }
 
 /// A real server's packets and bytes from the traffic sets: towards it (and back, NAT).
-/// A firewall-mark service's are summed over the addresses its mark covers.
 fn dest_stats(
     traffic: &BTreeMap<String, BTreeMap<TrafficKey, (u64, u64)>>,
     key: &Key,
     d: &Dest,
     hop: Option<&Hop>,
 ) -> Stats {
-    let v6 = key.is_ipv6();
-    let (vip, proto) = match key {
-        Key::Addr { protocol, addr, .. } => (
-            Some(addr.to_string()),
-            Some(protocol.name().to_ascii_lowercase()),
-        ),
-        Key::Fwmark { .. } => (None, None),
-    };
-    let sum = |set: String, server: String, port: u64| -> (u64, u64) {
-        let mut t = (0, 0);
-        for ((a, s, p, n), (pk, by)) in traffic.get(&set).into_iter().flatten() {
-            if *s == server
-                && *n == port
+    let mut st = Stats::default();
+    for c in counted(key, d, hop) {
+        let vip = c.vip.map(|a| a.to_string());
+        let proto = c.proto.map(proto_name);
+        let (mut pkts, mut bytes) = (0, 0);
+        for ((a, s, p, n), (pk, by)) in traffic.get(&c.set).into_iter().flatten() {
+            if *s == c.server
+                && *n == u64::from(c.port)
                 && vip.as_ref().is_none_or(|v| v == a)
-                && proto.as_ref().is_none_or(|q| q == p)
+                && proto.is_none_or(|q| q == p)
             {
-                t.0 += pk;
-                t.1 += by;
+                pkts += pk;
+                bytes += by;
             }
         }
-        t
-    };
-    let mut st = Stats::default();
-    match hop {
-        Some(h) => {
-            let (p, b) = sum(
-                dr_traffic_set(v6),
-                format_mac(&h.mac),
-                u64::from(key.port()),
-            );
-            st.inpkts = p;
-            st.inbytes = b;
-        }
-        None => {
-            let server = d.addr.to_string();
-            let (p, b) = sum(traffic_set(v6, false), server.clone(), u64::from(d.port));
-            let (q, c) = sum(traffic_set(v6, true), server, u64::from(d.port));
-            st.inpkts = p;
-            st.inbytes = b;
-            st.outpkts = q;
-            st.outbytes = c;
+        if c.out {
+            st.outpkts += pkts;
+            st.outbytes += bytes;
+        } else {
+            st.inpkts += pkts;
+            st.inbytes += bytes;
         }
     }
     st

@@ -25,15 +25,16 @@
 //! listing reads back.
 
 use std::collections::BTreeSet;
+use std::net::IpAddr;
 
 use serde_json::{json, Value};
 
 use super::state::{
-    affinity_name, again_comment, dest_comment, dest_name, svc_comment, svc_name, Svc,
+    affinity_name, again_comment, dest_comment, dest_name, svc_comment, svc_name, Hop, Svc,
 };
 use crate::link::format_mac;
 use crate::maglev;
-use crate::service::{flags, Forward, Key, Protocol, Scheduler};
+use crate::service::{flags, Dest, Forward, Key, Protocol, Scheduler};
 
 /// hakit's tables.
 pub const TABLE: &str = "hakit";
@@ -105,7 +106,8 @@ fn addr_type(v6: bool) -> &'static str {
     }
 }
 
-fn proto_name(p: Protocol) -> &'static str {
+/// A protocol as nft writes it.
+pub fn proto_name(p: Protocol) -> &'static str {
     match p {
         Protocol::Tcp => "tcp",
         Protocol::Udp => "udp",
@@ -699,64 +701,93 @@ pub fn recount(s: &Svc) -> Vec<Value> {
     c
 }
 
-/// The elements of the traffic sets that count service `s`'s real servers, as keys.
-pub fn traffic_keys(s: &Svc) -> Vec<(Family, String, Value)> {
-    let mut out = Vec::new();
-    let Key::Addr {
-        protocol,
-        addr,
-        port,
-    } = s.service.key
-    else {
-        return out;
-    };
-    let v6 = addr.is_ipv6();
-    for (i, d) in s.dests.iter().enumerate() {
-        match s.dr.as_ref().and_then(|(_, h)| h.get(i)) {
-            Some(h) => out.push((
-                Family::Netdev,
-                dr_traffic_set(v6),
-                json!({"concat": [addr.to_string(), format_mac(&h.mac), proto_name(protocol), port]}),
-            )),
-            None => {
-                for o in [false, true] {
-                    out.push((
-                        Family::Inet,
-                        traffic_set(v6, o),
-                        json!({"concat": [addr.to_string(), d.addr.to_string(),
-                                          proto_name(protocol), d.port]}),
-                    ));
-                }
-            }
-        }
-    }
-    out
+/// Where a real server's traffic is counted: a traffic set, whether it counts the way
+/// back, and the key of the server's element in it. A firewall-mark service has no
+/// address or protocol of its own (`None`): its packets are counted under whatever the
+/// mark covered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted {
+    pub set: String,
+    pub out: bool,
+    pub vip: Option<IpAddr>,
+    /// The server's address, or its MAC under direct routing.
+    pub server: String,
+    pub proto: Option<Protocol>,
+    pub port: u16,
 }
 
-/// Zero what counts service `s`'s traffic: each element made if missing, then deleted.
+/// The traffic counts of real server `d` of the service keyed `key` (`hop`: under direct
+/// routing): towards it, and back under NAT.
+pub fn counted(key: &Key, d: &Dest, hop: Option<&Hop>) -> Vec<Counted> {
+    let v6 = key.is_ipv6();
+    let (vip, proto) = match *key {
+        Key::Addr { protocol, addr, .. } => (Some(addr), Some(protocol)),
+        Key::Fwmark { .. } => (None, None),
+    };
+    match hop {
+        Some(h) => vec![Counted {
+            set: dr_traffic_set(v6),
+            out: false,
+            vip,
+            server: format_mac(&h.mac),
+            proto,
+            port: key.port(),
+        }],
+        None => [false, true]
+            .into_iter()
+            .map(|out| Counted {
+                set: traffic_set(v6, out),
+                out,
+                vip,
+                server: d.addr.to_string(),
+                proto,
+                port: d.port,
+            })
+            .collect(),
+    }
+}
+
+/// Zero what counts service `s`'s traffic: each element made if missing, then deleted (a
+/// firewall-mark service's elements are not known: only zeroing everything clears them).
 pub fn forget_traffic(s: &Svc) -> Vec<Value> {
     let mut c = Vec::new();
-    for (f, set, key) in traffic_keys(s) {
-        c.push(add(
-            "element",
-            f,
-            json!({"name": set, "elem": [key.clone()]}),
-        ));
-        c.push(json!({"delete": {"element": obj(f, json!({"name": set, "elem": [key]}))}}));
+    for (i, d) in s.dests.iter().enumerate() {
+        let hop = s.dr.as_ref().and_then(|(_, h)| h.get(i));
+        for t in counted(&s.service.key, d, hop) {
+            let (Some(vip), Some(proto)) = (t.vip, t.proto) else {
+                continue;
+            };
+            let f = if hop.is_some() {
+                Family::Netdev
+            } else {
+                Family::Inet
+            };
+            let key = json!({"concat": [vip.to_string(), t.server, proto_name(proto), t.port]});
+            c.push(add(
+                "element",
+                f,
+                json!({"name": t.set, "elem": [key.clone()]}),
+            ));
+            c.push(json!({"delete": {"element": obj(f, json!({"name": t.set, "elem": [key]}))}}));
+        }
     }
     c
 }
 
-/// Empty every traffic set of a table.
-pub fn forget_all_traffic(f: Family) -> Vec<Value> {
-    let names: Vec<String> = match f {
+/// The traffic sets of a table.
+pub fn traffic_sets(f: Family) -> Vec<String> {
+    match f {
         Family::Inet => [false, true]
             .into_iter()
             .flat_map(|v6| [traffic_set(v6, false), traffic_set(v6, true)])
             .collect(),
         Family::Netdev => vec![dr_traffic_set(false), dr_traffic_set(true)],
-    };
-    names
+    }
+}
+
+/// Empty every traffic set of a table.
+pub fn forget_all_traffic(f: Family) -> Vec<Value> {
+    traffic_sets(f)
         .into_iter()
         .map(|n| json!({"flush": {"set": obj(f, json!({"name": n}))}}))
         .collect()
@@ -998,6 +1029,32 @@ mod tests {
         assert!(t.contains(r#""family":"netdev""#), "{t}");
         // Every packet of a flow must choose alike: a hash of the flow, not numgen.
         assert!(t.contains(r#""jhash""#) && !t.contains("numgen"), "{t}");
+    }
+
+    #[test]
+    fn zeroing_one_service_forgets_exactly_its_servers_traffic() {
+        let s = svc(Scheduler::Wrr, &[1, 1]);
+        let c = forget_traffic(&s);
+        assert_eq!(
+            c.len(),
+            2 * 2 * 2,
+            "each server, both ways, made then deleted"
+        );
+        let t = text(&c);
+        for srv in ["10.0.1.1", "10.0.1.2"] {
+            let key = format!(r#"{{"concat":["10.0.0.1","{srv}","tcp",8080]}}"#);
+            assert_eq!(t.matches(&key).count(), 4, "{t}");
+        }
+        assert!(t.contains(r#""name":"rsin4""#) && t.contains(r#""name":"rsout4""#));
+        let mut fw = s.clone();
+        fw.service.key = Key::Fwmark {
+            mark: 1,
+            ipv6: false,
+        };
+        assert!(
+            forget_traffic(&fw).is_empty(),
+            "a mark's addresses are not known"
+        );
     }
 
     #[test]
