@@ -307,9 +307,23 @@ fn nat_masquerades_a_one_armed_directors_connections() {
     nft_ok(d, "service add -t 10.99.0.100:80 -s rr");
     nft_ok(d, "real add -t 10.99.0.100:80 -r 10.99.0.3:8080 -m");
     let c = count(client, "10.99.0.100", 80, 50);
-    // Without the masquerade the server's answer would reach the client from its own
-    // address, and every connection would fail.
     assert_eq!(c.get("r1"), Some(&50), "{c:?}");
+    // Without the masquerade the server's answer reaches the client from its own
+    // address, and every connection fails.
+    let r = d.exec(
+        "nft",
+        &[
+            "delete",
+            "element",
+            "inet",
+            "hakit",
+            "hairpin",
+            "{ eth0 . eth0 }",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let c = count(client, "10.99.0.100", 80, 5);
+    assert_eq!(c.get("r1"), None, "{c:?}");
 }
 
 #[test]
