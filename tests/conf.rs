@@ -591,7 +591,12 @@ fn vrrp_sync_group_members_move_together_with_keepalived() {
     // The group's notify ran once at start and once per group transition, keepalived's
     // way; stopping says STOP, once, and leaves no member MASTER on the way out.
     hk.term();
-    let log = std::fs::read_to_string(&notes).unwrap_or_default();
+    // The STOP script runs as hakit exits: give it time to write, then compare exactly.
+    let read = || std::fs::read_to_string(&notes).unwrap_or_default();
+    wait_for("the group's STOP notify", Duration::from_secs(3), || {
+        read().contains("STOP")
+    });
+    let log = read();
     assert_eq!(
         log.lines().collect::<Vec<_>>(),
         [
