@@ -900,21 +900,26 @@ fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() 
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(500));
+    let mut holder = holder;
+    let mut first = String::new();
+    let mut out = std::io::BufReader::new(holder.stdout.take().unwrap());
+    std::io::BufRead::read_line(&mut out, &mut first).unwrap();
+    if !first.contains("\"open\": 9") {
+        let mut err = String::new();
+        let _ = std::io::Read::read_to_string(&mut holder.stderr.take().unwrap(), &mut err);
+        panic!("hold did not open its connections: {first}{err}");
+    }
     servers[2] = None;
     wait_for("lb to take r3 out", Duration::from_secs(10), || listed(2));
     let c = count(&l.client, "10.0.0.100", 80, 100);
     assert_eq!(c.get("r3"), None, "{c:?}");
     servers[2] = Some(serve(l.rs(3), "r3", 8080, Some(8081)));
     wait_for("lb to bring r3 back", Duration::from_secs(10), || listed(3));
-    let out = holder.wait_with_output().unwrap();
-    let held: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "the held connections' report: {e}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+    let _ = holder.wait();
+    let held: Value = serde_json::from_str(&rest)
+        .unwrap_or_else(|e| panic!("the held connections' report: {e}: {rest}"));
     // Connections to r3 died with its server; those to r1 and r2 lived through it all.
     let to_r3 = held["names"]
         .as_array()

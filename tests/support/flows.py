@@ -105,6 +105,8 @@ def hold(host, port, n, secs):
                 if attempt == 2:
                     raise SystemExit(f"hold: cannot open a connection to {host}:{port}: {e}")
         conns.append((s, s.makefile("rb"), name))
+    # A first line says every connection is open: the caller changes things only then.
+    print(json.dumps({"open": len(conns)}), flush=True)
     broken = set()
     end = time.time() + float(secs)
     while time.time() < end:
