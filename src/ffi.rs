@@ -1,7 +1,9 @@
 //! The one module with `unsafe` code, kept small so it can be read at a glance.
 //!
-//! socket2 builds IPv4/IPv6/Unix socket addresses safely but has no constructor for a
-//! link-layer `sockaddr_ll`, which sending a raw frame to an interface needs.
+//! - socket2 builds IPv4/IPv6/Unix socket addresses safely but has no constructor for a
+//!   link-layer `sockaddr_ll`, which sending a raw frame to an interface needs.
+//! - [`Nftables`]: libnftables, the library behind the `nft` program, called in-process
+//!   so that its netlink socket outlives a transaction (see there why that matters).
 
 use socket2::SockAddr;
 
@@ -24,6 +26,116 @@ pub fn packet_addr(ifindex: u32, ethertype: u16) -> std::io::Result<SockAddr> {
         })
     }?;
     Ok(addr)
+}
+
+/// A libnftables context (`nft_ctx`), loaded from the nftables package's
+/// `libnftables.so.1` at run time, so nothing is needed to build hakit and a system
+/// without the library still has the `nft` program.
+///
+/// Why in-process: the kernel releases what a transaction deleted after an RCU grace
+/// period, and a process that closes its nf_tables socket waits for that (10 to 30 ms
+/// here). One `nft` run per change pays it every time; a context kept open does not, and
+/// its transactions are the same libnftables JSON (or nft syntax) as the program's.
+pub struct Nftables {
+    ctx: std::ptr::NonNull<libc::c_void>,
+    run: unsafe extern "C" fn(*mut libc::c_void, *const libc::c_char) -> libc::c_int,
+    output: unsafe extern "C" fn(*mut libc::c_void) -> *const libc::c_char,
+    error: unsafe extern "C" fn(*mut libc::c_void) -> *const libc::c_char,
+    free: unsafe extern "C" fn(*mut libc::c_void),
+    // Last: the functions above live as long as the library is loaded.
+    _lib: libloading::Library,
+}
+
+// SAFETY: the context is owned by this value and used through `&mut self` only, so by
+// one thread at a time; libnftables keeps no thread-local state.
+unsafe impl Send for Nftables {}
+
+/// libnftables' `NFT_CTX_OUTPUT_JSON`: read JSON input (nft syntax is still understood,
+/// as the program does with `-j`) and write JSON output.
+const NFT_CTX_OUTPUT_JSON: libc::c_uint = 1 << 4;
+
+impl Nftables {
+    /// Load the library and make a context whose output and errors are buffered.
+    pub fn open() -> Result<Nftables, String> {
+        // SAFETY: loading libnftables runs no initialisers with preconditions; each
+        // symbol is looked up with the signature libnftables.h declares for it, and the
+        // function pointers copied out live as long as the library, which `_lib` keeps.
+        unsafe {
+            let lib = libloading::Library::new("libnftables.so.1").map_err(|e| e.to_string())?;
+            /// # Safety
+            /// T must be the symbol's declared function type.
+            unsafe fn get<T: Copy>(lib: &libloading::Library, name: &[u8]) -> Result<T, String> {
+                // SAFETY: the caller's promise.
+                unsafe { lib.get::<T>(name) }
+                    .map(|s| *s)
+                    .map_err(|e| e.to_string())
+            }
+            type Ctx = *mut libc::c_void;
+            let new: unsafe extern "C" fn(u32) -> Ctx = get(&lib, b"nft_ctx_new\0")?;
+            let flags: unsafe extern "C" fn(Ctx, libc::c_uint) =
+                get(&lib, b"nft_ctx_output_set_flags\0")?;
+            let buffer_out: unsafe extern "C" fn(Ctx) -> libc::c_int =
+                get(&lib, b"nft_ctx_buffer_output\0")?;
+            let buffer_err: unsafe extern "C" fn(Ctx) -> libc::c_int =
+                get(&lib, b"nft_ctx_buffer_error\0")?;
+            let run = get(&lib, b"nft_run_cmd_from_buffer\0")?;
+            let output = get(&lib, b"nft_ctx_get_output_buffer\0")?;
+            let error = get(&lib, b"nft_ctx_get_error_buffer\0")?;
+            let free: unsafe extern "C" fn(Ctx) = get(&lib, b"nft_ctx_free\0")?;
+            let ctx = std::ptr::NonNull::new(new(0)).ok_or("nft_ctx_new failed")?;
+            flags(ctx.as_ptr(), NFT_CTX_OUTPUT_JSON);
+            if buffer_out(ctx.as_ptr()) != 0 || buffer_err(ctx.as_ptr()) != 0 {
+                free(ctx.as_ptr());
+                return Err("cannot buffer libnftables' output".into());
+            }
+            Ok(Nftables {
+                ctx,
+                run,
+                output,
+                error,
+                free,
+                _lib: lib,
+            })
+        }
+    }
+
+    /// Run one batch (JSON or nft syntax) as one transaction: its output, or what nft
+    /// would have printed on its standard error.
+    pub fn run(&mut self, input: &str) -> Result<String, String> {
+        let input = std::ffi::CString::new(input).map_err(|_| "a NUL byte in the batch")?;
+        let take = |p: *const libc::c_char| {
+            if p.is_null() {
+                String::new()
+            } else {
+                // SAFETY: libnftables returns a NUL-terminated buffer it owns until the
+                // next call on this context; it is copied out at once.
+                unsafe { std::ffi::CStr::from_ptr(p) }
+                    .to_string_lossy()
+                    .into_owned()
+            }
+        };
+        // SAFETY: the context is live (freed only in Drop) and `input` outlives the call.
+        let rc = unsafe { (self.run)(self.ctx.as_ptr(), input.as_ptr()) };
+        // SAFETY: as above; each getter also rewinds its buffer for the next run.
+        let (out, err) = unsafe {
+            (
+                take((self.output)(self.ctx.as_ptr())),
+                take((self.error)(self.ctx.as_ptr())),
+            )
+        };
+        if rc == 0 {
+            Ok(out)
+        } else {
+            Err(err)
+        }
+    }
+}
+
+impl Drop for Nftables {
+    fn drop(&mut self) {
+        // SAFETY: the context was made by nft_ctx_new and is freed once, here.
+        unsafe { (self.free)(self.ctx.as_ptr()) }
+    }
 }
 
 #[cfg(test)]

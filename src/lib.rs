@@ -14,7 +14,7 @@
 //! - shared: [`netlink`](mod@netlink) (every netlink socket), [`link`](mod@link)
 //!   (interfaces), [`addr`] (`ADDR:PORT`), [`checksum`], [`process`] (commands without a
 //!   shell), [`units`], [`logging`], [`statefile`], [`error`]
-//! - [`ffi`]: the one module with `unsafe` (a link-layer socket address)
+//! - [`ffi`]: the one module with `unsafe` (a link-layer socket address, libnftables)
 //! - [`cli`]: the clap definitions and the thin layer that formats results
 
 pub mod addr;

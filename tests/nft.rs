@@ -273,6 +273,16 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
     ]));
     let c = count(&l.client, "10.0.0.100", 80, 100);
     assert_eq!(c.get("r3"), None, "{c:?}");
+    // Source hashing (a pool again, as wrr was): one client, one server, never r3;
+    // zeroing below then covers a pooled service.
+    ok(d.hakit(&["nft", "service", "edit", "-t", "10.0.0.100:80", "-s", "sh"]));
+    let c = count(&l.client, "10.0.0.100", 80, 100);
+    assert_eq!(
+        c.len(),
+        1,
+        "one client's connections all go to one server: {c:?}"
+    );
+    assert_eq!(c.get("r3"), None, "{c:?}");
     // Zero: every count starts again.
     ok(d.hakit(&["nft", "zero"]));
     for stat in ["conns", "inpkts", "outpkts", "inbytes"] {
@@ -652,8 +662,9 @@ fn a_users_own_table_stays_byte_for_byte_and_errors_change_nothing() {
         assert_eq!(r.code, 0, "{s:?}: {}", r.stderr);
         assert_eq!(users(), before, "after {s:?}");
     }
-    // Every refusal is one line, and the ruleset is as it was.
-    ok(d.hakit(&["nft", "service", "add", "-t", "10.99.0.100:80", "-s", "wrr"]));
+    // Every refusal is one line, and the ruleset is as it was (rr: a service with a
+    // chain of its own, whose dispatch element is deleted behind hakit's back below).
+    ok(d.hakit(&["nft", "service", "add", "-t", "10.99.0.100:80", "-s", "rr"]));
     ok(d.hakit(&[
         "nft",
         "real",
@@ -935,6 +946,9 @@ fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() 
     // At exit lb takes out what it put in: the service it created is gone.
     let v: Value = serde_json::from_str(&ok(d.hakit(&["nft", "list", "--json"])).stdout).unwrap();
     assert_eq!(v["services"].as_array().unwrap().len(), 0, "{v}");
+    // Its changes went through libnftables in-process, not an nft run each.
+    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(!logged.contains("libnftables not loaded"), "{logged}");
     let _ = std::fs::remove_file(&log);
 }
 

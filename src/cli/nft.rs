@@ -43,8 +43,9 @@ enum NftCmd {
     ///
     /// Counters (--stats): a NAT real server counts its connections and every packet and
     /// byte of them both ways; a directly routed one every packet and byte towards it. A
-    /// change to a service (weights, servers) starts its connection counts again; packets
-    /// and bytes go on.
+    /// change to a service (weights, servers) starts the connection counts of the servers
+    /// whose share moved again (of every server, for a service with a chain of its own:
+    /// rr, mh, persistence, firewall marks, direct routing); packets and bytes go on.
     List(ListArgs),
     #[command(flatten)]
     Table(TableCmd),

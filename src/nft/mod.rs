@@ -11,8 +11,10 @@
 //!
 //! Why the `nft` program: nftables' own library is what users already trust for their
 //! rulesets, and its JSON is its stable interface; the `nftables` crate only wraps the same
-//! program. nft 1.0.6's JSON cannot declare `typeof` maps, so every set here is of named
-//! types and the selectors' maps are written inline in their rules.
+//! program. nft 1.0.6's JSON cannot declare `typeof` maps: the pools' maps and chains
+//! ([`render::pool_text`]) are made in nft's own syntax, once, in a transaction of their
+//! own before the first service that uses them (unused, they change nothing); everything
+//! else is JSON.
 
 pub mod read;
 pub mod render;
@@ -31,6 +33,7 @@ use self::render::{Family, OWNER, TABLE};
 use self::state::{svc_name, Hop, State, Svc};
 use crate::addr::host_port;
 use crate::error::{Error, Result};
+use crate::ffi::Nftables;
 use crate::link;
 use crate::netlink::{NlSocket, NETLINK_ROUTE};
 use crate::service::{flags, Change, DataPlane, Dest, Forward, Key, Scheduler, Service};
@@ -114,6 +117,7 @@ struct Found {
     foreign: [bool; 2],
     devices: BTreeSet<String>,
     hairpin: BTreeSet<String>,
+    pools: BTreeSet<String>,
 }
 
 fn load(force: bool) -> Result<Found> {
@@ -133,6 +137,7 @@ fn load(force: bool) -> Result<Found> {
     let mut present = [false, false];
     let mut foreign = [false, false];
     let mut hairpin = BTreeSet::new();
+    let mut pools = BTreeSet::new();
     for (i, fam) in ["inet", "netdev"].into_iter().enumerate() {
         if !has(fam) {
             continue;
@@ -169,6 +174,7 @@ fn load(force: bool) -> Result<Found> {
         }
         l.state.extend(one.state);
         hairpin.extend(one.hairpin);
+        pools.extend(one.pools);
     }
     Ok(Found {
         state: l.state,
@@ -176,6 +182,7 @@ fn load(force: bool) -> Result<Found> {
         foreign,
         devices,
         hairpin,
+        pools,
     })
 }
 
@@ -191,6 +198,12 @@ pub struct Nft {
     foreign: [bool; 2],
     /// The devices whose hairpinned NAT connections are masqueraded.
     hairpin: BTreeSet<String>,
+    /// The pools whose map and chains exist.
+    pools: BTreeSet<String>,
+    /// libnftables in-process, once a change needs it (`None` and `no_lib`: not on
+    /// this system, the `nft` program does the work).
+    lib: Option<Nftables>,
+    no_lib: bool,
 }
 
 impl Nft {
@@ -206,6 +219,9 @@ impl Nft {
             nl: None,
             foreign: f.foreign,
             hairpin: f.hairpin,
+            pools: f.pools,
+            lib: None,
+            no_lib: false,
         })
     }
 
@@ -306,11 +322,71 @@ impl Nft {
         Ok(())
     }
 
-    fn run(&self, cmds: Vec<Value>, what: &str) -> Result<()> {
+    fn run(&mut self, cmds: Vec<Value>, what: &str) -> Result<()> {
         if cmds.is_empty() {
             return Ok(());
         }
-        nft(&["-j", "-f", "-"], Some(&render::document(cmds)), what).map(|_| ())
+        self.exec(&render::document(cmds), true, what)
+    }
+
+    /// Run one transaction, JSON or (`json` false) nft's syntax: through libnftables
+    /// in-process where it loads, which keeps its socket open from one change to the
+    /// next (see [`Nftables`]), else through the `nft` program.
+    fn exec(&mut self, input: &str, json: bool, what: &str) -> Result<()> {
+        if self.lib.is_none() && !self.no_lib {
+            match Nftables::open() {
+                Ok(l) => self.lib = Some(l),
+                Err(e) => {
+                    log::warn!(
+                        "libnftables not loaded ({e}): each change runs the nft program, which costs 10-30 ms more"
+                    );
+                    self.no_lib = true;
+                }
+            }
+        }
+        match &mut self.lib {
+            Some(l) => l.run(input).map(|_| ()).map_err(|e| nft_error(what, &e)),
+            None => {
+                let args: &[&str] = if json {
+                    &["-j", "-f", "-"]
+                } else {
+                    &["-f", "-"]
+                };
+                nft(args, Some(input), what).map(|_| ())
+            }
+        }
+    }
+
+    /// Make the pools that the services of `next` named in `touched` need and that do not
+    /// exist yet: hakit's inet table first if it is not there (a foreign one taken over
+    /// goes), then each pool's map and chains, in nft's syntax. What this makes is unused
+    /// until the batch's own transaction, so a batch that fails after it changes no
+    /// packet's path.
+    fn make_pools(&mut self, next: &State, touched: &BTreeSet<String>) -> Result<()> {
+        let need: BTreeSet<String> = touched
+            .iter()
+            .filter_map(|t| next.get(t))
+            .filter(|s| render::pooled(s))
+            .map(|s| render::pool(&s.service.key))
+            .filter(|p| !self.pools.contains(p))
+            .collect();
+        if need.is_empty() {
+            return Ok(());
+        }
+        if !self.inet {
+            let mut cmds = Vec::new();
+            if self.foreign[0] {
+                cmds.push(delete_table("inet"));
+            }
+            cmds.extend(render::inet_table());
+            self.run(cmds, &format!("make table inet {TABLE}"))?;
+            self.inet = true;
+            self.foreign[0] = false;
+        }
+        let text: String = need.iter().map(|p| render::pool_text(p)).collect();
+        self.exec(&text, false, "make the services' pools")?;
+        self.pools.extend(need);
+        Ok(())
     }
 
     /// The devices of this host not yet in the hairpin set.
@@ -576,7 +652,23 @@ impl DataPlane for Nft {
     /// All or nothing: the batch is one transaction.
     fn apply_batch(&mut self, changes: &[Change]) -> Result<Vec<Result<()>>> {
         let n = changes.len();
-        let mut next = self.state.clone();
+        // The services the batch names, copied; all of them only for a flush or a zero
+        // of everything (a copy of 10,000 services costs more than the change).
+        let whole = changes
+            .iter()
+            .any(|c| matches!(c, Change::Flush | Change::Zero(None)));
+        let mut next: State = if whole {
+            self.state.clone()
+        } else {
+            changes
+                .iter()
+                .filter_map(|c| c.key())
+                .filter_map(|k| {
+                    let name = svc_name(k);
+                    self.state.get(&name).map(|s| (name, s.clone()))
+                })
+                .collect()
+        };
         let mut touched: BTreeSet<String> = BTreeSet::new();
         let mut flush = false;
         // Services whose counters are zeroed; all of them when `zero_all`.
@@ -599,15 +691,14 @@ impl DataPlane for Nft {
                 Err(e) => return Ok(all_failed(n, i, e)),
             }
         }
-        let base = if flush {
-            State::new()
-        } else {
-            self.state.clone()
-        };
         for name in &touched {
             if let Some(mut s) = next.remove(name) {
-                let old = base.get(name);
-                if let Err(e) = self.route(old, &mut s) {
+                let old = if flush {
+                    None
+                } else {
+                    self.state.get(name).cloned()
+                };
+                if let Err(e) = self.route(old.as_ref(), &mut s) {
                     let i = changes
                         .iter()
                         .position(|c| c.key().map(svc_name).as_deref() == Some(name))
@@ -617,16 +708,26 @@ impl DataPlane for Nft {
                 next.insert(name.clone(), s);
             }
         }
+        if let Err(e) = self.make_pools(&next, &touched) {
+            return Ok(all_failed(n, 0, e));
+        }
         let mut cmds = Vec::new();
         let (mut inet, mut netdev) = (self.inet, self.netdev);
         let mut devices = self.devices.clone();
         if flush {
-            for (fam, present) in [("inet", inet), ("netdev", netdev)] {
-                if present {
-                    cmds.push(delete_table(fam));
+            // The inet table stays, with its pools (made in a syntax this transaction
+            // cannot carry): its services go one by one. The netdev table goes whole.
+            for s in self.state.values() {
+                if Family::of(s.forward()) == Family::Inet {
+                    cmds.extend(render::service(Some(s), None));
                 }
             }
-            inet = false;
+            if inet {
+                cmds.extend(render::forget_all_traffic(Family::Inet));
+            }
+            if netdev {
+                cmds.push(delete_table("netdev"));
+            }
             netdev = false;
             devices.clear();
         }
@@ -660,18 +761,15 @@ impl DataPlane for Nft {
                     }
                 }
             }
-            body.extend(render::service(base.get(name), new));
+            let old = if flush { None } else { self.state.get(name) };
+            body.extend(render::service(old, new));
         }
         cmds.extend(body);
         let nat = touched
             .iter()
             .filter_map(|t| next.get(t))
             .any(|s| Family::of(s.forward()) == Family::Inet);
-        let mut hairpin = if flush {
-            BTreeSet::new()
-        } else {
-            self.hairpin.clone()
-        };
+        let mut hairpin = self.hairpin.clone();
         if nat {
             match self.new_devices(&hairpin) {
                 Ok(devs) => {
@@ -711,7 +809,16 @@ impl DataPlane for Nft {
         if let Err(e) = self.run(cmds, &what) {
             return Ok(all_failed(n, 0, e));
         }
-        self.state = next;
+        if whole {
+            self.state = next;
+        } else {
+            for name in touched.iter().chain(&zero) {
+                match next.remove(name) {
+                    Some(s) => self.state.insert(name.clone(), s),
+                    None => self.state.remove(name),
+                };
+            }
+        }
         self.hairpin = hairpin;
         self.inet = inet;
         self.netdev = netdev;

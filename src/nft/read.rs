@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::render::{counted, proto_name, traffic_sets, Family, HAIRPIN, OWNER, OWNER_COMMENT};
-use super::state::{parse_again_comment, parse_dest_comment, parse_svc_comment, Hop, State, Svc};
+use super::state::{
+    parse_again_comment, parse_dest_comment, parse_svc_comment, svc_name, Hop, State, Svc,
+};
 use crate::service::{Dest, Key, Protocol, Stats};
 
 /// A traffic set's element: virtual address, real server (address, or MAC under direct
@@ -25,6 +27,75 @@ pub struct Listing {
     pub hairpin: BTreeSet<String>,
     /// The traffic sets' counters, by set.
     traffic: BTreeMap<String, BTreeMap<TrafficKey, (u64, u64)>>,
+    /// The pools whose map and chains exist (`4_tcp_17`, ...).
+    pub pools: BTreeSet<String>,
+}
+
+/// A pooled real server's element: its words and its counter.
+type PoolElem = (Dest, (u64, u64));
+/// A pooled service: protocol, address, port.
+type PoolKey = (String, String, u64);
+
+/// The elements of a pool map, by the service's address and port.
+fn pool_elems(map: &Value, proto: &str, out: &mut BTreeMap<PoolKey, Vec<PoolElem>>) {
+    for e in map
+        .get("elem")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(x) = e.get(0).and_then(|k| k.get("elem")) else {
+            continue;
+        };
+        let (Some(k), Some(comment)) = (
+            x.get("val")
+                .and_then(|v| v.get("concat"))
+                .and_then(Value::as_array),
+            x.get("comment").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        let Some((d, None)) = parse_dest_comment(comment) else {
+            continue;
+        };
+        let (Some(vip), Some(port)) = (
+            k.first().and_then(Value::as_str),
+            k.get(1).and_then(Value::as_u64),
+        ) else {
+            continue;
+        };
+        let c = x.get("counter");
+        let n = |f: &str| {
+            c.and_then(|c| c.get(f))
+                .and_then(Value::as_u64)
+                .unwrap_or(0)
+        };
+        out.entry((proto.to_string(), vip.to_string(), port))
+            .or_default()
+            .push((d, (n("packets"), n("bytes"))));
+    }
+}
+
+/// The pooled services of a dispatch map: the elements that carry a service's words.
+fn pooled_services(map: &Value, state: &mut State) {
+    for e in map
+        .get("elem")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(comment) = e
+            .get(0)
+            .and_then(|k| k.get("elem"))
+            .and_then(|x| x.get("comment"))
+            .and_then(Value::as_str)
+        else {
+            continue;
+        };
+        if let Some((service, None)) = parse_svc_comment(comment) {
+            state.insert(svc_name(&service.key), Svc::new(service));
+        }
+    }
 }
 
 fn counter_of(expr: &Value) -> Option<(u64, u64)> {
@@ -98,7 +169,18 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
     let mut dests: BTreeMap<String, Found> = BTreeMap::new();
     let mut again: BTreeMap<(String, std::net::IpAddr, u16), (u64, u64)> = BTreeMap::new();
     let mut svc_counters: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    let mut pooled: BTreeMap<PoolKey, Vec<PoolElem>> = BTreeMap::new();
     for it in items {
+        if let Some(m) = it.get("map") {
+            let name = m.get("name").and_then(Value::as_str).unwrap_or_default();
+            if name.starts_with("services") {
+                pooled_services(m, &mut l.state);
+            } else if let Some(p) = name.strip_prefix('b').filter(|p| p.contains('_')) {
+                l.pools.insert(p.to_string());
+                let proto = p.split('_').nth(1).unwrap_or_default();
+                pool_elems(m, proto, &mut pooled);
+            }
+        }
         if it.get("table").is_some() {
             l.exists = true;
         }
@@ -169,6 +251,48 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
             }
             s.dests.push(d);
         }
+    }
+    // Pooled services' real servers, from their pool's elements.
+    for s in l.state.values_mut() {
+        let Key::Addr {
+            protocol,
+            addr,
+            port,
+        } = s.service.key
+        else {
+            continue;
+        };
+        if !s.dests.is_empty() || s.dr.is_some() {
+            continue;
+        }
+        let k = (
+            proto_name(protocol).to_string(),
+            addr.to_string(),
+            u64::from(port),
+        );
+        let Some(found) = pooled.remove(&k) else {
+            continue;
+        };
+        let mut ds: Vec<Dest> = Vec::new();
+        for (d, counted) in found {
+            match ds.iter_mut().find(|x| x.addr == d.addr && x.port == d.port) {
+                Some(x) => x.stats.conns += counted.0,
+                None => {
+                    let mut d = d;
+                    d.stats.conns = counted.0;
+                    ds.push(d);
+                }
+            }
+        }
+        ds.sort_by_key(|d| (d.addr, d.port));
+        for mut d in ds {
+            let conns = d.stats.conns;
+            d.stats = dest_stats(&l.traffic, &s.service.key, &d, None);
+            d.stats.conns = conns;
+            s.dests.push(d);
+        }
+        let conns = s.dests.iter().map(|d| d.stats.conns).sum();
+        svc_counters.insert(svc_name(&s.service.key), (conns, 0));
     }
     for (name, s) in l.state.iter_mut() {
         let mut st = Stats::default();
@@ -257,7 +381,8 @@ mod tests {
             addr: "10.0.0.1".parse().unwrap(),
             port: 80,
         }));
-        s.service.scheduler = Scheduler::Wrr;
+        // rr: a chain of its own (pooled services read back below).
+        s.service.scheduler = Scheduler::Rr;
         for (a, w) in [("10.0.1.1", 3), ("10.0.1.2", 0)] {
             let mut d = Dest::new(a.parse().unwrap(), 8080);
             d.forward = Forward::Masq;
@@ -291,7 +416,7 @@ mod tests {
         assert!(l.owned && l.exists);
         assert_eq!(l.hairpin.iter().collect::<Vec<_>>(), ["eth0"]);
         let got = &l.state[&svc_name(&s.service.key)];
-        assert_eq!(got.service.scheduler, Scheduler::Wrr);
+        assert_eq!(got.service.scheduler, Scheduler::Rr);
         assert_eq!(got.service.stats.conns, 9);
         assert_eq!(got.dests.len(), 2);
         assert_eq!(got.dests[0].weight, 3);
@@ -310,6 +435,64 @@ mod tests {
         }
         want.service.stats = got.service.stats;
         assert_eq!(*got, want);
+    }
+
+    /// A pooled service reads back from its dispatch element's words and its pool's
+    /// elements (as nft lists them: each element's counter inside it).
+    #[test]
+    fn a_pooled_service_reads_back_from_its_elements() {
+        let mut s = Svc::new(Service::new(Key::Addr {
+            protocol: Protocol::Udp,
+            addr: "10.0.0.1".parse().unwrap(),
+            port: 53,
+        }));
+        s.service.scheduler = Scheduler::Wrr;
+        for (a, w) in [("10.0.1.2", 1), ("10.0.1.1", 0), ("10.0.1.3", 2)] {
+            let mut d = Dest::new(a.parse().unwrap(), 5353);
+            d.forward = Forward::Masq;
+            d.weight = w;
+            s.dests.push(d);
+        }
+        s.dests.sort_by_key(|d| d.addr);
+        assert!(render::pooled(&s));
+        let cmds = render::service(None, Some(&s));
+        let mut maps: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+        for c in &cmds {
+            let e = &c["add"]["element"];
+            let mut elems = e["elem"].as_array().unwrap().clone();
+            for x in &mut elems {
+                x[0]["elem"]["counter"] = serde_json::json!({"packets": 4, "bytes": 400});
+            }
+            maps.entry(e["name"].as_str().unwrap().to_string())
+                .or_default()
+                .extend(elems);
+        }
+        let mut items = vec![serde_json::json!({"table": {"family": "inet", "name": "hakit"}})];
+        // A TCP service on the same address and port is another service.
+        items.push(
+            serde_json::json!({"map": {"name": "b4_tcp_1", "elem": [[{"elem": {
+            "val": {"concat": ["10.0.0.1", 53, {"range": [0, 1023]}]},
+            "comment": "hakit d 10.9.9.9 1 masq 1 0 0"}}, {"concat": ["10.9.9.9", 1]}]]}}),
+        );
+        for (name, elem) in maps {
+            items.push(serde_json::json!({"map": {"name": name, "elem": elem}}));
+        }
+        let listed = serde_json::json!({"nftables": items}).to_string();
+        let mut l = Listing::default();
+        listing(&listed, &mut l).unwrap();
+        assert!(
+            l.pools.contains(&render::pool(&s.service.key)),
+            "{:?}",
+            l.pools
+        );
+        let got = &l.state[&svc_name(&s.service.key)];
+        assert_eq!(l.state.len(), 1, "{:?}", l.state.keys());
+        let mut want = s.clone();
+        for d in &mut want.dests {
+            d.stats.conns = 4;
+        }
+        want.service.stats.conns = 12;
+        assert_eq!(got, &want);
     }
 
     #[test]

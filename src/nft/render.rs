@@ -11,6 +11,12 @@
 //!   would answer the client straight, past the director), and filter chains count every
 //!   packet and byte of a NATed connection per real server in sets whose counters no
 //!   change resets (`rsin4`, `rsout4`, ...).
+//!   Most services need no chain at all: a NAT service of TCP or UDP scheduled by wrr
+//!   or sh (no persistence) is pooled ([`pooled`]): its dispatch element goes to a
+//!   chain shared by a pool of services, which looks the flow's slot up in the pool's
+//!   map of address . port . slot range to real server, so a change of its servers is
+//!   map elements only (a few milliseconds among 10,000 services; `docs/nft-notes.md`
+//!   §14).
 //! - `netdev hakit` for direct routing: an ingress chain per device (`in_DEV`) looks the
 //!   packet up the same way (`dr4_DEV`, `dr6_DEV`); the service chain picks a server by a
 //!   hash of the flow (no connection table here, so every packet of a flow must choose
@@ -18,7 +24,8 @@
 //!   forwards the frame.
 //!
 //! No set per service but Maglev's and persistence's: the kernel's cost of a change grows
-//! with the sets a table holds, and a rule per server costs little. A change to one
+//! with the sets a table holds, and a rule per server costs little (but any rule with a
+//! DNAT makes the kernel check every chain again, which is what pools avoid). A change to one
 //! service touches only its own chain, sets and map element: nothing else is flushed, and
 //! packets of other services never see a half-made table. Each rule that needs words
 //! (the service, a real server) carries them in its comment ([`super::state`]), so a
@@ -592,6 +599,208 @@ fn svc_rules(s: &Svc, name: &str) -> Vec<Value> {
     r
 }
 
+/// The slots a pooled service's weights are spread over: a flow draws one (`numgen
+/// random`, or a hash for sh) and its server is the one whose range holds it.
+pub const SLOTS: u32 = 1024;
+/// Pooled services are spread over this many maps per family and protocol, so a change
+/// copies only one small map (the kernel's interval sets are copied whole on commit).
+pub const SHARDS: u32 = 256;
+
+/// Whether a service lives in a pool rather than a chain of its own: a NAT service of
+/// TCP or UDP scheduled by wrr or sh, without persistence, whose real servers all have a
+/// port. Then a change of its servers (weight, health, add, remove) is nothing but map
+/// elements: the kernel has no chain to check again, and nft no chain of its to read
+/// first, which is what makes one change take a few milliseconds among 10,000
+/// services. rr (an exact rotation), mh (a Maglev table), persistence, firewall marks and
+/// direct routing keep their chain.
+pub fn pooled(s: &Svc) -> bool {
+    let Key::Addr { protocol, .. } = s.service.key else {
+        return false;
+    };
+    s.dr.is_none()
+        && s.forward() == Forward::Masq
+        && matches!(protocol, Protocol::Tcp | Protocol::Udp)
+        && matches!(s.service.scheduler, Scheduler::Wrr | Scheduler::Sh)
+        && !s.service.persistent()
+        && s.dests.iter().all(|d| d.port != 0)
+}
+
+/// The pool of a service: `4_tcp_17` (family, protocol, shard by a hash of its key), the
+/// suffix of its map `b4_tcp_17` and chains `w4_tcp_17` (wrr), `h4_tcp_17` (sh) and
+/// `hp4_tcp_17` (sh with the source port).
+pub fn pool(key: &Key) -> String {
+    let name = svc_name(key);
+    // FNV-1a: the same pool for the same service on every director and every run.
+    let mut h: u32 = 0x811c_9dc5;
+    for b in name.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    let proto = match key {
+        Key::Addr { protocol, .. } => proto_name(*protocol),
+        Key::Fwmark { .. } => "fwm",
+    };
+    let fam = if key.is_ipv6() { "6" } else { "4" };
+    format!("{fam}_{proto}_{}", h % SHARDS)
+}
+
+/// The chain of pool `p` that schedules service `s`.
+fn pool_chain(s: &Svc, p: &str) -> String {
+    let kind = match s.service.scheduler {
+        Scheduler::Sh if s.service.flags & flags::SCHED2 != 0 => "hp",
+        Scheduler::Sh => "h",
+        _ => "w",
+    };
+    format!("{kind}{p}")
+}
+
+/// A pool's map and chains, in nft's own syntax: a map whose key is a service's address
+/// . port . slot and whose data is a real server's address . port needs `typeof`, which
+/// nft's JSON does not carry. Made once, before the first service that uses it.
+pub fn pool_text(p: &str) -> String {
+    let (fam, proto) = p.split_once('_').map_or(("4", "tcp"), |(f, r)| {
+        (f, r.split('_').next().unwrap_or("tcp"))
+    });
+    let ip = if fam == "6" { "ip6" } else { "ip" };
+    let key = format!("{ip} daddr . {proto} dport");
+    let pick =
+        |choice: &str| format!("meta l4proto {proto} dnat {ip} to {key} . {choice} map @b{p}\n");
+    let src = format!("{ip} saddr");
+    format!(
+        "table inet {TABLE} {{\nmap b{p} {{\ntypeof {key} . numgen random mod 1 : {key}\nflags interval\ncounter\n}}\n\
+         chain w{p} {{\n{}}}\nchain h{p} {{\n{}}}\nchain hp{p} {{\n{}}}\n}}\n",
+        pick(&format!("numgen random mod {SLOTS}")),
+        pick(&format!("jhash {src} mod {SLOTS} seed {SEED:#x}")),
+        pick(&format!("jhash {src} . {proto} sport mod {SLOTS} seed {SEED:#x}")),
+    )
+}
+
+/// The slots of each real server of a pooled service (in `dests` order): live servers
+/// share [0, SLOTS) by weight, each at least one, the largest remainders rounded up;
+/// a server of weight 0 holds the slot SLOTS + its index, which no flow draws.
+pub fn pool_slots(s: &Svc) -> Vec<(u32, u32)> {
+    let live = live(s);
+    let total: u64 = live.iter().map(|&(_, w)| u64::from(w)).sum();
+    let n = live.len() as u64;
+    let mut share: Vec<u64> = vec![0; s.dests.len()];
+    if n > 0 && n <= u64::from(SLOTS) {
+        // Each live server has one slot; the rest go by weight.
+        let spare = u64::from(SLOTS) - n;
+        let mut rem: Vec<(u64, usize)> = Vec::with_capacity(live.len());
+        let mut given = 0;
+        for &(i, w) in &live {
+            let exact = spare * u64::from(w);
+            share[i] = 1 + exact / total;
+            given += exact / total;
+            rem.push((exact % total, i));
+        }
+        // Largest remainders first; ties to the earlier server.
+        rem.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, i) in rem.iter().take((spare - given) as usize) {
+            share[i] += 1;
+        }
+    }
+    let mut lo = 0u32;
+    s.dests
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            if share[i] == 0 {
+                let idle = SLOTS + i as u32;
+                (idle, idle)
+            } else {
+                let hi = lo + share[i] as u32 - 1;
+                let r = (lo, hi);
+                lo = hi + 1;
+                r
+            }
+        })
+        .collect()
+}
+
+/// A pooled service's elements in its map: (key, data, comment) of each real server.
+fn pool_elems(s: &Svc) -> Vec<(Value, Value, String)> {
+    let Key::Addr { addr, port, .. } = s.service.key else {
+        return Vec::new();
+    };
+    s.dests
+        .iter()
+        .zip(pool_slots(s))
+        .map(|(d, (lo, hi))| {
+            (
+                json!({"concat": [addr.to_string(), port, key_of(lo, hi)]}),
+                json!({"concat": [d.addr.to_string(), d.port]}),
+                dest_comment(d, None),
+            )
+        })
+        .collect()
+}
+
+/// Add `elems` to pool map `map`, or delete them.
+fn pool_edit(map: &str, elems: &[&(Value, Value, String)], adding: bool) -> Option<Value> {
+    if elems.is_empty() {
+        return None;
+    }
+    let f = Family::Inet;
+    Some(if adding {
+        let e: Vec<Value> = elems
+            .iter()
+            .map(|(k, d, c)| json!([{"elem": {"val": k, "comment": c}}, d]))
+            .collect();
+        add("element", f, json!({"name": map, "elem": e}))
+    } else {
+        let e: Vec<&Value> = elems.iter().map(|(k, _, _)| k).collect();
+        json!({"delete": {"element": obj(f, json!({"name": map, "elem": e}))}})
+    })
+}
+
+/// The dispatch element of a pooled service: its words in the comment, and the pool's
+/// chain that schedules it.
+fn pool_dispatch(s: &Svc, adding: bool) -> Value {
+    let f = Family::Inet;
+    let map = dispatch_map(s);
+    if adding {
+        let chain = pool_chain(s, &pool(&s.service.key));
+        add(
+            "element",
+            f,
+            json!({"name": map, "elem": [[{"elem": {"val": dispatch_elem(s),
+                   "comment": svc_comment(s)}}, {"goto": {"target": chain}}]]}),
+        )
+    } else {
+        json!({"delete": {"element": obj(f, json!({"name": map, "elem": [dispatch_elem(s)]}))}})
+    }
+}
+
+/// A pooled service from `old` to `new`: only the elements that differ change, so the
+/// servers whose slots stay keep their connection counts.
+fn pool_service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
+    let mut c = Vec::new();
+    let Some(key) = old.or(new).map(|s| s.service.key) else {
+        return c;
+    };
+    let map = format!("b{}", pool(&key));
+    let was = old.map(pool_elems).unwrap_or_default();
+    let will = new.map(pool_elems).unwrap_or_default();
+    let words = |s: &Svc| (svc_comment(s), pool_chain(s, ""));
+    let redispatch = match (old, new) {
+        (Some(o), Some(n)) => words(o) != words(n),
+        _ => true,
+    };
+    if let (Some(o), true) = (old, redispatch) {
+        c.push(pool_dispatch(o, false));
+    }
+    let gone: Vec<_> = was.iter().filter(|e| !will.contains(e)).collect();
+    c.extend(pool_edit(&map, &gone, false));
+    let made: Vec<_> = will.iter().filter(|e| !was.contains(e)).collect();
+    for chunk in made.chunks(256) {
+        c.extend(pool_edit(&map, chunk, true));
+    }
+    if let (Some(n), true) = (new, redispatch) {
+        c.push(pool_dispatch(n, true));
+    }
+    c
+}
+
 fn del(kind: &str, f: Family, name: &str) -> Value {
     json!({"delete": {kind: obj(f, json!({"name": name}))}})
 }
@@ -624,7 +833,8 @@ pub fn service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
     // removed from one and made anew in the other.
     let moved = match (old, new) {
         (Some(o), Some(n)) => {
-            Family::of(o.forward()) != Family::of(n.forward())
+            pooled(o) != pooled(n)
+                || Family::of(o.forward()) != Family::of(n.forward())
                 || dispatch_map(o) != dispatch_map(n)
                 || o.service.persistent() != n.service.persistent()
                 || o.service.timeout != n.service.timeout
@@ -636,6 +846,9 @@ pub fn service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
         c.extend(service(old, None));
         c.extend(service(None, new));
         return c;
+    }
+    if old.or(new).is_some_and(pooled) {
+        return pool_service(old, new);
     }
     let sets = |s: &Svc| -> BTreeSet<String> {
         if !s.service.persistent() {
@@ -695,6 +908,16 @@ pub fn service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
 
 /// The service's chain rewritten as it is: its counters start again from zero.
 pub fn recount(s: &Svc) -> Vec<Value> {
+    if pooled(s) {
+        let map = format!("b{}", pool(&s.service.key));
+        let elems = pool_elems(s);
+        let all: Vec<_> = elems.iter().collect();
+        let mut c: Vec<Value> = pool_edit(&map, &all, false).into_iter().collect();
+        for chunk in all.chunks(256) {
+            c.extend(pool_edit(&map, chunk, true));
+        }
+        return c;
+    }
     let name = svc_name(&s.service.key);
     let mut c = vec![flush_chain(Family::of(s.forward()), &name)];
     c.extend(svc_rules(s, &name));
@@ -958,7 +1181,7 @@ mod tests {
 
     #[test]
     fn a_weight_change_touches_the_service_chain_only() {
-        let a = svc(Scheduler::Wrr, &[1, 1]);
+        let a = svc(Scheduler::Rr, &[1, 1]);
         let mut b = a.clone();
         b.dests[1].weight = 3;
         let t = text(&service(Some(&a), Some(&b)));
@@ -973,6 +1196,109 @@ mod tests {
             "the table is never touched: {t}"
         );
         assert!(service(Some(&a), Some(&a)).is_empty());
+    }
+
+    #[test]
+    fn pooled_slots_follow_the_weights_and_every_live_server_has_one() {
+        let s = svc(Scheduler::Wrr, &[1, 2, 3]);
+        assert!(pooled(&s));
+        assert_eq!(pool_slots(&s), [(0, 170), (171, 511), (512, 1023)]);
+        // Weight 0 holds a slot no flow draws; a tiny weight still gets one.
+        let s = svc(Scheduler::Wrr, &[65535, 0, 1]);
+        let got = pool_slots(&s);
+        assert_eq!(got, [(0, 1022), (SLOTS + 1, SLOTS + 1), (1023, 1023)]);
+        assert_eq!(
+            pool_slots(&svc(Scheduler::Sh, &[0, 0])),
+            [(1024, 1024), (1025, 1025)]
+        );
+        for w in [[1, 1, 1], [7, 5, 3], [100, 1, 10]] {
+            let r = pool_slots(&svc(Scheduler::Wrr, &w));
+            let total: u32 = r.iter().map(|(lo, hi)| hi - lo + 1).sum();
+            assert_eq!(total, SLOTS, "{w:?}: {r:?}");
+            for (k, (lo, hi)) in r.iter().enumerate() {
+                let share = f64::from(hi - lo + 1) / f64::from(SLOTS);
+                let want = f64::from(w[k]) / f64::from(w.iter().sum::<u32>());
+                assert!((share - want).abs() < 0.002, "{w:?}: {r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn what_keeps_its_chain_and_what_is_pooled() {
+        assert!(pooled(&svc(Scheduler::Sh, &[1])));
+        assert!(!pooled(&svc(Scheduler::Rr, &[1])));
+        assert!(!pooled(&svc(Scheduler::Mh, &[1])));
+        let mut p = svc(Scheduler::Wrr, &[1]);
+        p.service.set_persistent(60);
+        assert!(!pooled(&p));
+        let mut z = svc(Scheduler::Wrr, &[1]);
+        z.dests[0].port = 0;
+        assert!(!pooled(&z), "a server without a port keeps the client's");
+        let mut u = svc(Scheduler::Wrr, &[1]);
+        u.service.key = Key::Addr {
+            protocol: Protocol::Sctp,
+            addr: "10.0.0.1".parse().unwrap(),
+            port: 80,
+        };
+        assert!(!pooled(&u));
+        // The same pool for the same service, whatever else exists.
+        assert_eq!(pool(&svc(Scheduler::Wrr, &[1]).service.key), pool(&u_key()));
+        let t = pool_text(&pool(&u_key()));
+        assert!(
+            t.contains("typeof ip daddr . tcp dport . numgen random mod 1 : ip daddr . tcp dport"),
+            "{t}"
+        );
+        assert!(
+            t.contains("jhash ip saddr . tcp sport mod 1024 seed 0x68616b69"),
+            "{t}"
+        );
+    }
+
+    fn u_key() -> Key {
+        Key::Addr {
+            protocol: Protocol::Tcp,
+            addr: "10.0.0.1".parse().unwrap(),
+            port: 80,
+        }
+    }
+
+    #[test]
+    fn a_pooled_change_is_elements_of_that_service_only() {
+        let a = svc(Scheduler::Wrr, &[2, 1, 1]);
+        let mut b = a.clone();
+        b.dests[1].weight = 2;
+        b.dests[2].weight = 0;
+        let cmds = service(Some(&a), Some(&b));
+        let t = text(&cmds);
+        for c in &cmds {
+            let (verb, what) = c.as_object().unwrap().iter().next().unwrap();
+            let kind = what.as_object().unwrap().keys().next().unwrap();
+            assert_eq!(kind, "element", "{verb} {kind}: {t}");
+            assert_eq!(
+                what[kind]["name"],
+                format!("b{}", pool(&a.service.key)),
+                "{t}"
+            );
+        }
+        // The first server's slots are the same: its element (and count) stays.
+        assert!(!t.contains("\"range\":[0,511]"), "{t}");
+        assert!(t.contains("\"range\":[512,1023]"), "{t}");
+        assert!(t.contains("hakit d 10.0.1.3 8080 masq 0"), "{t}");
+        // Its scheduler changes its dispatch element, not its servers.
+        let mut c = a.clone();
+        c.service.scheduler = Scheduler::Sh;
+        let t = text(&service(Some(&a), Some(&c)));
+        assert!(
+            t.contains(&format!("\"target\":\"h{}\"", pool(&a.service.key))),
+            "{t}"
+        );
+        assert!(!t.contains("\"b4_"), "{t}");
+        // Into a chain of its own (rr) and back.
+        let mut r = a.clone();
+        r.service.scheduler = Scheduler::Rr;
+        let t = text(&service(Some(&a), Some(&r)));
+        assert!(t.contains("\"delete\":{\"element\""), "{t}");
+        assert!(t.contains("\"add\":{\"chain\""), "{t}");
     }
 
     #[test]
