@@ -804,6 +804,39 @@ fn a_users_own_table_stays_byte_for_byte_and_errors_change_nothing() {
         .code(1)
         .one_line_error("delete service TCP 10.99.0.100:80: Could not process rule");
     assert_eq!(nft_text(d, "after the refused transaction"), ruleset);
+    // A pooled service refused by the kernel (an element for its address and port was put
+    // in the dispatch map behind hakit's back): the pool made for it goes again.
+    let pools = |d: &Netns| nft_text(d, "pools").matches("map b4_tcp_").count();
+    let before = pools(d);
+    assert_eq!(
+        d.exec(
+            "nft",
+            &[
+                "add",
+                "element",
+                "inet",
+                "hakit",
+                "services4",
+                "{ 10.99.0.100 . tcp . 8443 : drop }"
+            ]
+        )
+        .code,
+        0
+    );
+    let ruleset = nft_text(d, "before the refused pooled service");
+    d.hakit(&[
+        "nft",
+        "service",
+        "add",
+        "-t",
+        "10.99.0.100:8443",
+        "-s",
+        "wrr",
+    ])
+    .code(1)
+    .one_line_error("TCP 10.99.0.100:8443");
+    assert_eq!(nft_text(d, "after the refused pooled service"), ruleset);
+    assert_eq!(pools(d), before);
     // A table named hakit that hakit did not make is refused, unless --force.
     let other = lab.host(1);
     assert_eq!(

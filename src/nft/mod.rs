@@ -360,9 +360,9 @@ impl Nft {
     /// Make the pools that the services of `next` named in `touched` need and that do not
     /// exist yet: hakit's inet table first if it is not there (a foreign one taken over
     /// goes), then each pool's map and chains, in nft's syntax. What this makes is unused
-    /// until the batch's own transaction, so a batch that fails after it changes no
-    /// packet's path.
-    fn make_pools(&mut self, next: &State, touched: &BTreeSet<String>) -> Result<()> {
+    /// until the batch's own transaction, and [`Nft::unmake`] takes it back if that
+    /// transaction fails.
+    fn make_pools(&mut self, next: &State, touched: &BTreeSet<String>) -> Result<Made> {
         let need: BTreeSet<String> = touched
             .iter()
             .filter_map(|t| next.get(t))
@@ -370,8 +370,9 @@ impl Nft {
             .map(|s| render::pool(&s.service.key))
             .filter(|p| !self.pools.contains(p))
             .collect();
+        let mut made = Made::default();
         if need.is_empty() {
-            return Ok(());
+            return Ok(made);
         }
         if !self.inet {
             let mut cmds = Vec::new();
@@ -382,11 +383,37 @@ impl Nft {
             self.run(cmds, &format!("make table inet {TABLE}"))?;
             self.inet = true;
             self.foreign[0] = false;
+            made.table = true;
         }
         let text: String = need.iter().map(|p| render::pool_text(p)).collect();
-        self.exec(&text, false, "make the services' pools")?;
-        self.pools.extend(need);
-        Ok(())
+        if let Err(e) = self.exec(&text, false, "make the services' pools") {
+            self.unmake(made);
+            return Err(e);
+        }
+        self.pools.extend(need.iter().cloned());
+        made.pools = need.into_iter().collect();
+        Ok(made)
+    }
+
+    /// Take back what [`Nft::make_pools`] made for a batch that then failed (a foreign
+    /// table it replaced stays gone: `--force` asked for that).
+    fn unmake(&mut self, made: Made) {
+        let cmds: Vec<Value> = if made.table {
+            self.inet = false;
+            self.pools.clear();
+            vec![delete_table("inet")]
+        } else {
+            for p in &made.pools {
+                self.pools.remove(p);
+            }
+            made.pools
+                .iter()
+                .flat_map(|p| render::drop_pool(p))
+                .collect()
+        };
+        if let Err(e) = self.run(cmds, "take back the pools of a failed change") {
+            log::warn!("{e}");
+        }
     }
 
     /// The devices of this host not yet in the hairpin set.
@@ -398,6 +425,14 @@ impl Nft {
             .map(|l| l.name)
             .collect())
     }
+}
+
+/// What [`Nft::make_pools`] made before a batch's transaction.
+#[derive(Debug, Default)]
+struct Made {
+    /// hakit's inet table itself.
+    table: bool,
+    pools: Vec<String>,
 }
 
 /// Refuse what this data plane cannot do, in one line naming what it can.
@@ -708,9 +743,10 @@ impl DataPlane for Nft {
                 next.insert(name.clone(), s);
             }
         }
-        if let Err(e) = self.make_pools(&next, &touched) {
-            return Ok(all_failed(n, 0, e));
-        }
+        let made = match self.make_pools(&next, &touched) {
+            Ok(m) => m,
+            Err(e) => return Ok(all_failed(n, 0, e)),
+        };
         let mut cmds = Vec::new();
         let (mut inet, mut netdev) = (self.inet, self.netdev);
         let mut devices = self.devices.clone();
@@ -776,7 +812,10 @@ impl DataPlane for Nft {
                     cmds.extend(render::hairpin(&devs));
                     hairpin.extend(devs);
                 }
-                Err(e) => return Ok(all_failed(n, 0, e)),
+                Err(e) => {
+                    self.unmake(made);
+                    return Ok(all_failed(n, 0, e));
+                }
             }
         }
         // Zeroing rewrites a service's chain (its connection counts) unless the batch
@@ -807,6 +846,7 @@ impl DataPlane for Nft {
             format!("apply {n} changes")
         };
         if let Err(e) = self.run(cmds, &what) {
+            self.unmake(made);
             return Ok(all_failed(n, 0, e));
         }
         if whole {

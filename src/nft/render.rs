@@ -674,6 +674,19 @@ pub fn pool_text(p: &str) -> String {
     )
 }
 
+/// Delete pool `p`'s chains and map (unused: no service is in it).
+pub fn drop_pool(p: &str) -> Vec<Value> {
+    let f = Family::Inet;
+    let mut c = Vec::new();
+    for kind in ["w", "h", "hp"] {
+        let chain = format!("{kind}{p}");
+        c.push(flush_chain(f, &chain));
+        c.push(del("chain", f, &chain));
+    }
+    c.push(del("map", f, &format!("b{p}")));
+    c
+}
+
 /// The slots of each real server of a pooled service (in `dests` order): live servers
 /// share [0, SLOTS) by weight, each at least one, the largest remainders rounded up;
 /// a server of weight 0 holds the slot SLOTS + its index, which no flow draws.
