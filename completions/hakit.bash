@@ -16,6 +16,9 @@ _hakit() {
             ",$1")
                 cmd="hakit"
                 ;;
+            hakit,bgp)
+                cmd="hakit__subcmd__bgp"
+                ;;
             hakit,check)
                 cmd="hakit__subcmd__check"
                 ;;
@@ -48,6 +51,42 @@ _hakit() {
                 ;;
             hakit,vrrp)
                 cmd="hakit__subcmd__vrrp"
+                ;;
+            hakit__subcmd__bgp,announce)
+                cmd="hakit__subcmd__bgp__subcmd__announce"
+                ;;
+            hakit__subcmd__bgp,config)
+                cmd="hakit__subcmd__bgp__subcmd__config"
+                ;;
+            hakit__subcmd__bgp,help)
+                cmd="hakit__subcmd__bgp__subcmd__help"
+                ;;
+            hakit__subcmd__bgp,run)
+                cmd="hakit__subcmd__bgp__subcmd__run"
+                ;;
+            hakit__subcmd__bgp,status)
+                cmd="hakit__subcmd__bgp__subcmd__status"
+                ;;
+            hakit__subcmd__bgp,withdraw)
+                cmd="hakit__subcmd__bgp__subcmd__withdraw"
+                ;;
+            hakit__subcmd__bgp__subcmd__help,announce)
+                cmd="hakit__subcmd__bgp__subcmd__help__subcmd__announce"
+                ;;
+            hakit__subcmd__bgp__subcmd__help,config)
+                cmd="hakit__subcmd__bgp__subcmd__help__subcmd__config"
+                ;;
+            hakit__subcmd__bgp__subcmd__help,help)
+                cmd="hakit__subcmd__bgp__subcmd__help__subcmd__help"
+                ;;
+            hakit__subcmd__bgp__subcmd__help,run)
+                cmd="hakit__subcmd__bgp__subcmd__help__subcmd__run"
+                ;;
+            hakit__subcmd__bgp__subcmd__help,status)
+                cmd="hakit__subcmd__bgp__subcmd__help__subcmd__status"
+                ;;
+            hakit__subcmd__bgp__subcmd__help,withdraw)
+                cmd="hakit__subcmd__bgp__subcmd__help__subcmd__withdraw"
                 ;;
             hakit__subcmd__check,digest)
                 cmd="hakit__subcmd__check__subcmd__digest"
@@ -127,6 +166,9 @@ _hakit() {
             hakit__subcmd__conf__subcmd__help,plan)
                 cmd="hakit__subcmd__conf__subcmd__help__subcmd__plan"
                 ;;
+            hakit__subcmd__help,bgp)
+                cmd="hakit__subcmd__help__subcmd__bgp"
+                ;;
             hakit__subcmd__help,check)
                 cmd="hakit__subcmd__help__subcmd__check"
                 ;;
@@ -159,6 +201,21 @@ _hakit() {
                 ;;
             hakit__subcmd__help,vrrp)
                 cmd="hakit__subcmd__help__subcmd__vrrp"
+                ;;
+            hakit__subcmd__help__subcmd__bgp,announce)
+                cmd="hakit__subcmd__help__subcmd__bgp__subcmd__announce"
+                ;;
+            hakit__subcmd__help__subcmd__bgp,config)
+                cmd="hakit__subcmd__help__subcmd__bgp__subcmd__config"
+                ;;
+            hakit__subcmd__help__subcmd__bgp,run)
+                cmd="hakit__subcmd__help__subcmd__bgp__subcmd__run"
+                ;;
+            hakit__subcmd__help__subcmd__bgp,status)
+                cmd="hakit__subcmd__help__subcmd__bgp__subcmd__status"
+                ;;
+            hakit__subcmd__help__subcmd__bgp,withdraw)
+                cmd="hakit__subcmd__help__subcmd__bgp__subcmd__withdraw"
                 ;;
             hakit__subcmd__help__subcmd__check,digest)
                 cmd="hakit__subcmd__help__subcmd__check__subcmd__digest"
@@ -815,12 +872,334 @@ _hakit() {
 
     case "${cmd}" in
         hakit)
-            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version vip rs-prep vrrp ipvs nft check lb sync conf links help"
+            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version vip rs-prep vrrp ipvs nft bgp check lb sync conf links help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp)
+            opts="-v -q -h --socket --include --log-file --syslog --verbose --quiet --state-dir --help announce withdraw status run config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__announce)
+            opts="-v -q -h --socket --include --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__config)
+            opts="-v -q -h --router-id --local-as --router --no-bfd --bfd-interval --hold --socket --include --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --router-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --local-as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --router)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bfd-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__help)
+            opts="announce withdraw status run config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__help__subcmd__announce)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__help__subcmd__withdraw)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__run)
+            opts="-v -q -h --vip --check --interval --fall --rise --drain --socket --include --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --check)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fall)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rise)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --drain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__status)
+            opts="-v -q -h --json --socket --include --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__bgp__subcmd__withdraw)
+            opts="-v -q -h --socket --include --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1601,8 +1980,92 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help)
-            opts="vip rs-prep vrrp ipvs nft check lb sync conf links help"
+            opts="vip rs-prep vrrp ipvs nft bgp check lb sync conf links help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__bgp)
+            opts="announce withdraw status run config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__bgp__subcmd__announce)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__bgp__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__bgp__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__bgp__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__bgp__subcmd__withdraw)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

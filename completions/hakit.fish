@@ -36,6 +36,7 @@ complete -c hakit -n "__fish_hakit_needs_command" -f -a "rs-prep" -d 'Prepare a 
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "nft" -d 'Virtual services and real servers in nftables, for kernels without IPVS'
+complete -c hakit -n "__fish_hakit_needs_command" -f -a "bgp" -d 'Announce VIPs to the routers over BGP, through BIRD 2 (Debian\'s bird2)'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
 complete -c hakit -n "__fish_hakit_needs_command" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
@@ -420,6 +421,79 @@ complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcomm
 complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
 complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "zero" -d 'Zero the counters'
 complete -c hakit -n "__fish_hakit_using_subcommand nft; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -l socket -d 'BIRD\'s control socket' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -l include -d 'The file of VIPs hakit owns, which BIRD\'s configuration includes' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -f -a "announce" -d 'Announce VIPs (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -f -a "withdraw" -d 'Withdraw VIPs (idempotent; a VIP not announced changes nothing)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -f -a "status" -d 'Show the VIPs hakit announces (in its file and in BIRD\'s table) and the BGP and BFD sessions as BIRD reports them. Exit status 1 when no BGP session is up'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -f -a "run" -d 'Announce the VIPs while a check passes, withdraw them when it fails'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -f -a "config" -d 'Print a complete BIRD 2 configuration for this director'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and not __fish_seen_subcommand_from announce withdraw status run config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from announce" -l socket -d 'BIRD\'s control socket' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from announce" -l include -d 'The file of VIPs hakit owns, which BIRD\'s configuration includes' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from announce" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from announce" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from announce" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from announce" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from announce" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from announce" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from withdraw" -l socket -d 'BIRD\'s control socket' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from withdraw" -l include -d 'The file of VIPs hakit owns, which BIRD\'s configuration includes' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from withdraw" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from withdraw" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from withdraw" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from withdraw" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from withdraw" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from withdraw" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from status" -l socket -d 'BIRD\'s control socket' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from status" -l include -d 'The file of VIPs hakit owns, which BIRD\'s configuration includes' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from status" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from status" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from status" -l json -d 'JSON output'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from status" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l vip -d 'A VIP to announce (repeat for more)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l check -d 'The check: a `hakit check` command line, e.g. \'http http://127.0.0.1/health\'' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l interval -d 'Pause between two checks' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l fall -d 'Failed checks in a row that withdraw the VIPs' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l rise -d 'Good checks in a row that announce them again' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l drain -d 'After SIGTERM\'s withdrawal, how long to keep running before exiting' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l socket -d 'BIRD\'s control socket' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l include -d 'The file of VIPs hakit owns, which BIRD\'s configuration includes' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l router-id -d 'BGP router id (usually the director\'s own address)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l local-as -d 'This director\'s AS' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l router -d 'A router: ADDR:AS (IPv4 or IPv6; `[ADDR]:AS` also works). Repeat for each' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l bfd-interval -d 'BFD\'s transmit and receive interval; a director is declared down after three' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l hold -d 'BGP hold time in seconds (keepalives every third of it)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l socket -d 'BIRD\'s control socket' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l include -d 'The file of VIPs hakit owns, which BIRD\'s configuration includes' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l state-dir -d 'Directory for records and state files' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l no-bfd -d 'No BFD (the routers then notice a dead director only when the hold time expires)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -s v -l verbose -d 'Log more (-v info, -vv debug)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from help" -f -a "announce" -d 'Announce VIPs (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from help" -f -a "withdraw" -d 'Withdraw VIPs (idempotent; a VIP not announced changes nothing)'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the VIPs hakit announces (in its file and in BIRD\'s table) and the BGP and BFD sessions as BIRD reports them. Exit status 1 when no BGP session is up'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from help" -f -a "run" -d 'Announce the VIPs while a check passes, withdraw them when it fails'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from help" -f -a "config" -d 'Print a complete BIRD 2 configuration for this director'
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand check; and not __fish_seen_subcommand_from tcp http ssl misc smtp dns udp ping digest help" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
@@ -775,17 +849,18 @@ complete -c hakit -n "__fish_hakit_using_subcommand links" -l syslog -d 'Send lo
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand links" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "nft" -d 'Virtual services and real servers in nftables, for kernels without IPVS'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "conf" -d 'keepalived.conf compatibility: check a file, or print it as a hakit composition'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft check lb sync conf links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "vip" -d 'Add, remove, list and announce virtual IP addresses (rtnetlink)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "rs-prep" -d 'Prepare a real server for LVS-DR/TUN, and undo it'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "vrrp" -d 'A VRRP v2/v3 speaker, wire-compatible with keepalived, and tools to inspect and test failover'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "ipvs" -d 'Virtual services and real servers in the kernel\'s IPVS table (ipvsadm\'s feature set)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "nft" -d 'Virtual services and real servers in nftables, for kernels without IPVS'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "bgp" -d 'Announce VIPs to the routers over BGP, through BIRD 2 (Debian\'s bird2)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "check" -d 'Health checks with keepalived\'s semantics: exit 0 healthy, 1 unhealthy, 2 usage'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "lb" -d 'Health-checked virtual services: keepalived\'s checker loop as one command'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "sync" -d 'Content sync with the real rsync: push or pull for cron, or watch a directory and push every change to every target (sersync)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "conf" -d 'keepalived.conf compatibility: check a file, or print it as a hakit composition'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "links" -d 'Install symlinks `hakit-GROUP` -> this binary in DIR (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and not __fish_seen_subcommand_from vip rs-prep vrrp ipvs nft bgp check lb sync conf links help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "add" -d 'Add a VIP to an interface, optionally announcing it'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "del" -d 'Remove a VIP from an interface (absent already: success, unless --strict)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vip" -f -a "list" -d 'List addresses, of one interface or all, in `ip`\'s address syntax'
@@ -812,6 +887,11 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from nft" -f -a "restore" -d 'Apply rules in ipvsadm -S format, pipelined (ipvsadm -R)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from nft" -f -a "flush" -d 'Delete every service (ipvsadm -C)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from nft" -f -a "zero" -d 'Zero the counters'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from bgp" -f -a "announce" -d 'Announce VIPs (idempotent)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from bgp" -f -a "withdraw" -d 'Withdraw VIPs (idempotent; a VIP not announced changes nothing)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from bgp" -f -a "status" -d 'Show the VIPs hakit announces (in its file and in BIRD\'s table) and the BGP and BFD sessions as BIRD reports them. Exit status 1 when no BGP session is up'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from bgp" -f -a "run" -d 'Announce the VIPs while a check passes, withdraw them when it fails'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from bgp" -f -a "config" -d 'Print a complete BIRD 2 configuration for this director'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "tcp" -d 'TCP_CHECK: a connection opens'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "http" -d 'HTTP_GET: the page answers with an accepted status (and digest, regex)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from check" -f -a "ssl" -d 'SSL_GET: the same over TLS (no certificate verification unless --ca)'

@@ -11,6 +11,7 @@
 //! - [`vrrp`]: VRRP v2/v3, wire-compatible with keepalived
 //! - [`sync`]: rsync push/pull and the watch mode
 //! - [`conf`]: keepalived.conf read, checked, converted and planned
+//! - [`bgp`]: VIPs announced over BGP through BIRD 2
 //! - shared: [`netlink`](mod@netlink) (every netlink socket), [`link`](mod@link)
 //!   (interfaces), [`addr`] (`ADDR:PORT`), [`checksum`], [`process`] (commands without a
 //!   shell), [`units`], [`logging`], [`statefile`], [`error`]
@@ -18,6 +19,7 @@
 //! - [`cli`]: the clap definitions and the thin layer that formats results
 
 pub mod addr;
+pub mod bgp;
 pub mod check;
 pub mod checksum;
 pub mod cli;

@@ -6,6 +6,7 @@
 
 mod support;
 
+mod bgp;
 mod check;
 mod cli;
 mod conf;

@@ -257,7 +257,7 @@ fn cmd(s: &Option<String>, what: &str) -> Result<Option<Vec<String>>> {
         .transpose()
 }
 
-fn clap_error(what: &str, e: clap::Error) -> Error {
+pub(super) fn clap_error(what: &str, e: clap::Error) -> Error {
     let msg = e.to_string();
     let first = msg
         .lines()

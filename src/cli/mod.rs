@@ -3,6 +3,7 @@
 //! Each group has one file with its clap structs and an `exec` that calls the library and
 //! formats the result (text, or JSON with `--json`). No protocol or decision logic here.
 
+mod bgp;
 mod check;
 mod conf;
 mod ipvs;
@@ -92,6 +93,7 @@ pub enum Command {
     Vrrp(vrrp::VrrpArgs),
     Ipvs(ipvs::IpvsArgs),
     Nft(nft::NftArgs),
+    Bgp(bgp::BgpArgs),
     Check(check::CheckArgs),
     Lb(Box<lb::LbArgs>),
     Sync(sync::SyncArgs),
@@ -222,6 +224,7 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
         Command::Vrrp(a) => vrrp::exec(a, &cli.global, &out),
         Command::Ipvs(a) => ipvs::exec(a, &out),
         Command::Nft(a) => nft::exec(a, &out),
+        Command::Bgp(a) => bgp::exec(a, &out),
         Command::Check(a) => check::exec(a, &out),
         Command::Lb(a) => lb::exec(a, &cli.global, &out),
         Command::Sync(a) => sync::exec(a, &cli.global, &out),

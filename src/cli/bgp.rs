@@ -1,0 +1,263 @@
+//! `hakit bgp`: VIPs announced over BGP through BIRD 2.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::{Args, Parser, Subcommand};
+
+use super::check::CheckCmd;
+use super::lb::clap_error;
+use super::{Exit, Out};
+use crate::bgp::{self, Bird, Health, Neighbor, Plan};
+use crate::error::{Error, Result};
+use crate::process::split_command;
+use crate::units::{parse_duration, parse_positive_duration};
+
+/// Announce VIPs to the routers over BGP, through BIRD 2 (Debian's bird2).
+///
+/// For active/active directors behind ECMP: every director announces the VIP, the routers
+/// spread flows over them, and consistent hashing on every director (the nft data plane's
+/// or IPVS's `mh`) sends a flow that the routers move to another director to the same
+/// real server. hakit speaks no BGP itself: BIRD does.
+///
+/// hakit owns one file that BIRD's configuration includes (--include), holding two static
+/// protocols, hakit4 and hakit6, with a blackhole route per announced VIP. Announce and
+/// withdraw rewrite it atomically and run `birdc configure`; both are idempotent (a VIP
+/// already as asked changes nothing and is reported). If BIRD refuses the configuration,
+/// the previous file is put back and BIRD's message is shown. `hakit bgp config` prints a
+/// complete BIRD configuration for a director that starts from nothing.
+#[derive(Args, Debug)]
+#[command(after_long_help = super::EXIT_STATUS)]
+pub struct BgpArgs {
+    /// BIRD's control socket.
+    #[arg(long, global = true, value_name = "PATH", default_value = bgp::SOCKET)]
+    socket: PathBuf,
+    /// The file of VIPs hakit owns, which BIRD's configuration includes.
+    #[arg(long, global = true, value_name = "PATH", default_value = bgp::INCLUDE)]
+    include: PathBuf,
+    #[command(subcommand)]
+    cmd: BgpCmd,
+}
+
+#[derive(Subcommand, Debug)]
+enum BgpCmd {
+    /// Announce VIPs (idempotent).
+    Announce {
+        /// The VIPs.
+        #[arg(required = true, value_name = "VIP")]
+        vips: Vec<IpAddr>,
+    },
+    /// Withdraw VIPs (idempotent; a VIP not announced changes nothing).
+    Withdraw {
+        #[arg(required = true, value_name = "VIP")]
+        vips: Vec<IpAddr>,
+    },
+    /// Show the VIPs hakit announces (in its file and in BIRD's table) and the BGP and
+    /// BFD sessions as BIRD reports them. Exit status 1 when no BGP session is up.
+    Status {
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Announce the VIPs while a check passes, withdraw them when it fails.
+    ///
+    /// The check (any `hakit check` command line, its target included) runs every
+    /// --interval; --fall failures in a row withdraw the VIPs, --rise successes announce
+    /// them again, so a failing service is withdrawn within --fall intervals (the check's
+    /// own timeout must be shorter than one). On SIGTERM or SIGINT the VIPs are withdrawn
+    /// first, then hakit waits --drain while the routers move the flows away, and exits;
+    /// with nothing announced there is nothing to drain and it exits at once. If hakit
+    /// dies without withdrawing, BFD on the routers takes the director out.
+    Run(RunArgs),
+    /// Print a complete BIRD 2 configuration for this director.
+    ///
+    /// One BGP session per router with BFD, hakit's static protocols exported with next
+    /// hop self, nothing imported. Write it to /etc/bird/bird.conf and start bird.
+    Config(ConfigArgs),
+}
+
+#[derive(Args, Debug)]
+struct RunArgs {
+    /// A VIP to announce (repeat for more).
+    #[arg(long = "vip", required = true, value_name = "VIP")]
+    vips: Vec<IpAddr>,
+    /// The check: a `hakit check` command line, e.g. 'http http://127.0.0.1/health'.
+    #[arg(long, value_name = "CHECK")]
+    check: String,
+    /// Pause between two checks.
+    #[arg(long, value_name = "DUR", default_value = "1s")]
+    interval: String,
+    /// Failed checks in a row that withdraw the VIPs.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    fall: u32,
+    /// Good checks in a row that announce them again.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    rise: u32,
+    /// After SIGTERM's withdrawal, how long to keep running before exiting.
+    #[arg(long, value_name = "DUR", default_value = "0s")]
+    drain: String,
+}
+
+/// Parses --check.
+#[derive(Parser, Debug)]
+#[command(no_binary_name = true, name = "--check")]
+struct CheckLine {
+    #[command(subcommand)]
+    cmd: CheckCmd,
+}
+
+/// `hakit bgp run`: the check loop at the edge; the decisions are [`Health`]'s.
+fn run(bird: &Bird, r: &RunArgs) -> Result<u8> {
+    let words = split_command(&r.check).map_err(|e| Error::invalid(format!("--check: {e}")))?;
+    let line = CheckLine::try_parse_from(&words).map_err(|e| clap_error("--check", e))?;
+    let (check, _) = line
+        .cmd
+        .to_check(None)
+        .map_err(|e| Error::invalid(format!("--check: {e}")))?;
+    let interval = parse_positive_duration(&r.interval)?;
+    let drain = parse_duration(&r.drain)?;
+    // BIRD must answer before anything else happens.
+    bird.status()?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, stop.clone())
+            .map_err(|e| Error::io("install signal handler", e))?;
+    }
+    let vips: Vec<String> = r.vips.iter().map(|v| v.to_string()).collect();
+    let vips_text = vips.join(", ");
+    log::info!(
+        "bgp run: {vips_text} announced while `{}` passes (every {})",
+        r.check,
+        r.interval
+    );
+    let mut health = Health::new(r.fall, r.rise);
+    // What BIRD has from us, as far as we know (None: not yet set).
+    let mut announced: Option<bool> = None;
+    while !stop.load(Ordering::Relaxed) {
+        let started = Instant::now();
+        let (ok, why) = match check.run_blocking() {
+            Ok(v) => (v.healthy, v.reason),
+            Err(e) => (false, e.to_string()),
+        };
+        if let Some(now) = health.observe(ok) {
+            let what = if now { "passes" } else { "fails" };
+            log::warn!(
+                "check {what} ({why}): {} {vips_text}",
+                if now { "announcing" } else { "withdrawing" }
+            );
+        }
+        // Set what health wants, retrying each interval until BIRD takes it.
+        if let Some(want) = health.healthy() {
+            if announced != Some(want) {
+                match bird.set(&r.vips, want) {
+                    Ok(_) => announced = Some(want),
+                    Err(e) => log::error!("{e}"),
+                }
+            }
+        }
+        while !stop.load(Ordering::Relaxed) && started.elapsed() < interval {
+            std::thread::sleep(Duration::from_millis(20).min(interval));
+        }
+    }
+    if announced == Some(true) {
+        bird.set(&r.vips, false)?;
+        log::warn!("stopping: withdrew {vips_text}; draining for {}", r.drain);
+        std::thread::sleep(drain);
+    } else {
+        log::warn!("stopping: nothing announced, nothing to drain");
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+struct ConfigArgs {
+    /// BGP router id (usually the director's own address).
+    #[arg(long, value_name = "IPV4")]
+    router_id: Ipv4Addr,
+    /// This director's AS.
+    #[arg(long, value_name = "AS")]
+    local_as: u32,
+    /// A router: ADDR:AS (IPv4 or IPv6; `[ADDR]:AS` also works). Repeat for each.
+    #[arg(long = "router", required = true, value_name = "ADDR:AS")]
+    routers: Vec<Neighbor>,
+    /// No BFD (the routers then notice a dead director only when the hold time expires).
+    #[arg(long)]
+    no_bfd: bool,
+    /// BFD's transmit and receive interval; a director is declared down after three.
+    #[arg(long, value_name = "MS", default_value_t = 100)]
+    bfd_interval: u32,
+    /// BGP hold time in seconds (keepalives every third of it).
+    #[arg(long, value_name = "SECS", default_value_t = 9, value_parser = clap::value_parser!(u16).range(3..))]
+    hold: u16,
+}
+
+pub fn exec(a: &BgpArgs, out: &Out) -> Exit {
+    let bird = Bird {
+        socket: a.socket.clone(),
+        include: a.include.clone(),
+    };
+    match &a.cmd {
+        BgpCmd::Announce { vips } | BgpCmd::Withdraw { vips } => {
+            let on = matches!(a.cmd, BgpCmd::Announce { .. });
+            let r = bird.set(vips, on)?;
+            let (did, was) = if on {
+                ("announced", "already announced")
+            } else {
+                ("withdrew", "not announced")
+            };
+            for v in &r.changed {
+                out.line(format!("{did} {v}"));
+            }
+            for v in &r.unchanged {
+                out.line(format!("{v} {was}"));
+            }
+            Ok(0)
+        }
+        BgpCmd::Status { json } => {
+            let s = bird.status()?;
+            let up = s.sessions.iter().any(|x| x.info == "Established");
+            if *json {
+                out.json(&s);
+            } else {
+                for v in s.configured.union(&s.announced) {
+                    let state = match (s.configured.contains(v), s.announced.contains(v)) {
+                        (true, true) => "announced",
+                        (true, false) => "in the file, not in BIRD's table (birdc configure?)",
+                        _ => "in BIRD's table, not in the file",
+                    };
+                    out.line(format!("vip {v}: {state}"));
+                }
+                if s.configured.is_empty() && s.announced.is_empty() {
+                    out.line(format!("no VIP announced ({})", s.include.display()));
+                }
+                for x in &s.sessions {
+                    out.line(format!(
+                        "bgp {}: {} {} since {}",
+                        x.name, x.state, x.info, x.since
+                    ));
+                }
+                for b in &s.bfd {
+                    out.line(format!("bfd {} on {}: {}", b.addr, b.interface, b.state));
+                }
+            }
+            Ok(if up { 0 } else { 1 })
+        }
+        BgpCmd::Run(r) => run(&bird, r),
+        BgpCmd::Config(c) => {
+            let p = Plan {
+                router_id: c.router_id,
+                local_as: c.local_as,
+                neighbors: c.routers.clone(),
+                include: a.include.clone(),
+                bfd: !c.no_bfd,
+                bfd_interval_ms: c.bfd_interval,
+                hold: c.hold,
+            };
+            print!("{}", bgp::render_config(&p));
+            Ok(0)
+        }
+    }
+}
