@@ -292,6 +292,8 @@ fn vm_nat_and_dr_traffic_and_lb_keep_the_pool_in_line() {
         "ok   round robin over both: 5 5 0",
         "ok   rs2 left the table in",
         "ok   inhibit_on_failure: rs2 at weight 0",
+        "ok   mh: servers in address order whatever the configuration's",
+        "ok   mh: rs2 inhibited, not removed",
         "ok   DOWN mail arrived",
         "ok   only rs1 serves: 10 0 0",
         "ok   sorry server in the table",

@@ -23,7 +23,11 @@ use crate::units::parse_positive_duration;
 /// Every real server is checked every --delay-loop with the --check it is given (any
 /// `hakit check` kind; its target defaults to the real server). --fall failed checks in a
 /// row take a server out of the table (or to weight 0 with --inhibit-on-failure), --rise
-/// good ones bring it back with its weight. When the up servers' weights fall below
+/// good ones bring it back with its weight. Under the mh scheduler a failed server is
+/// always inhibited, and servers are added in address order: IPVS fills its Maglev table
+/// from its list of servers in order, so this keeps every director's table the same for
+/// the same healthy servers, whatever the order they were configured or recovered in
+/// (active/active directors behind ECMP, `hakit bgp`). When the up servers' weights fall below
 /// --quorum (minus --hysteresis) the --sorry-server takes their place until the quorum is
 /// back. Transitions run --notify-up/--notify-down and --quorum-up/--quorum-down, and mail
 /// --mail-to in keepalived's format ("[ROUTER_ID] Realserver [IP]:PORT - DOWN").
@@ -455,6 +459,14 @@ fn load_services(r: &RunArgs) -> Result<(Vec<VirtualService>, Option<MailConfig>
         conf_mail = crate::conf::convert::mail(&c)?;
         conf_router_id = c.global.router_id.clone();
     }
+    for s in &mut services {
+        if s.make_consistent() {
+            log::info!(
+                "{}: mh: a failed real server is inhibited (weight 0), not removed, and servers go in in address order, so every director's Maglev table is the same",
+                s.service.key
+            );
+        }
+    }
     Ok((services, conf_mail, conf_router_id))
 }
 
@@ -600,6 +612,47 @@ mod tests {
         assert!(
             seen >= 4,
             "the seeds and the extra file have virtual servers"
+        );
+    }
+
+    #[test]
+    fn maglev_services_are_canonical_on_every_director() {
+        let one = |reals: [&str; 3]| {
+            let mut a = vec!["-t", "10.0.0.100:80", "-s", "mh", "--check", "tcp"];
+            for r in reals.iter() {
+                a.extend(["-r", *r]);
+            }
+            let mut v = spec(&a).unwrap();
+            assert!(!v.inhibit_on_failure);
+            assert!(v.make_consistent(), "mh turns inhibiting on");
+            assert!(v.inhibit_on_failure);
+            v.reals
+                .iter()
+                .map(|r| r.addr.to_string())
+                .collect::<Vec<_>>()
+        };
+        let a = one(["10.0.0.9", "10.0.0.10", "10.0.0.7"]);
+        let b = one(["10.0.0.7", "10.0.0.9", "10.0.0.10"]);
+        assert_eq!(a, ["10.0.0.7", "10.0.0.9", "10.0.0.10"]);
+        assert_eq!(a, b, "the same order whatever the configuration's");
+        let mut w = spec(&[
+            "-t",
+            "10.0.0.100:80",
+            "-s",
+            "wrr",
+            "-r",
+            "10.0.0.9",
+            "-r",
+            "10.0.0.7",
+            "--check",
+            "tcp",
+        ])
+        .unwrap();
+        assert!(!w.make_consistent());
+        assert_eq!(
+            w.reals[0].addr.to_string(),
+            "10.0.0.9",
+            "other schedulers keep theirs"
         );
     }
 

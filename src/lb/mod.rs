@@ -70,6 +70,22 @@ impl std::fmt::Display for HaSuspend {
 }
 
 impl VirtualService {
+    /// Make a Maglev (`mh`) service's table independent of this director's history, so
+    /// that directors behind ECMP choose alike: its real servers go into the table in a
+    /// canonical order (address, then port), and a failed one is inhibited (weight 0)
+    /// instead of removed, since IPVS fills its Maglev table from its list of servers in
+    /// order, and a server removed and added back would come last. Returns whether
+    /// inhibiting was turned on here.
+    pub fn make_consistent(&mut self) -> bool {
+        if self.service.scheduler != crate::service::Scheduler::Mh {
+            return false;
+        }
+        self.reals.sort_by_key(|r| (r.addr, r.port));
+        let forced = !self.inhibit_on_failure;
+        self.inhibit_on_failure = true;
+        forced
+    }
+
     /// The destination entry for a server of this service.
     pub fn dest(&self, addr: IpAddr, port: u16, weight: u32) -> Dest {
         let mut d = Dest::new(addr, port);

@@ -53,6 +53,10 @@ cat > /tmp/lb.conf <<'CONF'
 # the same servers behind a second VIP, inhibited instead of removed
 -t 10.0.2.11:80 -m -r 192.168.2.11:80 -r 192.168.2.12:80 --inhibit-on-failure \
    --check 'tcp --connect-timeout 1s --retry 0' --delay-loop 500ms
+# Maglev, the servers given in reverse order: they go in in address order, and a failed
+# one is inhibited, so every director's table is the same
+-t 10.0.2.12:80 -s mh -m -r 192.168.2.12:80 -r 192.168.2.11:80 \
+   --check 'tcp --connect-timeout 1s --retry 0' --delay-loop 500ms
 CONF
 hakit -v --log-file /tmp/lb.log --state-dir /run/hakit lb run \
   -t 10.0.2.10:80 -s rr -m -r 192.168.2.11:80 -r 192.168.2.12:80 \
@@ -66,6 +70,9 @@ has() { vs "$1" | grep -Eq -- "-> $2 +Masq +$3 "; }
 within 10 'has 10.0.2.10:80 192.168.2.11:80 1 && has 10.0.2.10:80 192.168.2.12:80 1' \
   && ok "lb run created the service with both real servers" || bad "start: $(ipvsadm -Ln; cat /tmp/lb.log)"
 got=$(tally); [ "$got" = "5 5 0" ] && ok "round robin over both: $got" || bad "both: $got"
+within 10 'has 10.0.2.12:80 192.168.2.12:80 1' \
+  && [ "$(vs 10.0.2.12:80 | grep -o '192.168.2.1[12]:80' | tr '\n' ' ')" = "192.168.2.11:80 192.168.2.12:80 " ] \
+  && ok "mh: servers in address order whatever the configuration's" || bad "mh order: $(vs 10.0.2.12:80)"
 
 # rs2's HTTP stops: it leaves the table within delay_loop x fall (+ one check).
 t0=$(ms); stop_httpd 2
@@ -75,6 +82,8 @@ if within 10 '! vs 10.0.2.10:80 | grep -q 192.168.2.12:80'; then
 else bad "rs2 still in the table: $(ipvsadm -Ln)"; fi
 within 10 'has 10.0.2.11:80 192.168.2.12:80 0' && ok "inhibit_on_failure: rs2 at weight 0" \
   || bad "inhibit: $(vs 10.0.2.11:80)"
+within 10 'has 10.0.2.12:80 192.168.2.12:80 0' && ok "mh: rs2 inhibited, not removed" \
+  || bad "mh inhibit: $(vs 10.0.2.12:80)"
 within 10 'grep -q "Subject: \[LVS_DEVEL\] Realserver \[192.168.2.12\]:80 - DOWN" /tmp/mail/all 2>/dev/null' \
   && ok "DOWN mail arrived" || bad "no DOWN mail: $(cat /tmp/mail/all 2>/dev/null; grep -i mail /tmp/lb.log)"
 got=$(tally); [ "$got" = "10 0 0" ] && ok "only rs1 serves: $got" || bad "rs1 only: $got"
@@ -97,7 +106,7 @@ hakit --state-dir /run/hakit lb status | grep -q "192.168.2.12:80 .*DOWN" \
 # SIGTERM: lb takes out the services it created.
 kill -TERM "$lbpid"; wait "$lbpid"; code=$?
 [ "$code" = 0 ] && ok "lb run exits 0 on SIGTERM" || bad "exit code $code"
-[ -z "$(ipvsadm -Ln | grep -E '10.0.2.1[01]:80')" ] && ok "services removed at exit" \
+[ -z "$(ipvsadm -Ln | grep -E '10.0.2.1[012]:80')" ] && ok "services removed at exit" \
   || bad "left behind: $(ipvsadm -Ln)"
 kill "$sink" 2>/dev/null
 [ "$fail" = 0 ] || { echo "--- lb.log"; cat /tmp/lb.log; }
