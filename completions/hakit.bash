@@ -4672,7 +4672,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__lb__subcmd__run)
-            opts="-t -u -f -6 -s -p -M -g -i -m -r -v -q -h --tcp-service --udp-service --sctp-service --fwmark-service --ipv6 --scheduler --persistent --netmask --gatewaying --ipip --masquerading --real-server --check --delay-loop --fall --rise --inhibit-on-failure --sorry-server --sorry-weight --quorum --hysteresis --quorum-up --quorum-down --alpha --notify-up --notify-down --ha-suspend --file --config --name --dry-run --dataplane --keep-on-exit --router-id --mail-to --mail-from --smtp-server --smtp-connect-timeout --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-t -u -f -6 -s -p -M -g -i -m -r -v -q -h --tcp-service --udp-service --sctp-service --fwmark-service --ipv6 --scheduler --persistent --netmask --gatewaying --ipip --masquerading --real-server --check --delay-loop --fall --rise --inhibit-on-failure --sorry-server --sorry-weight --quorum --hysteresis --quorum-up --quorum-down --alpha --notify-up --notify-down --ha-suspend --file --config --name --dry-run --announce --bird-socket --bird-include --drain --dataplane --keep-on-exit --router-id --mail-to --mail-from --smtp-server --smtp-connect-timeout --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4799,6 +4799,18 @@ _hakit() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bird-socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bird-include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --drain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

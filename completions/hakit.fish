@@ -685,6 +685,9 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l file -d 'Read virtual services from FILE, one per line (see FILE FORMAT)' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l config -d 'Read the virtual_servers (and global_defs\' mail settings and router_id) of a keepalived.conf' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l name -d 'Name of this checker (state file STATE_DIR/lb-NAME.json)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l bird-socket -d 'With --announce: BIRD\'s control socket' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l bird-include -d 'With --announce: the file of VIPs hakit owns, which BIRD\'s configuration includes' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l drain -d 'With --announce: the pause between withdrawing the VIPs and taking the services out' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l dataplane -d 'The data plane to keep in line: the kernel\'s IPVS, hakit\'s nftables tables (see hakit-nft(1) for what they do), or auto: IPVS where the kernel has it, nftables otherwise (the log says which)' -r -f -a "ipvs\t''
 nft\t''
 auto\t''"
@@ -702,6 +705,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l inhibit-on-failure -d 'Keep a down server with weight 0 instead of removing it'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l alpha -d 'Start with every server down, in the table only after its first good checks'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l dry-run -d 'Decide, log and report, but leave the table alone'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l announce -d 'Announce each service\'s address over BGP through BIRD while its quorum is met, and withdraw it when the quorum is lost (see hakit-bgp(1)); at exit, withdraw first, wait --drain, then take the services out'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l keep-on-exit -d 'Leave the table as it is at exit'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log more (-v info, -vv debug)'

@@ -77,87 +77,169 @@ fn next_hops(router: &Netns) -> Vec<String> {
     hops
 }
 
+/// A router (10.99.0.1) and `n` directors (10.99.0.2, ...), each running BIRD (the
+/// directors the configuration hakit proposes), every session up.
+struct Routed {
+    lab: Lab,
+    _router: Bird,
+    /// RefCell: a test crashes one while it looks at the router.
+    birds: std::cell::RefCell<Vec<Bird>>,
+    /// Each director's `hakit bgp --socket ... --include ...`.
+    args: Vec<Vec<String>>,
+}
+
+impl Routed {
+    fn new(tag: &str, n: usize) -> Routed {
+        let lab = Lab::numbered(tag, n + 1);
+        let ids: Vec<String> = (0..n).map(|i| format!("10.99.0.{}", i + 2)).collect();
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let router = lab.host(0);
+        let _router = start_bird(router, &dir_of(router), &router_conf(&refs));
+        let (mut birds, mut args) = (Vec::new(), Vec::new());
+        for (i, id) in ids.iter().enumerate() {
+            let d = lab.host(i + 1);
+            let dir = dir_of(d);
+            let include = dir.join("hakit-vips.conf");
+            let conf = d
+                .hakit(&[
+                    "bgp",
+                    "--include",
+                    include.to_str().unwrap(),
+                    "config",
+                    "--router-id",
+                    id,
+                    "--local-as",
+                    "65001",
+                    "--router",
+                    "10.99.0.1:65000",
+                ])
+                .ok()
+                .stdout
+                .clone();
+            let b = start_bird(d, &dir, &conf);
+            args.push(vec![
+                "bgp".to_string(),
+                "--socket".into(),
+                b.socket.to_string_lossy().into_owned(),
+                "--include".into(),
+                include.to_string_lossy().into_owned(),
+            ]);
+            birds.push(b);
+        }
+        let r = Routed {
+            lab,
+            _router,
+            birds: std::cell::RefCell::new(birds),
+            args,
+        };
+        wait_for("every session up", Duration::from_secs(30), || {
+            (0..n).all(|i| r.bgp(i, &["status"]).code == 0)
+        });
+        r
+    }
+
+    fn router(&self) -> &Netns {
+        self.lab.host(0)
+    }
+
+    fn director(&self, i: usize) -> &Netns {
+        self.lab.host(i + 1)
+    }
+
+    /// `hakit bgp ... MORE` on director `i`.
+    fn bgp(&self, i: usize, more: &[&str]) -> crate::support::Run {
+        let mut a: Vec<&str> = self.args[i].iter().map(String::as_str).collect();
+        a.extend(more);
+        self.director(i).hakit(&a)
+    }
+
+    /// hakit on director `i` in the background, logging to `log`.
+    fn spawn(&self, i: usize, log: &Path, args: &[&str]) -> Child {
+        Command::new("ip")
+            .args(["netns", "exec", &self.director(i).name])
+            .arg(crate::support::hakit_bin())
+            .args(["-v", "--log-file", log.to_str().unwrap()])
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    }
+}
+
+/// A TCP service on 127.0.0.1:PORT in a namespace, killed when dropped.
+struct Local(Child);
+
+impl Drop for Local {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn serve(ns: &Netns, port: u16) -> Local {
+    let c = Command::new("ip")
+        .args(["netns", "exec", &ns.name, "python3", "-m", "http.server"])
+        .args(["--bind", "127.0.0.1", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for("the local service", Duration::from_secs(10), || {
+        ns.exec("ss", &["-Hltn", &format!("sport = :{port}")])
+            .stdout
+            .contains("LISTEN")
+    });
+    Local(c)
+}
+
+fn term(c: &Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &c.id().to_string()])
+        .status();
+}
+
+fn log_has(log: &Path, s: &str) -> bool {
+    std::fs::read_to_string(log).is_ok_and(|l| l.contains(s))
+}
+
 #[test]
 fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director() {
     if !privileged("announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director") {
         return;
     }
-    let lab = Lab::numbered("bgp", 3);
-    let (router, d1, d2) = (lab.host(0), lab.host(1), lab.host(2));
-    let _r = start_bird(
-        router,
-        &dir_of(router),
-        &router_conf(&["10.99.0.2", "10.99.0.3"]),
-    );
-    // Each director's BIRD runs the configuration hakit proposes.
-    let mut birds = Vec::new();
-    let mut args = Vec::new();
-    for (d, id) in [(d1, "10.99.0.2"), (d2, "10.99.0.3")] {
-        let dir = dir_of(d);
-        let include = dir.join("hakit-vips.conf");
-        let conf = d
-            .hakit(&[
-                "bgp",
-                "--include",
-                include.to_str().unwrap(),
-                "config",
-                "--router-id",
-                id,
-                "--local-as",
-                "65001",
-                "--router",
-                "10.99.0.1:65000",
-            ])
-            .ok()
-            .stdout
-            .clone();
-        let b = start_bird(d, &dir, &conf);
-        args.push(vec![
-            "bgp".to_string(),
-            "--socket".into(),
-            b.socket.to_string_lossy().into_owned(),
-            "--include".into(),
-            include.to_string_lossy().into_owned(),
-        ]);
-        birds.push(b);
-    }
-    let bgp = |i: usize, more: &[&str]| {
-        let d = [d1, d2][i];
-        let mut a: Vec<&str> = args[i].iter().map(String::as_str).collect();
-        a.extend(more);
-        d.hakit(&a)
-    };
-    wait_for("both sessions up", Duration::from_secs(30), || {
-        (0..2).all(|i| bgp(i, &["status"]).code == 0)
-    });
+    let net = Routed::new("bgp", 2);
+    let router = net.router();
+    let d1 = net.director(0).name.clone();
+    let bgp = |net: &Routed, i: usize, more: &[&str]| net.bgp(i, more);
     // Announced by one director, then by both: one next hop each.
-    bgp(0, &["announce", VIP])
+    bgp(&net, 0, &["announce", VIP])
         .ok()
         .stdout_has(&format!("announced {VIP}"));
     wait_for("the route via d1", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2"]
     });
-    bgp(1, &["announce", VIP]).ok();
+    bgp(&net, 1, &["announce", VIP]).ok();
     wait_for("the route via both", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2", "10.99.0.3"]
     });
     // Idempotent, and status says what BIRD has.
-    bgp(0, &["announce", VIP])
+    bgp(&net, 0, &["announce", VIP])
         .ok()
         .stdout_has(&format!("{VIP} already announced"));
-    let s = bgp(0, &["status", "--json"]).ok().json();
+    let s = bgp(&net, 0, &["status", "--json"]).ok().json();
     assert_eq!(s["configured"][0], VIP, "{s}");
     assert_eq!(s["announced"][0], VIP, "{s}");
     assert_eq!(s["sessions"][0]["info"], "Established", "{s}");
     assert_eq!(s["bfd"][0]["state"], "Up", "{s}");
     // Withdrawn by one: the other's next hop stays.
-    bgp(1, &["withdraw", VIP]).ok();
+    bgp(&net, 1, &["withdraw", VIP]).ok();
     wait_for("the route via d1 only", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2"]
     });
-    let include = PathBuf::from(&args[0][4]);
+    let include = PathBuf::from(&net.args[0][4]);
     let file = std::fs::read(&include).unwrap();
-    bgp(0, &["withdraw", "10.99.9.7"])
+    bgp(&net, 0, &["withdraw", "10.99.9.7"])
         .ok()
         .stdout_has("10.99.9.7 not announced");
     assert_eq!(
@@ -167,40 +249,21 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     );
     // Health-driven: d2 announces while its service answers, withdraws within one check
     // interval when it stops, and on SIGTERM withdraws before it drains and exits.
-    let serve = || {
-        let c = Command::new("ip")
-            .args(["netns", "exec", &d2.name, "python3", "-m", "http.server"])
-            .args(["--bind", "127.0.0.1", "9999"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        wait_for("the service on d2", Duration::from_secs(10), || {
-            d2.exec("ss", &["-Hltn", "sport = :9999"])
-                .stdout
-                .contains("LISTEN")
-        });
-        c
-    };
-    let mut server = serve();
+    let d2 = net.director(1);
+    let server = serve(d2, 9999);
     let log = d2.state_dir.with_extension("bgplog");
-    let mut cmd = Command::new("ip");
-    cmd.args(["netns", "exec", &d2.name])
-        .arg(crate::support::hakit_bin())
-        .args(["-v", "--log-file", log.to_str().unwrap()])
-        .args(&args[1])
-        .args(["run", "--vip", VIP, "--interval", "0.2s", "--drain", "1s"])
-        .args(["--check", "tcp --connect-timeout 0.1s 127.0.0.1:9999"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let mut runner = cmd.spawn().unwrap();
-    wait_for(
-        "d2's health-driven announcement",
-        Duration::from_secs(10),
-        || next_hops(router) == ["10.99.0.2", "10.99.0.3"],
-    );
-    let _ = server.kill();
-    let _ = server.wait();
+    let run = |port: &str, drain: &str| {
+        let check = format!("tcp --connect-timeout 0.1s 127.0.0.1:{port}");
+        let mut a: Vec<&str> = net.args[1].iter().map(String::as_str).collect();
+        a.extend(["run", "--vip", VIP, "--interval", "0.2s", "--drain", drain]);
+        a.extend(["--check", &check]);
+        net.spawn(1, &log, &a)
+    };
+    let mut runner = run("9999", "1s");
+    wait_for("d2's announcement", Duration::from_secs(10), || {
+        next_hops(router) == ["10.99.0.2", "10.99.0.3"]
+    });
+    drop(server);
     let t = Instant::now();
     wait_for(
         "the failing service's withdrawal",
@@ -209,13 +272,11 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     );
     let took = t.elapsed();
     assert!(took < Duration::from_secs(2), "withdrawn after {took:?}");
-    let mut server = serve();
+    let server = serve(d2, 9999);
     wait_for("the announcement again", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2", "10.99.0.3"]
     });
-    let _ = Command::new("kill")
-        .args(["-TERM", &runner.id().to_string()])
-        .status();
+    term(&runner);
     wait_for("the withdrawal at SIGTERM", Duration::from_secs(5), || {
         next_hops(router) == ["10.99.0.2"]
     });
@@ -227,40 +288,24 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     let status = runner.wait().unwrap();
     assert!(status.success(), "{status}");
     assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
-    let logged = std::fs::read_to_string(&log).unwrap();
-    assert!(logged.contains("check fails"), "{logged}");
+    assert!(log_has(&log, "check fails"));
     assert!(
-        logged.contains(&format!("stopping: withdrew {VIP}; draining for 1s")),
-        "{logged}"
+        log_has(&log, &format!("stopping: withdrew {VIP}; draining for 1s")),
+        "{:?}",
+        std::fs::read_to_string(&log)
     );
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let _ = std::fs::remove_file(&log);
     // A service that never passed: nothing announced, so SIGTERM drains nothing.
-    let mut cmd = Command::new("ip");
-    cmd.args(["netns", "exec", &d2.name])
-        .arg(crate::support::hakit_bin())
-        .args(["-v", "--log-file", log.to_str().unwrap()])
-        .args(&args[1])
-        .args(["run", "--vip", VIP, "--interval", "0.2s", "--drain", "10s"])
-        .args(["--check", "tcp --connect-timeout 0.1s 127.0.0.1:9998"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let mut runner = cmd.spawn().unwrap();
+    let mut runner = run("9998", "10s");
     wait_for("the first failed check", Duration::from_secs(5), || {
-        std::fs::read_to_string(&log).is_ok_and(|l| l.contains("check fails"))
+        log_has(&log, "check fails")
     });
-    let _ = Command::new("kill")
-        .args(["-TERM", &runner.id().to_string()])
-        .status();
+    term(&runner);
     let t = Instant::now();
     assert!(runner.wait().unwrap().success());
     assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
-    let logged = std::fs::read_to_string(&log).unwrap();
-    assert!(
-        logged.contains("nothing announced, nothing to drain"),
-        "{logged}"
-    );
+    assert!(log_has(&log, "nothing announced, nothing to drain"));
     assert_eq!(next_hops(router), ["10.99.0.2"]);
     let _ = std::fs::remove_file(&log);
     // BIRD refusing its configuration (a user's edit broke it): the file is as it was and
@@ -268,39 +313,131 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     let conf = include.with_file_name("bird.conf");
     let good = std::fs::read_to_string(&conf).unwrap();
     std::fs::write(&conf, format!("{good}\nthis is not bird syntax;\n")).unwrap();
-    bgp(0, &["announce", "10.99.9.101"])
+    bgp(&net, 0, &["announce", "10.99.9.101"])
         .code(1)
         .one_line_error("BIRD refused the configuration")
         .one_line_error("syntax error");
     assert_eq!(std::fs::read(&include).unwrap(), file);
     std::fs::write(&conf, good).unwrap();
     // No BIRD at that socket: one line naming it, nothing written.
-    d1.hakit(&[
-        "bgp",
-        "--socket",
-        "/nonexistent/bird.ctl",
-        "--include",
-        include.to_str().unwrap(),
-        "announce",
-        "10.99.9.102",
-    ])
-    .code(1)
-    .one_line_error("BIRD's control socket /nonexistent/bird.ctl is unreachable");
+    net.director(0)
+        .hakit(&[
+            "bgp",
+            "--socket",
+            "/nonexistent/bird.ctl",
+            "--include",
+            include.to_str().unwrap(),
+            "announce",
+            "10.99.9.102",
+        ])
+        .code(1)
+        .one_line_error("BIRD's control socket /nonexistent/bird.ctl is unreachable");
     assert_eq!(std::fs::read(&include).unwrap(), file);
     // A director that crashes: BFD takes it out of the router's table in well under the
     // hold time (9 s).
-    bgp(1, &["announce", VIP]).ok();
+    bgp(&net, 1, &["announce", VIP]).ok();
     wait_for("the route via both again", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2", "10.99.0.3"]
     });
     let t = Instant::now();
-    drop(birds.remove(0));
+    drop(net.birds.borrow_mut().remove(0));
     wait_for("the router to drop d1", Duration::from_secs(5), || {
         next_hops(router) == ["10.99.0.3"]
     });
     let took = t.elapsed();
     assert!(
         took < Duration::from_secs(2),
-        "BFD (3 x 100 ms) took {took:?} to drop the crashed director"
+        "BFD (3 x 100 ms) took {took:?} to drop the crashed director {d1}"
     );
+}
+
+/// `lb run --announce`: the VIP goes to the routers while the service has quorum, leaves
+/// when it loses it, and at SIGTERM leaves before the service does.
+#[test]
+fn lb_announces_its_service_while_the_quorum_holds() {
+    if !privileged("lb_announces_its_service_while_the_quorum_holds") {
+        return;
+    }
+    let net = Routed::new("bgplb", 1);
+    let d = net.director(0);
+    let server = serve(d, 9997);
+    let log = d.state_dir.with_extension("lblog");
+    let (socket, include) = (net.args[0][2].clone(), net.args[0][4].clone());
+    let mut lb = net.spawn(
+        0,
+        &log,
+        &[
+            "--state-dir",
+            d.state_dir.to_str().unwrap(),
+            "lb",
+            "run",
+            "--dry-run",
+            "--dataplane",
+            "nft",
+            "-t",
+            &format!("{VIP}:80"),
+            "-m",
+            "-s",
+            "wrr",
+            "-r",
+            "127.0.0.1:9997",
+            "--check",
+            "tcp --connect-timeout 0.1s --retry 0",
+            "--delay-loop",
+            "0.2s",
+            "--announce",
+            "--bird-socket",
+            &socket,
+            "--bird-include",
+            &include,
+            "--drain",
+            "1s",
+        ],
+    );
+    let router = net.router();
+    wait_for(
+        "the announcement at quorum",
+        Duration::from_secs(10),
+        || next_hops(router) == ["10.99.0.2"],
+    );
+    drop(server);
+    wait_for(
+        "the withdrawal when the quorum is lost",
+        Duration::from_secs(5),
+        || next_hops(router).is_empty(),
+    );
+    let server = serve(d, 9997);
+    wait_for("the announcement again", Duration::from_secs(10), || {
+        next_hops(router) == ["10.99.0.2"]
+    });
+    term(&lb);
+    wait_for("the withdrawal at SIGTERM", Duration::from_secs(5), || {
+        next_hops(router).is_empty()
+    });
+    assert!(lb.try_wait().unwrap().is_none(), "still draining");
+    assert!(lb.wait().unwrap().success());
+    assert!(
+        log_has(&log, &format!("exiting: withdrew {VIP}; draining for 1s")),
+        "{:?}",
+        std::fs::read_to_string(&log)
+    );
+    drop(server);
+    let _ = std::fs::remove_file(&log);
+    // A firewall-mark service has no address to announce: refused before anything runs.
+    d.hakit(&[
+        "lb",
+        "run",
+        "--dry-run",
+        "-f",
+        "7",
+        "-r",
+        "127.0.0.1:9997",
+        "--check",
+        "tcp",
+        "--announce",
+        "--bird-socket",
+        &socket,
+    ])
+    .code(2)
+    .one_line_error("--announce: FWM 7 has no address to announce");
 }

@@ -180,6 +180,20 @@ struct RunArgs {
     /// Decide, log and report, but leave the table alone.
     #[arg(long)]
     dry_run: bool,
+    /// Announce each service's address over BGP through BIRD while its quorum is met,
+    /// and withdraw it when the quorum is lost (see hakit-bgp(1)); at exit, withdraw
+    /// first, wait --drain, then take the services out.
+    #[arg(long)]
+    announce: bool,
+    /// With --announce: BIRD's control socket.
+    #[arg(long, value_name = "PATH", default_value = crate::bgp::SOCKET, requires = "announce")]
+    bird_socket: PathBuf,
+    /// With --announce: the file of VIPs hakit owns, which BIRD's configuration includes.
+    #[arg(long, value_name = "PATH", default_value = crate::bgp::INCLUDE, requires = "announce")]
+    bird_include: PathBuf,
+    /// With --announce: the pause between withdrawing the VIPs and taking the services out.
+    #[arg(long, value_name = "DUR", default_value = "0s", requires = "announce")]
+    drain: String,
     /// The data plane to keep in line: the kernel's IPVS, hakit's nftables tables (see
     /// hakit-nft(1) for what they do), or auto: IPVS where the kernel has it, nftables
     /// otherwise (the log says which).
@@ -499,6 +513,29 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
             )));
         }
     }
+    let announce = if r.announce {
+        if let Some(s) = services
+            .iter()
+            .find(|s| matches!(s.service.key, Key::Fwmark { .. }))
+        {
+            return Err(Error::invalid(format!(
+                "--announce: {} has no address to announce",
+                s.service.key
+            )));
+        }
+        let bird = crate::bgp::Bird {
+            socket: r.bird_socket.clone(),
+            include: r.bird_include.clone(),
+        };
+        // BIRD must answer before the checks start.
+        bird.status()?;
+        Some(lb::Announce {
+            bird,
+            drain: crate::units::parse_duration(&r.drain)?,
+        })
+    } else {
+        None
+    };
     let opts = Options {
         name: r.name.clone(),
         state_dir: g.state_dir.clone(),
@@ -507,6 +544,7 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
         keep_on_exit: r.keep_on_exit,
         mail,
         router_id: r.router_id.clone().or(conf_router_id).unwrap_or(host),
+        announce,
     };
     lb::daemon::run(services, || load_services(r).map(|l| l.0), opts)?;
     Ok(0)

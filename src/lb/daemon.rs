@@ -154,6 +154,7 @@ async fn run_async(
         started: rfc3339_utc(SystemTime::now()),
         checks: 0,
         holders: Holders::new(&opts_state_dir),
+        announced: Default::default(),
     };
     for conf in services {
         lb.add(conf, &tx)?;
@@ -371,6 +372,8 @@ struct Lb {
     started: String,
     checks: u64,
     holders: SharedHolders,
+    /// The VIPs announced to BIRD (`--announce`).
+    announced: std::collections::BTreeSet<std::net::IpAddr>,
 }
 
 impl Lb {
@@ -621,6 +624,24 @@ impl Lb {
                     if let Some(argv) = cmd {
                         run_command(argv.clone());
                     }
+                    if let (Some(a), Key::Addr { addr, .. }) = (&self.opts.announce, key) {
+                        // birdc answers in milliseconds: in line, so announcements keep
+                        // the order of the events.
+                        match a.bird.set(&[addr], up) {
+                            Ok(_) => {
+                                info!(
+                                    "{key}: {} {addr} over BGP",
+                                    if up { "announced" } else { "withdrew" }
+                                );
+                                if up {
+                                    self.announced.insert(addr);
+                                } else {
+                                    self.announced.remove(&addr);
+                                }
+                            }
+                            Err(e) => error!("{key}: {e}"),
+                        }
+                    }
                     if !start {
                         self.mail(mail::quorum_alert(
                             &self.opts.router_id,
@@ -738,6 +759,27 @@ impl Lb {
 
     /// Take out what lb put in, unless told to keep it.
     fn shutdown(&mut self) {
+        // The routers first: no new flows come once the VIPs are withdrawn, and those
+        // on their way finish during the drain, before the services go.
+        if let Some(a) = &self.opts.announce {
+            let vips: Vec<std::net::IpAddr> = self.announced.iter().copied().collect();
+            if vips.is_empty() {
+                info!("exiting: nothing announced, nothing to drain");
+            } else {
+                match a.bird.set(&vips, false) {
+                    Ok(_) => {
+                        let list: Vec<String> = vips.iter().map(|v| v.to_string()).collect();
+                        warn!(
+                            "exiting: withdrew {}; draining for {:?}",
+                            list.join(", "),
+                            a.drain
+                        );
+                        std::thread::sleep(a.drain);
+                    }
+                    Err(e) => error!("exiting: {e}"),
+                }
+            }
+        }
         if self.opts.keep_on_exit {
             info!("exiting; the table is kept as it is (--keep-on-exit)");
         } else {

@@ -154,4 +154,14 @@ pub struct Options {
     pub mail: Option<mail::MailConfig>,
     /// Names this node in mail subjects (keepalived's router_id).
     pub router_id: String,
+    /// Announce each service's address over BGP while its quorum is met (`--announce`).
+    pub announce: Option<Announce>,
+}
+
+/// `lb run --announce`: the VIPs go to BIRD while their services have quorum.
+#[derive(Debug, Clone)]
+pub struct Announce {
+    pub bird: crate::bgp::Bird,
+    /// At exit, the time between withdrawing the VIPs and taking the services out.
+    pub drain: Duration,
 }
