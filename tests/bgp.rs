@@ -441,3 +441,24 @@ fn lb_announces_its_service_while_the_quorum_holds() {
     .code(2)
     .one_line_error("--announce: FWM 7 has no address to announce");
 }
+
+/// Without BIRD's client the error names the package, and nothing is written.
+#[test]
+fn without_birdc_the_error_names_the_package() {
+    let dir = std::env::temp_dir().join(format!("hakit-nobird-{}", std::process::id()));
+    let include = dir.join("vips.conf");
+    let r = crate::support::run(
+        crate::support::hakit_bin(),
+        [
+            "bgp",
+            "--include",
+            include.to_str().unwrap(),
+            "announce",
+            "10.99.9.100",
+        ],
+        &[("PATH", "/nonexistent"), ("HAKIT_STATE_DIR", "/tmp")],
+    );
+    r.code(1)
+        .one_line_error("needs birdc (Debian: apt-get install bird2)");
+    assert!(!include.exists());
+}

@@ -29,6 +29,9 @@ use crate::units::{parse_duration, parse_positive_duration};
 /// already as asked changes nothing and is reported). If BIRD refuses the configuration,
 /// the previous file is put back and BIRD's message is shown. `hakit bgp config` prints a
 /// complete BIRD configuration for a director that starts from nothing.
+///
+/// BIRD is the one routing daemon driven: FRR is not supported (it is not tested as BIRD
+/// is, on both sides of a session).
 #[derive(Args, Debug)]
 #[command(after_long_help = super::EXIT_STATUS)]
 pub struct BgpArgs {
