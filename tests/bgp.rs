@@ -90,7 +90,12 @@ struct Routed {
 
 impl Routed {
     fn new(tag: &str, n: usize) -> Routed {
-        let lab = Lab::numbered(tag, n + 1);
+        Routed::with_hosts(tag, n, 0)
+    }
+
+    /// With `extra` more hosts on the bridge after the directors (10.99.0.{n+2}, ...).
+    fn with_hosts(tag: &str, n: usize, extra: usize) -> Routed {
+        let lab = Lab::numbered(tag, n + 1 + extra);
         let ids: Vec<String> = (0..n).map(|i| format!("10.99.0.{}", i + 2)).collect();
         let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
         let router = lab.host(0);
@@ -461,4 +466,132 @@ fn without_birdc_the_error_names_the_package() {
     r.code(1)
         .one_line_error("needs birdc (Debian: apt-get install bird2)");
     assert!(!include.exists());
+}
+
+/// Active/active: three directors announce one VIP, the router (here also the client)
+/// spreads flows over them by L4 hash, and every director picks the real server by the
+/// same Maglev table (nft direct routing, `mh`, each given the servers in another order).
+/// A director that dies and one that withdraws break no established connection: the
+/// router moves their flows to the others, which send them to the same servers.
+#[test]
+fn ecmp_directors_keep_every_connection_when_one_dies_and_one_leaves() {
+    if !privileged("ecmp_directors_keep_every_connection_when_one_dies_and_one_leaves") {
+        return;
+    }
+    let net = Routed::with_hosts("ecmp", 3, 3);
+    let router = net.router();
+    router.set_sysctl("net.ipv4.fib_multipath_hash_policy", "1");
+    let flows = crate::support::project_dir().join("tests/support/flows.py");
+    let mut servers = Vec::new();
+    for i in 0..3 {
+        let r = net.lab.host(4 + i);
+        r.hakit(&["rs-prep", "arp", "up", "--vip", VIP]).ok();
+        servers.push(Local(
+            Command::new("ip")
+                .args(["netns", "exec", &r.name, "python3"])
+                .arg(&flows)
+                .args(["serve", &format!("r{}", i + 1), "80"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        ));
+        wait_for("a real server", Duration::from_secs(10), || {
+            r.exec("ss", &["-Hltn", "sport = :80"])
+                .stdout
+                .contains("LISTEN")
+        });
+    }
+    let orders = [[5, 6, 7], [7, 5, 6], [6, 7, 5]];
+    for (i, order) in orders.iter().enumerate() {
+        let d = net.director(i);
+        d.hakit(&[
+            "nft",
+            "service",
+            "add",
+            "-t",
+            &format!("{VIP}:80"),
+            "-s",
+            "mh",
+        ])
+        .ok();
+        for o in order {
+            d.hakit(&[
+                "nft",
+                "real",
+                "add",
+                "-t",
+                &format!("{VIP}:80"),
+                "-r",
+                &format!("10.99.0.{o}"),
+                "-g",
+            ])
+            .ok();
+        }
+        net.bgp(i, &["announce", VIP]).ok();
+    }
+    wait_for("three next hops", Duration::from_secs(15), || {
+        next_hops(router).len() == 3
+    });
+    let holder = Command::new("ip")
+        .args(["netns", "exec", &router.name, "python3"])
+        .arg(&flows)
+        .args(["hold", VIP, "80", "60", "6"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut holder = holder;
+    let mut out = std::io::BufReader::new(holder.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut out, &mut first).unwrap();
+    if !first.contains("\"open\": 60") {
+        let mut err = String::new();
+        let _ = std::io::Read::read_to_string(&mut holder.stderr.take().unwrap(), &mut err);
+        panic!("the client did not open its connections: {first}{err}");
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    // The router spread the flows: every director forwarded some.
+    for i in 0..3 {
+        let j = net
+            .director(i)
+            .hakit(&["nft", "list", "--json"])
+            .ok()
+            .json();
+        let pkts: u64 = j["services"][0]["dests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["stats"]["inpkts"].as_u64().unwrap_or(0))
+            .sum();
+        assert!(pkts > 0, "director {} forwarded nothing: {j}", i + 1);
+    }
+    // Director 1 dies (its link goes down: no BFD, no forwarding).
+    net.director(0).ip("link set eth0 down");
+    wait_for(
+        "the router to drop the dead director",
+        Duration::from_secs(5),
+        || next_hops(router) == ["10.99.0.3", "10.99.0.4"],
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    // Director 2 leaves gracefully.
+    net.bgp(1, &["withdraw", VIP]).ok();
+    wait_for(
+        "the router to drop the leaving director",
+        Duration::from_secs(5),
+        || next_hops(router) == ["10.99.0.4"],
+    );
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+    let _ = holder.wait();
+    let held: serde_json::Value = serde_json::from_str(&rest)
+        .unwrap_or_else(|e| panic!("the held connections' report: {e}: {rest}"));
+    let names = held["names"].as_array().unwrap();
+    for r in ["r1", "r2", "r3"] {
+        assert!(
+            names.iter().any(|n| n == r),
+            "every server had flows: {held}"
+        );
+    }
+    assert_eq!(held["broken"], 0, "connections broken: {held}");
 }
