@@ -30,6 +30,12 @@ use crate::units::{parse_duration, parse_positive_duration};
 /// the previous file is put back and BIRD's message is shown. `hakit bgp config` prints a
 /// complete BIRD configuration for a director that starts from nothing.
 ///
+/// Use direct routing with `mh` behind ECMP: a director keeps no state for a flow, so
+/// any director sends it to the same real server. NAT keeps each connection in the
+/// director's conntrack table, which another director does not have; sharing it needs
+/// conntrackd, which hakit does not drive yet, so a NAT connection moved to another
+/// director breaks.
+///
 /// BIRD is the one routing daemon driven: FRR is not supported (it is not tested as BIRD
 /// is, on both sides of a session).
 #[derive(Args, Debug)]
