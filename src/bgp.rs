@@ -16,10 +16,14 @@ use std::io::{ErrorKind, Write};
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use crate::check::Check;
 use crate::error::{Error, Result};
+use crate::units::format_duration;
 
 /// The static protocols of hakit's include file.
 pub const PROTO4: &str = "hakit4";
@@ -282,12 +286,21 @@ impl Bird {
 
     /// The VIPs in hakit's file (none if it does not exist yet).
     pub fn configured(&self) -> Result<BTreeSet<IpAddr>> {
+        self.parse(self.read_include()?.as_deref())
+    }
+
+    /// hakit's file as it is (`None`: not written yet).
+    fn read_include(&self) -> Result<Option<String>> {
         match std::fs::read_to_string(&self.include) {
-            Ok(t) => parse_include(&t)
-                .map_err(|e| Error::Failed(format!("{}: {e}", self.include.display()))),
-            Err(e) if e.kind() == ErrorKind::NotFound => Ok(BTreeSet::new()),
+            Ok(t) => Ok(Some(t)),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Error::io(format!("read {}", self.include.display()), e)),
         }
+    }
+
+    fn parse(&self, text: Option<&str>) -> Result<BTreeSet<IpAddr>> {
+        parse_include(text.unwrap_or_default())
+            .map_err(|e| Error::Failed(format!("{}: {e}", self.include.display())))
     }
 
     /// Announce (`on`) or withdraw `vips`. Idempotent: what is already so is reported
@@ -296,7 +309,8 @@ impl Bird {
     pub fn set(&self, vips: &[IpAddr], on: bool) -> Result<Changed> {
         // Reach BIRD first: an unreachable socket changes nothing.
         self.birdc(&["show", "status"])?;
-        let before = self.configured()?;
+        let old = self.read_include()?;
+        let before = self.parse(old.as_deref())?;
         let mut after = before.clone();
         let (mut changed, mut unchanged) = (Vec::new(), Vec::new());
         for &v in vips {
@@ -314,11 +328,10 @@ impl Bird {
         if changed.is_empty() {
             return Ok(Changed { changed, unchanged });
         }
-        let old = std::fs::read(&self.include).ok();
         write_atomic(&self.include, render_include(&after).as_bytes())?;
         if let Err(e) = self.birdc(&["configure"]) {
             let restored = match &old {
-                Some(b) => write_atomic(&self.include, b),
+                Some(b) => write_atomic(&self.include, b.as_bytes()),
                 None => std::fs::remove_file(&self.include)
                     .map_err(|e| Error::io(format!("remove {}", self.include.display()), e)),
             };
@@ -412,6 +425,62 @@ impl Health {
             }
         }
     }
+}
+
+/// `hakit bgp run`'s loop, until `stop`: `check` every `every`, `vips` announced while
+/// `health` says healthy and withdrawn when not (a change BIRD refuses is tried again at
+/// the next check). At the end the VIPs are withdrawn first and `drain` waited, unless
+/// nothing was announced.
+pub fn announce_while_healthy(
+    bird: &Bird,
+    vips: &[IpAddr],
+    check: &Check,
+    every: Duration,
+    drain: Duration,
+    mut health: Health,
+    stop: &AtomicBool,
+) -> Result<()> {
+    let list: Vec<String> = vips.iter().map(|v| v.to_string()).collect();
+    let list = list.join(", ");
+    // What BIRD has from us, as far as we know (None: not yet set).
+    let mut announced: Option<bool> = None;
+    while !stop.load(Ordering::Relaxed) {
+        let started = Instant::now();
+        let (ok, why) = match check.run_blocking() {
+            Ok(v) => (v.healthy, v.reason),
+            Err(e) => (false, e.to_string()),
+        };
+        if let Some(now) = health.observe(ok) {
+            let (what, doing) = if now {
+                ("passes", "announcing")
+            } else {
+                ("fails", "withdrawing")
+            };
+            log::warn!("check {what} ({why}): {doing} {list}");
+        }
+        if let Some(want) = health.healthy() {
+            if announced != Some(want) {
+                match bird.set(vips, want) {
+                    Ok(_) => announced = Some(want),
+                    Err(e) => log::error!("{e}"),
+                }
+            }
+        }
+        while !stop.load(Ordering::Relaxed) && started.elapsed() < every {
+            std::thread::sleep(Duration::from_millis(20).min(every));
+        }
+    }
+    if announced == Some(true) {
+        bird.set(vips, false)?;
+        log::warn!(
+            "stopping: withdrew {list}; draining for {}",
+            format_duration(drain)
+        );
+        std::thread::sleep(drain);
+    } else {
+        log::warn!("stopping: nothing announced, nothing to drain");
+    }
+    Ok(())
 }
 
 /// Replace `path` with `bytes` at once: a temporary file beside it, renamed over it.

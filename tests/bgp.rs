@@ -216,35 +216,34 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     let net = Routed::new("bgp", 2);
     let router = net.router();
     let d1 = net.director(0).name.clone();
-    let bgp = |net: &Routed, i: usize, more: &[&str]| net.bgp(i, more);
     // Announced by one director, then by both: one next hop each.
-    bgp(&net, 0, &["announce", VIP])
+    net.bgp(0, &["announce", VIP])
         .ok()
         .stdout_has(&format!("announced {VIP}"));
     wait_for("the route via d1", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2"]
     });
-    bgp(&net, 1, &["announce", VIP]).ok();
+    net.bgp(1, &["announce", VIP]).ok();
     wait_for("the route via both", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2", "10.99.0.3"]
     });
     // Idempotent, and status says what BIRD has.
-    bgp(&net, 0, &["announce", VIP])
+    net.bgp(0, &["announce", VIP])
         .ok()
         .stdout_has(&format!("{VIP} already announced"));
-    let s = bgp(&net, 0, &["status", "--json"]).ok().json();
+    let s = net.bgp(0, &["status", "--json"]).ok().json();
     assert_eq!(s["configured"][0], VIP, "{s}");
     assert_eq!(s["announced"][0], VIP, "{s}");
     assert_eq!(s["sessions"][0]["info"], "Established", "{s}");
     assert_eq!(s["bfd"][0]["state"], "Up", "{s}");
     // Withdrawn by one: the other's next hop stays.
-    bgp(&net, 1, &["withdraw", VIP]).ok();
+    net.bgp(1, &["withdraw", VIP]).ok();
     wait_for("the route via d1 only", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2"]
     });
     let include = PathBuf::from(&net.args[0][4]);
     let file = std::fs::read(&include).unwrap();
-    bgp(&net, 0, &["withdraw", "10.99.9.7"])
+    net.bgp(0, &["withdraw", "10.99.9.7"])
         .ok()
         .stdout_has("10.99.9.7 not announced");
     assert_eq!(
@@ -318,7 +317,7 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     let conf = include.with_file_name("bird.conf");
     let good = std::fs::read_to_string(&conf).unwrap();
     std::fs::write(&conf, format!("{good}\nthis is not bird syntax;\n")).unwrap();
-    bgp(&net, 0, &["announce", "10.99.9.101"])
+    net.bgp(0, &["announce", "10.99.9.101"])
         .code(1)
         .one_line_error("BIRD refused the configuration")
         .one_line_error("syntax error");
@@ -340,7 +339,7 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     assert_eq!(std::fs::read(&include).unwrap(), file);
     // A director that crashes: BFD takes it out of the router's table in well under the
     // hold time (9 s).
-    bgp(&net, 1, &["announce", VIP]).ok();
+    net.bgp(1, &["announce", VIP]).ok();
     wait_for("the route via both again", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2", "10.99.0.3"]
     });

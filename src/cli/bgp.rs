@@ -2,9 +2,8 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -135,49 +134,13 @@ fn run(bird: &Bird, r: &RunArgs) -> Result<u8> {
         signal_hook::flag::register(sig, stop.clone())
             .map_err(|e| Error::io("install signal handler", e))?;
     }
-    let vips: Vec<String> = r.vips.iter().map(|v| v.to_string()).collect();
-    let vips_text = vips.join(", ");
     log::info!(
-        "bgp run: {vips_text} announced while `{}` passes (every {})",
+        "bgp run: announced while `{}` passes (every {})",
         r.check,
         r.interval
     );
-    let mut health = Health::new(r.fall, r.rise);
-    // What BIRD has from us, as far as we know (None: not yet set).
-    let mut announced: Option<bool> = None;
-    while !stop.load(Ordering::Relaxed) {
-        let started = Instant::now();
-        let (ok, why) = match check.run_blocking() {
-            Ok(v) => (v.healthy, v.reason),
-            Err(e) => (false, e.to_string()),
-        };
-        if let Some(now) = health.observe(ok) {
-            let what = if now { "passes" } else { "fails" };
-            log::warn!(
-                "check {what} ({why}): {} {vips_text}",
-                if now { "announcing" } else { "withdrawing" }
-            );
-        }
-        // Set what health wants, retrying each interval until BIRD takes it.
-        if let Some(want) = health.healthy() {
-            if announced != Some(want) {
-                match bird.set(&r.vips, want) {
-                    Ok(_) => announced = Some(want),
-                    Err(e) => log::error!("{e}"),
-                }
-            }
-        }
-        while !stop.load(Ordering::Relaxed) && started.elapsed() < interval {
-            std::thread::sleep(Duration::from_millis(20).min(interval));
-        }
-    }
-    if announced == Some(true) {
-        bird.set(&r.vips, false)?;
-        log::warn!("stopping: withdrew {vips_text}; draining for {}", r.drain);
-        std::thread::sleep(drain);
-    } else {
-        log::warn!("stopping: nothing announced, nothing to drain");
-    }
+    let health = Health::new(r.fall, r.rise);
+    bgp::announce_while_healthy(bird, &r.vips, &check, interval, drain, health, &stop)?;
     Ok(0)
 }
 

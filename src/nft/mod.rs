@@ -1,7 +1,7 @@
 //! nftables as a data plane for the [service model](crate::service): NAT in an `inet`
 //! table and direct routing at the netdev ingress hook, both tables hakit's own, every
-//! change one atomic transaction through libnftables' JSON (`nft -j -f -`). Works on
-//! kernels without IPVS.
+//! change one atomic transaction through libnftables' JSON (in-process, [`Nftables`],
+//! else `nft -j -f -`). Works on kernels without IPVS.
 //!
 //! - [`state`]: what the tables hold, as data, and the comments that say it;
 //! - [`render`]: the model as JSON commands, one service's objects at a time (pure);

@@ -64,15 +64,9 @@ fn pool_elems(map: &Value, proto: &str, out: &mut BTreeMap<PoolKey, Vec<PoolElem
         ) else {
             continue;
         };
-        let c = x.get("counter");
-        let n = |f: &str| {
-            c.and_then(|c| c.get(f))
-                .and_then(Value::as_u64)
-                .unwrap_or(0)
-        };
         out.entry((proto.to_string(), vip.to_string(), port))
             .or_default()
-            .push((d, (n("packets"), n("bytes"))));
+            .push((d, elem_counter(x.get("counter"))));
     }
 }
 
@@ -96,6 +90,16 @@ fn pooled_services(map: &Value, state: &mut State) {
             state.insert(svc_name(&service.key), Svc::new(service));
         }
     }
+}
+
+/// A set element's counter as nft lists it (`{"packets": .., "bytes": ..}`), or zeros.
+fn elem_counter(c: Option<&Value>) -> (u64, u64) {
+    let n = |f: &str| {
+        c.and_then(|c| c.get(f))
+            .and_then(Value::as_u64)
+            .unwrap_or(0)
+    };
+    (n("packets"), n("bytes"))
 }
 
 fn counter_of(expr: &Value) -> Option<(u64, u64)> {
@@ -138,11 +142,6 @@ fn traffic(set: &Value) -> BTreeMap<TrafficKey, (u64, u64)> {
         if k.len() != 4 {
             continue;
         }
-        let n = |f: &str| {
-            c.and_then(|c| c.get(f))
-                .and_then(Value::as_u64)
-                .unwrap_or(0)
-        };
         out.insert(
             (
                 word(&k[0]),
@@ -150,7 +149,7 @@ fn traffic(set: &Value) -> BTreeMap<TrafficKey, (u64, u64)> {
                 word(&k[2]),
                 k[3].as_u64().unwrap_or(0),
             ),
-            (n("packets"), n("bytes")),
+            elem_counter(c),
         );
     }
     out
@@ -273,24 +272,13 @@ pub fn listing(json: &str, l: &mut Listing) -> Result<(), String> {
         let Some(found) = pooled.remove(&k) else {
             continue;
         };
-        let mut ds: Vec<Dest> = Vec::new();
-        for (d, counted) in found {
-            match ds.iter_mut().find(|x| x.addr == d.addr && x.port == d.port) {
-                Some(x) => x.stats.conns += counted.0,
-                None => {
-                    let mut d = d;
-                    d.stats.conns = counted.0;
-                    ds.push(d);
-                }
-            }
-        }
-        ds.sort_by_key(|d| (d.addr, d.port));
-        for mut d in ds {
-            let conns = d.stats.conns;
+        // One element per server (its slot range), whose counter counts its connections.
+        for (mut d, (conns, _)) in found {
             d.stats = dest_stats(&l.traffic, &s.service.key, &d, None);
             d.stats.conns = conns;
             s.dests.push(d);
         }
+        s.dests.sort_by_key(|d| (d.addr, d.port));
         let conns = s.dests.iter().map(|d| d.stats.conns).sum();
         svc_counters.insert(svc_name(&s.service.key), (conns, 0));
     }

@@ -643,14 +643,14 @@ pub fn pool(key: &Key) -> String {
     format!("{fam}_{proto}_{}", h % SHARDS)
 }
 
-/// The chain of pool `p` that schedules service `s`.
-fn pool_chain(s: &Svc, p: &str) -> String {
-    let kind = match s.service.scheduler {
+/// Which of its pool's chains schedules service `s`: `w` (wrr), `h` (sh), `hp` (sh with
+/// the source port).
+fn pool_kind(s: &Svc) -> &'static str {
+    match s.service.scheduler {
         Scheduler::Sh if s.service.flags & flags::SCHED2 != 0 => "hp",
         Scheduler::Sh => "h",
         _ => "w",
-    };
-    format!("{kind}{p}")
+    }
 }
 
 /// A pool's map and chains, in nft's own syntax: a map whose key is a service's address
@@ -748,22 +748,25 @@ fn pool_elems(s: &Svc) -> Vec<(Value, Value, String)> {
         .collect()
 }
 
-/// Add `elems` to pool map `map`, or delete them.
-fn pool_edit(map: &str, elems: &[&(Value, Value, String)], adding: bool) -> Option<Value> {
-    if elems.is_empty() {
-        return None;
-    }
+/// Add `elems` to pool map `map`, or delete them: commands of at most 256 elements
+/// (the kernel refuses big commands of concatenated ranges, `docs/nft-notes.md` §0).
+fn pool_edit(map: &str, elems: &[&(Value, Value, String)], adding: bool) -> Vec<Value> {
     let f = Family::Inet;
-    Some(if adding {
-        let e: Vec<Value> = elems
-            .iter()
-            .map(|(k, d, c)| json!([{"elem": {"val": k, "comment": c}}, d]))
-            .collect();
-        add("element", f, json!({"name": map, "elem": e}))
-    } else {
-        let e: Vec<&Value> = elems.iter().map(|(k, _, _)| k).collect();
-        json!({"delete": {"element": obj(f, json!({"name": map, "elem": e}))}})
-    })
+    elems
+        .chunks(256)
+        .map(|chunk| {
+            if adding {
+                let e: Vec<Value> = chunk
+                    .iter()
+                    .map(|(k, d, c)| json!([{"elem": {"val": k, "comment": c}}, d]))
+                    .collect();
+                add("element", f, json!({"name": map, "elem": e}))
+            } else {
+                let e: Vec<&Value> = chunk.iter().map(|(k, _, _)| k).collect();
+                json!({"delete": {"element": obj(f, json!({"name": map, "elem": e}))}})
+            }
+        })
+        .collect()
 }
 
 /// The dispatch element of a pooled service: its words in the comment, and the pool's
@@ -772,7 +775,7 @@ fn pool_dispatch(s: &Svc, adding: bool) -> Value {
     let f = Family::Inet;
     let map = dispatch_map(s);
     if adding {
-        let chain = pool_chain(s, &pool(&s.service.key));
+        let chain = format!("{}{}", pool_kind(s), pool(&s.service.key));
         add(
             "element",
             f,
@@ -794,7 +797,7 @@ fn pool_service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
     let map = format!("b{}", pool(&key));
     let was = old.map(pool_elems).unwrap_or_default();
     let will = new.map(pool_elems).unwrap_or_default();
-    let words = |s: &Svc| (svc_comment(s), pool_chain(s, ""));
+    let words = |s: &Svc| (svc_comment(s), pool_kind(s));
     let redispatch = match (old, new) {
         (Some(o), Some(n)) => words(o) != words(n),
         _ => true,
@@ -805,9 +808,7 @@ fn pool_service(old: Option<&Svc>, new: Option<&Svc>) -> Vec<Value> {
     let gone: Vec<_> = was.iter().filter(|e| !will.contains(e)).collect();
     c.extend(pool_edit(&map, &gone, false));
     let made: Vec<_> = will.iter().filter(|e| !was.contains(e)).collect();
-    for chunk in made.chunks(256) {
-        c.extend(pool_edit(&map, chunk, true));
-    }
+    c.extend(pool_edit(&map, &made, true));
     if let (Some(n), true) = (new, redispatch) {
         c.push(pool_dispatch(n, true));
     }
@@ -925,10 +926,8 @@ pub fn recount(s: &Svc) -> Vec<Value> {
         let map = format!("b{}", pool(&s.service.key));
         let elems = pool_elems(s);
         let all: Vec<_> = elems.iter().collect();
-        let mut c: Vec<Value> = pool_edit(&map, &all, false).into_iter().collect();
-        for chunk in all.chunks(256) {
-            c.extend(pool_edit(&map, chunk, true));
-        }
+        let mut c = pool_edit(&map, &all, false);
+        c.extend(pool_edit(&map, &all, true));
         return c;
     }
     let name = svc_name(&s.service.key);
