@@ -480,7 +480,7 @@ fn ecmp_directors_keep_every_connection_when_one_dies_and_one_leaves() {
     let net = Routed::with_hosts("ecmp", 3, 3);
     let router = net.router();
     router.set_sysctl("net.ipv4.fib_multipath_hash_policy", "1");
-    let flows = crate::support::project_dir().join("tests/support/flows.py");
+    let flows = crate::support::project_dir().join("scripts/lib/flows.py");
     let mut servers = Vec::new();
     for i in 0..3 {
         let r = net.lab.host(4 + i);

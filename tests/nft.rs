@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::support::peers::wait_for;
 use crate::support::{hakit_bin, privileged, project_dir, sh, Lab, Netns, Run};
 
-const FLOWS: &str = "tests/support/flows.py";
+const FLOWS: &str = "scripts/lib/flows.py";
 
 /// A flows.py server in a namespace, killed when dropped.
 struct Server(Child);

@@ -358,12 +358,16 @@ pub fn ingress(dev: &str) -> Vec<Value> {
         json!({"name": chain, "type": "filter", "hook": "ingress", "dev": dev, "prio": -300,
                "policy": "accept"}),
     ));
+    // Only frames addressed to this host: a switch floods a frame for an unknown MAC (a
+    // dead director's, once the switch forgets it) to every port, and every director
+    // forwarding it would send the real server each packet several times.
     for v6 in [false, true] {
         let n = if v6 { "6" } else { "4" };
         c.push(add(
             "rule",
             f,
             json!({"chain": chain, "expr": [
+                {"match": {"op": "==", "left": meta("pkttype"), "right": "host"}},
                 {"vmap": {"key": dispatch_key(v6), "data": format!("@dr{n}_{dev}")}}]}),
         ));
     }
@@ -438,8 +442,12 @@ fn choices(s: &Svc, live: &[(usize, u32)]) -> Vec<Option<Value>> {
                 }
             }
             let hash = flow_hash(v6, port_flag || dr, maglev::SIZE);
+            // Under direct routing every server has its set and the chain drops what
+            // none matched ([`svc_rules`]): a lookup can miss while a change commits,
+            // and a packet sent to the last server instead would have it reset an
+            // established connection; a dropped one is sent again.
             for (k, set) in slots.into_iter().enumerate() {
-                out.push((k + 1 < n).then(|| is(hash.clone(), json!({"set": set}))));
+                out.push((k + 1 < n || dr).then(|| is(hash.clone(), json!({"set": set}))));
             }
         }
         Scheduler::Rr if !dr => {
@@ -579,6 +587,9 @@ fn svc_rules(s: &Svc, name: &str) -> Vec<Value> {
         let mut e: Vec<Value> = choice.into_iter().collect();
         e.extend(send_to(s, name, i));
         r.push(rule(e, dest_comment(&s.dests[i], hop(i))));
+    }
+    if s.dr.is_some() && s.service.scheduler == Scheduler::Mh && !live.is_empty() {
+        r.push(add("rule", f, json!({"chain": name, "expr": [{"drop": null}]})));
     }
     let idle: Vec<usize> = (0..s.dests.len())
         .filter(|&i| s.dests[i].weight == 0)
@@ -1345,9 +1356,30 @@ mod tests {
         assert!(del[0].to_string().contains(r#"{"delete":{"element""#));
     }
 
+    /// Under direct routing a Maglev lookup that misses (while a change commits) drops the
+    /// packet, to be sent again, rather than give it to the last server, which would reset
+    /// a connection it does not know.
     #[test]
-    fn direct_routing_rewrites_the_mac_and_forwards() {
-        let mut s = svc(Scheduler::Wrr, &[1, 1]);
+    fn direct_routing_with_maglev_drops_what_no_slot_matched() {
+        let mut s = routed(Scheduler::Mh, &[1, 1, 1]);
+        let r = rules(&s);
+        assert_eq!(r.len(), 4, "{r:?}");
+        for (_, e) in &r[..3] {
+            assert!(e[0]["match"]["right"]["set"].is_array(), "{e}");
+        }
+        assert_eq!(r[3].1, json!([{"drop": null}]));
+        // With every server at weight 0, nothing to drop for: the chain returns.
+        for d in &mut s.dests {
+            d.weight = 0;
+        }
+        assert!(!rules(&s).iter().any(|(_, e)| e[0].get("drop").is_some()));
+        // NAT keeps the last server taking the rest: only a new connection chooses.
+        let nat = rules(&svc(Scheduler::Mh, &[1, 1, 1]));
+        assert_eq!(nat.len(), 3);
+    }
+
+    fn routed(sched: Scheduler, weights: &[u32]) -> Svc {
+        let mut s = svc(sched, weights);
         let mut hops = Vec::new();
         for (i, d) in s.dests.iter_mut().enumerate() {
             d.forward = Forward::Route;
@@ -1359,6 +1391,12 @@ mod tests {
             });
         }
         s.dr = Some(("eth0".into(), hops));
+        s
+    }
+
+    #[test]
+    fn direct_routing_rewrites_the_mac_and_forwards() {
+        let s = routed(Scheduler::Wrr, &[1, 1]);
         let t = text(&service(None, Some(&s)));
         assert!(t.contains(r#"{"fwd":{"dev":"eth0"}}"#), "{t}");
         assert!(t.contains(r#""value":"02:00:00:00:00:09""#), "{t}");
@@ -1367,6 +1405,21 @@ mod tests {
         assert!(t.contains(r#""family":"netdev""#), "{t}");
         // Every packet of a flow must choose alike: a hash of the flow, not numgen.
         assert!(t.contains(r#""jhash""#) && !t.contains("numgen"), "{t}");
+    }
+
+    #[test]
+    fn a_directors_ingress_forwards_only_frames_addressed_to_it() {
+        let t = text(&ingress("eth0"));
+        let rules: Vec<&str> = t.split(r#"{"add":{"rule""#).skip(1).collect();
+        assert_eq!(rules.len(), 2, "{t}");
+        for r in rules {
+            let host = r.find(r#""pkttype""#).zip(r.find(r#""right":"host""#));
+            let vmap = r.find(r#""vmap""#).unwrap();
+            assert!(
+                host.is_some_and(|(a, b)| a < vmap && b < vmap),
+                "a flooded frame (another host's MAC) is left alone: {r}"
+            );
+        }
     }
 
     #[test]

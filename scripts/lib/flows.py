@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""TCP servers and clients for the data-plane tests (run inside test namespaces).
+"""TCP servers and clients for the data-plane tests and the labs (run inside namespaces).
 
   flows.py serve NAME PORT [HTTP_PORT]   one line "NAME" per connection, then echo lines;
                                          with HTTP_PORT, also an HTTP server answering NAME
@@ -8,6 +8,13 @@
                                          prints ["NAME", ...] (null for a failed one)
   flows.py hold HOST PORT N SECS         N connections held SECS seconds, each echoing a
                                          line every 0.1 s; prints {"names": [...], "broken": k}
+  flows.py churn HOST PORT N             N connections held (each echoing a line every 0.1 s)
+                                         while a new one opens every 20 ms; prints {"open": N},
+                                         then reads marks on stdin: "phase NAME" starts a
+                                         phase, "end" stops and prints one JSON line per
+                                         phase: held connections broken (and on which
+                                         server), new connections tried and failed, and the
+                                         last failure's time (seconds since the phase began)
 """
 import http.server
 import json
@@ -123,6 +130,78 @@ def hold(host, port, n, secs):
     print(json.dumps({"names": [c[2] for c in conns], "broken": len(broken)}))
 
 
+def churn(host, port, n):
+    lock = threading.Lock()
+    def begin(name):
+        return {"phase": name, "t0": time.time(), "broken": 0, "broken_on": {}, "new": 0,
+                "new_failed": 0, "last_failure": None}
+
+    phases = [begin("start")]
+    stop = threading.Event()
+
+    def note(what, server=None):
+        with lock:
+            p = phases[-1]
+            p[what] += 1
+            if server:
+                p["broken_on"][server] = p["broken_on"].get(server, 0) + 1
+            if what == "new_failed":
+                p["last_failure"] = round(time.time() - p["t0"], 3)
+
+    conns = []
+    for _ in range(int(n)):
+        s, name = one(host, port, timeout=3.0)
+        conns.append((s, s.makefile("rb"), name))
+
+    def held(s, f, name):
+        # A connection is broken when it is reset or closed, or answers nothing for 20 s
+        # (TCP retransmits across a longer outage and the connection lives on).
+        s.settimeout(20.0)
+        while not stop.is_set():
+            try:
+                s.sendall(b"ping\n")
+                if f.readline() != b"ping\n":
+                    raise OSError("no echo")
+            except OSError:
+                note("broken", name)
+                return
+            time.sleep(0.1)
+
+    def fresh():
+        while not stop.is_set():
+            note("new")
+            try:
+                s, name = one(host, port, timeout=0.3)
+                s.close()
+                if not name:
+                    raise OSError("no name")
+            except OSError:
+                note("new_failed")
+            time.sleep(0.02)
+
+    threads = [threading.Thread(target=held, args=c, daemon=True) for c in conns]
+    threads.append(threading.Thread(target=fresh, daemon=True))
+    for t in threads:
+        t.start()
+    names = {}
+    for c in conns:
+        names[c[2]] = names.get(c[2], 0) + 1
+    print(json.dumps({"open": len(conns), "on": names}), flush=True)
+    for line in sys.stdin:
+        w = line.split()
+        if w[:1] == ["phase"]:
+            with lock:
+                phases.append(begin(" ".join(w[1:])))
+        elif w[:1] == ["end"]:
+            break
+    stop.set()
+    with lock:
+        for p in phases:
+            p = dict(p)
+            del p["t0"]
+            print(json.dumps(p), flush=True)
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"serve": serve, "count": count, "flows": flows, "hold": hold}[cmd](*args)
+    {"serve": serve, "count": count, "flows": flows, "hold": hold, "churn": churn}[cmd](*args)
