@@ -476,7 +476,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcomm
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l router-id -d 'BGP router id (usually the director\'s own address)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l local-as -d 'This director\'s AS' -r
-complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l router -d 'A router: ADDR:AS (IPv4 or IPv6; `[ADDR]:AS` also works). Repeat for each' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l router -d 'A router: ADDR:AS (IPv4 or IPv6; `[ADDR]:AS` also works; a link-local IPv6 router with its interface, fe80::1%eth0:AS). Repeat for each' -r
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l bfd-interval -d 'BFD\'s transmit and receive interval; a director is declared down after three' -r
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l hold -d 'BGP hold time in seconds (keepalives every third of it)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from config" -l socket -d 'BIRD\'s control socket' -r -F

@@ -71,6 +71,8 @@ pub fn parse_include(text: &str) -> std::result::Result<BTreeSet<IpAddr>, String
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Neighbor {
     pub addr: IpAddr,
+    /// The interface of a link-local IPv6 router (`fe80::1%eth0`).
+    pub interface: Option<String>,
     pub asn: u32,
 }
 
@@ -83,13 +85,30 @@ impl std::str::FromStr for Neighbor {
             .rsplit_once(':')
             .ok_or_else(|| format!("router \"{s}\": give ADDR:AS"))?;
         let a = a.trim_start_matches('[').trim_end_matches(']');
+        let (a, interface) = match a.split_once('%') {
+            Some((a, i)) if !i.is_empty() => (a, Some(i.to_string())),
+            _ => (a, None),
+        };
         let addr = a.parse::<IpAddr>().map_err(|_| {
             format!("router \"{s}\": \"{a}\" is neither an IPv4 nor an IPv6 address")
         })?;
         let asn = n.parse::<u32>().ok().filter(|&n| n > 0).ok_or_else(|| {
             format!("router \"{s}\": AS \"{n}\" is not a number from 1 to 4294967295")
         })?;
-        Ok(Neighbor { addr, asn })
+        let link_local = matches!(addr, IpAddr::V6(v6) if v6.segments()[0] & 0xffc0 == 0xfe80);
+        match (&interface, link_local) {
+            (None, true) => Err(format!(
+                "router \"{s}\": a link-local address needs its interface: {a}%eth0:{n}"
+            )),
+            (Some(_), false) => Err(format!(
+                "router \"{s}\": only a link-local IPv6 address takes an interface"
+            )),
+            _ => Ok(Neighbor {
+                addr,
+                interface,
+                asn,
+            }),
+        }
     }
 }
 
@@ -141,7 +160,10 @@ pub fn render_config(p: &Plan) -> String {
             "\nprotocol bgp router{} {{\n  local as {};\n  neighbor {} as {};\n  hold time {};\n  keepalive time {};\n",
             i + 1,
             p.local_as,
-            n.addr,
+            match &n.interface {
+                Some(i) => format!("{}%{i}", n.addr),
+                None => n.addr.to_string(),
+            },
             n.asn,
             p.hold,
             (p.hold / 3).max(1)
@@ -534,6 +556,12 @@ mod tests {
         }
         let e = "gw.example:65000".parse::<Neighbor>().unwrap_err();
         assert!(e.contains("neither an IPv4 nor an IPv6 address"), "{e}");
+        let n: Neighbor = "fe80::1%eth1:65000".parse().unwrap();
+        assert_eq!(n.interface.as_deref(), Some("eth1"));
+        let e = "fe80::1:65000".parse::<Neighbor>().unwrap_err();
+        assert!(e.contains("needs its interface: fe80::1%eth0:65000"), "{e}");
+        let e = "10.0.0.1%eth0:65000".parse::<Neighbor>().unwrap_err();
+        assert!(e.contains("only a link-local"), "{e}");
     }
 
     #[test]
@@ -544,6 +572,7 @@ mod tests {
             neighbors: vec![
                 "10.0.0.254:65000".parse().unwrap(),
                 "fd00::fe:65000".parse().unwrap(),
+                "fe80::1%eth1:65000".parse().unwrap(),
             ],
             include: INCLUDE.into(),
             bfd: true,
@@ -559,6 +588,7 @@ mod tests {
         assert!(c.contains("min rx interval 100 ms;"), "{c}");
         assert!(c.contains("protocol bgp router1 {\n  local as 65001;\n  neighbor 10.0.0.254 as 65000;\n  hold time 9;\n  keepalive time 3;\n  bfd on;\n  ipv4 {\n    import none;\n    export where proto = \"hakit4\";\n    next hop self;"), "{c}");
         assert!(c.contains("neighbor fd00::fe as 65000;"), "{c}");
+        assert!(c.contains("neighbor fe80::1%eth1 as 65000;"), "{c}");
         assert!(c.contains("export where proto = \"hakit6\";"), "{c}");
         let c = render_config(&Plan { bfd: false, ..p });
         assert!(!c.contains("bfd"), "{c}");

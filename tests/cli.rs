@@ -82,6 +82,34 @@ fn rs_prep_refuses_a_vip_with_a_network_prefix() {
         .one_line_error("host address");
 }
 
+/// `hakit bgp config` with a router that is not an address of either family, or a
+/// link-local one without its interface: a usage error naming it, nothing printed.
+#[test]
+fn bgp_routers_of_no_known_family_are_usage_errors() {
+    let base = [
+        "bgp",
+        "config",
+        "--router-id",
+        "10.0.0.2",
+        "--local-as",
+        "65001",
+    ];
+    for (router, why) in [
+        (
+            "gw.example:65000",
+            "\"gw.example\" is neither an IPv4 nor an IPv6 address",
+        ),
+        ("fe80::1:65000", "a link-local address needs its interface"),
+    ] {
+        let mut a = base.to_vec();
+        a.extend(["--router", router]);
+        let r = hakit(&a);
+        r.code(2);
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+        assert!(r.stderr.contains(why), "{}", r.stderr);
+    }
+}
+
 #[test]
 fn clap_usage_errors_exit_2() {
     let r = hakit(&["vip", "frobnicate"]);

@@ -152,7 +152,8 @@ struct ConfigArgs {
     /// This director's AS.
     #[arg(long, value_name = "AS")]
     local_as: u32,
-    /// A router: ADDR:AS (IPv4 or IPv6; `[ADDR]:AS` also works). Repeat for each.
+    /// A router: ADDR:AS (IPv4 or IPv6; `[ADDR]:AS` also works; a link-local IPv6 router
+    /// with its interface, fe80::1%eth0:AS). Repeat for each.
     #[arg(long = "router", required = true, value_name = "ADDR:AS")]
     routers: Vec<Neighbor>,
     /// No BFD (the routers then notice a dead director only when the hold time expires).
