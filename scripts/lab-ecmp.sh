@@ -311,14 +311,14 @@ bgp_round mh -g on "direct routing with mh (Maglev), BFD"
 bgp_round rr -m on "NAT with rr, BFD"
 if [ $bench = 1 ]; then
   bgp_round mh -g off "direct routing with mh, no BFD (BGP hold time 9 s)"
-  bgp_round rr -g on "direct routing with rr (a plain hash of the flow), BFD"
+  bgp_round rr -g on "direct routing with rr (plain hash of the flow), BFD"
   vrrp_round
 fi
 
 say "== summary"
-printf '%-52s %-32s %8s %7s %9s\n' round event "took(s)" kept "new fail"
+printf '%-54s %-32s %8s %7s %9s\n' round event "took(s)" kept "new fail"
 for s in "${summary[@]}"; do
   IFS='|' read -r a b c d e <<< "$s"
-  printf '%-52s %-32s %8s %7s %9s\n' "$a" "$b" "$c" "$d" "$e"
+  printf '%-54s %-32s %8s %7s %9s\n' "$a" "$b" "$c" "$d" "$e"
 done
 say "done; tearing the namespaces down"

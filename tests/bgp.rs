@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 use crate::support::peers::wait_for;
 use crate::support::{privileged, Lab, Netns};
 
-const VIP: &str = "10.99.9.100";
+pub(crate) const VIP: &str = "10.99.9.100";
 
 /// A bird process in a namespace, killed when dropped.
-struct Bird {
+pub(crate) struct Bird {
     child: Child,
     socket: PathBuf,
 }
@@ -23,14 +23,14 @@ impl Drop for Bird {
     }
 }
 
-fn dir_of(ns: &Netns) -> PathBuf {
+pub(crate) fn dir_of(ns: &Netns) -> PathBuf {
     let d = ns.state_dir.with_extension("bird");
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
 }
 
-fn start_bird(ns: &Netns, dir: &Path, conf: &str) -> Bird {
+pub(crate) fn start_bird(ns: &Netns, dir: &Path, conf: &str) -> Bird {
     let c = dir.join("bird.conf");
     std::fs::write(&c, conf).unwrap();
     let socket = dir.join("bird.ctl");
@@ -51,7 +51,7 @@ fn start_bird(ns: &Netns, dir: &Path, conf: &str) -> Bird {
 
 /// The router: a BGP session with BFD to each director, every learnt route into the
 /// kernel, equal paths merged (ECMP).
-fn router_conf(directors: &[&str]) -> String {
+pub(crate) fn router_conf(directors: &[&str]) -> String {
     let mut s = String::from(
         "router id 10.99.0.1;\nprotocol device {\n}\nprotocol bfd {\n  interface \"*\" {\n    min rx interval 100 ms;\n    min tx interval 100 ms;\n    multiplier 3;\n  };\n}\nprotocol kernel {\n  ipv4 {\n    import none;\n    export all;\n  };\n  merge paths on;\n}\n",
     );
@@ -64,7 +64,7 @@ fn router_conf(directors: &[&str]) -> String {
 }
 
 /// The router's kernel route to the VIP: its next hops.
-fn next_hops(router: &Netns) -> Vec<String> {
+pub(crate) fn next_hops(router: &Netns) -> Vec<String> {
     let out = router.exec("ip", &["-4", "route", "show", VIP]).stdout;
     let mut hops: Vec<String> = out
         .split_whitespace()

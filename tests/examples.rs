@@ -276,6 +276,143 @@ fn seed002_three_nodes_without_preemption() {
     });
 }
 
+/// A flows.py server in a namespace (HTTP on port 80 answering its name), killed on drop.
+struct Flows(Child);
+
+impl Flows {
+    fn serve(ns: &Netns, name: &str) -> Flows {
+        let c = Command::new("ip")
+            .args(["netns", "exec", &ns.name, "python3"])
+            .arg(project_dir().join("scripts/lib/flows.py"))
+            .args(["serve", name, "8080", "80"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_for("the real server's HTTP", T, || {
+            ns.exec("ss", &["-Hltn", "sport = :80"])
+                .stdout
+                .contains("LISTEN")
+        });
+        Flows(c)
+    }
+}
+
+impl Drop for Flows {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The bodies of `n` GETs of http://ADDR/ from `ns`, each on a new connection.
+fn names_served(ns: &Netns, addr: &str, n: usize) -> Vec<String> {
+    let py = format!(
+        "import urllib.request\nfor _ in range({n}):\n    try:\n        print(urllib.request.urlopen('http://{addr}/', timeout=2).read().decode().strip())\n    except OSError:\n        print('failed')"
+    );
+    let mut v: Vec<String> = ns
+        .exec("python3", &["-c", &py])
+        .stdout
+        .lines()
+        .map(String::from)
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Seed 000 with three active directors: each runs seed000-ecmp/director.sh (BIRD from
+/// `hakit bgp config`, `lb run --announce` with mh over direct routing), a router running
+/// BIRD takes one next hop per director, the page comes from both real servers, a
+/// director stopped with SIGTERM withdraws (and stops the BIRD it started), and when no
+/// real server answers every director withdraws.
+#[test]
+fn seed000_ecmp_three_active_directors_announce_while_their_servers_answer() {
+    if !privileged("seed000_ecmp_three_active_directors_announce_while_their_servers_answer") {
+        return;
+    }
+    use crate::bgp::{dir_of, next_hops, router_conf, start_bird, VIP};
+    let lab = Lab::numbered("ex000e", 6);
+    let router = lab.host(0);
+    let _rbird = start_bird(
+        router,
+        &dir_of(router),
+        &router_conf(&["10.99.0.2", "10.99.0.3", "10.99.0.4"]),
+    );
+    let mut servers = Vec::new();
+    for (i, r) in [lab.host(4), lab.host(5)].into_iter().enumerate() {
+        let env = [("VIP", VIP.to_string())];
+        let mut prep = Script::start(r, "seed000-lvs-dr/realserver.sh", &env, &["start"]);
+        assert!(prep.child.wait().unwrap().success(), "{}", prep.log());
+        servers.push(Flows::serve(r, &format!("r{}", i + 1)));
+    }
+    let mut directors = Vec::new();
+    for i in 1..=3 {
+        let d = lab.host(i);
+        let dir = dir_of(d);
+        let env = vec![
+            ("VIP", VIP.to_string()),
+            ("ROUTER_ID", format!("10.99.0.{}", i + 1)),
+            ("ROUTERS", "10.99.0.1:65000".into()),
+            ("RS", "10.99.0.5:80 10.99.0.6:80".into()),
+            ("DELAY", "1s".into()),
+            ("DRAIN", "1s".into()),
+            ("CHECK_TIMEOUT", "0.5".into()),
+            ("BIRD_CONF", dir.join("bird.conf").display().to_string()),
+            ("BIRD_SOCKET", dir.join("bird.ctl").display().to_string()),
+            ("INCLUDE", dir.join("hakit-vips.conf").display().to_string()),
+        ];
+        directors.push((Script::start(d, "seed000-ecmp/director.sh", &env, &[]), dir));
+    }
+    let every = ["10.99.0.2", "10.99.0.3", "10.99.0.4"];
+    wait_for("a next hop per director", Duration::from_secs(40), || {
+        next_hops(router) == every
+    });
+    assert!(
+        directors[0].1.join("bird.conf").exists(),
+        "the script wrote BIRD's configuration"
+    );
+    assert_eq!(names_served(router, VIP, 12), ["r1", "r2"]);
+    // Director 3 stops: its route goes, the others still serve, its BIRD stops with it.
+    let (mut d3, dir3) = directors.pop().unwrap();
+    d3.stop();
+    assert_eq!(
+        next_hops(router),
+        ["10.99.0.2", "10.99.0.3"],
+        "{}",
+        d3.log()
+    );
+    assert!(d3.log().contains("withdrew"), "{}", d3.log());
+    wait_for("director 3's BIRD to stop", T, || {
+        lab.host(3)
+            .exec(
+                "birdc",
+                &[
+                    "-s",
+                    dir3.join("bird.ctl").to_str().unwrap(),
+                    "show",
+                    "status",
+                ],
+            )
+            .code
+            != 0
+    });
+    assert_eq!(names_served(router, VIP, 6), ["r1", "r2"]);
+    // No real server answers: quorum is lost everywhere and every director withdraws.
+    servers.clear();
+    wait_for(
+        "every director to withdraw",
+        Duration::from_secs(20),
+        || next_hops(router).is_empty(),
+    );
+    let r1 = Flows::serve(lab.host(4), "r1");
+    wait_for("the announcements again", Duration::from_secs(20), || {
+        next_hops(router) == ["10.99.0.2", "10.99.0.3"]
+    });
+    assert_eq!(names_served(router, VIP, 4), ["r1"]);
+    drop(r1);
+}
+
 #[test]
 fn seed003_dual_master_unicast_with_delayed_preemption_and_own_log() {
     if !privileged("seed003_dual_master_unicast_with_delayed_preemption_and_own_log") {

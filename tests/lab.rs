@@ -68,3 +68,76 @@ fn vm_lab_programs_lvs_dr_where_the_kernel_has_ipvs() {
         .stdout_has("done; tearing the namespaces down");
     both_real_servers_served_through_the_failover(&r.stdout);
 }
+
+/// `scripts/lab-ecmp.sh`: three directors behind a router running BIRD. With direct
+/// routing and mh every held connection survives a crashed director, a withdrawn one and
+/// (but those on it) a real server taken out; NAT's figure is printed as measured.
+#[test]
+fn lab_ecmp_keeps_every_connection_with_mh() {
+    if !privileged("lab_ecmp_keeps_every_connection_with_mh") {
+        return;
+    }
+    let script = project_dir().join("scripts/lab-ecmp.sh");
+    let bin = crate::support::hakit_bin();
+    let r = run(
+        "bash",
+        [script.to_str().unwrap()],
+        &[("HAKIT", bin.to_str().unwrap())],
+    );
+    let r = r.ok();
+    let round = |title: &str| -> Vec<String> {
+        r.stdout
+            .split("== ")
+            .find(|s| s.starts_with(title))
+            .unwrap_or_else(|| panic!("no round {title}:\n{}", r.stdout))
+            .lines()
+            .map(String::from)
+            .collect()
+    };
+    let mh = round("direct routing with mh (Maglev), BFD");
+    let line = |lines: &[String], what: &str| -> String {
+        lines
+            .iter()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("no line with {what:?} in {lines:?}"))
+            .clone()
+    };
+    assert!(
+        line(
+            &mh,
+            "d1 crashed (link down): the router dropped it after 0."
+        )
+        .contains("held connections kept: 60 of 60"),
+        "{mh:?}"
+    );
+    assert!(
+        line(&mh, "d2 withdrew").contains("held connections kept: 60 of 60"),
+        "{mh:?}"
+    );
+    let out = line(&mh, "r3 taken out:");
+    let kept = out
+        .split("connections to r1 and r2 kept: ")
+        .nth(1)
+        .and_then(|s| s.split(';').next())
+        .unwrap_or_default();
+    let (a, b) = kept.split_once(" of ").unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(a, b, "every connection to the servers left: {out}");
+    let every = line(&mh, "the client holds 60 connections");
+    for d in ["d1 ", "d2 ", "d3 "] {
+        let n: u64 = every
+            .split(d)
+            .nth(1)
+            .and_then(|s| s.split(',').next())
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{every}"));
+        assert!(n > 0, "every director forwards: {every}");
+    }
+    let nat = round("NAT with rr, BFD");
+    line(&nat, "d1 crashed (link down): the router dropped it after");
+    r.stdout_has("done; tearing the namespaces down");
+    let left = run("ip", ["netns", "list"], &[]).stdout;
+    assert!(
+        !left.contains("hkecmp"),
+        "lab namespaces left behind:\n{left}"
+    );
+}

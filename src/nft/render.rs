@@ -589,7 +589,11 @@ fn svc_rules(s: &Svc, name: &str) -> Vec<Value> {
         r.push(rule(e, dest_comment(&s.dests[i], hop(i))));
     }
     if s.dr.is_some() && s.service.scheduler == Scheduler::Mh && !live.is_empty() {
-        r.push(add("rule", f, json!({"chain": name, "expr": [{"drop": null}]})));
+        r.push(add(
+            "rule",
+            f,
+            json!({"chain": name, "expr": [{"drop": null}]}),
+        ));
     }
     let idle: Vec<usize> = (0..s.dests.len())
         .filter(|&i| s.dests[i].weight == 0)
