@@ -37,6 +37,9 @@ _hakit() {
             hakit,links)
                 cmd="hakit__subcmd__links"
                 ;;
+            hakit,metrics)
+                cmd="hakit__subcmd__metrics"
+                ;;
             hakit,nft)
                 cmd="hakit__subcmd__nft"
                 ;;
@@ -186,6 +189,9 @@ _hakit() {
                 ;;
             hakit__subcmd__help,links)
                 cmd="hakit__subcmd__help__subcmd__links"
+                ;;
+            hakit__subcmd__help,metrics)
+                cmd="hakit__subcmd__help__subcmd__metrics"
                 ;;
             hakit__subcmd__help,nft)
                 cmd="hakit__subcmd__help__subcmd__nft"
@@ -872,7 +878,7 @@ _hakit() {
 
     case "${cmd}" in
         hakit)
-            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version vip rs-prep vrrp ipvs nft bgp check lb sync conf links help"
+            opts="-v -q -h -V --log-file --syslog --verbose --quiet --state-dir --help --version vip rs-prep vrrp ipvs nft bgp metrics check lb sync conf links help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1980,7 +1986,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help)
-            opts="vip rs-prep vrrp ipvs nft bgp check lb sync conf links help"
+            opts="vip rs-prep vrrp ipvs nft bgp metrics check lb sync conf links help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2624,6 +2630,20 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__help__subcmd__links)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__help__subcmd__metrics)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4672,7 +4692,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__lb__subcmd__run)
-            opts="-t -u -f -6 -s -p -M -g -i -m -r -v -q -h --tcp-service --udp-service --sctp-service --fwmark-service --ipv6 --scheduler --persistent --netmask --gatewaying --ipip --masquerading --real-server --check --delay-loop --fall --rise --inhibit-on-failure --sorry-server --sorry-weight --quorum --hysteresis --quorum-up --quorum-down --alpha --notify-up --notify-down --ha-suspend --file --config --name --dry-run --announce --bird-socket --bird-include --drain --dataplane --keep-on-exit --router-id --mail-to --mail-from --smtp-server --smtp-connect-timeout --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-t -u -f -6 -s -p -M -g -i -m -r -v -q -h --tcp-service --udp-service --sctp-service --fwmark-service --ipv6 --scheduler --persistent --netmask --gatewaying --ipip --masquerading --real-server --check --delay-loop --fall --rise --inhibit-on-failure --sorry-server --sorry-weight --quorum --hysteresis --quorum-up --quorum-down --alpha --notify-up --notify-down --ha-suspend --file --config --name --dry-run --announce --bird-socket --bird-include --drain --dataplane --keep-on-exit --metrics-listen --router-id --mail-to --mail-from --smtp-server --smtp-connect-timeout --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4818,6 +4838,10 @@ _hakit() {
                     COMPREPLY=($(compgen -W "ipvs nft auto" -- "${cur}"))
                     return 0
                     ;;
+                --metrics-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --router-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4886,6 +4910,32 @@ _hakit() {
                 return 0
             fi
             case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hakit__subcmd__metrics)
+            opts="-v -q -h --textfile --log-file --syslog --verbose --quiet --state-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --textfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6818,7 +6868,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vrrp__subcmd__run)
-            opts="-i -p -v -q -h --config --instance --interface --vrid --version --advert-int --vip --auth-pass --priority --name --label --unicast-peer --unicast-src --nopreempt --preempt-delay --track-script --track-interval --track-timeout --track-weight --track-fall --track-rise --track-interface --track-file --track-file-weight --notify --notify-master --notify-backup --notify-fault --notify-stop --garp-count --garp-delay --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-i -p -v -q -h --config --instance --metrics-listen --interface --vrid --version --advert-int --vip --auth-pass --priority --name --label --unicast-peer --unicast-src --nopreempt --preempt-delay --track-script --track-interval --track-timeout --track-weight --track-fall --track-rise --track-interface --track-file --track-file-weight --notify --notify-master --notify-backup --notify-fault --notify-stop --garp-count --garp-delay --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6829,6 +6879,10 @@ _hakit() {
                     return 0
                     ;;
                 --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

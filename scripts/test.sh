@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 deps=(iproute2:ip util-linux:setpriv procps:sysctl keepalived:keepalived curl:curl python3:python3
       qemu-system-x86:qemu-system-x86_64 busybox-static:busybox ipvsadm:ipvsadm kmod:depmod
       cpio:cpio xz-utils:xz binutils:objcopy nginx:nginx coreutils:md5sum rsync:rsync
-      nftables:nft bird2:bird)
+      nftables:nft bird2:bird prometheus:promtool)
 
 . scripts/lib/deps.sh
 need test.sh "${deps[@]}"

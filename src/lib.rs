@@ -32,6 +32,7 @@ pub mod lb;
 pub mod link;
 pub mod logging;
 pub mod maglev;
+pub mod metrics;
 pub mod netlink;
 pub mod nft;
 pub mod process;

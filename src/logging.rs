@@ -159,10 +159,70 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
+/// A (year, month, day) to days since 1970-01-01: the inverse of [`civil_from_days`].
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// What [`rfc3339_utc`] wrote, as seconds since the epoch (`YYYY-MM-DDTHH:MM:SS[.fff]Z`).
+pub fn parse_rfc3339_utc(s: &str) -> Option<f64> {
+    let (date, time) = s.strip_suffix('Z')?.split_once('T')?;
+    let d: Vec<&str> = date.split('-').collect();
+    let [y, mo, dd] = d[..] else { return None };
+    let (y, mo, dd): (i64, u32, u32) = (y.parse().ok()?, mo.parse().ok()?, dd.parse().ok()?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&dd) {
+        return None;
+    }
+    let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
+    let t: Vec<u32> = hms
+        .split(':')
+        .map(|x| x.parse().ok())
+        .collect::<Option<_>>()?;
+    let [h, mi, sec] = t[..] else { return None };
+    if h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let frac: f64 = if frac.is_empty() {
+        0.0
+    } else {
+        format!("0.{frac}").parse().ok()?
+    };
+    let days = days_from_civil(y, mo, dd);
+    Some((days * 86_400 + i64::from(h * 3600 + mi * 60 + sec)) as f64 + frac)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn timestamps_read_back() {
+        for ms in [0u64, 1_795_326_486_123, 951_782_400_000, 4_102_444_799_999] {
+            let t = UNIX_EPOCH + Duration::from_millis(ms);
+            let back = parse_rfc3339_utc(&rfc3339_utc(t)).unwrap();
+            assert!((back - ms as f64 / 1000.0).abs() < 1e-6, "{ms}: {back}");
+        }
+        assert_eq!(
+            parse_rfc3339_utc("2026-12-02T17:00:00Z"),
+            Some(1_796_230_800.0)
+        );
+        for bad in [
+            "",
+            "2026-12-02",
+            "2026-13-01T00:00:00Z",
+            "2026-12-02T25:00:00Z",
+            "x",
+        ] {
+            assert_eq!(parse_rfc3339_utc(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn timestamps_are_utc_rfc3339() {

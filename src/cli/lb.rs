@@ -203,6 +203,12 @@ struct RunArgs {
     /// Leave the table as it is at exit.
     #[arg(long)]
     keep_on_exit: bool,
+    /// Serve Prometheus metrics at /metrics (health, weight and checks per real server), the state at /status (as `status
+    /// --json`) and /healthz (200 while the loop turns) over HTTP on ADDR:PORT; a bare PORT
+    /// or :PORT is on loopback. Off by default. A port in use or an address not on this
+    /// host ends the command at once (exit 2).
+    #[arg(long, value_name = "ADDR:PORT", value_parser = crate::metrics::http::parse_listen)]
+    metrics_listen: Option<std::net::SocketAddr>,
     /// Names this node in mail subjects (keepalived's router_id; default: the host name).
     #[arg(long, value_name = "ID")]
     router_id: Option<String>,
@@ -545,7 +551,15 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
         mail,
         router_id: r.router_id.clone().or(conf_router_id).unwrap_or(host),
         announce,
+        heart: crate::metrics::http::Heartbeat::default(),
     };
+    if let Some(addr) = r.metrics_listen {
+        let source = crate::metrics::LbSource {
+            state_dir: g.state_dir.clone(),
+            name: r.name.clone(),
+        };
+        crate::metrics::listen(addr, std::sync::Arc::new(source), opts.heart.clone())?;
+    }
     lb::daemon::run(services, || load_services(r).map(|l| l.0), opts)?;
     Ok(0)
 }

@@ -10,6 +10,7 @@ mod ipvs;
 mod ipvsadm;
 mod lb;
 mod links;
+mod metrics;
 mod nft;
 mod rsprep;
 mod service;
@@ -94,6 +95,7 @@ pub enum Command {
     Ipvs(ipvs::IpvsArgs),
     Nft(nft::NftArgs),
     Bgp(bgp::BgpArgs),
+    Metrics(metrics::MetricsArgs),
     Check(check::CheckArgs),
     Lb(Box<lb::LbArgs>),
     Sync(sync::SyncArgs),
@@ -225,6 +227,7 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
         Command::Ipvs(a) => ipvs::exec(a, &out),
         Command::Nft(a) => nft::exec(a, &out),
         Command::Bgp(a) => bgp::exec(a, &out),
+        Command::Metrics(a) => metrics::exec(a, &cli.global, &out),
         Command::Check(a) => check::exec(a, &out),
         Command::Lb(a) => lb::exec(a, &cli.global, &out),
         Command::Sync(a) => sync::exec(a, &cli.global, &out),

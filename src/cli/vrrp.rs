@@ -116,6 +116,12 @@ struct RunArgs {
     /// With --config: only this instance (repeatable).
     #[arg(long, value_name = "NAME", requires = "config")]
     instance: Vec<String>,
+    /// Serve Prometheus metrics at /metrics (keepalived-exporter's names and labels), the state at /status (as `status
+    /// --json`) and /healthz (200 while the loop turns) over HTTP on ADDR:PORT; a bare PORT
+    /// or :PORT is on loopback. Off by default. A port in use or an address not on this
+    /// host ends the command at once (exit 2).
+    #[arg(long, value_name = "ADDR:PORT", value_parser = crate::metrics::http::parse_listen)]
+    metrics_listen: Option<std::net::SocketAddr>,
     #[command(flatten)]
     wire: WireArgs,
     /// Priority 1-254 (255 only for the owner of the VIP addresses).
@@ -302,9 +308,17 @@ pub fn config_instances(
 }
 
 fn run(a: &RunArgs, g: &Global) -> Exit {
+    let heart = crate::metrics::http::Heartbeat::default();
+    if let Some(addr) = a.metrics_listen {
+        let source = crate::metrics::VrrpSource {
+            state_dir: g.state_dir.clone(),
+            pid: std::process::id(),
+        };
+        crate::metrics::listen(addr, std::sync::Arc::new(source), heart.clone())?;
+    }
     if let Some(path) = &a.config {
         let (path, only, dir) = (path.clone(), a.instance.clone(), g.state_dir.clone());
-        crate::vrrp::run::run(move || config_instances(&path, &only, &dir), false)?;
+        crate::vrrp::run::run(move || config_instances(&path, &only, &dir), false, &heart)?;
         return Ok(0);
     }
     let name = a
@@ -326,6 +340,7 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         .iter()
         .map(|s| {
             Ok(ScriptSpec {
+                name: s.clone(),
                 argv: cmd(s, "--track-script")?,
                 interval,
                 timeout,
@@ -374,7 +389,7 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         instances: vec![opts],
         groups: vec![],
     };
-    crate::vrrp::run::run(move || Ok(run.clone()), true)?;
+    crate::vrrp::run::run(move || Ok(run.clone()), true, &heart)?;
     Ok(0)
 }
 

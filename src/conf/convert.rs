@@ -106,6 +106,7 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
             .ok_or_else(|| bad(format!("track_script {name}: no vrrp_script of that name")))?;
         let interval = Duration::from_secs(u64::from(s.interval.max(1)));
         scripts.push(ScriptSpec {
+            name: name.clone(),
             argv: command(&s.script)?,
             interval,
             timeout: s

@@ -164,6 +164,7 @@ async fn run_async(
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     let mut dirty = false;
     loop {
+        lb.opts.heart.beat();
         tokio::select! {
             Some((id, i, v)) = rx.recv() => {
                 lb.checks += 1;

@@ -156,6 +156,8 @@ pub struct Options {
     pub router_id: String,
     /// Announce each service's address over BGP while its quorum is met (`--announce`).
     pub announce: Option<Announce>,
+    /// Beats at every turn of the loop (at least once a second), for /healthz.
+    pub heart: crate::metrics::http::Heartbeat,
 }
 
 /// `lb run --announce`: the VIPs go to BIRD while their services have quorum.

@@ -101,3 +101,28 @@ pub fn read(state_dir: &Path, name: Option<&str>) -> Result<StatusFile> {
     s.stale = !crate::statefile::pid_alive(s.pid);
     Ok(s)
 }
+
+/// Every checker's state in `state_dir` (`lb.json`, `lb-NAME.json`), stale ones marked.
+pub fn read_all(state_dir: &Path) -> Result<Vec<StatusFile>> {
+    let rd = match fs::read_dir(state_dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(vec![]),
+        Err(e) => return Err(Error::io(format!("read {}", state_dir.display()), e)),
+    };
+    let mut names: Vec<Option<String>> = rd
+        .flatten()
+        .filter_map(|e| {
+            let f = e.file_name().to_string_lossy().into_owned();
+            let stem = f.strip_suffix(".json")?;
+            match stem {
+                "lb" => Some(None),
+                _ => stem.strip_prefix("lb-").map(|n| Some(n.to_string())),
+            }
+        })
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|n| read(state_dir, n.as_deref()))
+        .collect()
+}

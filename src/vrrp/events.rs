@@ -410,6 +410,8 @@ fn a_backup_takes_over_when_its_master_falls_silent_and_yields_when_it_returns()
     assert_eq!(st.master, Some(ip("10.0.0.3")));
     assert_eq!(st.adverts_received, 7);
     assert_eq!(st.adverts_sent, 4);
+    assert_eq!((st.become_master, st.release_master), (1, 1));
+    assert_eq!((st.priority_zero_sent, st.priority_zero_received), (0, 0));
     let moves: Vec<(String, String)> = st
         .transitions
         .iter()
@@ -436,6 +438,7 @@ fn priority_zero_from_the_master_is_a_takeover_after_the_skew_alone() {
     assert_eq!(w.state(a), State::Backup);
     w.until(460);
     assert_eq!(w.state(a), State::Master, "skew = 156 x 100 / 256 ms");
+    assert_eq!(w.status("A").priority_zero_received, 1);
 }
 
 #[test]
@@ -461,6 +464,8 @@ fn a_stopping_master_sends_priority_zero_releases_its_vips_and_says_stop() {
         ]
     );
     assert_eq!(l.status["A"].state, "STOP");
+    assert_eq!(l.status["A"].priority_zero_sent, 1);
+    assert_eq!(l.status["A"].release_master, 1);
 }
 
 #[test]
@@ -543,6 +548,7 @@ fn a_failing_track_script_lowers_the_priority_by_its_weight_and_recovers() {
     let mut w = World::new();
     let mut o = opts("A", 51, 100, VIP);
     o.scripts = vec![ScriptSpec {
+        name: "chk".into(),
         argv: vec!["/chk".into()],
         interval: Duration::from_secs(1),
         timeout: Duration::from_secs(1),
@@ -563,6 +569,13 @@ fn a_failing_track_script_lowers_the_priority_by_its_weight_and_recovers() {
     );
     w.until(2005);
     assert_eq!(w.status("A").effective_priority, 90);
+    assert_eq!(
+        w.status("A").scripts,
+        [super::status::ScriptStatus {
+            name: "chk".into(),
+            good: false
+        }]
+    );
     w.until(2100);
     assert_eq!(w.sent("A", 2000, 2100), [(2060, 90, ip("224.0.0.18"))]);
     // A backup at 95 now preempts it.
@@ -574,6 +587,7 @@ fn a_failing_track_script_lowers_the_priority_by_its_weight_and_recovers() {
     w.host.scripts.insert("/chk".into(), Outcome::Exited(0));
     w.master_until(a, "10.0.0.3", 95, 2100, 3100);
     assert_eq!(w.status("A").effective_priority, 100);
+    assert!(w.status("A").scripts[0].good);
     w.master_until(a, "10.0.0.3", 95, 3100, 3300);
     w.until(3300);
     assert_eq!(w.state(a), State::Master);

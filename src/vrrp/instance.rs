@@ -15,7 +15,7 @@ use super::io::Received;
 use super::machine::{self, Action, Config, Event, Machine, Millis, State};
 use super::options::{Notify, Options, ScriptSpec};
 use super::packet::{Advert, Drop, MCAST_V4, MCAST_V6};
-use super::status::{StatusFile, TransitionRecord, KEEP_TRANSITIONS};
+use super::status::{ScriptStatus, StatusFile, TransitionRecord, KEEP_TRANSITIONS};
 use super::sync;
 use super::track::{effective_priority, parse_track_file, Hysteresis};
 use crate::link::Link;
@@ -147,6 +147,18 @@ impl Instance {
             adverts_sent: 0,
             adverts_received: 0,
             drops: BTreeMap::new(),
+            become_master: 0,
+            release_master: 0,
+            priority_zero_sent: 0,
+            priority_zero_received: 0,
+            scripts: opts
+                .scripts
+                .iter()
+                .map(|s| ScriptStatus {
+                    name: s.name.clone(),
+                    good: true,
+                })
+                .collect(),
             transitions: Vec::new(),
             sync_group: opts.group.clone(),
             held_by: None,
@@ -253,6 +265,9 @@ impl Instance {
             return self.count_drop(d, from);
         }
         self.status.adverts_received += 1;
+        if a.priority == 0 {
+            self.status.priority_zero_received += 1;
+        }
         self.dirty = true;
         self.feed(
             cx,
@@ -394,6 +409,10 @@ impl Instance {
             }
         }
         if changed {
+            for (st, t) in self.status.scripts.iter_mut().zip(&self.trackers) {
+                st.good = t.h.ok;
+            }
+            self.dirty = true;
             self.update_priority(cx);
         }
     }
@@ -512,6 +531,9 @@ impl Instance {
             match cx.wire.send(&a, *d) {
                 Ok(()) => {
                     self.status.adverts_sent += 1;
+                    if priority == 0 {
+                        self.status.priority_zero_sent += 1;
+                    }
                     self.dirty = true;
                 }
                 Err(e) => log::warn!("{}: {e}", self.opts.instance.name),
@@ -574,6 +596,12 @@ impl Instance {
                 ),
                 Action::Transition { from, to } => {
                     self.status.state = shown(to).into();
+                    if to == State::Master {
+                        self.status.become_master += 1;
+                    }
+                    if from == State::Master {
+                        self.status.release_master += 1;
+                    }
                     log::info!(
                         "{}: {} -> {} (priority {})",
                         self.opts.instance.name,

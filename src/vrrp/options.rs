@@ -12,6 +12,8 @@ use crate::vip::garp::Pattern;
 /// A tracked script (keepalived's vrrp_script).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScriptSpec {
+    /// The vrrp_script's name (from flags: the command as given).
+    pub name: String,
     pub argv: Vec<String>,
     pub interval: Duration,
     pub timeout: Duration,

@@ -542,8 +542,13 @@ impl Reactor {
 
 /// Run the instances `load` returns until SIGTERM/SIGINT; SIGHUP calls `load` again.
 /// `strict` (one instance from flags): an instance that cannot start, or fails, ends the
-/// run with its error; otherwise it is logged and the others go on.
-pub fn run(load: impl Fn() -> Result<Run>, strict: bool) -> Result<()> {
+/// run with its error; otherwise it is logged and the others go on. `heart` beats at
+/// every turn of the loop (at least once a second), for /healthz.
+pub fn run(
+    load: impl Fn() -> Result<Run>,
+    strict: bool,
+    heart: &crate::metrics::http::Heartbeat,
+) -> Result<()> {
     let first = load()?;
     if first.instances.is_empty() {
         return Err(Error::invalid("no vrrp_instance to run"));
@@ -570,6 +575,7 @@ pub fn run(load: impl Fn() -> Result<Run>, strict: bool) -> Result<()> {
     }
     let mut events = vec![EpollEvent::empty(); 256];
     loop {
+        heart.beat();
         let waited = r.arm().and_then(|()| {
             r.ep.wait(&mut events, EpollTimeout::NONE)
                 .or_else(|e| match e {

@@ -23,6 +23,13 @@ pub struct TransitionRecord {
     pub priority: u8,
 }
 
+/// A track script (vrrp_script) and whether it passes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScriptStatus {
+    pub name: String,
+    pub good: bool,
+}
+
 /// The state of one running instance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatusFile {
@@ -43,6 +50,19 @@ pub struct StatusFile {
     pub adverts_received: u64,
     /// Dropped packets by cause.
     pub drops: BTreeMap<String, u64>,
+    /// Transitions to MASTER, and from it.
+    #[serde(default)]
+    pub become_master: u64,
+    #[serde(default)]
+    pub release_master: u64,
+    /// Advertisements of priority 0 (a master leaving) sent and received.
+    #[serde(default)]
+    pub priority_zero_sent: u64,
+    #[serde(default)]
+    pub priority_zero_received: u64,
+    /// The track scripts' results as the hysteresis has them.
+    #[serde(default)]
+    pub scripts: Vec<ScriptStatus>,
     pub transitions: Vec<TransitionRecord>,
     /// The vrrp_sync_group the instance moves with.
     #[serde(default, skip_serializing_if = "Option::is_none")]

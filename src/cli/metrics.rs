@@ -1,0 +1,45 @@
+//! `hakit metrics`: the daemons' state files as Prometheus exposition, once.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Exit, Global, Out};
+use crate::error::Error;
+
+/// Print the Prometheus metrics of every hakit daemon whose state is in --state-dir, once.
+///
+/// The same exposition as the daemons' --metrics-listen endpoints, read from their state
+/// files: VRRP under mehdy/keepalived-exporter's names and labels (keepalived_vrrp_state
+/// with 0 INIT, 1 BACKUP, 2 MASTER, 3 FAULT, keepalived_advertisements_sent_total, ...),
+/// the checkers under hakit_lb_*. For node_exporter's textfile collector from cron,
+/// --textfile DIR writes DIR/hakit.prom atomically. An instance whose process is gone
+/// is left out (keepalived_up says 0 when none runs).
+///
+/// Exit status: 0 written; 1 a state file could not be read or the file not written.
+#[derive(Args, Debug)]
+pub struct MetricsArgs {
+    /// Write DIR/hakit.prom (through a temporary file and a rename) instead of printing.
+    #[arg(long, value_name = "DIR")]
+    textfile: Option<PathBuf>,
+}
+
+pub fn exec(a: &MetricsArgs, g: &Global, out: &Out) -> Exit {
+    let text = crate::metrics::collect(&g.state_dir)?;
+    match &a.textfile {
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+        Some(dir) => {
+            let path = dir.join("hakit.prom");
+            // node_exporter reads only *.prom: the temporary name is never half read.
+            let tmp = dir.join(".hakit.prom.tmp");
+            std::fs::write(&tmp, &text)
+                .and_then(|()| std::fs::rename(&tmp, &path))
+                .map_err(|e| Error::io(format!("write {}", path.display()), e))?;
+            out.line(format!("wrote {}", path.display()));
+        }
+    }
+    Ok(0)
+}
