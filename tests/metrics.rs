@@ -335,3 +335,36 @@ fn prometheus_scrapes_a_vrrp_pair_and_a_checker_and_sees_them_change() {
     assert!(text.contains("keepalived_up 1"), "{text}");
     assert!(text.contains("keepalived_vrrp_state{"), "{text}");
 }
+
+/// scripts/monitoring's alert rules: valid, and their unit tests (split brain, no master,
+/// flapping, a speaker down, a real server down, the sorry server, quorum) pass.
+#[test]
+fn the_alert_rules_pass_promtool_and_their_tests() {
+    let found = Command::new("promtool").arg("--version").output().is_ok();
+    if !found {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "promtool missing in CI (test.sh installs prometheus)"
+        );
+        eprintln!("skipping the_alert_rules_pass_promtool_and_their_tests: no promtool (Debian: prometheus)");
+        return;
+    }
+    let dir = crate::support::project_dir().join("scripts/monitoring");
+    for args in [
+        &["check", "rules", "hakit-alerts.yml"][..],
+        &["test", "rules", "hakit-alerts.test.yml"][..],
+    ] {
+        let out = Command::new("promtool")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "promtool {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
