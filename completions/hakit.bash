@@ -1108,7 +1108,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__bgp__subcmd__run)
-            opts="-v -q -h --vip --check --interval --fall --rise --drain --socket --include --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-v -q -h --vip --check --interval --fall --rise --drain --metrics-listen --socket --include --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1135,6 +1135,10 @@ _hakit() {
                     return 0
                     ;;
                 --drain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6444,7 +6448,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__sync__subcmd__push)
-            opts="-n -z -v -q -h --delete --exclude --dry-run --bwlimit --password-file --compress --rsh --timeout --json --watch --initial --debounce --max-delay --name --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-n -z -v -q -h --delete --exclude --dry-run --bwlimit --password-file --compress --rsh --timeout --json --watch --initial --debounce --max-delay --name --metrics-listen --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6479,6 +6483,10 @@ _hakit() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

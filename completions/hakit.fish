@@ -468,6 +468,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcomm
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l fall -d 'Failed checks in a row that withdraw the VIPs' -r
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l rise -d 'Good checks in a row that announce them again' -r
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l drain -d 'After SIGTERM\'s withdrawal, how long to keep running before exiting' -r
+complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l metrics-listen -d 'Serve Prometheus metrics at /metrics (each VIP configured and announced, the BGP and BFD sessions, as BIRD reports them at the scrape), /status (as `bgp status --json`) and /healthz over HTTP on ADDR:PORT; a bare PORT or :PORT is on loopback. A port in use or an address not on this host ends the command at once (exit 2)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l socket -d 'BIRD\'s control socket' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l include -d 'The file of VIPs hakit owns, which BIRD\'s configuration includes' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from run" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
@@ -752,6 +753,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l debounce -d 'With --watch: push once changes have been quiet this long' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l max-delay -d 'With --watch: push at the latest this long after a batch\'s first change' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l name -d 'With --watch: name of the queues (default: from DIR)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l metrics-listen -d 'With --watch: serve Prometheus metrics at /metrics (queue depth, the oldest change\'s age, the last push per target), the queues at /status (as `sync status --json`) and /healthz over HTTP on ADDR:PORT; a bare PORT or :PORT is on loopback. A port in use or an address not on this host ends the command at once (exit 2)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from push" -l delete -d 'Delete files on the receiver that the sender does not have'
@@ -772,6 +774,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l debounce -d 'With --watch: push once changes have been quiet this long' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l max-delay -d 'With --watch: push at the latest this long after a batch\'s first change' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l name -d 'With --watch: name of the queues (default: from DIR)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l metrics-listen -d 'With --watch: serve Prometheus metrics at /metrics (queue depth, the oldest change\'s age, the last push per target), the queues at /status (as `sync status --json`) and /healthz over HTTP on ADDR:PORT; a bare PORT or :PORT is on loopback. A port in use or an address not on this host ends the command at once (exit 2)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from rsync" -l delete -d 'Delete files on the receiver that the sender does not have'

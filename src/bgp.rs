@@ -449,24 +449,33 @@ impl Health {
     }
 }
 
-/// `hakit bgp run`'s loop, until `stop`: `check` every `every`, `vips` announced while
-/// `health` says healthy and withdrawn when not (a change BIRD refuses is tried again at
-/// the next check). At the end the VIPs are withdrawn first and `drain` waited, unless
-/// nothing was announced.
+/// How `hakit bgp run` paces itself: a check every `every`; `drain` waited at the end.
+#[derive(Debug, Clone, Copy)]
+pub struct Pace {
+    pub every: Duration,
+    pub drain: Duration,
+}
+
+/// `hakit bgp run`'s loop, until `stop`: `check` every `pace.every`, `vips` announced
+/// while `health` says healthy and withdrawn when not (a change BIRD refuses is tried
+/// again at the next check). At the end the VIPs are withdrawn first and `pace.drain`
+/// waited, unless nothing was announced. `heart` beats at every check.
 pub fn announce_while_healthy(
     bird: &Bird,
     vips: &[IpAddr],
     check: &Check,
-    every: Duration,
-    drain: Duration,
+    pace: Pace,
     mut health: Health,
     stop: &AtomicBool,
+    heart: &crate::metrics::http::Heartbeat,
 ) -> Result<()> {
+    let Pace { every, drain } = pace;
     let list: Vec<String> = vips.iter().map(|v| v.to_string()).collect();
     let list = list.join(", ");
     // What BIRD has from us, as far as we know (None: not yet set).
     let mut announced: Option<bool> = None;
     while !stop.load(Ordering::Relaxed) {
+        heart.beat();
         let started = Instant::now();
         let (ok, why) = match check.run_blocking() {
             Ok(v) => (v.healthy, v.reason),

@@ -260,13 +260,39 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
         let check = format!("tcp --connect-timeout 0.1s 127.0.0.1:{port}");
         let mut a: Vec<&str> = net.args[1].iter().map(String::as_str).collect();
         a.extend(["run", "--vip", VIP, "--interval", "0.2s", "--drain", drain]);
-        a.extend(["--check", &check]);
+        a.extend(["--check", &check, "--metrics-listen", "9170"]);
         net.spawn(1, &log, &a)
     };
     let mut runner = run("9999", "1s");
     wait_for("d2's announcement", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2", "10.99.0.3"]
     });
+    // Its endpoint: BIRD's view at the scrape, and /status as `bgp status --json`.
+    let get = |path: &str| {
+        d2.exec(
+            "curl",
+            &["-s", "-m", "3", &format!("http://127.0.0.1:9170{path}")],
+        )
+        .stdout
+    };
+    let m = get("/metrics");
+    crate::metrics::promtool_passes(&m);
+    assert!(
+        m.contains(&format!("hakit_bgp_vip_announced{{vip=\"{VIP}\"}} 1")),
+        "{m}"
+    );
+    assert!(
+        m.contains("hakit_bgp_session_up{name=\"router1\"} 1"),
+        "{m}"
+    );
+    assert!(
+        m.contains("hakit_bgp_bfd_session_up{neighbor=\"10.99.0.1\""),
+        "{m}"
+    );
+    let served: serde_json::Value = serde_json::from_str(&get("/status")).unwrap();
+    let cli = net.bgp(1, &["status", "--json"]).ok().json();
+    assert_eq!(served["announced"], cli["announced"]);
+    assert_eq!(served["configured"], cli["configured"]);
     drop(server);
     let t = Instant::now();
     wait_for(
@@ -276,6 +302,11 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     );
     let took = t.elapsed();
     assert!(took < Duration::from_secs(2), "withdrawn after {took:?}");
+    let m = get("/metrics");
+    assert!(
+        !m.contains(&format!("hakit_bgp_vip_announced{{vip=\"{VIP}\"}} 1")),
+        "{m}"
+    );
     let server = serve(d2, 9999);
     wait_for("the announcement again", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2", "10.99.0.3"]

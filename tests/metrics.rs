@@ -28,7 +28,7 @@ fn http(ns: &Netns, method: &str, port: u16, path: &str) -> (u16, String) {
 
 /// `promtool check metrics` on `text`: its complaints, empty when it passes.
 #[track_caller]
-fn promtool_passes(text: &str) {
+pub(crate) fn promtool_passes(text: &str) {
     let mut c = Command::new("promtool")
         .args(["check", "metrics"])
         .stdin(Stdio::piped())

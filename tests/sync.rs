@@ -355,7 +355,11 @@ fn watch_a_dead_target_gets_everything_when_it_returns_and_holds_no_other_back()
     let s = Scratch::new("dead");
     let d1 = RsyncDaemon::new("d1");
     let mut d2 = RsyncDaemon::new("d2");
-    let w = s.watch(&[d1.url("plain"), d2.url("plain")], &["--initial"]);
+    let port = crate::support::servers::free_port().to_string();
+    let w = s.watch(
+        &[d1.url("plain"), d2.url("plain")],
+        &["--initial", "--metrics-listen", &port],
+    );
     wait_for("initial", T, || same(&s.src(), &d2.module_dir("plain")));
     d2.stop();
     let src = s.src();
@@ -380,6 +384,42 @@ fn watch_a_dead_target_gets_everything_when_it_returns_and_holds_no_other_back()
         .clone();
     assert!(down["queued"].as_u64().unwrap() > 0, "{down}");
     assert_eq!(down["last"]["ok"], false);
+    assert!(down["oldest_change"].is_string(), "{down}");
+    // The watcher's endpoint: the same rows at /status, and metrics that say which
+    // target lags and since when.
+    let get = |path: &str| {
+        run(
+            "curl",
+            ["-s", "-m", "3", &format!("http://127.0.0.1:{port}{path}")],
+            &[],
+        )
+        .stdout
+    };
+    let served: serde_json::Value = serde_json::from_str(&get("/status")).unwrap();
+    assert_eq!(served.as_array().unwrap().len(), 2, "{served}");
+    let m = get("/metrics");
+    crate::metrics::promtool_passes(&m);
+    let t2 = down["target"].as_str().unwrap();
+    let t1 = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["target"].as_str().unwrap().to_string())
+        .find(|t| t != t2)
+        .unwrap();
+    let value = |name: &str, target: &str| -> f64 {
+        m.lines()
+            .find(|l| l.starts_with(name) && l.contains(&format!("target=\"{target}\"")))
+            .and_then(|l| l.rsplit(' ').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name} of {target} in\n{m}"))
+    };
+    assert_eq!(value("hakit_sync_last_push_success", t2), 0.0);
+    assert!(value("hakit_sync_queued_paths", t2) > 0.0);
+    assert!(value("hakit_sync_oldest_change_age_seconds", t2) > 0.0);
+    assert!(value("hakit_sync_failed_pushes_in_a_row", t2) >= 1.0);
+    assert_eq!(value("hakit_sync_last_push_success", &t1), 1.0);
+    assert_eq!(value("hakit_sync_oldest_change_age_seconds", &t1), 0.0);
     d2.start();
     wait_for(
         "the returned target catches up",

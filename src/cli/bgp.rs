@@ -107,6 +107,12 @@ struct RunArgs {
     /// After SIGTERM's withdrawal, how long to keep running before exiting.
     #[arg(long, value_name = "DUR", default_value = "0s")]
     drain: String,
+    /// Serve Prometheus metrics at /metrics (each VIP configured and announced, the BGP
+    /// and BFD sessions, as BIRD reports them at the scrape), /status (as `bgp status
+    /// --json`) and /healthz over HTTP on ADDR:PORT; a bare PORT or :PORT is on loopback.
+    /// A port in use or an address not on this host ends the command at once (exit 2).
+    #[arg(long, value_name = "ADDR:PORT", value_parser = crate::metrics::http::parse_listen)]
+    metrics_listen: Option<std::net::SocketAddr>,
 }
 
 /// Parses --check.
@@ -139,8 +145,20 @@ fn run(bird: &Bird, r: &RunArgs) -> Result<u8> {
         r.check,
         r.interval
     );
+    let heart = crate::metrics::http::Heartbeat::default();
+    if let Some(addr) = r.metrics_listen {
+        let source = crate::metrics::BgpSource { bird: bird.clone() };
+        // A turn is a check (its timeouts and retries) and the interval.
+        let age =
+            (interval * 2 + std::time::Duration::from_secs(10)).max(crate::metrics::MAX_LOOP_AGE);
+        crate::metrics::listen_within(addr, Arc::new(source), heart.clone(), age)?;
+    }
     let health = Health::new(r.fall, r.rise);
-    bgp::announce_while_healthy(bird, &r.vips, &check, interval, drain, health, &stop)?;
+    let pace = bgp::Pace {
+        every: interval,
+        drain,
+    };
+    bgp::announce_while_healthy(bird, &r.vips, &check, pace, health, &stop, &heart)?;
     Ok(0)
 }
 

@@ -13,7 +13,9 @@ use crate::error::Error;
 /// The same exposition as the daemons' --metrics-listen endpoints, read from their state
 /// files: VRRP under mehdy/keepalived-exporter's names and labels (keepalived_vrrp_state
 /// with 0 INIT, 1 BACKUP, 2 MASTER, 3 FAULT, keepalived_advertisements_sent_total, ...),
-/// the checkers under hakit_lb_*. For node_exporter's textfile collector from cron,
+/// the checkers under hakit_lb_*, the watch queues under hakit_sync_* (bgp run asks BIRD
+/// at each scrape, so only its endpoint has hakit_bgp_*). For node_exporter's textfile
+/// collector from cron,
 /// --textfile DIR writes DIR/hakit.prom atomically. An instance whose process is gone
 /// is left out (keepalived_up says 0 when none runs).
 ///

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::{Exit, Global, Out};
 use crate::error::{Error, Result, EXIT_FAIL};
-use crate::sync::queue::Queue;
 use crate::sync::rsync::{args, Direction, Options, Target};
 use crate::sync::run::{self, Outcome};
 use crate::sync::watch::{self, WatchConfig};
@@ -138,6 +137,13 @@ struct PushArgs {
     /// With --watch: name of the queues (default: from DIR).
     #[arg(long, value_name = "NAME", requires = "watch")]
     name: Option<String>,
+    /// With --watch: serve Prometheus metrics at /metrics (queue depth, the oldest change's
+    /// age, the last push per target), the queues at /status (as `sync status --json`) and
+    /// /healthz over HTTP on ADDR:PORT; a bare PORT or :PORT is on loopback. A port in use
+    /// or an address not on this host ends the command at once (exit 2).
+    #[arg(long, value_name = "ADDR:PORT", requires = "watch",
+          value_parser = crate::metrics::http::parse_listen)]
+    metrics_listen: Option<std::net::SocketAddr>,
 }
 
 #[derive(Args, Debug)]
@@ -348,9 +354,17 @@ fn push(p: &PushArgs, g: &Global, out: &Out) -> Exit {
             quiet: crate::units::parse_duration(&p.debounce)?,
             max_delay: parse_positive_duration(&p.max_delay)?,
             initial: p.initial,
-            name,
+            name: name.clone(),
             state_dir: g.state_dir.clone(),
+            heart: crate::metrics::http::Heartbeat::default(),
         };
+        if let Some(addr) = p.metrics_listen {
+            let source = crate::metrics::SyncSource {
+                state_dir: g.state_dir.clone(),
+                watch: watch::slug(&name),
+            };
+            crate::metrics::listen(addr, Arc::new(source), cfg.heart.clone())?;
+        }
         watch::run(cfg, stop)?;
         return Ok(0);
     }
@@ -371,49 +385,9 @@ fn pull(p: &PullArgs, g: &Global, out: &Out) -> Exit {
     report(Direction::Pull, &p.dir, &o, &results, p.common.json, out)
 }
 
-#[derive(Serialize)]
-struct QueueStatus {
-    watch: String,
-    target: String,
-    /// Paths waiting (before deduplication).
-    queued: usize,
-    full_sync_owed: bool,
-    last: Option<crate::sync::queue::Last>,
-}
-
 fn status(a: &StatusArgs, g: &Global, out: &Out) -> Exit {
     let root = crate::sync::state_root(&g.state_dir);
-    let mut rows = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(&root)
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    names.sort();
-    for w in names.iter().filter(|p| p.is_dir() && !p.ends_with("locks")) {
-        let mut ts: Vec<_> = std::fs::read_dir(w)
-            .map(|rd| rd.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default();
-        ts.sort();
-        for t in ts.iter().filter(|p| p.is_dir()) {
-            let q = Queue::open(t)?;
-            let (queued, full) = q.depth();
-            rows.push(QueueStatus {
-                watch: w
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned(),
-                target: std::fs::read_to_string(t.join("target")).unwrap_or_else(|_| {
-                    t.file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned()
-                }),
-                queued,
-                full_sync_owed: full,
-                last: Queue::read_last(t),
-            });
-        }
-    }
+    let rows = crate::sync::queues(&g.state_dir)?;
     if a.json {
         out.json(&rows);
         return Ok(0);

@@ -271,12 +271,129 @@ pub fn lb(s: &LbStatus) -> Vec<Family> {
     out
 }
 
+/// The watch queues' families: depth, the oldest change's age and the last push, per
+/// watch and target. `now`: Unix time.
+pub fn sync(rows: &[crate::sync::QueueStatus], now: f64) -> Vec<Family> {
+    let g = |name, help| Family::new(name, Kind::Gauge, help);
+    let mut queued = g(
+        "hakit_sync_queued_paths",
+        "Changed paths waiting to be pushed",
+    );
+    let mut full = g(
+        "hakit_sync_full_sync_owed",
+        "Whether a full sync of the target is owed",
+    );
+    let mut age = g(
+        "hakit_sync_oldest_change_age_seconds",
+        "Age of the oldest change not yet pushed (0 when none waits)",
+    );
+    let mut ok = g(
+        "hakit_sync_last_push_success",
+        "Whether the last push succeeded",
+    );
+    let mut at = g(
+        "hakit_sync_last_push_timestamp_seconds",
+        "When the last push ended (Unix time)",
+    );
+    let mut took = g(
+        "hakit_sync_last_push_duration_seconds",
+        "How long the last push took",
+    );
+    let mut fails = g(
+        "hakit_sync_failed_pushes_in_a_row",
+        "Pushes failed since the last that succeeded",
+    );
+    for r in rows {
+        let l = [("watch", r.watch.as_str()), ("target", r.target.as_str())];
+        queued.add(&l, r.queued as f64);
+        full.add(&l, if r.full_sync_owed { 1.0 } else { 0.0 });
+        let since = r.oldest_change.as_deref().and_then(parse_rfc3339_utc);
+        age.add(&l, since.map_or(0.0, |t| (now - t).max(0.0)));
+        if let Some(last) = &r.last {
+            ok.add(&l, if last.ok { 1.0 } else { 0.0 });
+            if let Some(t) = parse_rfc3339_utc(&last.at) {
+                at.add(&l, t);
+            }
+            took.add(&l, last.duration_ms as f64 / 1000.0);
+            fails.add(&l, f64::from(last.failures));
+        }
+    }
+    vec![queued, full, age, ok, at, took, fails]
+}
+
+/// BIRD's view of hakit's announcements: each VIP, configured and announced, and the BGP
+/// and BFD sessions.
+pub fn bgp(s: &crate::bgp::Status) -> Vec<Family> {
+    let g = |name, help| Family::new(name, Kind::Gauge, help);
+    let mut configured = g(
+        "hakit_bgp_vip_configured",
+        "VIPs in hakit's include file (asked to be announced)",
+    );
+    let mut announced = g(
+        "hakit_bgp_vip_announced",
+        "Whether BIRD has the VIP's route to announce: 1 yes, 0 no",
+    );
+    let mut session = g(
+        "hakit_bgp_session_up",
+        "Whether the BGP session is Established",
+    );
+    let mut bfd = g("hakit_bgp_bfd_session_up", "Whether the BFD session is Up");
+    for v in &s.configured {
+        configured.add(&[("vip", &v.to_string())], 1.0);
+    }
+    for v in s.configured.union(&s.announced) {
+        let on = if s.announced.contains(v) { 1.0 } else { 0.0 };
+        announced.add(&[("vip", &v.to_string())], on);
+    }
+    for x in &s.sessions {
+        let up = if x.info.starts_with("Established") {
+            1.0
+        } else {
+            0.0
+        };
+        session.add(&[("name", &x.name)], up);
+    }
+    for b in &s.bfd {
+        let up = if b.state == "Up" { 1.0 } else { 0.0 };
+        bfd.add(
+            &[
+                ("neighbor", &b.addr.to_string()),
+                ("interface", &b.interface),
+            ],
+            up,
+        );
+    }
+    vec![configured, announced, session, bfd]
+}
+
+/// `bgp run`'s page: BIRD's answer at each scrape, as `bgp status --json` shows it.
+pub struct BgpSource {
+    pub bird: crate::bgp::Bird,
+}
+
+impl http::Source for BgpSource {
+    fn metrics(&self) -> Result<String> {
+        Ok(expo::render(&bgp(&self.bird.status()?)))
+    }
+
+    fn status(&self) -> Result<String> {
+        Ok(pretty(&self.bird.status()?))
+    }
+}
+
+fn unix_now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
+}
+
 /// Every hakit state file in `state_dir` as one exposition (`hakit metrics`).
 pub fn collect(state_dir: &Path) -> Result<String> {
     let mut fams = vrrp(&crate::vrrp::status::read(state_dir, None)?);
     for s in crate::lb::status::read_all(state_dir)? {
         fams.extend(lb(&s));
     }
+    fams.extend(sync(&crate::sync::queues(state_dir)?, unix_now()));
     Ok(expo::render(&merge(fams)))
 }
 
@@ -341,6 +458,32 @@ impl http::Source for LbSource {
     }
 }
 
+/// `sync push --watch`'s page: its own queues (one per target), as `sync status --json`
+/// shows them.
+pub struct SyncSource {
+    pub state_dir: PathBuf,
+    /// The watch's queue directory name.
+    pub watch: String,
+}
+
+impl SyncSource {
+    fn mine(&self) -> Result<Vec<crate::sync::QueueStatus>> {
+        let mut rows = crate::sync::queues(&self.state_dir)?;
+        rows.retain(|r| r.watch == self.watch);
+        Ok(rows)
+    }
+}
+
+impl http::Source for SyncSource {
+    fn metrics(&self) -> Result<String> {
+        Ok(expo::render(&sync(&self.mine()?, unix_now())))
+    }
+
+    fn status(&self) -> Result<String> {
+        Ok(pretty(&self.mine()?))
+    }
+}
+
 /// As the CLI prints `--json`: pretty, one newline after.
 fn pretty<T: serde::Serialize>(v: &T) -> String {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
@@ -355,9 +498,19 @@ pub fn listen(
     source: Arc<dyn http::Source>,
     heart: http::Heartbeat,
 ) -> Result<()> {
+    listen_within(addr, source, heart, MAX_LOOP_AGE)
+}
+
+/// [`listen`] for a loop that may take up to `max_age` between turns.
+pub fn listen_within(
+    addr: SocketAddr,
+    source: Arc<dyn http::Source>,
+    heart: http::Heartbeat,
+    max_age: Duration,
+) -> Result<()> {
     let l = http::bind(addr)?;
     log::info!("metrics: serving /metrics, /status and /healthz on http://{addr}");
-    http::spawn(l, source, heart, MAX_LOOP_AGE);
+    http::spawn(l, source, heart, max_age);
     Ok(())
 }
 
@@ -467,6 +620,53 @@ mod tests {
             assert!(t.lines().any(|x| x == line), "{line} in\n{t}");
         }
         assert!(!t.contains(&format!("hakit_lb_real_server_weight{}", r("10.0.0.8:80"))));
+    }
+
+    #[test]
+    fn watch_queues_read_as_depth_age_and_last_push_per_target() {
+        let rows: Vec<crate::sync::QueueStatus> = vec![
+            crate::sync::QueueStatus {
+                watch: "www".into(),
+                target: "rl2::www".into(),
+                queued: 12,
+                full_sync_owed: false,
+                oldest_change: Some("2026-12-02T17:00:00.000Z".into()),
+                last: Some(crate::sync::queue::Last {
+                    at: "2026-12-02T17:00:05.000Z".into(),
+                    ok: false,
+                    message: "connection refused".into(),
+                    failures: 3,
+                    duration_ms: 250,
+                }),
+            },
+            crate::sync::QueueStatus {
+                watch: "www".into(),
+                target: "rl3::www".into(),
+                queued: 0,
+                full_sync_owed: true,
+                oldest_change: None,
+                last: None,
+            },
+        ];
+        let t = expo::render(&sync(&rows, 1_796_230_830.0));
+        let a = r#"{watch="www",target="rl2::www"}"#;
+        let b = r#"{watch="www",target="rl3::www"}"#;
+        for line in [
+            format!("hakit_sync_queued_paths{a} 12"),
+            format!("hakit_sync_oldest_change_age_seconds{a} 30"),
+            format!("hakit_sync_last_push_success{a} 0"),
+            format!("hakit_sync_last_push_timestamp_seconds{a} 1796230805"),
+            format!("hakit_sync_last_push_duration_seconds{a} 0.25"),
+            format!("hakit_sync_failed_pushes_in_a_row{a} 3"),
+            format!("hakit_sync_full_sync_owed{b} 1"),
+            format!("hakit_sync_oldest_change_age_seconds{b} 0"),
+        ] {
+            assert!(t.lines().any(|x| x == line), "{line} in\n{t}");
+        }
+        assert!(
+            !t.contains(&format!("hakit_sync_last_push_success{b}")),
+            "never pushed: {t}"
+        );
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub struct Last {
     pub message: String,
     /// Failed pushes in a row.
     pub failures: u32,
+    /// How long the push took (rsync's run).
+    #[serde(default)]
+    pub duration_ms: u64,
 }
 
 pub struct Queue {
@@ -104,14 +107,32 @@ impl Queue {
             .open(&p)
             .map_err(|e| io("open", &p, e))?;
         f.write_all(&buf).map_err(|e| io("write", &p, e))?;
-        f.sync_data().map_err(|e| io("sync", &p, e))
+        f.sync_data().map_err(|e| io("sync", &p, e))?;
+        self.waiting_since_now()
     }
 
     /// Owe a full sync.
     pub fn mark_full(&self) -> Result<()> {
         let _g = self.guard();
         let p = self.dir.join("full");
-        fs::write(&p, b"").map_err(|e| io("write", &p, e))
+        fs::write(&p, b"").map_err(|e| io("write", &p, e))?;
+        self.waiting_since_now()
+    }
+
+    /// `since`: when the oldest change still owed was queued (kept from the first change
+    /// into an empty queue until the queue is empty again).
+    fn waiting_since_now(&self) -> Result<()> {
+        let p = self.dir.join("since");
+        if p.exists() {
+            return Ok(());
+        }
+        let now = crate::logging::rfc3339_utc(std::time::SystemTime::now());
+        fs::write(&p, now).map_err(|e| io("write", &p, e))
+    }
+
+    /// When the oldest change still owed was queued (RFC 3339 UTC), if one is.
+    pub fn oldest(dir: &Path) -> Option<String> {
+        fs::read_to_string(dir.join("since")).ok()
     }
 
     /// The next batch, if anything is owed: pending paths are folded into `sending`.
@@ -139,7 +160,14 @@ impl Queue {
             Err(e) if e.kind() == ErrorKind::NotFound => {}
             Err(e) => return Err(io("remove", &pending, e)),
         }
-        if self.dir.join("full").exists() {
+        let full = self.dir.join("full").exists();
+        if full || !all.is_empty() {
+            // What is queued from now on waits since now at the oldest.
+            let now = crate::logging::rfc3339_utc(std::time::SystemTime::now());
+            let t = self.dir.join("taken");
+            fs::write(&t, now).map_err(|e| io("write", &t, e))?;
+        }
+        if full {
             return Ok(Some(Batch::Full));
         }
         Ok((!all.is_empty()).then_some(Batch::Files(sending, all.len())))
@@ -158,6 +186,13 @@ impl Queue {
                 Err(e) if e.kind() == ErrorKind::NotFound => {}
                 Err(e) => return Err(io("remove", &p, e)),
             }
+        }
+        // Anything still owed came after the batch was taken.
+        let since = self.dir.join("since");
+        if self.dir.join("pending").exists() || self.dir.join("full").exists() {
+            let _ = fs::copy(self.dir.join("taken"), &since);
+        } else {
+            let _ = fs::remove_file(&since);
         }
         Ok(())
     }
@@ -227,6 +262,33 @@ mod tests {
         q.done(&b).unwrap();
         // "y" arrived during the full run: still owed.
         assert_eq!(q.take().unwrap(), Some(Batch::Files(d.join("sending"), 1)));
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn the_oldest_change_owed_is_dated_until_the_queue_empties() {
+        let d = tmp("since");
+        let q = Queue::open(&d).unwrap();
+        assert_eq!(Queue::oldest(&d), None);
+        q.push(&["a"]).unwrap();
+        let first = Queue::oldest(&d).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        q.push(&["b"]).unwrap();
+        assert_eq!(
+            Queue::oldest(&d).unwrap(),
+            first,
+            "the oldest, not the newest"
+        );
+        let b = q.take().unwrap().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        q.push(&["c"]).unwrap();
+        q.done(&b).unwrap();
+        // "c" came after the take: dated from it, later than "a".
+        let later = Queue::oldest(&d).unwrap();
+        assert!(later > first, "{later} after {first}");
+        let b = q.take().unwrap().unwrap();
+        q.done(&b).unwrap();
+        assert_eq!(Queue::oldest(&d), None, "nothing owed");
         fs::remove_dir_all(&d).unwrap();
     }
 }

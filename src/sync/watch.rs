@@ -36,6 +36,8 @@ pub struct WatchConfig {
     /// Names the queues (STATE_DIR/sync/NAME/).
     pub name: String,
     pub state_dir: PathBuf,
+    /// Beats at every turn of the watch loop (at least twice a second), for /healthz.
+    pub heart: crate::metrics::http::Heartbeat,
 }
 
 /// What an inotify event means for the watcher (pure: from the event's directory, name
@@ -340,6 +342,7 @@ fn watch_loop(
         Ok(())
     };
     loop {
+        cfg.heart.beat();
         if stop.load(Ordering::SeqCst) {
             return flush(&mut g);
         }
@@ -475,6 +478,7 @@ fn worker(
                     ok: true,
                     message: format!("pushed {what}"),
                     failures: 0,
+                    duration_ms: o.elapsed_ms,
                 }) {
                     warn!("{label}: {e}");
                 }
@@ -496,6 +500,7 @@ fn worker(
                     ok: false,
                     message: o.message.clone(),
                     failures,
+                    duration_ms: o.elapsed_ms,
                 }) {
                     warn!("{label}: {e}");
                 }
