@@ -669,6 +669,49 @@ mod tests {
         );
     }
 
+    /// The dashboard and the alert rules in scripts/monitoring chart and alert on names
+    /// hakit exports (a renamed family would leave them silently empty).
+    #[test]
+    fn the_dashboard_and_alerts_use_only_exported_names() {
+        let status = crate::bgp::Status {
+            include: PathBuf::new(),
+            configured: Default::default(),
+            announced: Default::default(),
+            sessions: vec![],
+            bfd: vec![],
+        };
+        let mut names: Vec<&str> = vrrp(&[]).iter().map(|f| f.name).collect();
+        names.extend(lb(&checker()).iter().map(|f| f.name));
+        names.extend(sync(&[], 0.0).iter().map(|f| f.name));
+        names.extend(bgp(&status).iter().map(|f| f.name));
+        let dashboard = include_str!("../../scripts/monitoring/hakit-dashboard.json");
+        let alerts = include_str!("../../scripts/monitoring/hakit-alerts.yml");
+        let d: serde_json::Value = serde_json::from_str(dashboard).unwrap();
+        let mut exprs: Vec<String> = d["panels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["targets"].as_array().unwrap().clone())
+            .map(|t| t["expr"].as_str().unwrap().to_string())
+            .collect();
+        exprs.extend(
+            alerts
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix("expr: "))
+                .map(String::from),
+        );
+        let mut used = 0;
+        for e in &exprs {
+            for word in e.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+                if word.starts_with("keepalived_") || word.starts_with("hakit_") {
+                    assert!(names.contains(&word), "{word} (in {e}) is not exported");
+                    used += 1;
+                }
+            }
+        }
+        assert!(used >= 20, "{used} names used");
+    }
+
     #[test]
     fn families_of_one_name_merge() {
         let mut a = checker();
