@@ -10,18 +10,21 @@
 #         ARP (the RFC says 3 x interval + skew for a crash or link down, the skew alone
 #         after a priority-0 advertisement)
 #   ping  the largest gap between two answered pings around the event
-# and the ratio hakit/keepalived (<= 1.00 means hakit is as fast or faster).
+# and the ratio hakit/keepalived (<= 1.00 means hakit is as fast or faster). A third kind,
+# "hakit+scrape", runs hakit with --metrics-listen on both nodes while a client fetches
+# the backup's /metrics as fast as it answers: its ratio against plain hakit says whether
+# scrapes delay a takeover.
 # Then CPU and memory (PSS) of 100 instances at advert_int 0.1: one keepalived running 100
 # vrrp_instance blocks, against one `hakit vrrp run --config` on the same file and against
-# 100 `hakit vrrp run` processes. ONLY=many runs this part alone.
+# 100 `hakit vrrp run` processes. ONLY=many runs this part alone, ONLY=failover the first.
 #
-# Needs root, iproute2, keepalived, tcpdump, ping. HAKIT=/path/to/hakit skips the build.
+# Needs root, iproute2, keepalived, tcpdump, ping, curl. HAKIT=/path/to/hakit skips the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ "$(id -u)" -eq 0 ] || { echo "bench-failover.sh: needs root" >&2; exit 1; }
 . scripts/lib/deps.sh
-need bench-failover.sh iproute2:ip keepalived:keepalived tcpdump:tcpdump iputils-ping:ping procps:ps
+need bench-failover.sh iproute2:ip keepalived:keepalived tcpdump:tcpdump iputils-ping:ping procps:ps curl:curl
 if [ -z "${HAKIT:-}" ]; then
   cargo build --quiet --release
   HAKIT=$PWD/target/release/hakit
@@ -94,8 +97,10 @@ EOF
     bg+=($!)
     for _ in $(seq 1 200); do [ -s "$d/v.pid" ] && break; sleep 0.01; done
   else
+    local m=()
+    [ "$kind" = hakit+scrape ] && m=(--metrics-listen 9165)
     HAKIT_STATE_DIR=$work/hk-$node ip netns exec "$P-$node" "$HAKIT" vrrp run -i eth0 --vrid 51 \
-      --version "$ver" --advert-int "$int" --priority "$prio" --vip "$VIP/24" >/dev/null 2>&1 &
+      --version "$ver" --advert-int "$int" --priority "$prio" --vip "$VIP/24" "${m[@]}" >/dev/null 2>&1 &
     bg+=($!)
     echo "$!" > "$work/hk-$node.pid"
   fi
@@ -132,6 +137,10 @@ one() {
   local td=$!
   ip netns exec "$P-c" ping -D -n -i 0.01 "$VIP" > "$work/ping" 2>/dev/null &
   local pg=$!
+  if [ "$kind" = hakit+scrape ]; then
+    ip netns exec "$P-n2" sh -c 'while :; do curl -s -o /dev/null http://127.0.0.1:9165/metrics; done' >/dev/null 2>&1 &
+    bg+=($!)
+  fi
   sleep 1
   event "$kind" "$ev"
   wait_holds n2
@@ -155,11 +164,11 @@ one() {
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else print a[int((NR + 1) / 2)] }'; }
 
 if [ "${ONLY:-}" != many ]; then
-printf '%-9s %-8s %12s %12s %7s %12s %12s %7s\n' event version "gap ka ms" "gap hk ms" ratio "ping ka ms" "ping hk ms" ratio
+printf '%-9s %-8s %12s %12s %7s %12s %12s %7s %16s %7s\n' event version "gap ka ms" "gap hk ms" ratio "ping ka ms" "ping hk ms" ratio "gap hk+scrape ms" "/hk"
 for ver in 2 3; do
   for ev in crash sigterm linkdown; do
     declare -A G=() PG=()
-    for kind in keepalived hakit; do
+    for kind in keepalived hakit hakit+scrape; do
       gs=(); ps=()
       for _ in $(seq 1 "$TRIALS"); do
         read -r g p < <(one "$kind" "$ev" "$ver")
@@ -169,12 +178,14 @@ for ver in 2 3; do
       PG[$kind]=$(printf '%s\n' "${ps[@]}" | median)
     done
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }'; }
-    printf '%-9s v%-7s %12s %12s %7s %12s %12s %7s\n' "$ev" "$ver" "${G[keepalived]}" "${G[hakit]}" \
-      "$(ratio "${G[keepalived]}" "${G[hakit]}")" "${PG[keepalived]}" "${PG[hakit]}" "$(ratio "${PG[keepalived]}" "${PG[hakit]}")"
+    printf '%-9s v%-7s %12s %12s %7s %12s %12s %7s %16s %7s\n' "$ev" "$ver" "${G[keepalived]}" "${G[hakit]}" \
+      "$(ratio "${G[keepalived]}" "${G[hakit]}")" "${PG[keepalived]}" "${PG[hakit]}" "$(ratio "${PG[keepalived]}" "${PG[hakit]}")" \
+      "${G[hakit+scrape]}" "$(ratio "${G[hakit]}" "${G[hakit+scrape]}")"
   done
 done
 echo "RFC: crash/link down v2 3.609 s, v3 0.361 s; SIGTERM (skew) v2 0.609 s, v3 0.061 s"
 fi
+[ "${ONLY:-}" = failover ] && exit 0
 
 # 100 instances at 0.1 s
 topology
