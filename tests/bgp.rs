@@ -516,21 +516,7 @@ fn ecmp_directors_keep_every_connection_when_one_dies_and_one_leaves() {
     for i in 0..3 {
         let r = net.lab.host(4 + i);
         r.hakit(&["rs-prep", "arp", "up", "--vip", VIP]).ok();
-        servers.push(Local(
-            Command::new("ip")
-                .args(["netns", "exec", &r.name, "python3"])
-                .arg(&flows)
-                .args(["serve", &format!("r{}", i + 1), "80"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap(),
-        ));
-        wait_for("a real server", Duration::from_secs(10), || {
-            r.exec("ss", &["-Hltn", "sport = :80"])
-                .stdout
-                .contains("LISTEN")
-        });
+        servers.push(crate::nft::serve(r, &format!("r{}", i + 1), 80, None));
     }
     let orders = [[5, 6, 7], [7, 5, 6], [6, 7, 5]];
     for (i, order) in orders.iter().enumerate() {

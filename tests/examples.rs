@@ -276,35 +276,6 @@ fn seed002_three_nodes_without_preemption() {
     });
 }
 
-/// A flows.py server in a namespace (HTTP on port 80 answering its name), killed on drop.
-struct Flows(Child);
-
-impl Flows {
-    fn serve(ns: &Netns, name: &str) -> Flows {
-        let c = Command::new("ip")
-            .args(["netns", "exec", &ns.name, "python3"])
-            .arg(project_dir().join("scripts/lib/flows.py"))
-            .args(["serve", name, "8080", "80"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        wait_for("the real server's HTTP", T, || {
-            ns.exec("ss", &["-Hltn", "sport = :80"])
-                .stdout
-                .contains("LISTEN")
-        });
-        Flows(c)
-    }
-}
-
-impl Drop for Flows {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// The bodies of `n` GETs of http://ADDR/ from `ns`, each on a new connection.
 fn names_served(ns: &Netns, addr: &str, n: usize) -> Vec<String> {
     let py = format!(
@@ -344,7 +315,7 @@ fn seed000_ecmp_three_active_directors_announce_while_their_servers_answer() {
         let env = [("VIP", VIP.to_string())];
         let mut prep = Script::start(r, "seed000-lvs-dr/realserver.sh", &env, &["start"]);
         assert!(prep.child.wait().unwrap().success(), "{}", prep.log());
-        servers.push(Flows::serve(r, &format!("r{}", i + 1)));
+        servers.push(crate::nft::serve(r, &format!("r{}", i + 1), 8080, Some(80)));
     }
     let mut directors = Vec::new();
     for i in 1..=3 {
@@ -405,7 +376,7 @@ fn seed000_ecmp_three_active_directors_announce_while_their_servers_answer() {
         Duration::from_secs(20),
         || next_hops(router).is_empty(),
     );
-    let r1 = Flows::serve(lab.host(4), "r1");
+    let r1 = crate::nft::serve(lab.host(4), "r1", 8080, Some(80));
     wait_for("the announcements again", Duration::from_secs(20), || {
         next_hops(router) == ["10.99.0.2", "10.99.0.3"]
     });

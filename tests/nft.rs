@@ -17,7 +17,7 @@ use crate::support::{hakit_bin, privileged, project_dir, sh, Lab, Netns, Run};
 const FLOWS: &str = "scripts/lib/flows.py";
 
 /// A flows.py server in a namespace, killed when dropped.
-struct Server(Child);
+pub(crate) struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -26,7 +26,8 @@ impl Drop for Server {
     }
 }
 
-fn serve(ns: &Netns, name: &str, port: u16, http: Option<u16>) -> Server {
+/// flows.py serving NAME on PORT (and HTTP on `http`) in `ns`, once it listens.
+pub(crate) fn serve(ns: &Netns, name: &str, port: u16, http: Option<u16>) -> Server {
     let script = project_dir().join(FLOWS);
     let mut args = vec![
         "netns".to_string(),
