@@ -4930,13 +4930,17 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__metrics)
-            opts="-v -q -h --textfile --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-v -q -h --textfile --dataplane --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --textfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dataplane)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

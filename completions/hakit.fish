@@ -498,6 +498,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcomm
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from help" -f -a "config" -d 'Print a complete BIRD 2 configuration for this director'
 complete -c hakit -n "__fish_hakit_using_subcommand bgp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand metrics" -l textfile -d 'Write DIR/hakit.prom (through a temporary file and a rename) instead of printing' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand metrics" -l dataplane -d 'The data plane to add: nft, ipvs, auto (IPVS where the kernel has it), or none' -r
 complete -c hakit -n "__fish_hakit_using_subcommand metrics" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand metrics" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand metrics" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
@@ -701,7 +702,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l dataplane -d 'The data plane to keep in line: the kernel\'s IPVS, hakit\'s nftables tables (see hakit-nft(1) for what they do), or auto: IPVS where the kernel has it, nftables otherwise (the log says which)' -r -f -a "ipvs\t''
 nft\t''
 auto\t''"
-complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l metrics-listen -d 'Serve Prometheus metrics at /metrics (health, weight and checks per real server), the state at /status (as `status --json`) and /healthz (200 while the loop turns) over HTTP on ADDR:PORT; a bare PORT or :PORT is on loopback. Off by default. A port in use or an address not on this host ends the command at once (exit 2)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l metrics-listen -d 'Serve Prometheus metrics at /metrics, the state at /status (as `status --json`) and /healthz (200 while the loop turns) over HTTP on ADDR:PORT; a bare PORT or :PORT is on loopback. The metrics: per real server its health, weight, checks and a histogram of their durations (hakit_lb_*), and the data plane read at each scrape under node_exporter\'s ipvs collector\'s names (node_ipvs_backend_weight, node_ipvs_backend_connections_active and _inactive, node_ipvs_*_total; on nftables a NAT server\'s connections are counted in the connection tracking table, a directly routed one has none to count). Off by default. A port in use or an address not on this host ends the command at once (exit 2)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l router-id -d 'Names this node in mail subjects (keepalived\'s router_id; default: the host name)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l mail-to -d 'Send alerts to this address (repeatable)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l mail-from -d 'Sender of the alerts (default: hakit@HOSTNAME)' -r

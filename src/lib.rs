@@ -12,6 +12,8 @@
 //! - [`sync`]: rsync push/pull and the watch mode
 //! - [`conf`]: keepalived.conf read, checked, converted and planned
 //! - [`bgp`]: VIPs announced over BGP through BIRD 2
+//! - [`metrics`]: Prometheus exposition of every daemon's state and of the data plane;
+//!   [`conntrack`]: the NATed connections the nftables data plane does not count itself
 //! - shared: [`netlink`](mod@netlink) (every netlink socket), [`link`](mod@link)
 //!   (interfaces), [`addr`] (`ADDR:PORT`), [`checksum`], [`process`] (commands without a
 //!   shell), [`units`], [`logging`], [`statefile`], [`error`]
@@ -24,6 +26,7 @@ pub mod check;
 pub mod checksum;
 pub mod cli;
 pub mod conf;
+pub mod conntrack;
 pub mod dataplane;
 pub mod error;
 pub mod ffi;

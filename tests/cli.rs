@@ -111,6 +111,13 @@ fn bgp_routers_of_no_known_family_are_usage_errors() {
 }
 
 #[test]
+fn metrics_of_an_unknown_data_plane_is_a_usage_error() {
+    hakit(&["metrics", "--dataplane", "lvs"])
+        .code(2)
+        .one_line_error("--dataplane lvs: nft, ipvs, auto or none");
+}
+
+#[test]
 fn clap_usage_errors_exit_2() {
     let r = hakit(&["vip", "frobnicate"]);
     r.code(2);

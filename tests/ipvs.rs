@@ -288,6 +288,8 @@ fn vm_nat_and_dr_traffic_and_lb_keep_the_pool_in_line() {
         "ok   DR round robin: 5 5",
         "ok   DR: only the director answers ARP for the VIP",
         "ok   DR counters",
+        "ok   metrics: backend weight",
+        "ok   metrics: connections as ipvsadm counts them",
         "ok   lb run created the service with both real servers",
         "ok   round robin over both: 5 5 0",
         "ok   rs2 left the table in",

@@ -1,6 +1,6 @@
 //! `--metrics-listen` and `hakit metrics`: the exposition passes Debian's promtool, a real
-//! Prometheus server scrapes a VRRP pair and a checker in namespaces and sees the
-//! failover and a real server going down, /status is `status --json`, and the endpoint
+//! Prometheus server scrapes a VRRP pair, a checker and a sync watcher in namespaces and
+//! sees the failover, a real server going down and a target lagging, /status is `status --json`, and the endpoint
 //! refuses what it should without holding the daemon up.
 
 use std::io::Write;
@@ -266,6 +266,34 @@ fn prometheus_scrapes_a_vrrp_pair_and_a_checker_and_sees_them_change() {
     });
     let (_, m) = http(n3, "GET", 9166, "/metrics");
     promtool_passes(&m);
+    // A sync watcher on n3 whose target (a closed port on loopback) never answers.
+    let src = n3.state_dir.with_extension("src");
+    let _ = std::fs::remove_dir_all(&src);
+    std::fs::create_dir_all(&src).unwrap();
+    let dead = crate::support::servers::free_port();
+    let _watch = bg(
+        n3,
+        &hakit_bin(),
+        &[
+            "sync",
+            "push",
+            &format!("{}/", src.display()),
+            &format!("rsync://127.0.0.1:{dead}/m"),
+            "--watch",
+            "--debounce",
+            "50ms",
+            "--max-delay",
+            "200ms",
+            "--timeout",
+            "2s",
+            "--metrics-listen",
+            "9167",
+        ],
+        &n3.state_dir.with_extension("watch.log"),
+    );
+    wait_for("the watcher's endpoint", Duration::from_secs(10), || {
+        http(n3, "GET", 9167, "/healthz").0 == 200
+    });
 
     // A real Prometheus scraping all three every 0.2 s.
     let pdir = n3.state_dir.with_extension("prometheus");
@@ -274,7 +302,7 @@ fn prometheus_scrapes_a_vrrp_pair_and_a_checker_and_sees_them_change() {
     let conf = pdir.join("prometheus.yml");
     std::fs::write(
         &conf,
-        "global:\n  scrape_interval: 200ms\n  scrape_timeout: 150ms\nscrape_configs:\n  - job_name: vrrp\n    static_configs:\n      - targets: ['10.99.0.1:9165', '10.99.0.2:9165']\n  - job_name: lb\n    static_configs:\n      - targets: ['127.0.0.1:9166']\n",
+        "global:\n  scrape_interval: 200ms\n  scrape_timeout: 150ms\nscrape_configs:\n  - job_name: vrrp\n    static_configs:\n      - targets: ['10.99.0.1:9165', '10.99.0.2:9165']\n  - job_name: lb\n    static_configs:\n      - targets: ['127.0.0.1:9166']\n  - job_name: sync\n    static_configs:\n      - targets: ['127.0.0.1:9167']\n",
     )
     .unwrap();
     let _prom = bg(
@@ -322,6 +350,21 @@ fn prometheus_scrapes_a_vrrp_pair_and_a_checker_and_sees_them_change() {
         "Prometheus to see the real server down",
         Duration::from_secs(15),
         || query(n3, &gone).len() == 1,
+    );
+
+    // A change the watcher cannot push: Prometheus sees the target lag.
+    std::fs::write(src.join("index.html"), "new\n").unwrap();
+    wait_for(
+        "Prometheus to see the sync target lag",
+        Duration::from_secs(15),
+        || {
+            query(
+                n3,
+                "hakit_sync_queued_paths > 0 and hakit_sync_failed_pushes_in_a_row >= 1",
+            )
+            .len()
+                == 1
+        },
     );
 
     // The same exposition once, for the textfile collector.

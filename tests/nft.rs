@@ -913,6 +913,8 @@ fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() 
             "10.0.1.13:8080",
             "--check",
             "http --connect-port 8081 --path / --connect-timeout 0.5s --retry 0",
+            "--metrics-listen",
+            "9168",
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -954,12 +956,56 @@ fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() 
         let _ = std::io::Read::read_to_string(&mut holder.stderr.take().unwrap(), &mut err);
         panic!("hold did not open its connections: {first}{err}");
     }
+    // The held connections, counted from the connection tracking table: in ipvsadm's
+    // ActiveConn column and as node_exporter's ipvs collector names them. The checks'
+    // own connections to the servers are not the service's.
+    let active: u64 = ok(d.hakit(&["nft", "list", "--json"])).json()["services"][0]["dests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["active"].as_u64().unwrap())
+        .sum();
+    assert_eq!(active, 9);
+    let m = d
+        .exec("curl", &["-s", "-m", "3", "http://127.0.0.1:9168/metrics"])
+        .stdout;
+    crate::metrics::promtool_passes(&m);
+    let sum = |name: &str| -> f64 {
+        m.lines()
+            .filter(|l| {
+                l.starts_with(&format!(
+                    "{name}{{local_address=\"10.0.0.100\",local_port=\"80\""
+                ))
+            })
+            .map(|l| l.rsplit(' ').next().unwrap().parse::<f64>().unwrap())
+            .sum()
+    };
+    assert_eq!(sum("node_ipvs_backend_connections_active"), 9.0, "{m}");
+    assert_eq!(sum("node_ipvs_backend_weight"), 3.0, "{m}");
+    assert!(m.contains("hakit_dataplane_up{dataplane=\"nft\"} 1"), "{m}");
+    assert!(m.contains("\nnode_ipvs_connections_total "), "{m}");
     servers[2] = None;
     wait_for("lb to take r3 out", Duration::from_secs(10), || listed(2));
     let c = count(&l.client, "10.0.0.100", 80, 100);
     assert_eq!(c.get("r3"), None, "{c:?}");
     servers[2] = Some(serve(l.rs(3), "r3", 8080, Some(8081)));
     wait_for("lb to bring r3 back", Duration::from_secs(10), || listed(3));
+    // Every server's checks were timed.
+    let m = d
+        .exec("curl", &["-s", "-m", "3", "http://127.0.0.1:9168/metrics"])
+        .stdout;
+    for rs in 11..=13 {
+        let timed = format!(
+            "hakit_lb_check_duration_seconds_count{{service=\"TCP 10.0.0.100:80\",real_server=\"10.0.1.{rs}:8080\"}} "
+        );
+        let n: f64 = m
+            .lines()
+            .find_map(|l| l.strip_prefix(&timed))
+            .unwrap_or_else(|| panic!("{timed} in\n{m}"))
+            .parse()
+            .unwrap();
+        assert!(n >= 1.0, "{timed}{n} in\n{m}");
+    }
     let mut rest = String::new();
     std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
     let _ = holder.wait();

@@ -55,6 +55,9 @@ pub struct Verdict {
     pub elapsed_ms: u64,
     /// Duration of the last try.
     pub last_try_ms: u64,
+    /// Wall time of the whole check, at full resolution (for latency histograms).
+    #[serde(skip)]
+    pub elapsed: Duration,
     /// keepalived's dynamic MISC_CHECK weight (exit status - 2), when the check sets one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<i32>,
@@ -269,6 +272,7 @@ impl Check {
                     tries,
                     elapsed_ms: start.elapsed().as_millis() as u64,
                     last_try_ms,
+                    elapsed: start.elapsed(),
                     weight,
                 };
             }

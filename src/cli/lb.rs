@@ -203,9 +203,14 @@ struct RunArgs {
     /// Leave the table as it is at exit.
     #[arg(long)]
     keep_on_exit: bool,
-    /// Serve Prometheus metrics at /metrics (health, weight and checks per real server), the state at /status (as `status
-    /// --json`) and /healthz (200 while the loop turns) over HTTP on ADDR:PORT; a bare PORT
-    /// or :PORT is on loopback. Off by default. A port in use or an address not on this
+    /// Serve Prometheus metrics at /metrics, the state at /status (as `status --json`)
+    /// and /healthz (200 while the loop turns) over HTTP on ADDR:PORT; a bare PORT or :PORT
+    /// is on loopback. The metrics: per real server its health, weight, checks and a
+    /// histogram of their durations (hakit_lb_*), and the data plane read at each scrape
+    /// under node_exporter's ipvs collector's names (node_ipvs_backend_weight,
+    /// node_ipvs_backend_connections_active and _inactive, node_ipvs_*_total; on nftables
+    /// a NAT server's connections are counted in the connection tracking table, a directly
+    /// routed one has none to count). Off by default. A port in use or an address not on this
     /// host ends the command at once (exit 2).
     #[arg(long, value_name = "ADDR:PORT", value_parser = crate::metrics::http::parse_listen)]
     metrics_listen: Option<std::net::SocketAddr>,
@@ -557,6 +562,7 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
         let source = crate::metrics::LbSource {
             state_dir: g.state_dir.clone(),
             name: r.name.clone(),
+            dataplane: (!r.dry_run).then_some(opts.dataplane),
         };
         crate::metrics::listen(addr, std::sync::Arc::new(source), opts.heart.clone())?;
     }

@@ -15,9 +15,16 @@ use crate::error::Error;
 /// with 0 INIT, 1 BACKUP, 2 MASTER, 3 FAULT, keepalived_advertisements_sent_total, ...),
 /// the checkers under hakit_lb_*, the watch queues under hakit_sync_* (bgp run asks BIRD
 /// at each scrape, so only its endpoint has hakit_bgp_*). For node_exporter's textfile
-/// collector from cron,
-/// --textfile DIR writes DIR/hakit.prom atomically. An instance whose process is gone
-/// is left out (keepalived_up says 0 when none runs).
+/// collector from cron, --textfile DIR writes DIR/hakit.prom atomically. An instance
+/// whose process is gone is left out (keepalived_up says 0 when none runs).
+///
+/// The data plane's services follow under node_exporter's ipvs collector names
+/// (node_ipvs_backend_weight, node_ipvs_backend_connections_active, ...) for hakit's
+/// nftables tables when they exist: the NATed servers' connections counted in the
+/// connection tracking table (directly routed ones never pass it, so they have a weight
+/// but no connection series). IPVS is left to node_exporter's own ipvs collector, whose
+/// names the textfile collector would refuse twice; --dataplane ipvs adds it where that
+/// collector is off, --dataplane none leaves the data plane out.
 ///
 /// Exit status: 0 written; 1 a state file could not be read or the file not written.
 #[derive(Args, Debug)]
@@ -25,10 +32,21 @@ pub struct MetricsArgs {
     /// Write DIR/hakit.prom (through a temporary file and a rename) instead of printing.
     #[arg(long, value_name = "DIR")]
     textfile: Option<PathBuf>,
+
+    /// The data plane to add: nft, ipvs, auto (IPVS where the kernel has it), or none.
+    #[arg(long, value_name = "KIND", default_value = "nft")]
+    dataplane: String,
 }
 
 pub fn exec(a: &MetricsArgs, g: &Global, out: &Out) -> Exit {
-    let text = crate::metrics::collect(&g.state_dir)?;
+    let plane = match a.dataplane.as_str() {
+        "none" => None,
+        k => Some(
+            k.parse()
+                .map_err(|_| Error::invalid(format!("--dataplane {k}: nft, ipvs, auto or none")))?,
+        ),
+    };
+    let text = crate::metrics::collect(&g.state_dir, plane)?;
     match &a.textfile {
         None => {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());

@@ -46,6 +46,11 @@ enum NftCmd {
     /// change to a service (weights, servers) starts the connection counts of the servers
     /// whose share moved again (of every server, for a service with a chain of its own:
     /// rr, mh, persistence, firewall marks, direct routing); packets and bytes go on.
+    ///
+    /// ActiveConn and InActConn of a NAT real server are its connections in the
+    /// connection tracking table, counted as IPVS counts them: established TCP active,
+    /// any other state and every UDP flow inactive. A directly routed server's stay 0:
+    /// its connections never pass this host's connection tracking.
     List(ListArgs),
     #[command(flatten)]
     Table(TableCmd),
@@ -67,7 +72,11 @@ pub fn exec(a: &NftArgs, out: &Out) -> Exit {
         NftCmd::List(l) => {
             let only = l.only()?;
             let mut nft = open()?;
-            let table = selected(&mut nft, only)?;
+            let mut table = selected(&mut nft, only)?;
+            match crate::conntrack::dump() {
+                Ok(c) => crate::conntrack::count(&mut table, &c),
+                Err(e) => log::warn!("connections not counted: {e}"),
+            }
             if l.json {
                 out.json(&Listing {
                     dataplane: "nftables",

@@ -497,6 +497,9 @@ impl Lb {
                 v.reason
             );
         }
+        if let Some(r) = svc.pool.reals.get_mut(i) {
+            r.latency.observe(v.elapsed.as_secs_f64());
+        }
         let ev = svc
             .pool
             .verdict(i, v.healthy, v.weight, &v.reason, now_ms());
@@ -719,6 +722,7 @@ impl Lb {
                         check: r.check.probe.describe(),
                         checks: st.checks,
                         failures: st.failures,
+                        check_duration: st.latency.clone(),
                     })
                     .collect();
                 ServiceStatus {

@@ -64,6 +64,8 @@ pub struct RealState {
     pub since_ms: u64,
     pub checks: u64,
     pub failures: u64,
+    /// How long its checks took (retries included), seconds.
+    pub latency: crate::metrics::expo::Histogram,
 }
 
 /// Something to report.
@@ -115,6 +117,7 @@ impl Pool {
                 since_ms: 0,
                 checks: 0,
                 failures: 0,
+                latency: Default::default(),
             })
             .collect();
         let mut p = Pool {

@@ -27,6 +27,9 @@ pub struct RealStatus {
     pub check: String,
     pub checks: u64,
     pub failures: u64,
+    /// How long its checks took (retries included), seconds.
+    #[serde(default)]
+    pub check_duration: crate::metrics::expo::Histogram,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

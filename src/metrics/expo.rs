@@ -8,6 +8,56 @@ use std::fmt::Write;
 pub enum Kind {
     Gauge,
     Counter,
+    Histogram,
+}
+
+/// A histogram's buckets (cumulative, as the format writes them), sum and count. Kept in
+/// state files, so it carries its bounds: a file written with other bounds still reads.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Histogram {
+    /// Upper bounds (seconds), ascending; `+Inf` is implied.
+    pub bounds: Vec<f64>,
+    /// Observations at or below each bound.
+    pub counts: Vec<u64>,
+    pub sum: f64,
+    pub count: u64,
+}
+
+/// Bounds for check durations (seconds): from a LAN round trip to keepalived's longest
+/// usual connect timeout.
+pub const CHECK_BOUNDS: [f64; 13] = [
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+];
+
+/// Bounds and sums are durations, never NaN: equality is total.
+impl Eq for Histogram {}
+
+impl Histogram {
+    pub fn new(bounds: &[f64]) -> Histogram {
+        Histogram {
+            bounds: bounds.to_vec(),
+            counts: vec![0; bounds.len()],
+            sum: 0.0,
+            count: 0,
+        }
+    }
+
+    /// Count one observation of `v` (seconds).
+    pub fn observe(&mut self, v: f64) {
+        for (b, c) in self.bounds.iter().zip(self.counts.iter_mut()) {
+            if v <= *b {
+                *c += 1;
+            }
+        }
+        self.sum += v;
+        self.count += 1;
+    }
+}
+
+impl Default for Histogram {
+    fn default() -> Histogram {
+        Histogram::new(&CHECK_BOUNDS)
+    }
 }
 
 /// One family: its samples share a name, a help line and a type.
@@ -17,6 +67,8 @@ pub struct Family {
     pub kind: Kind,
     pub help: &'static str,
     pub samples: Vec<(Vec<(&'static str, String)>, f64)>,
+    /// A histogram family's series.
+    pub histograms: Vec<(Vec<(&'static str, String)>, Histogram)>,
 }
 
 impl Family {
@@ -26,6 +78,7 @@ impl Family {
             kind,
             help,
             samples: Vec::new(),
+            histograms: Vec::new(),
         }
     }
 
@@ -33,6 +86,35 @@ impl Family {
         let l = labels.iter().map(|(k, v)| (*k, v.to_string())).collect();
         self.samples.push((l, value));
     }
+
+    pub fn add_histogram(&mut self, labels: &[(&'static str, &str)], h: &Histogram) {
+        let l = labels.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        self.histograms.push((l, h.clone()));
+    }
+}
+
+/// One sample line: `name{labels} value`, `extra` a last label (a bucket's `le`).
+fn line(
+    out: &mut String,
+    name: &str,
+    labels: &[(&'static str, String)],
+    extra: Option<(&str, &str)>,
+    v: f64,
+) {
+    out.push_str(name);
+    let mut all: Vec<(&str, &str)> = labels.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    all.extend(extra);
+    if !all.is_empty() {
+        out.push('{');
+        for (i, (k, lv)) in all.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{k}=\"{}\"", escape_label(lv));
+        }
+        out.push('}');
+    }
+    let _ = writeln!(out, " {}", value(v));
 }
 
 fn escape_label(v: &str) -> String {
@@ -73,22 +155,39 @@ pub fn render(families: &[Family]) -> String {
         let kind = match f.kind {
             Kind::Gauge => "gauge",
             Kind::Counter => "counter",
+            Kind::Histogram => "histogram",
         };
         let _ = writeln!(out, "# HELP {} {}", f.name, escape_help(f.help));
         let _ = writeln!(out, "# TYPE {} {kind}", f.name);
         for (labels, v) in &f.samples {
-            out.push_str(f.name);
-            if !labels.is_empty() {
-                out.push('{');
-                for (i, (k, lv)) in labels.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    let _ = write!(out, "{k}=\"{}\"", escape_label(lv));
-                }
-                out.push('}');
+            line(&mut out, f.name, labels, None, *v);
+        }
+        for (labels, h) in &f.histograms {
+            let bucket = format!("{}_bucket", f.name);
+            for (b, c) in h.bounds.iter().zip(&h.counts) {
+                line(
+                    &mut out,
+                    &bucket,
+                    labels,
+                    Some(("le", &value(*b))),
+                    *c as f64,
+                );
             }
-            let _ = writeln!(out, " {}", value(*v));
+            line(
+                &mut out,
+                &bucket,
+                labels,
+                Some(("le", "+Inf")),
+                h.count as f64,
+            );
+            line(&mut out, &format!("{}_sum", f.name), labels, None, h.sum);
+            line(
+                &mut out,
+                &format!("{}_count", f.name),
+                labels,
+                None,
+                h.count as f64,
+            );
         }
     }
     out
@@ -109,6 +208,27 @@ mod tests {
             "# HELP x_total Things, with a \\\\ and\\na newline\n# TYPE x_total counter\n\
              x_total{name=\"a \\\"quoted\\\" \\\\ name\\n\"} 3\nx_total 0.5\n\
              # HELP y Nothing yet\n# TYPE y gauge\n"
+        );
+    }
+
+    #[test]
+    fn histograms_render_cumulative_buckets_sum_and_count() {
+        let mut h = Histogram::new(&[0.01, 0.5, 1.0]);
+        for v in [0.0078125, 0.25, 0.5, 3.0] {
+            h.observe(v);
+        }
+        assert_eq!(h.counts, vec![1, 3, 3]);
+        let mut f = Family::new("d_seconds", Kind::Histogram, "Durations");
+        f.add_histogram(&[("rs", "a")], &h);
+        assert_eq!(
+            render(&[f]),
+            "# HELP d_seconds Durations\n# TYPE d_seconds histogram\n\
+             d_seconds_bucket{rs=\"a\",le=\"0.01\"} 1\n\
+             d_seconds_bucket{rs=\"a\",le=\"0.5\"} 3\n\
+             d_seconds_bucket{rs=\"a\",le=\"1\"} 3\n\
+             d_seconds_bucket{rs=\"a\",le=\"+Inf\"} 4\n\
+             d_seconds_sum{rs=\"a\"} 3.7578125\n\
+             d_seconds_count{rs=\"a\"} 4\n"
         );
     }
 

@@ -222,6 +222,11 @@ pub fn lb(s: &LbStatus) -> Vec<Family> {
         Kind::Counter,
         "Checks of the real server that failed",
     );
+    let mut took = Family::new(
+        "hakit_lb_check_duration_seconds",
+        Kind::Histogram,
+        "How long the real server's checks took, retries included",
+    );
     let mut since = Family::new(
         "hakit_lb_real_server_last_change_timestamp_seconds",
         Kind::Gauge,
@@ -260,13 +265,14 @@ pub fn lb(s: &LbStatus) -> Vec<Family> {
             }
             checks.add(&l, r.checks as f64);
             failures.add(&l, r.failures as f64);
+            took.add_histogram(&l, &r.check_duration);
             if let Some(t) = r.since.as_deref().and_then(parse_rfc3339_utc) {
                 since.add(&l, t);
             }
         }
     }
     out.extend([
-        health, weight, checks, failures, since, quorum, alive, sorry,
+        health, weight, checks, failures, took, since, quorum, alive, sorry,
     ]);
     out
 }
@@ -319,6 +325,200 @@ pub fn sync(rows: &[crate::sync::QueueStatus], now: f64) -> Vec<Family> {
         }
     }
     vec![queued, full, age, ok, at, took, fails]
+}
+
+/// The data plane's services as node_exporter's ipvs collector names them: per real
+/// server its weight and active and inactive connections (labels `local_address`,
+/// `local_port`, `remote_address`, `remote_port`, `proto`, `local_mark`, valued as that
+/// collector values them from /proc/net/ip_vs), and the totals of connections, packets
+/// and bytes. `counted(dest)`: whether the data plane knows a server's connections
+/// (nftables' direct routing never sees them; its series are left out rather than
+/// reported as 0).
+pub fn dataplane(
+    table: &[crate::service::Entry],
+    totals: &crate::service::Stats,
+    counted: impl Fn(&crate::service::Dest) -> bool,
+) -> Vec<Family> {
+    use crate::service::Key;
+    let c = |name, help| Family::new(name, Kind::Counter, help);
+    let g = |name, help| Family::new(name, Kind::Gauge, help);
+    let mut out = Vec::new();
+    for (name, help, v) in [
+        (
+            "node_ipvs_connections_total",
+            "The total number of connections made.",
+            totals.conns,
+        ),
+        (
+            "node_ipvs_incoming_packets_total",
+            "The total number of incoming packets.",
+            totals.inpkts,
+        ),
+        (
+            "node_ipvs_outgoing_packets_total",
+            "The total number of outgoing packets.",
+            totals.outpkts,
+        ),
+        (
+            "node_ipvs_incoming_bytes_total",
+            "The total amount of incoming data.",
+            totals.inbytes,
+        ),
+        (
+            "node_ipvs_outgoing_bytes_total",
+            "The total amount of outgoing data.",
+            totals.outbytes,
+        ),
+    ] {
+        let mut f = c(name, help);
+        f.add(&[], v as f64);
+        out.push(f);
+    }
+    let mut active = g(
+        "node_ipvs_backend_connections_active",
+        "The current active connections by local and remote address.",
+    );
+    let mut inactive = g(
+        "node_ipvs_backend_connections_inactive",
+        "The current inactive connections by local and remote address.",
+    );
+    let mut weight = g(
+        "node_ipvs_backend_weight",
+        "The current backend weight by local and remote address.",
+    );
+    for e in table {
+        let (local, lport, proto, mark) = match e.service.key {
+            Key::Addr {
+                protocol,
+                addr,
+                port,
+            } => (addr.to_string(), port, protocol.name(), String::new()),
+            Key::Fwmark { mark, .. } => (String::new(), 0, "FWM", mark.to_string()),
+        };
+        for d in &e.dests {
+            let (lport, rport) = (lport.to_string(), d.port.to_string());
+            let remote = d.addr.to_string();
+            let l = [
+                ("local_address", local.as_str()),
+                ("local_port", lport.as_str()),
+                ("remote_address", remote.as_str()),
+                ("remote_port", rport.as_str()),
+                ("proto", proto),
+                ("local_mark", mark.as_str()),
+            ];
+            weight.add(&l, f64::from(d.weight));
+            if counted(d) {
+                active.add(&l, f64::from(d.active));
+                inactive.add(&l, f64::from(d.inactive));
+            }
+        }
+    }
+    out.extend([active, inactive, weight]);
+    out
+}
+
+/// The data plane `kind` names, read at a scrape: its families (see [`dataplane`]) and
+/// `hakit_dataplane_up`, which says 0, with nothing else, when it could not be read.
+/// nftables' NATed connections are counted in the connection tracking table. `quiet`:
+/// nothing at all when the data plane is not there (no IPVS module, no hakit tables), for
+/// `hakit metrics` on hosts that have none.
+pub fn read_dataplane(kind: crate::dataplane::Kind, quiet: bool) -> Vec<Family> {
+    use crate::dataplane::Kind as K;
+    use crate::service::{DataPlane, Forward, Stats};
+    let mut up = Family::new(
+        "hakit_dataplane_up",
+        Kind::Gauge,
+        "Whether the data plane could be read at this scrape",
+    );
+    let ipvs = || -> Result<Vec<Family>> {
+        let table = crate::ipvs::Ipvs::open()?.table()?;
+        let totals = std::fs::read_to_string("/proc/net/ip_vs_stats")
+            .ok()
+            .and_then(|t| parse_ipvs_stats(&t))
+            .unwrap_or_else(|| sum_stats(&table));
+        Ok(dataplane(&table, &totals, |_| true))
+    };
+    let nft = |quiet: bool| -> Result<Option<Vec<Family>>> {
+        let mut n = crate::nft::Nft::open(false)?;
+        if quiet && !n.exists() {
+            return Ok(None);
+        }
+        let mut table = n.table()?;
+        let totals = sum_stats(&table);
+        let conns = table
+            .iter()
+            .any(|e| e.dests.iter().any(|d| d.forward == Forward::Masq));
+        // Without the connection tracking table, the NATed servers' counts are unknown.
+        let counted = !conns
+            || match crate::conntrack::dump() {
+                Ok(c) => {
+                    crate::conntrack::count(&mut table, &c);
+                    true
+                }
+                Err(e) => {
+                    log::debug!("metrics: {e}");
+                    false
+                }
+            };
+        Ok(Some(dataplane(&table, &totals, |d| {
+            counted && d.forward == Forward::Masq
+        })))
+    };
+    let (name, got) = match kind {
+        K::Ipvs => ("ipvs", ipvs().map(Some)),
+        K::Nft => ("nft", nft(quiet)),
+        K::Auto => match ipvs() {
+            Ok(f) => ("ipvs", Ok(Some(f))),
+            Err(_) => ("nft", nft(quiet)),
+        },
+    };
+    fn sum_stats(t: &[crate::service::Entry]) -> Stats {
+        let mut s = Stats::default();
+        for e in t {
+            s.conns += e.service.stats.conns;
+            s.inpkts += e.service.stats.inpkts;
+            s.outpkts += e.service.stats.outpkts;
+            s.inbytes += e.service.stats.inbytes;
+            s.outbytes += e.service.stats.outbytes;
+        }
+        s
+    }
+    match got {
+        Ok(None) => Vec::new(),
+        Ok(Some(mut f)) => {
+            up.add(&[("dataplane", name)], 1.0);
+            f.insert(0, up);
+            f
+        }
+        Err(_) if quiet => Vec::new(),
+        Err(e) => {
+            log::debug!("metrics: {e}");
+            up.add(&[("dataplane", name)], 0.0);
+            vec![up]
+        }
+    }
+}
+
+/// IPVS's totals from /proc/net/ip_vs_stats (the counters of its third line, in hex), as
+/// node_exporter reads them: they count what deleted services saw too.
+pub fn parse_ipvs_stats(text: &str) -> Option<crate::service::Stats> {
+    let line = text.lines().nth(2)?;
+    let v: Vec<u64> = line
+        .split_whitespace()
+        .map(|x| u64::from_str_radix(x, 16))
+        .collect::<std::result::Result<_, _>>()
+        .ok()?;
+    let [conns, inpkts, outpkts, inbytes, outbytes] = v[..] else {
+        return None;
+    };
+    Some(crate::service::Stats {
+        conns,
+        inpkts,
+        outpkts,
+        inbytes,
+        outbytes,
+        ..Default::default()
+    })
 }
 
 /// BIRD's view of hakit's announcements: each VIP, configured and announced, and the BGP
@@ -387,13 +587,17 @@ fn unix_now() -> f64 {
         .map_or(0.0, |d| d.as_secs_f64())
 }
 
-/// Every hakit state file in `state_dir` as one exposition (`hakit metrics`).
-pub fn collect(state_dir: &Path) -> Result<String> {
+/// Every hakit state file in `state_dir` as one exposition (`hakit metrics`), and the
+/// data plane `dataplane` names when it is there.
+pub fn collect(state_dir: &Path, dataplane: Option<crate::dataplane::Kind>) -> Result<String> {
     let mut fams = vrrp(&crate::vrrp::status::read(state_dir, None)?);
     for s in crate::lb::status::read_all(state_dir)? {
         fams.extend(lb(&s));
     }
     fams.extend(sync(&crate::sync::queues(state_dir)?, unix_now()));
+    if let Some(k) = dataplane {
+        fams.extend(read_dataplane(k, true));
+    }
     Ok(expo::render(&merge(fams)))
 }
 
@@ -402,7 +606,10 @@ pub fn merge(fams: Vec<Family>) -> Vec<Family> {
     let mut out: Vec<Family> = Vec::new();
     for f in fams {
         match out.iter_mut().find(|o| o.name == f.name) {
-            Some(o) => o.samples.extend(f.samples),
+            Some(o) => {
+                o.samples.extend(f.samples);
+                o.histograms.extend(f.histograms);
+            }
             None => out.push(f),
         }
     }
@@ -438,16 +645,22 @@ impl http::Source for VrrpSource {
     }
 }
 
-/// `lb run`'s page: its state file, as `lb status --json` shows it.
+/// `lb run`'s page: its state file, as `lb status --json` shows it, and the data plane it
+/// drives (none in a dry run) read at each scrape.
 pub struct LbSource {
     pub state_dir: PathBuf,
     pub name: Option<String>,
+    pub dataplane: Option<crate::dataplane::Kind>,
 }
 
 impl http::Source for LbSource {
     fn metrics(&self) -> Result<String> {
         let s = crate::lb::status::read(&self.state_dir, self.name.as_deref())?;
-        Ok(expo::render(&lb(&s)))
+        let mut fams = lb(&s);
+        if let Some(k) = self.dataplane {
+            fams.extend(read_dataplane(k, false));
+        }
+        Ok(expo::render(&fams))
     }
 
     fn status(&self) -> Result<String> {
@@ -591,7 +804,8 @@ mod tests {
                 "reals": [
                     {"addr": "10.0.0.7:80", "health": "up", "weight": 2, "in_table": 2,
                      "since": "2026-12-02T17:00:00.000Z", "reason": "", "check": "HTTP_GET",
-                     "checks": 6, "failures": 1},
+                     "checks": 6, "failures": 1, "check_duration":
+                     {"bounds": [0.01, 0.1], "counts": [4, 6], "sum": 0.25, "count": 6}},
                     {"addr": "10.0.0.8:80", "health": "down", "weight": 1, "in_table": null,
                      "since": null, "reason": "refused", "check": "HTTP_GET",
                      "checks": 4, "failures": 4}
@@ -610,6 +824,11 @@ mod tests {
             format!("hakit_lb_real_server_up{} 0", r("10.0.0.8:80")),
             format!("hakit_lb_real_server_weight{} 2", r("10.0.0.7:80")),
             format!("hakit_lb_check_failures_total{} 4", r("10.0.0.8:80")),
+            r#"hakit_lb_check_duration_seconds_bucket{service="TCP 10.0.0.1:80",real_server="10.0.0.7:80",le="0.01"} 4"#.into(),
+            r#"hakit_lb_check_duration_seconds_bucket{service="TCP 10.0.0.1:80",real_server="10.0.0.7:80",le="+Inf"} 6"#.into(),
+            format!("hakit_lb_check_duration_seconds_sum{} 0.25", r("10.0.0.7:80")),
+            // A state file from before durations were kept reads as no checks timed.
+            format!("hakit_lb_check_duration_seconds_count{} 0", r("10.0.0.8:80")),
             format!(
                 "hakit_lb_real_server_last_change_timestamp_seconds{} 1796230800",
                 r("10.0.0.7:80")
@@ -680,10 +899,18 @@ mod tests {
             sessions: vec![],
             bfd: vec![],
         };
-        let mut names: Vec<&str> = vrrp(&[]).iter().map(|f| f.name).collect();
-        names.extend(lb(&checker()).iter().map(|f| f.name));
-        names.extend(sync(&[], 0.0).iter().map(|f| f.name));
-        names.extend(bgp(&status).iter().map(|f| f.name));
+        let mut fams = vrrp(&[]);
+        fams.extend(lb(&checker()));
+        fams.extend(sync(&[], 0.0));
+        fams.extend(bgp(&status));
+        fams.extend(dataplane(&[], &Default::default(), |_| true));
+        let mut names: Vec<String> = Vec::new();
+        for f in &fams {
+            names.push(f.name.to_string());
+            if f.kind == Kind::Histogram {
+                names.extend(["_bucket", "_sum", "_count"].map(|x| format!("{}{x}", f.name)));
+            }
+        }
         let dashboard = include_str!("../../scripts/monitoring/hakit-dashboard.json");
         let alerts = include_str!("../../scripts/monitoring/hakit-alerts.yml");
         let d: serde_json::Value = serde_json::from_str(dashboard).unwrap();
@@ -703,13 +930,99 @@ mod tests {
         let mut used = 0;
         for e in &exprs {
             for word in e.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
-                if word.starts_with("keepalived_") || word.starts_with("hakit_") {
-                    assert!(names.contains(&word), "{word} (in {e}) is not exported");
+                if ["keepalived_", "hakit_", "node_ipvs_"]
+                    .iter()
+                    .any(|p| word.starts_with(p))
+                {
+                    assert!(
+                        names.iter().any(|n| n == word),
+                        "{word} (in {e}) is not exported"
+                    );
                     used += 1;
                 }
             }
         }
         assert!(used >= 20, "{used} names used");
+    }
+
+    #[test]
+    fn the_data_plane_reads_as_node_exporter_s_ipvs_collector() {
+        use crate::service::{Dest, Entry, Forward, Key, Protocol, Service, Stats};
+        let tcp = Key::Addr {
+            protocol: Protocol::Tcp,
+            addr: "10.0.0.1".parse().unwrap(),
+            port: 80,
+        };
+        let mut d = Dest::of(
+            &tcp,
+            "10.0.1.7".parse().unwrap(),
+            Some(8080),
+            Forward::Masq,
+            3,
+        )
+        .unwrap();
+        (d.active, d.inactive) = (5, 2);
+        let fwm = Key::Fwmark {
+            mark: 10,
+            ipv6: true,
+        };
+        let dr = Dest::of(
+            &fwm,
+            "2001:db8::7".parse().unwrap(),
+            None,
+            Forward::Route,
+            1,
+        )
+        .unwrap();
+        let table = [
+            Entry {
+                service: Service::new(tcp),
+                dests: vec![d],
+            },
+            Entry {
+                service: Service::new(fwm),
+                dests: vec![dr],
+            },
+        ];
+        let totals = Stats {
+            conns: 7,
+            inbytes: 1 << 40,
+            ..Default::default()
+        };
+        let t = expo::render(&dataplane(&table, &totals, |d| d.forward == Forward::Masq));
+        let nat = r#"{local_address="10.0.0.1",local_port="80",remote_address="10.0.1.7",remote_port="8080",proto="TCP",local_mark=""}"#;
+        let mark = r#"{local_address="",local_port="0",remote_address="2001:db8::7",remote_port="0",proto="FWM",local_mark="10"}"#;
+        for line in [
+            "node_ipvs_connections_total 7".to_string(),
+            "node_ipvs_incoming_bytes_total 1099511627776".into(),
+            "node_ipvs_outgoing_packets_total 0".into(),
+            format!("node_ipvs_backend_connections_active{nat} 5"),
+            format!("node_ipvs_backend_connections_inactive{nat} 2"),
+            format!("node_ipvs_backend_weight{nat} 3"),
+            format!("node_ipvs_backend_weight{mark} 1"),
+        ] {
+            assert!(t.lines().any(|x| x == line), "{line} in\n{t}");
+        }
+        assert!(
+            !t.contains(&format!("node_ipvs_backend_connections_active{mark}")),
+            "connections a data plane cannot count are not said to be 0:\n{t}"
+        );
+    }
+
+    #[test]
+    fn ipvs_totals_read_from_proc() {
+        let text = "   Total Incoming Outgoing         Incoming         Outgoing\n   \
+                    Conns  Packets  Packets            Bytes            Bytes\n       \
+                    1F      3E8        0            1D4C0                0\n\n \
+                    Conns/s   Pkts/s   Pkts/s          Bytes/s          Bytes/s\n       \
+                    0        0        0                0                0\n";
+        let s = parse_ipvs_stats(text).unwrap();
+        assert_eq!(
+            (s.conns, s.inpkts, s.outpkts, s.inbytes),
+            (31, 1000, 0, 120000)
+        );
+        assert_eq!(parse_ipvs_stats("nonsense"), None);
+        assert_eq!(parse_ipvs_stats("a\nb\n1 2 zz 4 5\n"), None);
     }
 
     #[test]

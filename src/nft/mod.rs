@@ -225,6 +225,11 @@ impl Nft {
         })
     }
 
+    /// Whether hakit's tables are there (a read of none is an empty table).
+    pub fn exists(&self) -> bool {
+        self.inet || self.netdev
+    }
+
     /// The line a listing starts with.
     pub fn heading(&self) -> String {
         format!("hakit nftables data plane (tables inet {TABLE}, netdev {TABLE})")

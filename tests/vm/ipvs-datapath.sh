@@ -76,4 +76,17 @@ for i in $(seq 1 20); do
   [ "$n" = 2 ] && break; sleep 0.2
 done
 [ "$n" = 2 ] && echo "ok   DR counters" || { echo "FAIL DR counters"; hakit ipvs list --stats; fail=1; }
+# Metrics under node_exporter's ipvs collector's names: what ipvsadm and /proc say.
+m=$(hakit metrics --dataplane ipvs)
+lbl='local_address="10.0.1.10",local_port="80",remote_address="10.0.1.13",remote_port="80",proto="TCP",local_mark=""'
+echo "$m" | grep -qxF "node_ipvs_backend_weight{$lbl} 1" && echo "ok   metrics: backend weight" || { echo "FAIL metrics weight: $m"; fail=1; }
+for i in 1 2 3; do
+  m=$(hakit metrics --dataplane ipvs)
+  want=$(ipvsadm -Ln -t 10.0.1.10:80 | awk '/->/ && $2 != "RemoteAddress:Port" {a += $5; n += $6} END {print a + 0, n + 0}')
+  got=$(echo "$m" | awk '/^node_ipvs_backend_connections_active\{local_address="10.0.1.10"/ {a += $NF} /^node_ipvs_backend_connections_inactive\{local_address="10.0.1.10"/ {n += $NF} END {print a + 0, n + 0}')
+  conns=$(printf '%d' "0x$(awk 'NR == 3 {print $1}' /proc/net/ip_vs_stats)")
+  total=$(echo "$m" | awk '$1 == "node_ipvs_connections_total" {print $2}')
+  [ "$got" = "$want" ] && [ "$total" = "$conns" ] && break; sleep 0.2
+done
+[ "$got" = "$want" ] && [ "${want#* }" != 0 ] && [ "$total" = "$conns" ] && echo "ok   metrics: connections as ipvsadm counts them" || { echo "FAIL metrics conns: $got vs $want, total $total vs $conns"; fail=1; }
 exit $fail
