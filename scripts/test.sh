@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 deps=(iproute2:ip util-linux:setpriv procps:sysctl keepalived:keepalived curl:curl python3:python3
       qemu-system-x86:qemu-system-x86_64 busybox-static:busybox ipvsadm:ipvsadm kmod:depmod
       cpio:cpio xz-utils:xz binutils:objcopy nginx:nginx coreutils:md5sum rsync:rsync
-      nftables:nft bird2:bird prometheus:promtool)
+      nftables:nft bird2:bird prometheus:promtool lintian:lintian dpkg-dev:dpkg-shlibdeps
+      fakeroot:fakeroot man-db:man systemd:systemd-analyze git:git)
 
 . scripts/lib/deps.sh
 need test.sh "${deps[@]}"
@@ -30,6 +31,9 @@ cargo clippy --quiet --all-targets -- -D warnings
 echo "== cargo test"
 # Namespace tests in parallel; the qemu tests (vm_*) afterwards, so their emulated CPU
 # does not compete with the timing of the VRRP tests.
-cargo test --all-targets -- --test-threads 8 --skip vm_
+cargo test --all-targets -- --test-threads 8 --skip vm_ --skip pkg_
 echo "== cargo test (IPVS under qemu)"
 cargo test --test main vm_ -- --test-threads 1
+# The Debian package: a release build, then dpkg on this machine, alone.
+echo "== cargo test (the Debian package)"
+cargo test --test main pkg_ -- --test-threads 1

@@ -53,7 +53,8 @@ fn man_pages() -> BTreeMap<String, Vec<u8>> {
         out.insert(format!("{name}.1"), buf);
     }
     let mut out = BTreeMap::new();
-    let mut cmd = hakit::cli::Cli::command();
+    // The pages name the version, not the commit (that would make them stale at each).
+    let mut cmd = hakit::cli::Cli::command().long_version(None::<&str>);
     cmd.build();
     walk(cmd, "hakit".into(), "hakit".into(), &mut out);
     out

@@ -17,6 +17,7 @@ mod lab;
 mod lb;
 mod metrics;
 mod nft;
+mod package;
 mod rsprep;
 mod sync;
 mod vip;

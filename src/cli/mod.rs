@@ -51,13 +51,21 @@ in parentheses where one exists.";
 /// named `hakit-GROUP` it behaves as `hakit GROUP`, and as `ipvsadm` it takes ipvsadm's
 /// command line (see `hakit links`).
 #[derive(Parser, Debug)]
-#[command(name = "hakit", version, after_long_help = EXIT_STATUS)]
+#[command(name = "hakit", version, long_version = LONG_VERSION, after_long_help = EXIT_STATUS)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// `hakit --version`: the version and the commit it was built from (see build.rs).
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("HAKIT_COMMIT"),
+    ")"
+);
 
 /// Options every subcommand accepts.
 #[derive(Args, Debug)]
