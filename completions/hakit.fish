@@ -845,7 +845,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hakit -n "__fish_hakit_using_subcommand conf; and __fish_seen_subcommand_from plan" -l dataplane -d 'The data plane `lb run` is to keep in line (ipvs, nft; auto: IPVS where the kernel has it)' -r -f -a "ipvs\t''
 nft\t''
 auto\t''"

@@ -71,11 +71,23 @@ pub fn split_command(s: &str) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// Shell syntax in a command line: it means something only when a shell runs it.
+const SHELL_SYNTAX: [&str; 10] = ["&&", "||", ";", "|", ">", "<", "$(", "`", "*", "~"];
+
+/// Shell syntax in a command line: it means something only when a shell runs it. A
+/// command that already is a shell's `-c` (`/bin/sh -c 'a && b'`) has its shell.
 pub fn needs_shell(cmd: &str) -> bool {
-    ["&&", "||", ";", "|", ">", "<", "$(", "`", "*", "~"]
-        .iter()
-        .any(|p| cmd.contains(p))
+    let syntax = |s: &str| SHELL_SYNTAX.iter().any(|p| s.contains(p));
+    if !syntax(cmd) {
+        return false;
+    }
+    match split_command(cmd) {
+        Ok(v) if v.len() >= 3 => {
+            let shell = v[0].rsplit('/').next().unwrap_or_default();
+            let is_shell = ["sh", "bash", "dash", "ash", "zsh", "ksh"].contains(&shell);
+            !(is_shell && v[1] == "-c" && !v[3..].iter().any(|w| syntax(w)))
+        }
+        _ => true,
+    }
 }
 
 /// How a run ended.
@@ -268,6 +280,13 @@ mod tests {
         assert!(needs_shell("a && b"));
         assert!(needs_shell("echo $(date)"));
         assert!(!needs_shell("killall -0 nginx"));
+        // Already a shell's: nothing to wrap.
+        assert!(!needs_shell("/bin/sh -c 'test -e /x && exit 1 || exit 0'"));
+        assert!(!needs_shell("bash -c \"pidof nginx | grep -q .\" check"));
+        // But not a shell, or syntax outside its -c.
+        assert!(needs_shell("/bin/echo -c 'a && b'"));
+        assert!(needs_shell("sh -c 'a' && b"));
+        assert!(needs_shell("sh -c 'unbalanced && b"));
     }
 
     #[test]

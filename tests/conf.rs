@@ -51,6 +51,73 @@ fn conf_file(dir: &PathBuf, name: &str, text: &str) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// What mixed keepalived/hakit clusters found conf check saying wrongly: a script already
+/// in `/bin/sh -c` "needs a shell", keepalived keywords called unknown or refused, and a
+/// priority-255 non-owner that check passed and run refused. Now each kept-out keyword is
+/// named with its reason and counted, and check and run agree.
+#[test]
+fn conf_check_names_and_counts_what_is_not_carried_over_and_run_agrees() {
+    let dir = std::env::temp_dir().join(unique("gaps"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = conf_file(
+        &dir,
+        "k.conf",
+        "global_defs {\n  notify_fifo /run/k.fifo\n  log_unknown_vrids\n}\n\
+         vrrp_track_process nginx {\n  process nginx\n}\n\
+         vrrp_script chk {\n  script \"/bin/sh -c 'test -e /x && exit 1 || exit 0'\"\n}\n\
+         vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  priority 255\n  \
+         version 3\n  advert_int 0.1\n  virtual_routes {\n    10.0.0.0/8 via 10.99.0.254\n  }\n  \
+         virtual_ipaddress {\n    10.99.0.100/24\n  }\n  track_script {\n    chk\n  }\n}\n",
+    );
+    let r = hakit(&["conf", "check", &f]);
+    r.ok()
+        .stdout_has("log_unknown_vrids is not carried over to hakit (a kernel filter")
+        .stdout_has("0 errors, 4 warnings")
+        .stdout_has("4 keepalived keywords not carried over to hakit: log_unknown_vrids (global_defs), notify_fifo (global_defs), virtual_routes (vrrp_instance), vrrp_track_process (top level)");
+    for wrong in ["needs a shell", "unknown", "logs and ignores"] {
+        assert!(
+            !r.stdout.replace("log_unknown_vrids", "").contains(wrong),
+            "{wrong}:\n{}",
+            r.stdout
+        );
+    }
+    let j = hakit(&["conf", "check", &f, "--json"]).ok().json();
+    assert_eq!(j["not_carried"].as_array().unwrap().len(), 4, "{j}");
+    // The man page lists every keyword kept out, with its reason.
+    hakit(&["conf", "check", "--help"])
+        .ok()
+        .stdout_has("NOT CARRIED OVER:")
+        .stdout_has("use_vmac (vrrp_instance): not implemented yet");
+    if privileged("conf_check_names_and_counts_what_is_not_carried_over_and_run_agrees") {
+        // Priority 255 without owning the VIP: run takes the file as check did.
+        let lab = Lab::numbered("gaps", 1);
+        let n1 = lab.host(0);
+        let log = n1.state_dir.with_extension("log");
+        let mut child = std::process::Command::new("ip")
+            .args(["netns", "exec", &n1.name])
+            .arg(hakit_bin())
+            .args([
+                "--log-file",
+                log.to_str().unwrap(),
+                "vrrp",
+                "run",
+                "--config",
+                &f,
+            ])
+            .env("HAKIT_STATE_DIR", &n1.state_dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_for("VI_1 master", Duration::from_secs(5), || {
+            n1.has_addr("eth0", "10.99.0.100")
+        });
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn broken_files_report_every_error_at_its_place() {
     let dir = std::env::temp_dir().join(unique("badconf"));

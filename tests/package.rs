@@ -159,16 +159,21 @@ fn pkg_debian_package_builds_installs_upgrades_and_is_removed() {
     run("/usr/sbin/hakit", ["--version"], &[])
         .ok()
         .stdout_has(&format!("hakit {version} (commit {commit})"));
+    run("/usr/sbin/hakit", ["--help"], &[])
+        .ok()
+        .stdout_has("Usage: hakit");
     run("/usr/sbin/hakit-vip", ["list", "--json"], &[]).ok();
     assert!(
         !Path::new("/usr/sbin/ipvsadm").exists()
             || std::fs::read_link("/usr/sbin/ipvsadm").is_err(),
         "the ipvsadm name is Debian's ipvsadm's"
     );
-    assert_eq!(
-        sh("man -w hakit-lb-run").trim(),
-        "/usr/share/man/man1/hakit-lb-run.1.gz"
-    );
+    for page in ["hakit", "hakit-lb-run"] {
+        assert_eq!(
+            sh(&format!("man -w {page}")).trim(),
+            format!("/usr/share/man/man1/{page}.1.gz")
+        );
+    }
     let page = sh("MANWIDTH=80 man -P cat hakit-vrrp-run 2>/dev/null");
     assert!(page.contains("EXIT STATUS"), "{page}");
     let completed = sh(

@@ -47,6 +47,7 @@ enum ConfCmd {
 }
 
 #[derive(Args, Debug)]
+#[command(after_long_help = crate::conf::gaps::help())]
 struct CheckArgs {
     /// The keepalived.conf.
     file: PathBuf,
@@ -84,6 +85,8 @@ struct Report {
     warnings: usize,
     instances: Vec<String>,
     virtual_servers: usize,
+    /// keepalived keywords met that hakit does not carry over, as "keyword (where)".
+    not_carried: Vec<String>,
     diagnostics: Vec<JsonDiag>,
 }
 
@@ -100,6 +103,7 @@ pub fn exec(a: &ConfArgs, out: &Out) -> Exit {
                     warnings,
                     instances: cfg.instances.iter().map(|i| i.name.clone()).collect(),
                     virtual_servers: cfg.virtual_servers.len(),
+                    not_carried: cfg.not_carried.clone(),
                     diagnostics: diags
                         .iter()
                         .map(|d| JsonDiag {
@@ -125,6 +129,14 @@ pub fn exec(a: &ConfArgs, out: &Out) -> Exit {
                     cfg.virtual_servers.len(),
                     if cfg.virtual_servers.len() == 1 { "" } else { "s" },
                 ));
+                let n = cfg.not_carried.len();
+                if n > 0 {
+                    out.line(format!(
+                        "{n} keepalived keyword{} not carried over to hakit: {} (man hakit-conf-check says why)",
+                        if n == 1 { "" } else { "s" },
+                        cfg.not_carried.join(", ")
+                    ));
+                }
             }
             Ok(if errors > 0 { EXIT_FAIL } else { 0 })
         }

@@ -102,7 +102,18 @@ NOTIFY:
   --notify CMD gets `INSTANCE <name> <MASTER|BACKUP|FAULT|STOP> <priority>` appended,
   as keepalived's notify does; --notify-master/-backup/-fault/-stop get only their own
   arguments. Commands run without a shell (quote like a shell; wrap shell syntax in
-  /bin/sh -c '...'); nothing from the network is ever put on a command line.")]
+  /bin/sh -c '...'); nothing from the network is ever put on a command line.
+
+KEEPALIVED DIFFERENCES:
+  Deliberate: a master's advert timing does not depend on the invalid packets it
+  receives (keepalived re-arms its advert timer on every received packet, even one it
+  discards, so a keepalived master hit by wrong-password adverts can fall silent for
+  longer than the master-down interval). With --config, a track script or notify
+  command with shell syntax runs through /bin/sh -c (keepalived runs it without one).
+  As keepalived: VRRPv2's skew is (256 - priority) / 256 s whatever the interval, and
+  priority 255 on a node that owns none of the VIPs runs (with a warning) as a backup
+  that waits a master-down interval, then advertises 255. The keepalived.conf keywords
+  not carried over yet are listed, with the reason, in hakit-conf-check(1).")]
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
     /// keeping unchanged instances running). The instance flags are then not used.

@@ -3,6 +3,7 @@
 //! ([`convert`]) and into a hakit composition an admin can read ([`plan`]).
 
 pub mod convert;
+pub mod gaps;
 pub mod model;
 pub mod parse;
 pub mod plan;

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::net::IpAddr;
 
+use super::gaps::Within;
 use super::parse::{Diag, Level, Loc, Node};
 
 /// global_defs.
@@ -211,13 +212,34 @@ pub struct Config {
     pub instances: Vec<Instance>,
     pub groups: Vec<SyncGroup>,
     pub virtual_servers: Vec<VirtualServer>,
+    /// The keepalived keywords met that hakit does not carry over, as "keyword (where)".
+    pub not_carried: Vec<String>,
 }
 
 struct Ctx<'a> {
     diags: &'a mut Vec<Diag>,
+    /// The keywords met that hakit does not carry over, as "keyword (where)".
+    gap: std::collections::BTreeSet<String>,
 }
 
 impl Ctx<'_> {
+    /// A keepalived keyword hakit reads but does not carry over: warned with the reason
+    /// and counted. False for any other keyword.
+    fn not_carried(&mut self, n: &Node, within: Within) -> bool {
+        let Some(why) = super::gaps::reason(within, &n.key) else {
+            return false;
+        };
+        self.warn(
+            &n.loc,
+            format!(
+                "{} is not carried over to hakit ({why}); it is ignored",
+                n.key
+            ),
+        );
+        self.gap.insert(format!("{} ({})", n.key, within.name()));
+        true
+    }
+
     fn err(&mut self, loc: &Loc, msg: impl Into<String>) {
         self.diags.push(Diag {
             level: Level::Error,
@@ -317,7 +339,10 @@ impl Ctx<'_> {
 /// Read a parsed configuration.
 pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
     let mut c = Config::default();
-    let mut cx = Ctx { diags };
+    let mut cx = Ctx {
+        diags,
+        gap: Default::default(),
+    };
     for n in nodes {
         match n.key.as_str() {
             "global_defs" => global(&mut cx, n, &mut c.global),
@@ -380,11 +405,7 @@ pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
             "HTTP_GET" | "SSL_GET" | "TCP_CHECK" | "MISC_CHECK" | "SMTP_CHECK" | "DNS_CHECK" => {
                 cx.err(&n.loc, format!("{} outside a real_server", n.key))
             }
-            "virtual_server_group" | "static_ipaddress" | "static_routes" | "static_rules"
-            | "vrrp_track_file" | "linkbeat_interfaces" | "garp_group" | "track_file" => cx.warn(
-                &n.loc,
-                format!("{} is keepalived's, but hakit does not read it yet; it is ignored", n.key),
-            ),
+            _ if cx.not_carried(n, Within::Top) => {}
             _ => cx.err(
                 &n.loc,
                 format!(
@@ -395,6 +416,7 @@ pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
         }
     }
     cross_checks(&mut cx, &c);
+    c.not_carried = std::mem::take(&mut cx.gap).into_iter().collect();
     c
 }
 
@@ -447,28 +469,7 @@ fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
             }
             "vrrp_garp_master_delay" => g.garp_master_delay = cx.num(&k, "a number of seconds"),
             "vrrp_garp_master_repeat" => g.garp_master_repeat = cx.num(&k, "a count"),
-            "vrrp_garp_interval"
-            | "vrrp_gna_interval"
-            | "vrrp_garp_master_refresh"
-            | "vrrp_garp_master_refresh_repeat"
-            | "vrrp_garp_lower_prio_delay"
-            | "vrrp_garp_lower_prio_repeat"
-            | "vrrp_mcast_group4"
-            | "vrrp_mcast_group6"
-            | "vrrp_skip_check_adv_addr"
-            | "vrrp_strict"
-            | "vrrp_iptables"
-            | "vrrp_priority"
-            | "checker_priority"
-            | "lvs_flush"
-            | "lvs_flush_onstop"
-            | "lvs_flush_on_stop"
-            | "smtp_helo_name"
-            | "max_auto_priority"
-            | "nftables" => cx.warn(
-                &k.loc,
-                format!("{} is not carried over to hakit; it is ignored", k.key),
-            ),
+            _ if cx.not_carried(&k, Within::GlobalDefs) => {}
             _ => cx.unknown(&k, "global_defs"),
         }
     }
@@ -661,10 +662,6 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                     i.vips.push(vip);
                 }
             }
-            "virtual_ipaddress_excluded" => cx.warn(
-                &k.loc,
-                "virtual_ipaddress_excluded is not carried over; those addresses are ignored",
-            ),
             "unicast_src_ip" => i.unicast_src = cx.ip(&k, 0),
             "unicast_peer" => {
                 for p in cx.block(&k).to_vec() {
@@ -691,21 +688,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
             "notify_stop" => i.notify_stop = Some(k.args.join(" ")),
             "garp_master_delay" => i.garp_master_delay = cx.num(&k, "a number of seconds"),
             "garp_master_repeat" => i.garp_master_repeat = cx.num(&k, "a count"),
-            "smtp_alert"
-            | "dont_track_primary"
-            | "native_ipv6"
-            | "debug"
-            | "garp_master_refresh"
-            | "garp_master_refresh_repeat"
-            | "lvs_sync_daemon_interface"
-            | "accept"
-            | "no_accept"
-            | "strict_mode"
-            | "use_vmac"
-            | "vmac_xmit_base" => cx.warn(
-                &k.loc,
-                format!("{} is not carried over to hakit; it is ignored", k.key),
-            ),
+            _ if cx.not_carried(&k, Within::Instance) => {}
             _ => cx.unknown(&k, "vrrp_instance"),
         }
         if k.key.starts_with("notify") && k.args.is_empty() {
@@ -843,18 +826,7 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
             "notify_backup" => g.notify_backup = Some(k.args.join(" ")),
             "notify_fault" => g.notify_fault = Some(k.args.join(" ")),
             "notify_stop" => g.notify_stop = Some(k.args.join(" ")),
-            "smtp_alert"
-            | "track_file"
-            | "track_process"
-            | "track_bfd"
-            | "notify_deleted"
-            | "notify_priority_changes" => cx.warn(
-                &k.loc,
-                format!(
-                    "{} of a sync group is not carried over to hakit; it is ignored",
-                    k.key
-                ),
-            ),
+            _ if cx.not_carried(&k, Within::SyncGroup) => {}
             _ => cx.unknown(&k, "vrrp_sync_group"),
         }
         if k.key.starts_with("notify_") && k.key != "notify_priority_changes" && k.args.is_empty()
@@ -1324,6 +1296,48 @@ mod tests {
         let n = parse_text(t, &f, &mut d);
         let c = read(&n, &mut d);
         (c, d)
+    }
+
+    #[test]
+    fn every_keyword_not_carried_over_is_named_counted_and_never_unknown() {
+        use crate::conf::gaps::{Within, GAPS};
+        let of = |w: Within| -> String {
+            GAPS.iter()
+                .filter(|g| g.0 == w)
+                .map(|g| format!("  {} x\n", g.1))
+                .collect()
+        };
+        let mut t = format!("global_defs {{\n{}}}\n", of(Within::GlobalDefs));
+        t += &format!(
+            "vrrp_instance A {{\n interface eth0\n virtual_router_id 1\n priority 100\n virtual_ipaddress {{\n 10.0.0.1/24\n }}\n{}}}\n",
+            of(Within::Instance)
+        );
+        t += "vrrp_instance B {\n interface eth0\n virtual_router_id 2\n priority 100\n virtual_ipaddress {\n 10.0.0.2/24\n }\n}\n";
+        t += &format!(
+            "vrrp_sync_group G {{\n group {{\n A\n B\n }}\n{}}}\n",
+            of(Within::SyncGroup)
+        );
+        for g in GAPS.iter().filter(|g| g.0 == Within::Top) {
+            t += &format!("{} x {{\n}}\n", g.1);
+        }
+        let (c, d) = read_text(&t);
+        assert_eq!(
+            c.not_carried.len(),
+            GAPS.len(),
+            "{:?}\n{d:#?}",
+            c.not_carried
+        );
+        for x in &d {
+            assert!(
+                !x.msg.contains("unknown keyword") && !x.msg.contains("unknown block"),
+                "{x}"
+            );
+        }
+        // And the man page names every one.
+        let help = crate::conf::gaps::help();
+        for (_, k, _) in GAPS {
+            assert!(help.contains(&format!("  {k} (")), "{k}");
+        }
     }
 
     const SEED000: &str = "global_defs {\n notification_email {\n root@localhost\n }\n notification_email_from keepalived@localhost\n smtp_server 127.0.0.1\n smtp_connect_timeout 30\n router_id LVS_DEVEL\n}\nvrrp_instance VI_1 {\n state MASTER\n interface eth0\n virtual_router_id 51\n priority 101\n advert_int 1\n authentication {\n auth_type PASS\n auth_pass keepalived\n }\n virtual_ipaddress {\n 192.168.139.100/24 dev eth0 label eth0:0\n }\n}\nvirtual_server 192.168.139.100 80 {\n delay_loop 6\n lb_algo wrr\n lb_kind DR\n nat_mask 255.255.255.0\n protocol TCP\n real_server 192.168.139.8 80 {\n weight 2\n HTTP_GET {\n url {\n path /\n status_code 200\n }\n connect_timeout 2\n nb_get_retry 3\n delay_before_retry 1\n }\n }\n}\n";

@@ -66,9 +66,9 @@ pub fn parse_interval(s: &str, version: Version) -> Result<u16> {
     }
 }
 
-/// Validate an instance before anything is sent. `interface_addrs` are the addresses the
-/// interface already holds (priority 255 is for their owner only).
-pub fn validate(i: &Instance, interface_addrs: &[IpAddr]) -> Result<()> {
+/// Validate an instance before anything is sent. (Priority 255 on a node that owns none
+/// of the VIPs is not refused: keepalived runs it, as a backup first; so does hakit.)
+pub fn validate(i: &Instance) -> Result<()> {
     if i.vrid == 0 {
         return Err(Error::invalid("VRID must be 1-255"));
     }
@@ -108,12 +108,6 @@ pub fn validate(i: &Instance, interface_addrs: &[IpAddr]) -> Result<()> {
                 "unicast source {src} is not of the VIPs' family"
             )));
         }
-    }
-    if i.priority == 255 && !i.vips.iter().any(|v| interface_addrs.contains(&v.addr)) {
-        return Err(Error::invalid(format!(
-            "priority 255 is for the address owner, but {} holds none of the VIPs as its own address",
-            i.interface
-        )));
     }
     Ok(())
 }
@@ -182,7 +176,7 @@ mod tests {
     }
 
     fn err(i: &Instance) -> String {
-        let e = validate(i, &[]).unwrap_err();
+        let e = validate(i).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         e.to_string()
     }
@@ -214,18 +208,15 @@ mod tests {
             ..inst()
         })
         .contains("priority must be 1-255"));
-        assert!(err(&Instance {
+        assert!(validate(&Instance {
             priority: 255,
             ..inst()
         })
-        .contains("address owner"));
-        assert!(validate(
-            &Instance {
-                priority: 255,
-                ..inst()
-            },
-            &["10.99.0.100".parse().unwrap()]
-        )
+        .is_ok());
+        assert!(validate(&Instance {
+            priority: 255,
+            ..inst()
+        })
         .is_ok());
         assert!(err(&Instance {
             auth: Auth::pass("x").unwrap(),

@@ -220,17 +220,26 @@ impl World {
         self.sp.set_groups(now, &mut self.host, g);
     }
 
-    /// Start an instance advertising from `src`.
+    /// Start an instance advertising from `src` (a priority-255 one owns its VIPs).
     fn add(&mut self, o: Options, src: &str) -> usize {
         let now = self.now();
+        let priority_is_owner = o.instance.priority == 255;
         let links = self.host.links.clone();
         let wire = FakeWire {
             name: o.instance.name.clone(),
             log: self.log.clone(),
         };
         let l = link(&o.instance.interface, true);
-        self.sp
-            .install(now, &mut self.host, o, l, ip(src), wire, &links)
+        self.sp.install(
+            now,
+            &mut self.host,
+            o,
+            l,
+            ip(src),
+            priority_is_owner,
+            wire,
+            &links,
+        )
     }
 
     /// Let time run to `ms`, serving every deadline on the way at its time.

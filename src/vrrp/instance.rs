@@ -117,6 +117,7 @@ impl Instance {
         opts: Options,
         link: Link,
         src: IpAddr,
+        owner: bool,
         origin: Instant,
         now: Instant,
         wall: SystemTime,
@@ -129,6 +130,7 @@ impl Instance {
             preempt_delay_ms: i.preempt_delay_ms,
             primary: src,
             v3: i.version == super::packet::Version::V3,
+            owner,
             synced: opts.group.is_some(),
         });
         let status = StatusFile {

@@ -41,6 +41,10 @@ pub struct Config {
     pub primary: IpAddr,
     /// VRRPv3 backups adopt the master's advertised interval.
     pub v3: bool,
+    /// The interface holds a VIP as its own address: with priority 255 the instance is
+    /// master at once. keepalived runs 255 on a node that owns none too, as a backup that
+    /// waits a Master_Down interval first (and then advertises 255); so does hakit.
+    pub owner: bool,
     /// A member of a sync group: an expired Master_Down only makes the instance *want*
     /// MASTER ([`Action::WantMaster`]); it goes master on [`Event::Sync`] (see
     /// [`super::sync`]).
@@ -108,14 +112,21 @@ pub struct Machine {
     want_master: bool,
 }
 
-/// Skew_Time in milliseconds: ((256 - priority) * interval) / 256.
-pub fn skew_ms(priority: u8, interval_cs: u16) -> u64 {
-    (256 - u64::from(priority)) * u64::from(interval_cs) * 10 / 256
+/// Skew_Time in milliseconds: VRRPv3 (RFC 5798) ((256 - priority) * interval) / 256;
+/// VRRPv2 (RFC 3768, and keepalived) (256 - priority) / 256 seconds, whatever the
+/// advertisement interval.
+pub fn skew_ms(priority: u8, interval_cs: u16, v3: bool) -> u64 {
+    let unit_ms = if v3 {
+        u64::from(interval_cs) * 10
+    } else {
+        1000
+    };
+    (256 - u64::from(priority)) * unit_ms / 256
 }
 
 /// Master_Down_Interval in milliseconds: 3 * interval + skew.
-pub fn master_down_ms(priority: u8, interval_cs: u16) -> u64 {
-    3 * u64::from(interval_cs) * 10 + skew_ms(priority, interval_cs)
+pub fn master_down_ms(priority: u8, interval_cs: u16, v3: bool) -> u64 {
+    3 * u64::from(interval_cs) * 10 + skew_ms(priority, interval_cs, v3)
 }
 
 impl Machine {
@@ -200,7 +211,8 @@ impl Machine {
         self.want_master = false;
         self.transition(State::Backup, out);
         self.advert_at = None;
-        self.master_down_at = Some(now + master_down_ms(self.priority, self.master_interval_cs));
+        self.master_down_at =
+            Some(now + master_down_ms(self.priority, self.master_interval_cs, self.cfg.v3));
     }
 
     /// Start (or restart after a fault): the owner becomes master at once, anyone else
@@ -209,12 +221,13 @@ impl Machine {
     fn start(&mut self, now: Millis, out: &mut Vec<Action>) {
         self.preempt_from = now + self.cfg.preempt_delay_ms;
         self.master_interval_cs = self.cfg.interval_cs;
-        if self.priority == 255 && self.cfg.synced {
+        let owner = self.priority == 255 && self.cfg.owner;
+        if owner && self.cfg.synced {
             // The owner of a group still asks the group first.
             self.become_backup(now, out);
             self.want_master = true;
             out.push(Action::WantMaster);
-        } else if self.priority == 255 {
+        } else if owner {
             self.become_master(now, out);
         } else {
             self.become_backup(now, out);
@@ -229,8 +242,9 @@ impl Machine {
             (State::Backup, Event::Timer) if self.master_down_at.is_some_and(|t| now >= t) => {
                 if self.cfg.synced {
                     self.want_master = true;
-                    self.master_down_at =
-                        Some(now + master_down_ms(self.priority, self.master_interval_cs));
+                    self.master_down_at = Some(
+                        now + master_down_ms(self.priority, self.master_interval_cs, self.cfg.v3),
+                    );
                     out.push(Action::WantMaster);
                 } else {
                     self.become_master(now, &mut out);
@@ -261,7 +275,7 @@ impl Machine {
                 if priority == 0 {
                     // The master is leaving: take over after the skew only.
                     self.master_down_at =
-                        Some(now + skew_ms(self.priority, self.master_interval_cs));
+                        Some(now + skew_ms(self.priority, self.master_interval_cs, self.cfg.v3));
                 } else {
                     let may_preempt = self.cfg.preempt && now >= self.preempt_from;
                     if !may_preempt || priority >= self.priority {
@@ -270,8 +284,13 @@ impl Machine {
                         }
                         self.master = Some(from);
                         self.want_master = false;
-                        self.master_down_at =
-                            Some(now + master_down_ms(self.priority, self.master_interval_cs));
+                        self.master_down_at = Some(
+                            now + master_down_ms(
+                                self.priority,
+                                self.master_interval_cs,
+                                self.cfg.v3,
+                            ),
+                        );
                     }
                     // else: a lower-priority master; let Master_Down expire and preempt.
                 }
@@ -362,6 +381,7 @@ mod tests {
             preempt_delay_ms: 0,
             primary: ip("10.0.0.2"),
             v3: true,
+            owner: priority == 255,
             synced: false,
         }
     }
@@ -401,11 +421,60 @@ mod tests {
     #[test]
     fn timers_follow_the_rfc_formulas() {
         // keepalived-wire-facts: v2 1 s, backup priority 100: skew 0.609 s, down 3.609 s.
-        assert_eq!(skew_ms(100, 100), 609);
-        assert_eq!(master_down_ms(100, 100), 3609);
+        assert_eq!(skew_ms(100, 100, false), 609);
+        assert_eq!(master_down_ms(100, 100, false), 3609);
+        // v2's skew is in seconds whatever the interval (RFC 3768, keepalived): at 2 s
+        // still 0.609 s, where v3's formula would give 1.218 s.
+        assert_eq!(skew_ms(100, 200, false), 609);
+        assert_eq!(master_down_ms(100, 200, false), 6609);
+        assert_eq!(skew_ms(100, 200, true), 1218);
         // v3 0.1 s: 0.361 s.
-        assert_eq!(master_down_ms(100, 10), 360);
-        assert_eq!(skew_ms(255, 100), 3);
+        assert_eq!(master_down_ms(100, 10, true), 360);
+        assert_eq!(skew_ms(255, 100, false), 3);
+        assert_eq!(skew_ms(255, 100, true), 3);
+    }
+
+    #[test]
+    fn a_v2_backup_takes_over_from_a_leaving_master_after_the_v2_skew() {
+        // Found against keepalived at advert_int 2: a priority-0 takeover took 1.218 s
+        // (v3's skew) where keepalived takes 0.610 s.
+        let mut m = Machine::new(Config {
+            v3: false,
+            ..cfg(100, 200)
+        });
+        script(
+            &mut m,
+            &[
+                (0, Startup, &[TO_BACKUP]),
+                (2000, adv("10.0.0.1", 101, 200), &[]),
+                (4000, adv("10.0.0.1", 0, 200), &[]),
+            ],
+        );
+        assert_eq!(m.next_deadline(), Some(4000 + 609));
+        let mut m = Machine::new(Config {
+            v3: false,
+            ..cfg(100, 200)
+        });
+        m.handle(0, Startup);
+        assert_eq!(
+            m.next_deadline(),
+            Some(6609),
+            "Master_Down: 3 x 2 s + 0.609 s"
+        );
+    }
+
+    #[test]
+    fn priority_255_without_a_vip_of_its_own_waits_as_a_backup_then_advertises_255() {
+        // As keepalived runs it: BACKUP at start, MASTER after Master_Down, adverts at 255.
+        let mut m = Machine::new(Config {
+            owner: false,
+            ..cfg(255, 100)
+        });
+        script(&mut m, &[(0, Startup, &[TO_BACKUP])]);
+        assert_eq!(m.next_deadline(), Some(3003));
+        let got = m.handle(3003, Timer);
+        assert!(got.contains(&Advertise { priority: 255 }), "{got:?}");
+        assert_eq!(m.state(), Master);
     }
 
     #[test]
@@ -433,7 +502,10 @@ mod tests {
 
     #[test]
     fn priority_zero_makes_the_backup_wait_only_the_skew() {
-        let mut m = Machine::new(cfg(100, 100));
+        let mut m = Machine::new(Config {
+            v3: false,
+            ..cfg(100, 100)
+        });
         script(
             &mut m,
             &[
@@ -472,7 +544,7 @@ mod tests {
         let mut m = Machine::new(cfg(150, 10));
         m.handle(0, Startup);
         m.handle(100, adv("10.0.0.1", 100, 10));
-        assert_eq!(m.next_deadline(), Some(3 * 100 + skew_ms(150, 10)));
+        assert_eq!(m.next_deadline(), Some(3 * 100 + skew_ms(150, 10, true)));
         // nopreempt: the same advert keeps the backup quiet.
         let mut m = Machine::new(Config {
             preempt: false,
@@ -480,7 +552,7 @@ mod tests {
         });
         m.handle(0, Startup);
         m.handle(100, adv("10.0.0.1", 100, 10));
-        assert_eq!(m.next_deadline(), Some(100 + master_down_ms(150, 10)));
+        assert_eq!(m.next_deadline(), Some(100 + master_down_ms(150, 10, true)));
     }
 
     #[test]
@@ -495,11 +567,17 @@ mod tests {
             m.handle(t, adv("10.0.0.1", 100, 100));
             assert_eq!(m.state(), Backup);
         }
-        assert_eq!(m.next_deadline(), Some(4000 + master_down_ms(150, 100)));
+        assert_eq!(
+            m.next_deadline(),
+            Some(4000 + master_down_ms(150, 100, true))
+        );
         // After it, its adverts no longer reset the timer.
         m.handle(5000, adv("10.0.0.1", 100, 100));
         m.handle(6000, adv("10.0.0.1", 100, 100));
-        assert_eq!(m.next_deadline(), Some(4000 + master_down_ms(150, 100)));
+        assert_eq!(
+            m.next_deadline(),
+            Some(4000 + master_down_ms(150, 100, true))
+        );
     }
 
     #[test]
@@ -543,7 +621,7 @@ mod tests {
         let mut m = Machine::new(cfg(100, 10));
         m.handle(0, Startup);
         m.handle(100, adv("10.0.0.1", 100, 10));
-        assert_eq!(m.next_deadline(), Some(100 + master_down_ms(100, 10)));
+        assert_eq!(m.next_deadline(), Some(100 + master_down_ms(100, 10, true)));
     }
 
     #[test]
@@ -563,7 +641,7 @@ mod tests {
         m.handle(0, Startup);
         m.handle(10, adv("10.0.0.1", 200, 10));
         assert_eq!(m.master_interval_cs(), 10);
-        assert_eq!(m.next_deadline(), Some(10 + master_down_ms(100, 10)));
+        assert_eq!(m.next_deadline(), Some(10 + master_down_ms(100, 10, true)));
         let mut m = Machine::new(Config {
             v3: false,
             ..cfg(100, 100)
@@ -662,7 +740,7 @@ mod tests {
                 ),
             ],
         );
-        assert_eq!(m.next_deadline(), Some(430 + master_down_ms(100, 10)));
+        assert_eq!(m.next_deadline(), Some(430 + master_down_ms(100, 10, true)));
     }
 
     #[test]
@@ -750,7 +828,7 @@ mod tests {
             ],
         );
         assert!(!m.wants_master());
-        assert_eq!(m.next_deadline(), Some(400 + master_down_ms(100, 10)));
+        assert_eq!(m.next_deadline(), Some(400 + master_down_ms(100, 10, true)));
         // A backup is not pulled to master by a group in FAULT or by Sync(Fault).
         script(&mut m, &[(410, Sync(State::Fault), &[])]);
     }
@@ -885,7 +963,7 @@ mod tests {
                 ),
             ],
         );
-        assert_eq!(m.next_deadline(), Some(2 + master_down_ms(100, 10)));
+        assert_eq!(m.next_deadline(), Some(2 + master_down_ms(100, 10, true)));
     }
 
     #[test]
@@ -921,9 +999,15 @@ mod tests {
         // Within the delay after the fault: a lower master is accepted (its advert
         // re-arms Master_Down) ...
         m.handle(3200, adv("10.0.0.1", 50, 10));
-        assert_eq!(m.next_deadline(), Some(3200 + master_down_ms(100, 10)));
+        assert_eq!(
+            m.next_deadline(),
+            Some(3200 + master_down_ms(100, 10, true))
+        );
         // ... after it, ignored, so Master_Down runs out and we preempt.
         m.handle(3400, adv("10.0.0.1", 50, 10));
-        assert_eq!(m.next_deadline(), Some(3200 + master_down_ms(100, 10)));
+        assert_eq!(
+            m.next_deadline(),
+            Some(3200 + master_down_ms(100, 10, true))
+        );
     }
 }

@@ -146,6 +146,8 @@ pub struct Setup {
     opts: Options,
     link: Link,
     src: IpAddr,
+    /// The interface holds a VIP as its own address (priority 255 is then master at once).
+    owner: bool,
     io: Io,
 }
 
@@ -165,7 +167,14 @@ pub fn setup(opts: Options) -> Result<Setup> {
         .iter()
         .map(|e| e.local)
         .collect();
-    config::validate(i, &own)?;
+    config::validate(i)?;
+    let owner = i.vips.iter().any(|v| own.contains(&v.addr));
+    if i.priority == 255 && !owner {
+        log::warn!(
+            "{}: priority 255 is for the address owner, but {} holds none of the VIPs as its own address; as keepalived does, it runs as a backup that waits a master-down interval and then advertises 255",
+            i.name, link.name
+        );
+    }
     for t in &opts.track_interfaces {
         link::resolve(&mut nl, t)?;
     }
@@ -181,6 +190,7 @@ pub fn setup(opts: Options) -> Result<Setup> {
         opts,
         link,
         src,
+        owner,
         io,
     })
 }
@@ -418,9 +428,16 @@ impl Reactor {
             Err(e) => return self.failed(&s.opts, e),
         };
         let opts = s.opts.clone();
-        let slot = self
-            .speaker
-            .install(now, &mut self.host, s.opts, s.link, s.src, s.io, &links);
+        let slot = self.speaker.install(
+            now,
+            &mut self.host,
+            s.opts,
+            s.link,
+            s.src,
+            s.owner,
+            s.io,
+            &links,
+        );
         let watched = match self.speaker.wire_mut(slot) {
             Some(io) => self
                 .ep

@@ -105,7 +105,8 @@ impl<W: Wire> Speaker<W> {
     }
 
     /// Start an instance set up on `link` and advertising from `src` through `wire`;
-    /// returns its slot. `links` are the interfaces as they are now.
+    /// returns its slot. `owner`: the interface holds a VIP as its own address. `links`
+    /// are the interfaces as they are now.
     #[allow(clippy::too_many_arguments)]
     pub fn install(
         &mut self,
@@ -114,6 +115,7 @@ impl<W: Wire> Speaker<W> {
         opts: Options,
         link: Link,
         src: IpAddr,
+        owner: bool,
         wire: W,
         links: &[Link],
     ) -> usize {
@@ -126,7 +128,7 @@ impl<W: Wire> Speaker<W> {
         };
         let name = opts.instance.name.clone();
         let group = opts.group.clone();
-        let mut inst = Instance::new(opts, link, src, self.origin, now, host.wall_clock());
+        let mut inst = Instance::new(opts, link, src, owner, self.origin, now, host.wall_clock());
         let followed = group.as_ref().and_then(|g| {
             let g = self.groups.get_mut(g)?;
             g.state.join(&name);
