@@ -119,7 +119,8 @@ install -d "$ctl"
 (cd "$pkg/etc" && find hakit -type f | sort | sed 's|^|/etc/|') >"$ctl/conffiles"
 mkdir -p "$stage/debian"
 printf 'Source: hakit\n\nPackage: hakit\nArchitecture: any\n' >"$stage/debian/control"
-depends=$(cd "$stage" && dpkg-shlibdeps -O -e"root/usr/sbin/hakit" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+depends=$(cd "$stage" && dpkg-shlibdeps -O -e"root/usr/sbin/hakit" | sed -n 's/^shlibs:Depends=//p')
+[ -n "$depends" ] || { echo "package.sh: dpkg-shlibdeps named no dependency of $binary" >&2; exit 1; }
 size=$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)
 cat >"$ctl/control" <<EOF
 Package: hakit

@@ -184,9 +184,22 @@ pub fn dump() -> Result<Vec<Conn>> {
         .dump(m, "list the connection tracking table")
         .map_err(|e| match e {
             Error::Permission { .. } => e,
-            e => Error::invalid(format!("{e} (is nf_conntrack_netlink loaded?)")),
+            e => Error::Failed(format!("{e} (is nf_conntrack_netlink loaded?)")),
         })?;
     Ok(answers.iter().filter_map(|a| parse(&a.attrs)).collect())
+}
+
+/// Count the NATed real servers' connections in `table` from this namespace's connection
+/// tracking table; nothing is read when no server is NATed. An error leaves the counts
+/// as they were.
+pub fn fill(table: &mut [Entry]) -> Result<()> {
+    let nat = table
+        .iter()
+        .any(|e| e.dests.iter().any(|d| d.forward == Forward::Masq));
+    if nat {
+        count(table, &dump()?);
+    }
+    Ok(())
 }
 
 /// Fill the active and inactive counts of the NATed real servers in `table` from

@@ -73,9 +73,8 @@ pub fn exec(a: &NftArgs, out: &Out) -> Exit {
             let only = l.only()?;
             let mut nft = open()?;
             let mut table = selected(&mut nft, only)?;
-            match crate::conntrack::dump() {
-                Ok(c) => crate::conntrack::count(&mut table, &c),
-                Err(e) => log::warn!("connections not counted: {e}"),
+            if let Err(e) = crate::conntrack::fill(&mut table) {
+                log::warn!("connections not counted: {e}");
             }
             if l.json {
                 out.json(&Listing {

@@ -498,7 +498,7 @@ impl Lb {
             );
         }
         if let Some(r) = svc.pool.reals.get_mut(i) {
-            r.latency.observe(v.elapsed.as_secs_f64());
+            r.check_duration.observe(v.elapsed.as_secs_f64());
         }
         let ev = svc
             .pool
@@ -722,7 +722,7 @@ impl Lb {
                         check: r.check.probe.describe(),
                         checks: st.checks,
                         failures: st.failures,
-                        check_duration: st.latency.clone(),
+                        check_duration: st.check_duration.clone(),
                     })
                     .collect();
                 ServiceStatus {

@@ -65,7 +65,7 @@ pub struct RealState {
     pub checks: u64,
     pub failures: u64,
     /// How long its checks took (retries included), seconds.
-    pub latency: crate::metrics::expo::Histogram,
+    pub check_duration: crate::metrics::expo::Histogram,
 }
 
 /// Something to report.
@@ -117,7 +117,7 @@ impl Pool {
                 since_ms: 0,
                 checks: 0,
                 failures: 0,
-                latency: Default::default(),
+                check_duration: Default::default(),
             })
             .collect();
         let mut p = Pool {

@@ -445,21 +445,14 @@ pub fn read_dataplane(kind: crate::dataplane::Kind, quiet: bool) -> Vec<Family> 
         }
         let mut table = n.table()?;
         let totals = sum_stats(&table);
-        let conns = table
-            .iter()
-            .any(|e| e.dests.iter().any(|d| d.forward == Forward::Masq));
         // Without the connection tracking table, the NATed servers' counts are unknown.
-        let counted = !conns
-            || match crate::conntrack::dump() {
-                Ok(c) => {
-                    crate::conntrack::count(&mut table, &c);
-                    true
-                }
-                Err(e) => {
-                    log::debug!("metrics: {e}");
-                    false
-                }
-            };
+        let counted = match crate::conntrack::fill(&mut table) {
+            Ok(()) => true,
+            Err(e) => {
+                log::debug!("metrics: {e}");
+                false
+            }
+        };
         Ok(Some(dataplane(&table, &totals, |d| {
             counted && d.forward == Forward::Masq
         })))
