@@ -6880,7 +6880,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vrrp__subcmd__run)
-            opts="-i -p -v -q -h --config --instance --metrics-listen --interface --vrid --version --advert-int --vip --auth-pass --priority --name --label --unicast-peer --unicast-src --nopreempt --preempt-delay --track-script --track-interval --track-timeout --track-weight --track-fall --track-rise --track-interface --track-file --track-file-weight --notify --notify-master --notify-backup --notify-fault --notify-stop --garp-count --garp-delay --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-i -p -v -q -h --config --instance --metrics-listen --interface --vrid --version --advert-int --vip --auth-pass --priority --name --label --unicast-peer --unicast-src --nopreempt --preempt-delay --track-script --track-interval --track-timeout --track-weight --track-fall --track-rise --track-interface --track-file --track-file-weight --notify --notify-master --notify-backup --notify-fault --notify-stop --notify-fifo --notify-fifo-script --notify-priority-changes --mail-to --mail-from --smtp-server --router-id --garp-count --garp-delay --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7007,6 +7007,30 @@ _hakit() {
                     return 0
                     ;;
                 --notify-stop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notify-fifo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notify-fifo-script)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mail-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mail-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --router-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

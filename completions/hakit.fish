@@ -160,11 +160,18 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-backup -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-fault -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-stop -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-fifo -d 'Write every notification to this FIFO as a line, `INSTANCE "VI_1" MASTER 100` (keepalived\'s vrrp_notify_fifo): created if missing (mode 0600) and removed at exit, never blocking VRRP (lines wait in the pipe until a reader comes); a path that is not a FIFO of this user is refused at start' -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-fifo-script -d 'Start CMD with the FIFO\'s path appended to read it (keepalived\'s vrrp_notify_fifo_script)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l mail-to -d 'Mail every change of state to this address, in keepalived\'s format (repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l mail-from -d 'Sender of the mails (default: hakit@HOSTNAME)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l smtp-server -d 'SMTP server ADDR[:PORT] (port 25 by default)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l router-id -d 'Names this node in mail subjects (default: the host name)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-count -d 'Gratuitous ARPs per burst on becoming master' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-delay -d 'Delay of the second burst (0 for none)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l nopreempt -d 'Never preempt a lower-priority master'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-priority-changes -d 'Also write `INSTANCE "VI_1" MASTER_PRIORITY 90` (or BACKUP_PRIORITY) to the FIFO when the effective priority changes'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'

@@ -62,7 +62,7 @@ fn conf_check_names_and_counts_what_is_not_carried_over_and_run_agrees() {
     let f = conf_file(
         &dir,
         "k.conf",
-        "global_defs {\n  notify_fifo /run/k.fifo\n  log_unknown_vrids\n}\n\
+        "global_defs {\n  lvs_notify_fifo /run/k.fifo\n  log_unknown_vrids\n}\n\
          vrrp_track_process nginx {\n  process nginx\n}\n\
          vrrp_script chk {\n  script \"/bin/sh -c 'test -e /x && exit 1 || exit 0'\"\n}\n\
          vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  priority 255\n  \
@@ -73,7 +73,7 @@ fn conf_check_names_and_counts_what_is_not_carried_over_and_run_agrees() {
     r.ok()
         .stdout_has("log_unknown_vrids is not carried over to hakit (a kernel filter")
         .stdout_has("0 errors, 4 warnings")
-        .stdout_has("4 keepalived keywords not carried over to hakit: log_unknown_vrids (global_defs), notify_fifo (global_defs), virtual_routes (vrrp_instance), vrrp_track_process (top level)");
+        .stdout_has("4 keepalived keywords not carried over to hakit: log_unknown_vrids (global_defs), lvs_notify_fifo (global_defs), virtual_routes (vrrp_instance), vrrp_track_process (top level)");
     for wrong in ["needs a shell", "unknown", "logs and ignores"] {
         assert!(
             !r.stdout.replace("log_unknown_vrids", "").contains(wrong),

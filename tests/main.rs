@@ -17,6 +17,7 @@ mod lab;
 mod lb;
 mod metrics;
 mod nft;
+mod notify;
 mod package;
 mod rsprep;
 mod sync;

@@ -269,15 +269,7 @@ pub fn exec(a: &LbArgs, g: &Global, out: &Out) -> Exit {
 }
 
 fn hostname() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|s| s.trim().to_string())
-        .ok()
-        .filter(|s| {
-            !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
-        })
-        .unwrap_or_else(|| "localhost".into())
+    crate::lb::mail::hostname()
 }
 
 fn cmd(s: &Option<String>, what: &str) -> Result<Option<Vec<String>>> {
@@ -515,6 +507,7 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
                 .unwrap_or_else(|| format!("hakit@{host}")),
             to: r.mail_to.clone(),
             connect_timeout: parse_positive_duration(&r.smtp_connect_timeout)?,
+            helo: None,
         })
     };
     if let Some(n) = &r.name {

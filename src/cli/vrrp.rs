@@ -16,7 +16,7 @@ use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 use crate::vrrp::config::{self, Instance};
 use crate::vrrp::io::{self, Io, Received};
-use crate::vrrp::options::{Notify, Options, Run, ScriptSpec};
+use crate::vrrp::options::{FifoConf, MailConf, Notify, Options, Run, ScriptSpec};
 use crate::vrrp::packet::{Advert, Auth, Version};
 use crate::vrrp::status;
 
@@ -113,7 +113,12 @@ KEEPALIVED DIFFERENCES:
   As keepalived: VRRPv2's skew is (256 - priority) / 256 s whatever the interval, and
   priority 255 on a node that owns none of the VIPs runs (with a warning) as a backup
   that waits a master-down interval, then advertises 255. The keepalived.conf keywords
-  not carried over yet are listed, with the reason, in hakit-conf-check(1).")]
+  not carried over yet are listed, with the reason, in hakit-conf-check(1).
+  Notify FIFOs: lines and their order are keepalived's; a path that is not a FIFO of
+  this user is refused at start (keepalived logs it and runs without); a reload keeps
+  the FIFO and its reader (keepalived makes a new FIFO, so its readers see an end);
+  the FIFO script is not killed at exit, so it reads the STOP lines (keepalived kills it
+  first).")]
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
     /// keeping unchanged instances running). The instance flags are then not used.
@@ -198,6 +203,32 @@ struct RunArgs {
     notify_fault: Option<String>,
     #[arg(long, value_name = "CMD")]
     notify_stop: Option<String>,
+    /// Write every notification to this FIFO as a line, `INSTANCE "VI_1" MASTER 100`
+    /// (keepalived's vrrp_notify_fifo): created if missing (mode 0600) and removed at exit,
+    /// never blocking VRRP (lines wait in the pipe until a reader comes); a path that is
+    /// not a FIFO of this user is refused at start.
+    #[arg(long, value_name = "PATH")]
+    notify_fifo: Option<std::path::PathBuf>,
+    /// Start CMD with the FIFO's path appended to read it (keepalived's
+    /// vrrp_notify_fifo_script).
+    #[arg(long, value_name = "CMD", requires = "notify_fifo")]
+    notify_fifo_script: Option<String>,
+    /// Also write `INSTANCE "VI_1" MASTER_PRIORITY 90` (or BACKUP_PRIORITY) to the FIFO
+    /// when the effective priority changes.
+    #[arg(long, requires = "notify_fifo")]
+    notify_priority_changes: bool,
+    /// Mail every change of state to this address, in keepalived's format (repeatable).
+    #[arg(long = "mail-to", value_name = "ADDR")]
+    mail_to: Vec<String>,
+    /// Sender of the mails (default: hakit@HOSTNAME).
+    #[arg(long, value_name = "ADDR", requires = "mail_to")]
+    mail_from: Option<String>,
+    /// SMTP server ADDR[:PORT] (port 25 by default).
+    #[arg(long, value_name = "SERVER", default_value = "127.0.0.1")]
+    smtp_server: String,
+    /// Names this node in mail subjects (default: the host name).
+    #[arg(long, value_name = "ID")]
+    router_id: Option<String>,
     /// Gratuitous ARPs per burst on becoming master.
     #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
     garp_count: u32,
@@ -368,6 +399,39 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         backup: opt(&a.notify_backup, "--notify-backup")?,
         fault: opt(&a.notify_fault, "--notify-fault")?,
         stop: opt(&a.notify_stop, "--notify-stop")?,
+        priority_changes: a.notify_priority_changes,
+        smtp_alert: !a.mail_to.is_empty(),
+        ..Notify::default()
+    };
+    let fifos = a
+        .notify_fifo
+        .iter()
+        .map(|p| {
+            Ok(FifoConf {
+                path: p.clone(),
+                script: opt(&a.notify_fifo_script, "--notify-fifo-script")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mail = if a.mail_to.is_empty() {
+        None
+    } else {
+        let host = crate::lb::mail::hostname();
+        let (ip, port) = crate::addr::parse_host_port(&a.smtp_server, Some(25))?;
+        Some(MailConf {
+            mail: crate::lb::mail::MailConfig {
+                server: std::net::SocketAddr::new(ip, port),
+                from: a
+                    .mail_from
+                    .clone()
+                    .unwrap_or_else(|| format!("hakit@{host}")),
+                to: a.mail_to.clone(),
+                connect_timeout: Duration::from_secs(30),
+                helo: None,
+            },
+            router_id: a.router_id.clone().unwrap_or(host),
+            no_faults: false,
+        })
     };
     let delay = parse_duration(&a.garp_delay)?;
     if let Some(l) = &a.label {
@@ -399,6 +463,9 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
     let run = Run {
         instances: vec![opts],
         groups: vec![],
+        fifos,
+        mail,
+        init_files: vec![],
     };
     crate::vrrp::run::run(move || Ok(run.clone()), true, &heart)?;
     Ok(0)

@@ -18,7 +18,7 @@ use crate::service::{parse_netmask, Dest, Forward, Key, Protocol, Service};
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 use crate::vrrp::config::{parse_interval, parse_password};
-use crate::vrrp::options::{GroupConf, Notify, Options, Run, ScriptSpec};
+use crate::vrrp::options::{FifoConf, GroupConf, MailConf, Notify, Options, Run, ScriptSpec};
 use crate::vrrp::packet::{Auth, Version};
 
 /// A command line as hakit runs it: split like a shell would, or, when it needs a shell,
@@ -139,13 +139,39 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
             }
             t
         },
-        track_files: vec![],
+        track_files: {
+            let own = i.track_files.iter().filter(|(name, w, _)| {
+                group.is_none_or(|g| g.tracking_weight)
+                    || file_weight(c, name, w).is_some_and(|w| w == 0)
+            });
+            let mut files = Vec::new();
+            for (name, w, _) in own.chain(group.iter().flat_map(|g| &g.track_files)) {
+                let t = c.track_files.get(name).ok_or_else(|| {
+                    bad(format!(
+                        "track_file {name}: no track_file block of that name"
+                    ))
+                })?;
+                files.push((
+                    std::path::PathBuf::from(&t.file),
+                    file_weight(c, name, w).unwrap_or(t.weight),
+                ));
+            }
+            files
+        },
         notify: Notify {
             generic: opt_cmd(&i.notify)?,
             master: opt_cmd(&i.notify_master)?,
             backup: opt_cmd(&i.notify_backup)?,
             fault: opt_cmd(&i.notify_fault)?,
             stop: opt_cmd(&i.notify_stop)?,
+            deleted: opt_cmd(&i.notify_deleted.clone().flatten())?,
+            report_deleted: i.notify_deleted.is_some(),
+            // keepalived's defaults: the instance's, its sync group's, global_defs'.
+            priority_changes: i
+                .notify_priority_changes
+                .or(group.and_then(|g| g.notify_priority_changes))
+                .unwrap_or(c.global.vrrp_notify_priority_changes),
+            smtp_alert: i.smtp_alert.unwrap_or_else(|| smtp_default(c)),
         },
         garp: Pattern {
             count,
@@ -158,6 +184,62 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
     })
 }
 
+/// The weight a track_file counts with where `name` is tracked (`w`: the weight written
+/// there): reverse is the weight negated.
+fn file_weight(c: &Config, name: &str, w: &Option<(i32, bool)>) -> Option<i32> {
+    let t = c.track_files.get(name)?;
+    let (weight, reverse) = w.unwrap_or((t.weight, t.reverse));
+    Some(if reverse { -weight } else { weight })
+}
+
+/// The track files to write at start (init_file): path, value, and whether to overwrite
+/// one that exists.
+pub fn init_files(c: &Config) -> Vec<(std::path::PathBuf, i64, bool)> {
+    c.track_files
+        .values()
+        .filter_map(|t| t.init.map(|(v, o)| (t.file.clone().into(), v, o)))
+        .collect()
+}
+
+/// smtp_alert where an instance or group is silent: global_defs' smtp_alert_vrrp, else
+/// its smtp_alert, else off (keepalived's order).
+fn smtp_default(c: &Config) -> bool {
+    c.global
+        .smtp_alert_vrrp
+        .or(c.global.smtp_alert)
+        .unwrap_or(false)
+}
+
+/// The notify FIFOs of global_defs (notify_fifo, vrrp_notify_fifo) and VRRP's alert mail.
+pub fn vrrp_reports(c: &Config) -> Result<(Vec<FifoConf>, Option<MailConf>)> {
+    let mut fifos = Vec::new();
+    for (what, f) in [
+        ("notify_fifo", &c.global.notify_fifo),
+        ("vrrp_notify_fifo", &c.global.vrrp_notify_fifo),
+    ] {
+        let Some((path, script)) = f else { continue };
+        if path.is_empty() {
+            return Err(Error::invalid(format!(
+                "{what}_script is given without {what}: name the FIFO it reads"
+            )));
+        }
+        fifos.push(FifoConf {
+            path: path.into(),
+            script: opt_cmd(script)?,
+        });
+    }
+    let mail = mail(c)?.map(|m| MailConf {
+        mail: m,
+        router_id: c
+            .global
+            .router_id
+            .clone()
+            .unwrap_or_else(crate::lb::mail::hostname),
+        no_faults: c.global.no_email_faults,
+    });
+    Ok((fifos, mail))
+}
+
 /// The sync group an instance belongs to, if any.
 pub fn group_of<'a>(c: &'a Config, name: &str) -> Option<&'a SyncGroup> {
     c.groups
@@ -168,7 +250,13 @@ pub fn group_of<'a>(c: &'a Config, name: &str) -> Option<&'a SyncGroup> {
 /// What `vrrp run --config` runs of the file: its instances (those named in `only`, or
 /// all) and the sync groups they belong to.
 pub fn vrrp_instances(c: &Config, only: &[String], state_dir: &Path) -> Result<Run> {
-    let mut run = Run::default();
+    let (fifos, mail) = vrrp_reports(c)?;
+    let mut run = Run {
+        fifos,
+        mail,
+        init_files: init_files(c),
+        ..Run::default()
+    };
     for i in c
         .instances
         .iter()
@@ -201,6 +289,8 @@ pub fn vrrp_instances(c: &Config, only: &[String], state_dir: &Path) -> Result<R
                         backup: opt_cmd(&g.notify_backup)?,
                         fault: opt_cmd(&g.notify_fault)?,
                         stop: opt_cmd(&g.notify_stop)?,
+                        smtp_alert: g.smtp_alert.unwrap_or_else(|| smtp_default(c)),
+                        ..Notify::default()
                     },
                 });
             }
@@ -508,6 +598,7 @@ pub fn mail(c: &Config) -> Result<Option<MailConfig>> {
         connect_timeout: Duration::from_secs(u64::from(
             g.smtp_connect_timeout.unwrap_or(30).max(1),
         )),
+        helo: g.smtp_helo_name.clone(),
     }))
 }
 
@@ -570,6 +661,105 @@ mod tests {
         assert_eq!(only.instances.len(), 1);
         assert!(only.instances[0].group.is_some());
         assert_eq!(only.groups[0].members, ["B"], "A is not run here");
+    }
+
+    #[test]
+    fn notify_fifos_mail_and_priority_changes_take_keepalived_defaults() {
+        let t = "global_defs {\n router_id lb1\n notification_email {\n  ops@example.test\n }\n smtp_server 127.0.0.1 2525\n smtp_helo_name director.example.test\n smtp_alert_vrrp\n vrrp_notify_fifo /run/k.fifo\n vrrp_notify_fifo_script \"/usr/bin/reader x\" root\n notify_fifo /run/all.fifo\n vrrp_notify_priority_changes\n}\nvrrp_sync_group G {\n group {\n  A\n  B\n }\n smtp_alert no\n notify_priority_changes false\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n virtual_ipaddress {\n  10.0.0.1\n }\n notify_deleted /bin/gone\n}\nvrrp_instance B {\n interface eth0\n virtual_router_id 2\n virtual_ipaddress {\n  10.0.0.2\n }\n notify_priority_changes\n smtp_alert off\n}\nvrrp_instance C {\n interface eth0\n virtual_router_id 3\n virtual_ipaddress {\n  10.0.0.3\n }\n}\n";
+        let (c, d) = conf(t);
+        assert!(!d.iter().any(|d| d.level == Level::Error), "{d:?}");
+        assert!(
+            d.iter()
+                .any(|d| d.msg.contains("the user and group are not used")),
+            "{d:?}"
+        );
+        assert!(c.not_carried.is_empty(), "{:?}", c.not_carried);
+        let run = vrrp_instances(&c, &[], Path::new("/run/hakit")).unwrap();
+        assert_eq!(
+            run.fifos,
+            [
+                FifoConf {
+                    path: "/run/all.fifo".into(),
+                    script: None
+                },
+                FifoConf {
+                    path: "/run/k.fifo".into(),
+                    script: Some(vec!["/usr/bin/reader".into(), "x".into()])
+                }
+            ]
+        );
+        let m = run.mail.unwrap();
+        assert_eq!(m.router_id, "lb1");
+        assert_eq!(m.mail.helo.as_deref(), Some("director.example.test"));
+        assert_eq!(m.mail.server, "127.0.0.1:2525".parse().unwrap());
+        let n = |name: &str| {
+            run.instances
+                .iter()
+                .find(|o| o.instance.name == name)
+                .unwrap()
+                .notify
+                .clone()
+        };
+        // A: the group's false beats global_defs'; smtp_alert from smtp_alert_vrrp.
+        let a = n("A");
+        assert!(!a.priority_changes && a.smtp_alert && a.report_deleted);
+        assert_eq!(a.deleted, Some(vec!["/bin/gone".to_string()]));
+        let b = n("B");
+        assert!(b.priority_changes && !b.smtp_alert && !b.report_deleted);
+        let cc = n("C");
+        assert!(cc.priority_changes && cc.smtp_alert);
+        assert!(!run.groups[0].notify.smtp_alert);
+        let (c, d) = conf("global_defs {\n vrrp_notify_fifo_script /bin/r\n}\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert!(vrrp_instances(&c, &[], Path::new("/x"))
+            .unwrap_err()
+            .to_string()
+            .contains("without vrrp_notify_fifo"));
+        let (_, d) = conf("global_defs {\n smtp_alert maybe\n}\n");
+        assert!(d[0].msg.contains("is not true/yes/on"), "{d:?}");
+    }
+
+    #[test]
+    fn track_files_carry_their_weights_reverse_and_init_file() {
+        let t = "track_file load {\n file /run/load\n weight -2\n init_file 5 overwrite\n}\nvrrp_track_file maint {\n file /run/maint\n weight 0\n init_file\n}\nvrrp_sync_group G {\n group {\n  A\n  B\n }\n track_file {\n  maint\n }\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n virtual_ipaddress {\n  10.0.0.1\n }\n track_file {\n  load weight 3 reverse\n }\n}\nvrrp_instance B {\n interface eth0\n virtual_router_id 2\n virtual_ipaddress {\n  10.0.0.2\n }\n}\nvrrp_instance C {\n interface eth0\n virtual_router_id 3\n virtual_ipaddress {\n  10.0.0.3\n }\n track_file {\n  load\n }\n}\n";
+        let (c, d) = conf(t);
+        assert!(!d.iter().any(|d| d.level == Level::Error), "{d:?}");
+        assert!(
+            d.iter()
+                .any(|d| d.msg.contains("track_file load of A has a weight")),
+            "{d:?}"
+        );
+        let run = vrrp_instances(&c, &[], Path::new("/x")).unwrap();
+        let files = |n: &str| {
+            run.instances
+                .iter()
+                .find(|o| o.instance.name == n)
+                .unwrap()
+                .track_files
+                .clone()
+        };
+        // A is in a sync group: its weighted file is dropped, the group's applies.
+        assert_eq!(files("A"), [("/run/maint".into(), 0)]);
+        assert_eq!(files("B"), [("/run/maint".into(), 0)]);
+        assert_eq!(files("C"), [("/run/load".into(), -2)]);
+        let mut init = run.init_files.clone();
+        init.sort();
+        assert_eq!(
+            init,
+            [
+                ("/run/load".into(), 5, true),
+                ("/run/maint".into(), 0, false)
+            ]
+        );
+        let (c, _) = conf("vrrp_instance C {\n interface eth0\n virtual_router_id 3\n virtual_ipaddress {\n  10.0.0.3\n }\n track_file {\n  load weight 4 reverse\n }\n}\ntrack_file load {\n file /run/load\n}\n");
+        let run = vrrp_instances(&c, &[], Path::new("/x")).unwrap();
+        assert_eq!(run.instances[0].track_files, [("/run/load".into(), -4)]);
+        let (_, d) = conf("vrrp_instance C {\n interface eth0\n virtual_router_id 3\n virtual_ipaddress {\n  10.0.0.3\n }\n track_file {\n  nothere\n }\n}\n");
+        assert!(
+            d.iter()
+                .any(|d| d.msg.contains("track_file nothere: no track_file block")),
+            "{d:?}"
+        );
     }
 
     #[test]

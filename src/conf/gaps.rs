@@ -29,8 +29,6 @@ pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::Top, "static_ipaddress", NOT_YET),
     (Within::Top, "static_routes", NOT_YET),
     (Within::Top, "static_rules", NOT_YET),
-    (Within::Top, "vrrp_track_file", NOT_YET),
-    (Within::Top, "track_file", NOT_YET),
     (Within::Top, "vrrp_track_process", NOT_YET),
     (Within::Top, "linkbeat_interfaces", NOT_YET),
     (Within::Top, "garp_group", NOT_YET),
@@ -92,19 +90,17 @@ pub const GAPS: &[(Within, &str, &str)] = &[
         "lvs_flush_on_stop",
         "lb run takes out at exit what it put in, and only that",
     ),
-    (Within::GlobalDefs, "smtp_helo_name", NOT_YET),
-    (Within::GlobalDefs, "notify_fifo", NOT_YET),
-    (Within::GlobalDefs, "notify_fifo_script", NOT_YET),
-    (Within::GlobalDefs, "vrrp_notify_fifo", NOT_YET),
-    (Within::GlobalDefs, "vrrp_notify_fifo_script", NOT_YET),
-    (Within::GlobalDefs, "lvs_notify_fifo", NOT_YET),
+    (
+        Within::GlobalDefs,
+        "lvs_notify_fifo",
+        "not implemented yet: lb run writes no FIFO (notify_fifo gets vrrp run's lines only)",
+    ),
     (Within::GlobalDefs, "lvs_notify_fifo_script", NOT_YET),
     (
         Within::GlobalDefs,
         "log_unknown_vrids",
         "a kernel filter gives each instance only its own VRID's adverts; `hakit vrrp watch` shows every VRID on the wire",
     ),
-    (Within::Instance, "smtp_alert", NOT_YET),
     (Within::Instance, "dont_track_primary", NOT_YET),
     (
         Within::Instance,
@@ -134,17 +130,11 @@ pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::Instance, "virtual_routes", NOT_YET),
     (Within::Instance, "virtual_rules", NOT_YET),
     (Within::Instance, "track_process", NOT_YET),
-    (Within::Instance, "notify_priority_changes", NOT_YET),
     (Within::Instance, "unicast_ttl", NOT_YET),
     (Within::Instance, "unicast_fault_no_peer", NOT_YET),
     (Within::Instance, "track_bfd", NOT_YET),
-    (Within::Instance, "track_file", NOT_YET),
-    (Within::SyncGroup, "smtp_alert", NOT_YET),
-    (Within::SyncGroup, "track_file", NOT_YET),
     (Within::SyncGroup, "track_process", NOT_YET),
     (Within::SyncGroup, "track_bfd", NOT_YET),
-    (Within::SyncGroup, "notify_deleted", NOT_YET),
-    (Within::SyncGroup, "notify_priority_changes", NOT_YET),
 ];
 
 /// Why `key` (written `within`) is not carried over, when it is one of those.
@@ -163,7 +153,7 @@ pub fn help() -> String {
         s.push_str(&format!("  {k} ({}): {why}\n", w.name()));
     }
     s.push_str(
-        "\nDELIBERATE DEVIATIONS:\n  A master's advert timing does not depend on the invalid packets it receives\n  (keepalived re-arms its advert timer on every packet, even one it discards, so a\n  keepalived master hit by wrong-password adverts can fall silent for longer than the\n  master-down interval). Track scripts and notify commands with shell syntax run\n  through /bin/sh -c (keepalived runs them without a shell).\n",
+        "\nDELIBERATE DEVIATIONS:\n  A master's advert timing does not depend on the invalid packets it receives\n  (keepalived re-arms its advert timer on every packet, even one it discards, so a\n  keepalived master hit by wrong-password adverts can fall silent for longer than the\n  master-down interval). Track scripts and notify commands with shell syntax run\n  through /bin/sh -c (keepalived runs them without a shell). A notify FIFO path that\n  is not a FIFO of this user is refused at start (keepalived runs without it); a reload\n  keeps the FIFO and its reader, and the FIFO script reads the STOP lines at exit\n  (keepalived makes a new FIFO at a reload and kills the script before stopping).\n",
     );
     s
 }

@@ -22,7 +22,30 @@ pub struct Global {
     pub vrrp_version: Option<u8>,
     pub garp_master_delay: Option<u32>,
     pub garp_master_repeat: Option<u32>,
+    /// notify_fifo and vrrp_notify_fifo: (path, the *_fifo_script reading it).
+    pub notify_fifo: Option<(String, Option<String>)>,
+    pub vrrp_notify_fifo: Option<(String, Option<String>)>,
+    pub vrrp_notify_priority_changes: bool,
+    pub smtp_alert: Option<bool>,
+    pub smtp_alert_vrrp: Option<bool>,
+    pub no_email_faults: bool,
+    pub smtp_helo_name: Option<String>,
 }
+
+/// track_file (vrrp_track_file): a file holding a number that moves the priority.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackFile {
+    pub name: String,
+    pub file: String,
+    pub weight: i32,
+    pub reverse: bool,
+    /// init_file [VALUE] [overwrite]: written at start when missing (or always).
+    pub init: Option<(i64, bool)>,
+    pub loc: Loc,
+}
+
+/// A tracker named in an instance or group: name, (weight, reverse) override, where.
+pub type Tracked = (String, Option<(i32, bool)>, Loc);
 
 /// vrrp_script.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +90,7 @@ pub struct Instance {
     /// (script name, weight override, where).
     pub track_scripts: Vec<(String, Option<i32>, Loc)>,
     pub track_interfaces: Vec<String>,
+    pub track_files: Vec<Tracked>,
     pub notify: Option<String>,
     pub notify_master: Option<String>,
     pub notify_backup: Option<String>,
@@ -74,6 +98,10 @@ pub struct Instance {
     pub notify_stop: Option<String>,
     pub garp_master_delay: Option<u32>,
     pub garp_master_repeat: Option<u32>,
+    pub smtp_alert: Option<bool>,
+    pub notify_priority_changes: Option<bool>,
+    /// notify_deleted [CMD]: Some(command or none).
+    pub notify_deleted: Option<Option<String>>,
 }
 
 /// vrrp_sync_group.
@@ -85,6 +113,7 @@ pub struct SyncGroup {
     /// Trackers of the group: they apply to every member.
     pub track_scripts: Vec<(String, Option<i32>, Loc)>,
     pub track_interfaces: Vec<String>,
+    pub track_files: Vec<Tracked>,
     /// sync_group_tracking_weight: members keep their weighted trackers.
     pub tracking_weight: bool,
     pub notify: Option<String>,
@@ -92,6 +121,8 @@ pub struct SyncGroup {
     pub notify_backup: Option<String>,
     pub notify_fault: Option<String>,
     pub notify_stop: Option<String>,
+    pub smtp_alert: Option<bool>,
+    pub notify_priority_changes: Option<bool>,
 }
 
 /// One checker of a real server.
@@ -209,6 +240,7 @@ pub struct VirtualServer {
 pub struct Config {
     pub global: Global,
     pub scripts: BTreeMap<String, Script>,
+    pub track_files: BTreeMap<String, TrackFile>,
     pub instances: Vec<Instance>,
     pub groups: Vec<SyncGroup>,
     pub virtual_servers: Vec<VirtualServer>,
@@ -309,6 +341,40 @@ impl Ctx<'_> {
         }
     }
 
+    /// A keyword that is on when written bare, or with a value true/yes/on or
+    /// false/no/off (keepalived's smtp_alert, notify_priority_changes).
+    fn switch(&mut self, n: &Node) -> Option<bool> {
+        match n.args.first().map(|s| s.to_ascii_lowercase()).as_deref() {
+            None => Some(true),
+            Some("true" | "yes" | "on") => Some(true),
+            Some("false" | "no" | "off") => Some(false),
+            Some(v) => {
+                self.err(
+                    n.at(0),
+                    format!("{}: \"{v}\" is not true/yes/on or false/no/off", n.key),
+                );
+                None
+            }
+        }
+    }
+
+    /// A FIFO keyword: its path; a user and group after it are not used.
+    fn fifo(&mut self, n: &Node) -> Option<String> {
+        let path = n.args.first().cloned();
+        match &path {
+            None => self.err(&n.loc, format!("{} needs a path", n.key)),
+            Some(_) if n.args.len() > 1 => self.warn(
+                n.at(1),
+                format!(
+                    "{}: the user and group are not used: hakit creates the FIFO as the user running it",
+                    n.key
+                ),
+            ),
+            _ => {}
+        }
+        path
+    }
+
     fn flag(&mut self, n: &Node) -> bool {
         if !n.args.is_empty() {
             self.warn(
@@ -352,6 +418,14 @@ pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
                         cx.warn(&n.loc, format!("vrrp_script {} is defined twice; the last wins", s.name));
                     }
                     c.scripts.insert(s.name.clone(), s);
+                }
+            }
+            "track_file" | "vrrp_track_file" => {
+                if let Some(t) = track_file(&mut cx, n) {
+                    if c.track_files.contains_key(&t.name) {
+                        cx.warn(&n.loc, format!("track_file {} is defined twice; the last wins", t.name));
+                    }
+                    c.track_files.insert(t.name.clone(), t);
                 }
             }
             "vrrp_instance" => {
@@ -469,6 +543,40 @@ fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
             }
             "vrrp_garp_master_delay" => g.garp_master_delay = cx.num(&k, "a number of seconds"),
             "vrrp_garp_master_repeat" => g.garp_master_repeat = cx.num(&k, "a count"),
+            "notify_fifo" => {
+                if let Some(p) = cx.fifo(&k) {
+                    g.notify_fifo.get_or_insert((String::new(), None)).0 = p;
+                }
+            }
+            "vrrp_notify_fifo" => {
+                if let Some(p) = cx.fifo(&k) {
+                    g.vrrp_notify_fifo.get_or_insert((String::new(), None)).0 = p;
+                }
+            }
+            "notify_fifo_script" | "vrrp_notify_fifo_script" => match k.args.first() {
+                None => cx.err(&k.loc, format!("{} needs a command", k.key)),
+                Some(c) => {
+                    let f = if k.key == "notify_fifo_script" {
+                        &mut g.notify_fifo
+                    } else {
+                        &mut g.vrrp_notify_fifo
+                    };
+                    f.get_or_insert((String::new(), None)).1 = Some(c.clone());
+                    if k.args.len() > 1 {
+                        cx.warn(
+                            k.at(1),
+                            format!("{}: the user and group are not used: hakit runs it as the user running it", k.key),
+                        );
+                    }
+                }
+            },
+            "vrrp_notify_priority_changes" => {
+                g.vrrp_notify_priority_changes = cx.switch(&k).unwrap_or(false)
+            }
+            "smtp_alert" => g.smtp_alert = cx.switch(&k),
+            "smtp_alert_vrrp" => g.smtp_alert_vrrp = cx.switch(&k),
+            "no_email_faults" => g.no_email_faults = cx.flag(&k),
+            "smtp_helo_name" => g.smtp_helo_name = cx.one(&k).map(String::from),
             _ if cx.not_carried(&k, Within::GlobalDefs) => {}
             _ => cx.unknown(&k, "global_defs"),
         }
@@ -482,6 +590,95 @@ fn name_of(cx: &mut Ctx, n: &Node) -> Option<String> {
             cx.err(&n.loc, format!("{} needs a name", n.key));
             None
         }
+    }
+}
+
+fn track_file(cx: &mut Ctx, n: &Node) -> Option<TrackFile> {
+    let name = name_of(cx, n)?;
+    let mut t = TrackFile {
+        name,
+        file: String::new(),
+        weight: 1,
+        reverse: false,
+        init: None,
+        loc: n.loc.clone(),
+    };
+    for k in cx.block(n).to_vec() {
+        match k.key.as_str() {
+            "file" => t.file = cx.one(&k).unwrap_or_default().to_string(),
+            "weight" => {
+                if let Some((w, r)) = weight_words(cx, &k, 0) {
+                    t.weight = w;
+                    t.reverse = r;
+                }
+            }
+            "init_file" => {
+                let mut value = 0;
+                let mut overwrite = false;
+                for (j, w) in k.args.iter().enumerate() {
+                    if w == "overwrite" {
+                        overwrite = true;
+                    } else {
+                        match w.parse() {
+                            Ok(v) => value = v,
+                            Err(_) => cx.err(
+                                k.at(j),
+                                format!("init_file: \"{w}\" is neither a number nor overwrite"),
+                            ),
+                        }
+                    }
+                }
+                t.init = Some((value, overwrite));
+            }
+            _ => cx.unknown(&k, "track_file"),
+        }
+    }
+    if t.file.is_empty() {
+        cx.err(&n.loc, format!("track_file {} has no file", t.name));
+        return None;
+    }
+    Some(t)
+}
+
+/// `WEIGHT [reverse|noreverse]` from word `from` of `k` (-254 to 254).
+fn weight_words(cx: &mut Ctx, k: &Node, from: usize) -> Option<(i32, bool)> {
+    let Some(v) = k.args.get(from) else {
+        cx.err(&k.loc, format!("{} needs a weight", k.key));
+        return None;
+    };
+    let w = match v.parse::<i32>() {
+        Ok(w) if (-254..=254).contains(&w) => w,
+        _ => {
+            cx.err(
+                k.at(from),
+                format!("weight \"{v}\" is not a number from -254 to 254"),
+            );
+            return None;
+        }
+    };
+    let reverse = match k.args.get(from + 1).map(String::as_str) {
+        None | Some("noreverse") => false,
+        Some("reverse") => true,
+        Some(o) => {
+            cx.warn(k.at(from + 1), format!("\"{o}\" after a weight is ignored"));
+            false
+        }
+    };
+    Some((w, reverse))
+}
+
+/// `track_file { NAME [weight W [reverse]] ... }`
+fn tracked_files(cx: &mut Ctx, k: &Node, out: &mut Vec<Tracked>) {
+    for t in cx.block(k).to_vec() {
+        let w = match t.args.first().map(String::as_str) {
+            None => None,
+            Some("weight") => weight_words(cx, &t, 1),
+            Some(_) => {
+                cx.warn(t.at(0), "expected NAME [weight N [reverse]]");
+                None
+            }
+        };
+        out.push((t.key.clone(), w, t.loc.clone()));
     }
 }
 
@@ -559,6 +756,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
         preempt_delay: None,
         track_scripts: vec![],
         track_interfaces: vec![],
+        track_files: vec![],
         notify: None,
         notify_master: None,
         notify_backup: None,
@@ -566,6 +764,9 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
         notify_stop: None,
         garp_master_delay: None,
         garp_master_repeat: None,
+        smtp_alert: None,
+        notify_priority_changes: None,
+        notify_deleted: None,
     };
     let mut auth_loc = None;
     let mut advert_loc = None;
@@ -681,6 +882,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
             "preempt_delay" => i.preempt_delay = cx.num(&k, "a number of seconds"),
             "track_script" => track_scripts(cx, &k, &mut i.track_scripts),
             "track_interface" => track_interfaces(cx, &k, &mut i.track_interfaces),
+            "track_file" => tracked_files(cx, &k, &mut i.track_files),
             "notify" => i.notify = Some(k.args.join(" ")),
             "notify_master" => i.notify_master = Some(k.args.join(" ")),
             "notify_backup" => i.notify_backup = Some(k.args.join(" ")),
@@ -688,10 +890,18 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
             "notify_stop" => i.notify_stop = Some(k.args.join(" ")),
             "garp_master_delay" => i.garp_master_delay = cx.num(&k, "a number of seconds"),
             "garp_master_repeat" => i.garp_master_repeat = cx.num(&k, "a count"),
+            "smtp_alert" => i.smtp_alert = cx.switch(&k),
+            "notify_priority_changes" => i.notify_priority_changes = cx.switch(&k),
+            "notify_deleted" => {
+                i.notify_deleted = Some((!k.args.is_empty()).then(|| k.args.join(" ")))
+            }
             _ if cx.not_carried(&k, Within::Instance) => {}
             _ => cx.unknown(&k, "vrrp_instance"),
         }
-        if k.key.starts_with("notify") && k.args.is_empty() {
+        if k.key.starts_with("notify")
+            && !matches!(k.key.as_str(), "notify_priority_changes" | "notify_deleted")
+            && k.args.is_empty()
+        {
             cx.err(&k.loc, format!("{} needs a command", k.key));
         }
     }
@@ -740,6 +950,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
         &i.notify_backup,
         &i.notify_fault,
         &i.notify_stop,
+        &i.notify_deleted.clone().flatten(),
     ]
     .into_iter()
     .flatten()
@@ -796,12 +1007,15 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
         loc: n.loc.clone(),
         track_scripts: vec![],
         track_interfaces: vec![],
+        track_files: vec![],
         tracking_weight: false,
         notify: None,
         notify_master: None,
         notify_backup: None,
         notify_fault: None,
         notify_stop: None,
+        smtp_alert: None,
+        notify_priority_changes: None,
     };
     for k in cx.block(n).to_vec() {
         match k.key.as_str() {
@@ -813,6 +1027,7 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
             }
             "track_script" => track_scripts(cx, &k, &mut g.track_scripts),
             "track_interface" => track_interfaces(cx, &k, &mut g.track_interfaces),
+            "track_file" => tracked_files(cx, &k, &mut g.track_files),
             "sync_group_tracking_weight" => g.tracking_weight = cx.flag(&k),
             "global_tracking" => {
                 cx.warn(
@@ -826,6 +1041,8 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
             "notify_backup" => g.notify_backup = Some(k.args.join(" ")),
             "notify_fault" => g.notify_fault = Some(k.args.join(" ")),
             "notify_stop" => g.notify_stop = Some(k.args.join(" ")),
+            "smtp_alert" => g.smtp_alert = cx.switch(&k),
+            "notify_priority_changes" => g.notify_priority_changes = cx.switch(&k),
             _ if cx.not_carried(&k, Within::SyncGroup) => {}
             _ => cx.unknown(&k, "vrrp_sync_group"),
         }
@@ -1202,11 +1419,48 @@ fn cross_checks(cx: &mut Ctx, c: &Config) {
             );
         }
     }
+    let files = c
+        .instances
+        .iter()
+        .flat_map(|i| &i.track_files)
+        .chain(c.groups.iter().flat_map(|g| &g.track_files));
+    for (f, w, loc) in files {
+        match c.track_files.get(f) {
+            None => cx.err(
+                loc,
+                format!("track_file {f}: no track_file block of that name"),
+            ),
+            Some(t) => {
+                let (weight, reverse) = w.unwrap_or((t.weight, t.reverse));
+                if weight == 0 && reverse {
+                    cx.err(
+                        loc,
+                        format!("track_file {f}: weight 0 reverse (FAULT while the value is 0) is not supported by hakit"),
+                    );
+                }
+            }
+        }
+    }
     // keepalived drops the weighted trackers of sync-group members (a priority change
     // of one member cannot move the group) unless the group says
     // sync_group_tracking_weight; hakit does the same.
     for g in c.groups.iter().filter(|g| !g.tracking_weight) {
         for i in c.instances.iter().filter(|i| g.members.contains(&i.name)) {
+            for (f, w, loc) in &i.track_files {
+                let weight = c
+                    .track_files
+                    .get(f)
+                    .map(|t| w.map(|w| w.0).unwrap_or(t.weight));
+                if weight.is_some_and(|w| w != 0) {
+                    cx.warn(
+                        loc,
+                        format!(
+                            "track_file {f} of {} has a weight, and {} is in sync group {}: keepalived ignores it, and so does hakit (use weight 0 to make it a fault, track it on the group, or set sync_group_tracking_weight)",
+                            i.name, i.name, g.name
+                        ),
+                    );
+                }
+            }
             for (s, w, loc) in &i.track_scripts {
                 let weight = w.or_else(|| c.scripts.get(s).map(|s| s.weight));
                 if weight.is_some_and(|w| w != 0) {

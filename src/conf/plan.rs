@@ -67,9 +67,25 @@ fn needs_config(c: &Config, i: &Instance) -> Option<String> {
             Some((s.interval, s.timeout, w.unwrap_or(s.weight), s.fall, s.rise))
         })
         .collect();
-    (specs.windows(2).any(|w| w[0] != w[1])).then(|| {
-        "its track scripts differ in interval, timeout, weight, fall or rise, and the flags give one set for all".to_string()
-    })
+    if specs.windows(2).any(|w| w[0] != w[1]) {
+        return Some("its track scripts differ in interval, timeout, weight, fall or rise, and the flags give one set for all".to_string());
+    }
+    let mut only_file = Vec::new();
+    if !i.track_files.is_empty() {
+        only_file.push("track_file");
+    }
+    if i.notify_deleted.is_some() {
+        only_file.push("notify_deleted");
+    }
+    if i.smtp_alert
+        .or(c.global.smtp_alert_vrrp)
+        .or(c.global.smtp_alert)
+        == Some(true)
+    {
+        only_file.push("smtp_alert");
+    }
+    (!only_file.is_empty())
+        .then(|| format!("its {} are said in the file only", only_file.join(", ")))
 }
 
 /// The `hakit vrrp run` processes for the file's instances: one per instance, except
@@ -77,6 +93,13 @@ fn needs_config(c: &Config, i: &Instance) -> Option<String> {
 /// and an instance the flags cannot say runs from the file.
 pub fn vrrp_procs(c: &Config) -> Vec<VrrpProc<'_>> {
     let mut out = Vec::new();
+    if c.global.notify_fifo.is_some() || c.global.vrrp_notify_fifo.is_some() {
+        return vec![VrrpProc::Config {
+            unit: "vrrp".into(),
+            instances: c.instances.iter().map(|i| i.name.as_str()).collect(),
+            why: "notify FIFOs: one process writes every instance's lines to them".into(),
+        }];
+    }
     let mut groups_done = std::collections::BTreeSet::new();
     for i in &c.instances {
         if let Some(g) = convert::group_of(c, &i.name) {

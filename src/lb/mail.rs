@@ -17,6 +17,8 @@ pub struct MailConfig {
     pub from: String,
     pub to: Vec<String>,
     pub connect_timeout: Duration,
+    /// keepalived's smtp_helo_name (default: the router_id).
+    pub helo: Option<String>,
 }
 
 /// A mail to send.
@@ -24,6 +26,19 @@ pub struct MailConfig {
 pub struct Alert {
     pub subject: String,
     pub body: String,
+}
+
+/// This host's name as mails name it (keepalived's default router_id), or localhost.
+pub fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_string())
+        .ok()
+        .filter(|s| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        })
+        .unwrap_or_else(|| "localhost".into())
 }
 
 /// `[IP]:PORT` as keepalived writes a server in its mails.
@@ -77,6 +92,46 @@ pub fn quorum_alert(
     }
 }
 
+/// A VRRP instance (or a sync `group`) entered `state` (MASTER, BACKUP, FAULT, STOP,
+/// DELETED), in keepalived's words. None for a state keepalived does not mail.
+pub fn vrrp_alert(router_id: &str, group: bool, name: &str, state: &str) -> Option<Alert> {
+    let (what, owning) = if group {
+        ("Group", "All VRRP group instances are now")
+    } else {
+        ("Instance", "VRRP Instance is")
+    };
+    let (subject, body) = match (state, group) {
+        ("MASTER", false) => (
+            "Entering MASTER state",
+            "VRRP Instance is now owning VRRP VIPs".to_string(),
+        ),
+        ("BACKUP", false) => (
+            "Entering BACKUP state",
+            "VRRP Instance is no longer owning VRRP VIPs".to_string(),
+        ),
+        ("FAULT", false) => (
+            "Entering FAULT state",
+            "VRRP Instance is no longer owning VRRP VIPs".to_string(),
+        ),
+        ("STOP", false) => ("Stopping", "VRRP Instance stopping".to_string()),
+        ("DELETED", false) => ("Deleted", "VRRP Deleted at reload".to_string()),
+        ("MASTER" | "BACKUP" | "FAULT", true) => (
+            match state {
+                "MASTER" => "Entering MASTER state",
+                "BACKUP" => "Entering BACKUP state",
+                _ => "Entering FAULT state",
+            },
+            format!("{owning} in {state} state"),
+        ),
+        ("STOP", true) => ("Stopping", format!("{owning} stopping")),
+        _ => return None,
+    };
+    Some(Alert {
+        subject: format!("[{router_id}] VRRP {what} {name} - {subject}"),
+        body: format!("=> {body} <=\n"),
+    })
+}
+
 /// The message as lettre builds it.
 pub fn message(cfg: &MailConfig, a: &Alert) -> Result<Message> {
     let bad = |what: &str, v: &str, e: &dyn std::fmt::Display| {
@@ -110,13 +165,15 @@ pub fn validate(cfg: &MailConfig) -> Result<()> {
     .map(|_| ())
 }
 
-/// Send one alert (blocking).
+/// Send one alert (blocking), saying HELO with the configured name or `helo`.
 pub fn send(cfg: &MailConfig, helo: &str, a: &Alert) -> Result<()> {
     let m = message(cfg, a)?;
     let t = SmtpTransport::builder_dangerous(cfg.server.ip().to_string())
         .port(cfg.server.port())
         .timeout(Some(cfg.connect_timeout))
-        .hello_name(ClientId::Domain(helo.to_string()))
+        .hello_name(ClientId::Domain(
+            cfg.helo.clone().unwrap_or_else(|| helo.to_string()),
+        ))
         .build();
     t.send(&m)
         .map(|_| ())
@@ -126,6 +183,37 @@ pub fn send(cfg: &MailConfig, helo: &str, a: &Alert) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vrrp_mails_follow_keepalived() {
+        let a = vrrp_alert("lb1", false, "VI_1", "MASTER").unwrap();
+        assert_eq!(
+            a.subject,
+            "[lb1] VRRP Instance VI_1 - Entering MASTER state"
+        );
+        assert_eq!(a.body, "=> VRRP Instance is now owning VRRP VIPs <=\n");
+        let a = vrrp_alert("lb1", false, "VI_1", "FAULT").unwrap();
+        assert_eq!(
+            a.body,
+            "=> VRRP Instance is no longer owning VRRP VIPs <=\n"
+        );
+        assert_eq!(
+            vrrp_alert("lb1", false, "VI_1", "STOP").unwrap().subject,
+            "[lb1] VRRP Instance VI_1 - Stopping"
+        );
+        let g = vrrp_alert("lb1", true, "G1", "BACKUP").unwrap();
+        assert_eq!(g.subject, "[lb1] VRRP Group G1 - Entering BACKUP state");
+        assert_eq!(
+            g.body,
+            "=> All VRRP group instances are now in BACKUP state <=\n"
+        );
+        assert_eq!(
+            vrrp_alert("lb1", true, "G1", "STOP").unwrap().body,
+            "=> All VRRP group instances are now stopping <=\n"
+        );
+        assert!(vrrp_alert("lb1", false, "VI_1", "MASTER_PRIORITY").is_none());
+        assert!(vrrp_alert("lb1", true, "G1", "DELETED").is_none());
+    }
 
     #[test]
     fn subjects_follow_keepalived() {
@@ -152,6 +240,7 @@ mod tests {
             from: "not an address".into(),
             to: vec!["ops@example.test".into()],
             connect_timeout: Duration::from_secs(1),
+            helo: None,
         };
         assert_eq!(validate(&cfg).unwrap_err().exit_code(), 2);
         let cfg = MailConfig {

@@ -35,6 +35,10 @@ enum Fx {
     Announce(IpAddr),
     /// A notify command: its argv and the arguments appended.
     Notify(String),
+    /// A line to the notify FIFOs (without its newline).
+    Fifo(String),
+    /// An alert mail: GROUP or INSTANCE, the name and the state.
+    Alert(String),
 }
 
 #[derive(Default)]
@@ -130,6 +134,13 @@ impl Host for FakeHost {
     }
     fn wall_clock(&self) -> SystemTime {
         SystemTime::UNIX_EPOCH + Duration::from_millis(self.log.borrow().now)
+    }
+    fn fifo(&mut self, line: &str) {
+        self.push(Fx::Fifo(line.trim_end().to_string()));
+    }
+    fn alert(&mut self, group: bool, name: &str, state: &str) {
+        let kind = if group { "GROUP" } else { "INSTANCE" };
+        self.push(Fx::Alert(format!("{kind} {name} {state}")));
     }
 }
 
@@ -341,7 +352,7 @@ impl World {
             .borrow()
             .fx
             .iter()
-            .filter(|(t, f)| *t >= ms && !matches!(f, Fx::Sent(..)))
+            .filter(|(t, f)| *t >= ms && !matches!(f, Fx::Sent(..) | Fx::Fifo(_) | Fx::Alert(_)))
             .cloned()
             .collect()
     }
@@ -354,6 +365,20 @@ impl World {
             .iter()
             .filter_map(|(t, f)| match f {
                 Fx::Sent(n, p, d) if n == name && (from..to).contains(t) => Some((*t, *p, *d)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The lines written to the notify FIFOs and the alert mails, in order.
+    fn reported(&self) -> Vec<String> {
+        self.log
+            .borrow()
+            .fx
+            .iter()
+            .filter_map(|(_, f)| match f {
+                Fx::Fifo(l) => Some(l.clone()),
+                Fx::Alert(a) => Some(format!("mail: {a}")),
                 _ => None,
             })
             .collect()
@@ -470,6 +495,7 @@ fn a_stopping_master_sends_priority_zero_releases_its_vips_and_says_stop() {
             &Fx::Sent("A".into(), 0, ip("224.0.0.18")),
             &Fx::DelVip(ip("10.0.0.100")),
             &Fx::Notify("/n INSTANCE A STOP 100".into()),
+            &Fx::Fifo("INSTANCE \"A\" STOP 100".into()),
         ]
     );
     assert_eq!(l.status["A"].state, "STOP");
@@ -882,5 +908,129 @@ fn a_reload_keeps_an_unchanged_instance_untouched_and_restarts_a_changed_one() {
         w.sp.reload_plan(&[opts("A", 51, 100, VIP)]).stop.len(),
         2,
         "B and C removed"
+    );
+}
+
+#[test]
+fn every_notification_is_a_fifo_line_and_a_group_says_its_state_around_its_members() {
+    let (mut w, a, b) = group_pair();
+    w.until(DOWN_100 + 1);
+    assert_eq!((w.state(a), w.state(b)), (State::Master, State::Master));
+    w.stop();
+    // keepalived's order (measured): the group's line before its members' at start,
+    // after them on MASTER and STOP.
+    assert_eq!(
+        w.reported(),
+        [
+            "GROUP \"G\" BACKUP 0",
+            "INSTANCE \"A\" BACKUP 100",
+            "INSTANCE \"B\" BACKUP 100",
+            // The member whose report moved the group first, then the one following.
+            "INSTANCE \"B\" MASTER 100",
+            "INSTANCE \"A\" MASTER 100",
+            "GROUP \"G\" MASTER 0",
+            "INSTANCE \"A\" STOP 100",
+            "INSTANCE \"B\" STOP 100",
+            "GROUP \"G\" STOP 0",
+        ]
+    );
+}
+
+#[test]
+fn priority_changes_reach_the_fifo_only_when_asked_for() {
+    for asked in [false, true] {
+        let mut w = World::new();
+        let mut o = opts("A", 51, 100, VIP);
+        o.track_files = vec![(PathBuf::from("/f"), -1)];
+        o.notify.priority_changes = asked;
+        w.host.files.insert("/f".into(), "0".into());
+        let a = w.add(o, "10.0.0.2");
+        w.until(DOWN_100 + 1);
+        assert_eq!(w.state(a), State::Master);
+        w.host.files.insert("/f".into(), "10".into());
+        w.until(DOWN_100 + 150);
+        assert_eq!(w.status("A").effective_priority, 90);
+        let lines = w.reported();
+        let want: &[&str] = if asked {
+            &[
+                "INSTANCE \"A\" BACKUP 100",
+                "INSTANCE \"A\" MASTER 100",
+                "INSTANCE \"A\" MASTER_PRIORITY 90",
+            ]
+        } else {
+            &["INSTANCE \"A\" BACKUP 100", "INSTANCE \"A\" MASTER 100"]
+        };
+        assert_eq!(lines, want);
+        // Scripts hear no priority change: keepalived writes it to the FIFO only.
+        assert!(!w.notified().iter().any(|n| n.contains("PRIORITY")));
+    }
+}
+
+#[test]
+fn an_instance_a_reload_removes_is_reported_fault_or_deleted_as_keepalived_reports_it() {
+    for (report, want) in [(false, "FAULT"), (true, "DELETED")] {
+        let mut w = World::new();
+        let mut o = opts("A", 51, 100, VIP);
+        o.notify.report_deleted = report;
+        o.notify.fault = Some(vec!["/fault".into()]);
+        o.notify.deleted = report.then(|| vec!["/deleted".into()]);
+        let a = w.add(o, "10.0.0.2");
+        w.until(DOWN_100 + 1);
+        let now = w.now();
+        w.sp.remove(now, &mut w.host, a, Leave::Deleted);
+        let n = w.notified();
+        assert_eq!(
+            n[n.len() - 2..],
+            [
+                if report { "/deleted" } else { "/fault" }.to_string(),
+                format!("/n INSTANCE A {want} 100")
+            ]
+        );
+        assert_eq!(
+            w.reported().last().unwrap(),
+            &format!("INSTANCE \"A\" {want} 100")
+        );
+        assert!(w
+            .changes_since(0)
+            .contains(&(w.t, Fx::DelVip(ip("10.0.0.100")))));
+    }
+    // Already in FAULT, a removed instance says nothing more (unless notify_deleted).
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.track_interfaces = vec!["eth9".into()];
+    let a = w.add(o, "10.0.0.2");
+    w.set_link("eth9", false);
+    assert_eq!(w.state(a), State::Fault);
+    let before = w.notified().len();
+    let now = w.now();
+    w.sp.remove(now, &mut w.host, a, Leave::Deleted);
+    assert_eq!(w.notified().len(), before);
+}
+
+#[test]
+fn smtp_alert_mails_each_change_of_an_instance_and_of_a_group() {
+    let mut w = World::new();
+    let mut g = group(&["A", "B"]);
+    g.notify.smtp_alert = true;
+    w.groups(&[g]);
+    let mut a = member("A", 1, "10.0.0.1/24");
+    a.notify.smtp_alert = true;
+    w.add(a, "10.0.0.2");
+    w.add(member("B", 2, "10.0.1.1/24"), "10.0.1.2");
+    w.until(DOWN_100 + 1);
+    let mails: Vec<String> = w
+        .reported()
+        .into_iter()
+        .filter(|l| l.starts_with("mail: "))
+        .collect();
+    assert_eq!(
+        mails,
+        [
+            "mail: GROUP G BACKUP",
+            "mail: INSTANCE A BACKUP",
+            "mail: INSTANCE A MASTER",
+            "mail: GROUP G MASTER"
+        ],
+        "B has no smtp_alert"
     );
 }

@@ -50,6 +50,11 @@ pub trait Host {
     fn write_status(&mut self, dir: &Path, s: &StatusFile) -> Result<()>;
     /// The wall-clock time, for the records in state files.
     fn wall_clock(&self) -> SystemTime;
+    /// Write one line to the notify FIFOs (none configured: nothing). Never blocks.
+    fn fifo(&mut self, line: &str);
+    /// Mail that an instance (or a `group`) entered `state`, with smtp_alert (no mail
+    /// configured: nothing). Never blocks.
+    fn alert(&mut self, group: bool, name: &str, state: &str);
 }
 
 /// Where one instance's advertisements go.

@@ -73,6 +73,8 @@ pub struct Instance {
     dirty: bool,
     last_write: Instant,
     logged_drops: BTreeSet<Drop>,
+    /// Leaving because a reload removed it (notified as keepalived's DELETED or FAULT).
+    deleted: bool,
 }
 
 /// A state as notify scripts and the state file name the one entered: the machine's
@@ -94,19 +96,60 @@ pub fn state_name(s: State) -> &'static str {
     }
 }
 
-/// Start the notify command for entering `to` and the generic one with `extra` appended;
-/// they run concurrently, as keepalived's.
-pub fn spawn_notify(host: &mut dyn Host, n: &Notify, to: State, extra: &[&str]) {
-    if let Some(argv) = n.command_for(to) {
+/// One notification: an instance or a group entered a state (or, for an instance, its
+/// priority changed: `MASTER_PRIORITY`, `BACKUP_PRIORITY`).
+#[derive(Debug, Clone, Copy)]
+pub struct Said<'a> {
+    pub group: bool,
+    pub name: &'a str,
+    pub state: &'a str,
+    pub priority: u8,
+}
+
+impl Said<'_> {
+    fn kind(&self) -> &'static str {
+        if self.group {
+            "GROUP"
+        } else {
+            "INSTANCE"
+        }
+    }
+
+    /// The line a notify FIFO gets, as keepalived writes it: `INSTANCE "VI_1" MASTER 100`.
+    pub fn fifo_line(&self) -> String {
+        format!(
+            "{} \"{}\" {} {}\n",
+            self.kind(),
+            self.name,
+            self.state,
+            self.priority
+        )
+    }
+}
+
+/// Report `said` everywhere it goes: the `specific` command (notify_master, ...), the
+/// generic notify with `INSTANCE name STATE priority` appended (they run concurrently, as
+/// keepalived's), the notify FIFOs, and a mail with smtp_alert.
+pub fn spawn_notify(host: &mut dyn Host, n: &Notify, specific: Option<&[String]>, said: Said) {
+    if let Some(argv) = specific {
         if let Err(e) = host.notify(argv, &[]) {
             log::warn!("notify {:?}: {e}", argv[0]);
         }
     }
     if let Some(argv) = n.generic.as_deref() {
-        let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+        let extra = [
+            said.kind().to_string(),
+            said.name.to_string(),
+            said.state.to_string(),
+            said.priority.to_string(),
+        ];
         if let Err(e) = host.notify(argv, &extra) {
             log::warn!("notify {:?}: {e}", argv[0]);
         }
+    }
+    host.fifo(&said.fifo_line());
+    if n.smtp_alert {
+        host.alert(said.group, said.name, said.state);
     }
 }
 
@@ -193,6 +236,7 @@ impl Instance {
             dirty: false,
             last_write: now,
             logged_drops: BTreeSet::new(),
+            deleted: false,
             opts,
         }
     }
@@ -345,6 +389,25 @@ impl Instance {
         }
     }
 
+    /// The tracked interfaces (its own among them) that are down in `links`.
+    fn down_in(&self, links: &[Link]) -> BTreeSet<String> {
+        let mut down = BTreeSet::new();
+        for name in self.opts.track_interfaces.iter().chain([&self.link.name]) {
+            match links.iter().find(|l| &l.name == name) {
+                Some(l) if l.up && (l.lower_up || l.loopback) => {}
+                _ => {
+                    down.insert(name.clone());
+                }
+            }
+        }
+        down
+    }
+
+    /// Whether every interface it tracks is up in `links`.
+    pub fn links_up(&self, links: &[Link]) -> bool {
+        self.down_in(links).is_empty()
+    }
+
     /// Look at the interfaces (`links`, as they are now) and the tracked files.
     pub fn check_interfaces(&mut self, cx: &mut Cx, links: &[Link]) {
         // Link changes arrive as notifications; this poll is a safety net (a lost
@@ -355,15 +418,7 @@ impl Instance {
             } else {
                 Duration::from_millis(100)
             };
-        let mut down = BTreeSet::new();
-        for name in self.opts.track_interfaces.iter().chain([&self.link.name]) {
-            match links.iter().find(|l| &l.name == name) {
-                Some(l) if l.up && (l.lower_up || l.loopback) => {}
-                _ => {
-                    down.insert(name.clone());
-                }
-            }
-        }
+        let down = self.down_in(links);
         let values: Vec<i64> = self
             .opts
             .track_files
@@ -463,6 +518,22 @@ impl Instance {
                 self.feed(cx, Event::Priority(p));
                 self.status.effective_priority = p;
                 self.write_status(cx);
+                if self.opts.notify.priority_changes {
+                    let state = if self.machine.state() == State::Master {
+                        "MASTER_PRIORITY"
+                    } else {
+                        "BACKUP_PRIORITY"
+                    };
+                    cx.host.fifo(
+                        &Said {
+                            group: false,
+                            name: &self.opts.instance.name,
+                            state,
+                            priority: p,
+                        }
+                        .fifo_line(),
+                    );
+                }
             }
         }
         if fault != self.fault {
@@ -574,13 +645,26 @@ impl Instance {
         }
     }
 
-    fn notify(&mut self, cx: &mut Cx, to: State) {
-        let prio = self.machine.priority().to_string();
+    fn notify(&mut self, cx: &mut Cx, from: State, to: State) {
+        let n = &self.opts.notify;
+        let (state, specific) = match (to, self.deleted) {
+            // A reload removed it: keepalived reports FAULT (nothing when it was in FAULT
+            // already), or DELETED with notify_deleted.
+            (State::Initialize, true) if n.report_deleted => ("DELETED", n.deleted.as_deref()),
+            (State::Initialize, true) if from == State::Fault => return,
+            (State::Initialize, true) => ("FAULT", n.fault.as_deref()),
+            _ => (shown(to), n.command_for(to)),
+        };
         spawn_notify(
             cx.host,
-            &self.opts.notify,
-            to,
-            &["INSTANCE", &self.opts.instance.name, shown(to), &prio],
+            n,
+            specific,
+            Said {
+                group: false,
+                name: &self.opts.instance.name,
+                state,
+                priority: self.machine.priority(),
+            },
         );
     }
 
@@ -623,7 +707,7 @@ impl Instance {
                     }
                     self.status.master = self.machine.master();
                     self.write_status(cx);
-                    self.notify(cx, to);
+                    self.notify(cx, from, to);
                 }
             }
         }
@@ -645,8 +729,9 @@ impl Instance {
     /// Leave the wire: priority 0 and the addresses released if master, STOP notified,
     /// running scripts dropped. For a stop and for an instance that failed alike (a silent
     /// master would leave the address on both nodes).
-    pub fn shutdown(&mut self, cx: &mut Cx) {
+    pub fn shutdown(&mut self, cx: &mut Cx, deleted: bool) {
         log::info!("{}: stopping", self.name());
+        self.deleted = deleted;
         let acts = self.machine.handle(self.ms(cx.now), Event::Shutdown);
         self.execute(cx, acts);
         for t in &mut self.trackers {

@@ -14,6 +14,7 @@
 //! threads and the real [`host::Host`] ([`run`]), the state file ([`status`]).
 
 pub mod config;
+pub mod fifo;
 pub mod host;
 pub mod instance;
 pub mod io;

@@ -31,6 +31,15 @@ pub struct Notify {
     pub backup: Option<Vec<String>>,
     pub fault: Option<Vec<String>>,
     pub stop: Option<Vec<String>>,
+    /// keepalived's notify_deleted: an instance a reload removes is reported DELETED
+    /// (and runs this command, if any) instead of FAULT.
+    pub deleted: Option<Vec<String>>,
+    pub report_deleted: bool,
+    /// notify_priority_changes: a change of effective priority is written to the notify
+    /// FIFOs (`INSTANCE "VI_1" MASTER_PRIORITY 90`).
+    pub priority_changes: bool,
+    /// smtp_alert: mail on every change of state.
+    pub smtp_alert: bool,
 }
 
 impl Notify {
@@ -74,9 +83,32 @@ pub struct GroupConf {
     pub notify: Notify,
 }
 
+/// A FIFO that every notification is written to as a line (keepalived's notify_fifo and
+/// vrrp_notify_fifo), and the command started to read it (its path appended).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FifoConf {
+    pub path: PathBuf,
+    pub script: Option<Vec<String>>,
+}
+
+/// Where VRRP's alert mails go (keepalived's smtp_alert).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailConf {
+    pub mail: crate::lb::mail::MailConfig,
+    /// In the subject: `[router_id] VRRP Instance VI_1 - Entering MASTER state`.
+    pub router_id: String,
+    /// keepalived's no_email_faults: no mail on entering FAULT.
+    pub no_faults: bool,
+}
+
 /// Everything one `vrrp run` process runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Run {
     pub instances: Vec<Options>,
     pub groups: Vec<GroupConf>,
+    pub fifos: Vec<FifoConf>,
+    pub mail: Option<MailConf>,
+    /// Track files written before the instances start (keepalived's init_file): path,
+    /// value, and whether one that exists is overwritten.
+    pub init_files: Vec<(PathBuf, i64, bool)>,
 }

@@ -30,9 +30,10 @@ use nix::sys::time::TimeSpec;
 use nix::sys::timerfd::{ClockId, Expiration, TimerFd, TimerFlags, TimerSetTimeFlags};
 
 use super::config;
+use super::fifo::{self, Fifo};
 use super::host::{Host, ScriptId, Wire};
 use super::io::{self, Io};
-use super::options::{Options, Run};
+use super::options::{FifoConf, MailConf, Options, Run};
 use super::packet::Advert;
 use super::speaker::{Leave, Speaker};
 use super::status::{self, StatusFile};
@@ -50,6 +51,10 @@ pub struct System {
     reaper: Reaper,
     scripts: HashMap<ScriptId, Running>,
     next_script: ScriptId,
+    fifos: Vec<Fifo>,
+    mail: Option<MailConf>,
+    /// Alert mails being sent.
+    mails: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl System {
@@ -59,7 +64,45 @@ impl System {
             reaper: Reaper::default(),
             scripts: HashMap::new(),
             next_script: 0,
+            fifos: Vec::new(),
+            mail: None,
+            mails: Vec::new(),
         })
+    }
+
+    /// At exit: give the alert mails under way (the STOP ones among them) up to `limit`
+    /// to go out.
+    fn finish_mail(&mut self, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        while self.mails.iter().any(|m| !m.is_finished()) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let left = self.mails.iter().filter(|m| !m.is_finished()).count();
+        if left > 0 {
+            log::warn!("{left} alert mail(s) still being sent at exit are dropped");
+        }
+    }
+
+    /// The notify FIFOs and the alert mail of `run` (again on a reload: FIFOs that did
+    /// not change stay open, with what is waiting in them).
+    fn configure(&mut self, run: &Run) -> Result<()> {
+        if let Some(m) = &run.mail {
+            crate::lb::mail::validate(&m.mail)?;
+        }
+        self.mail = run.mail.clone();
+        let now: Vec<&FifoConf> = self.fifos.iter().map(Fifo::conf).collect();
+        let mut wanted: Vec<&FifoConf> = Vec::new();
+        for f in &run.fifos {
+            if !wanted.iter().any(|w| w.path == f.path) {
+                wanted.push(f);
+            }
+        }
+        if now != wanted {
+            // The new ones open before the old close: a path in both is not removed.
+            let new = fifo::open_all(&run.fifos, &mut self.reaper)?;
+            self.fifos = new;
+        }
+        Ok(())
     }
 
     /// Collect the notify commands that have ended.
@@ -131,6 +174,36 @@ impl Host for System {
 
     fn wall_clock(&self) -> SystemTime {
         SystemTime::now()
+    }
+
+    fn fifo(&mut self, line: &str) {
+        for f in &mut self.fifos {
+            f.write(line);
+        }
+    }
+
+    fn alert(&mut self, group: bool, name: &str, state: &str) {
+        let Some(m) = &self.mail else { return };
+        if m.no_faults && state == "FAULT" {
+            return;
+        }
+        let Some(a) = crate::lb::mail::vrrp_alert(&m.router_id, group, name, state) else {
+            return;
+        };
+        let (cfg, helo) = (m.mail.clone(), m.router_id.clone());
+        // Off the loop: a slow mail server must not delay an advert.
+        let sent = std::thread::Builder::new()
+            .name("vrrp-mail".into())
+            .spawn(move || {
+                if let Err(e) = crate::lb::mail::send(&cfg, &helo, &a) {
+                    log::warn!("{e}");
+                }
+            });
+        self.mails.retain(|m| !m.is_finished());
+        match sent {
+            Ok(h) => self.mails.push(h),
+            Err(e) => log::warn!("mail \"{name} {state}\": cannot start a thread to send it: {e}"),
+        }
     }
 }
 
@@ -522,7 +595,14 @@ impl Reactor {
                     "removed: stopping it"
                 }
             );
-            self.remove(slot, Leave::Stopped);
+            self.remove(
+                slot,
+                if changed {
+                    Leave::Stopped
+                } else {
+                    Leave::Deleted
+                },
+            );
         }
         let mut next: BTreeMap<String, Options> = plan
             .start
@@ -554,7 +634,20 @@ impl Reactor {
         self.speaker.stop_all(Instant::now(), &mut self.host);
         // Give notify commands a moment to start before the process goes.
         self.host.reap();
+        self.host.finish_mail(Duration::from_secs(5));
     }
+}
+
+/// Write the track files keepalived's init_file asks for (at start only: a reload leaves
+/// them as they are, as keepalived does).
+fn init_files(files: &[(std::path::PathBuf, i64, bool)]) -> Result<()> {
+    for (path, value, overwrite) in files {
+        if *overwrite || !path.exists() {
+            std::fs::write(path, format!("{value}\n"))
+                .map_err(|e| Error::io(format!("write track file {}", path.display()), e))?;
+        }
+    }
+    Ok(())
 }
 
 /// Run the instances `load` returns until SIGTERM/SIGINT; SIGHUP calls `load` again.
@@ -575,6 +668,8 @@ pub fn run(
     let mut r = Reactor::new(strict)?;
     r.watch(&term, TERM)?;
     r.watch(&hup, HUP)?;
+    r.host.configure(&first)?;
+    init_files(&first.init_files)?;
     log::info!(
         "starting {} VRRP instance(s): {}",
         first.instances.len(),
@@ -641,7 +736,12 @@ pub fn run(
             drain(&hup);
             match load() {
                 Err(e) => log::error!("reload: {e}; the running configuration is kept"),
-                Ok(new) => r.reload(new),
+                Ok(new) => {
+                    if let Err(e) = r.host.configure(&new) {
+                        log::error!("reload: {e}; the notify FIFOs and mail settings are kept");
+                    }
+                    r.reload(new)
+                }
             }
         }
         if started {

@@ -9,7 +9,7 @@ use std::net::IpAddr;
 use std::time::Instant;
 
 use super::host::{Host, Wire};
-use super::instance::{spawn_notify, state_name, Cx, Instance};
+use super::instance::{shown, spawn_notify, state_name, Cx, Instance, Said};
 use super::io::Received;
 use super::machine::{self, State};
 use super::options::{GroupConf, Notify, Options};
@@ -28,11 +28,30 @@ struct Member<W> {
     wake_at: Instant,
 }
 
+/// A group entered `to`: its notify commands get `GROUP name STATE 0`.
+fn group_notify(host: &mut dyn Host, n: &Notify, name: &str, to: State) {
+    spawn_notify(
+        host,
+        n,
+        n.command_for(to),
+        Said {
+            group: true,
+            name,
+            state: shown(to),
+            priority: 0,
+        },
+    );
+}
+
 /// How an instance leaves the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Leave {
-    /// Stopped (a reload, the process ending): it keeps its place in its group, idle.
+    /// Stopped (a reload that changed it, the process ending): it keeps its place in its
+    /// group, idle.
     Stopped,
+    /// A reload removed it: as stopped, but notified as keepalived notifies a deleted
+    /// instance (FAULT, or DELETED with notify_deleted).
+    Deleted,
     /// It failed: its group is in FAULT until it runs again.
     Failed,
 }
@@ -129,10 +148,21 @@ impl<W: Wire> Speaker<W> {
         let name = opts.instance.name.clone();
         let group = opts.group.clone();
         let mut inst = Instance::new(opts, link, src, owner, self.origin, now, host.wall_clock());
-        let followed = group.as_ref().and_then(|g| {
-            let g = self.groups.get_mut(g)?;
+        let followed = group.as_ref().and_then(|gname| {
+            let g = self.groups.get_mut(gname)?;
             g.state.join(&name);
-            g.state.fault_elsewhere(&name).map(str::to_string)
+            let followed = g.state.fault_elsewhere(&name).map(str::to_string);
+            // keepalived's order at start: the group's BACKUP before its members'.
+            if followed.is_none()
+                && !g.state.has_announced()
+                && g.state.target() == State::Backup
+                && inst.links_up(links)
+            {
+                if let Some(t) = g.state.announce() {
+                    group_notify(host, &g.notify, gname, t);
+                }
+            }
+            followed
         });
         let mut wire = wire;
         inst.start(&mut Self::cx(now, host, &mut wire), links, followed);
@@ -176,12 +206,13 @@ impl<W: Wire> Speaker<W> {
         how: Leave,
     ) -> Option<W> {
         let mut m = self.slots.get_mut(slot)?.take()?;
-        m.inst.shutdown(&mut Self::cx(now, host, &mut m.wire));
+        m.inst
+            .shutdown(&mut Self::cx(now, host, &mut m.wire), how == Leave::Deleted);
         let name = m.inst.name().to_string();
         if let Some(gname) = m.inst.options().group.clone() {
             if let Some(g) = self.groups.get_mut(&gname) {
                 let moved = match how {
-                    Leave::Stopped => g.state.leave(&name),
+                    Leave::Stopped | Leave::Deleted => g.state.leave(&name),
                     Leave::Failed => g.state.fail(&name),
                 };
                 if let Some(t) = moved {
@@ -302,19 +333,24 @@ impl<W: Wire> Speaker<W> {
             None => members.iter().map(|&i| (i, true)).collect(),
         };
         let mut budget = 4 * members.len().max(1) + 4;
+        let mut deferred = None;
         while let Some((i, woken)) = queue.pop_front() {
             if budget == 0 {
                 log::warn!("sync group {gname}: its members did not settle");
                 break;
             }
             budget -= 1;
-            if self.sync_member(now, host, gname, i, woken) {
+            if self.sync_member(now, host, gname, i, woken, &mut deferred) {
                 for &j in members.iter().filter(|&&j| j != i) {
                     if !queue.iter().any(|(k, _)| *k == j) {
                         queue.push_back((j, true));
                     }
                 }
             }
+        }
+        // keepalived's order: the group's MASTER after its members'.
+        if let (Some(t), Some(g)) = (deferred, self.groups.get(gname)) {
+            group_notify(host, &g.notify, gname, t);
         }
         for &i in &members {
             if let Some(m) = self.slots[i].as_mut() {
@@ -333,6 +369,7 @@ impl<W: Wire> Speaker<W> {
         gname: &str,
         slot: usize,
         woken: bool,
+        deferred: &mut Option<State>,
     ) -> bool {
         let Some(g) = self.groups.get_mut(gname) else {
             return false;
@@ -360,13 +397,13 @@ impl<W: Wire> Speaker<W> {
             // Announced by a member that has started: at start the group's first word is
             // BACKUP or FAULT, as keepalived's.
             if view.state != State::Initialize {
-                if let Some(t) = g.state.announce() {
-                    spawn_notify(
-                        cx.host,
-                        &g.notify,
-                        t,
-                        &["GROUP", gname, super::instance::shown(t), "0"],
-                    );
+                match g.state.announce() {
+                    Some(State::Master) => *deferred = Some(State::Master),
+                    Some(t) => {
+                        *deferred = None;
+                        group_notify(cx.host, &g.notify, gname, t)
+                    }
+                    None => {}
                 }
             }
             if let Some(t) = changed {
@@ -398,19 +435,21 @@ impl<W: Wire> Speaker<W> {
     /// Stop everything: every group enters STOP first (members stopping one after another
     /// must not push the ones left into MASTER), then every instance leaves the wire.
     pub fn stop_all(&mut self, now: Instant, host: &mut dyn Host) {
+        let mut stopping = Vec::new();
         for (name, g) in self.groups.iter_mut() {
             g.state.stop();
             if let Some(t) = g.state.announce() {
-                spawn_notify(
-                    host,
-                    &g.notify,
-                    t,
-                    &["GROUP", name, super::instance::shown(t), "0"],
-                );
+                stopping.push((name.clone(), t));
             }
         }
         for slot in 0..self.slots.len() {
             self.remove(now, host, slot, Leave::Stopped);
+        }
+        // keepalived's order: the groups' STOP after their members'.
+        for (name, t) in stopping {
+            if let Some(g) = self.groups.get(&name) {
+                group_notify(host, &g.notify, &name, t);
+            }
         }
     }
 

@@ -86,6 +86,11 @@ impl Group {
         })
     }
 
+    /// Whether the group's notify commands heard of it yet.
+    pub fn has_announced(&self) -> bool {
+        self.announced.is_some()
+    }
+
     /// The state the members must follow.
     pub fn target(&self) -> State {
         self.target

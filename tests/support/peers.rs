@@ -75,14 +75,7 @@ impl Keepalived {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         let conf = dir.join("keepalived.conf");
-        fs::write(
-            &conf,
-            format!(
-                "global_defs {{\n  router_id {}\n  enable_script_security\n  script_user root\n}}\n{blocks}",
-                ns.name
-            ),
-        )
-        .unwrap();
+        fs::write(&conf, Keepalived::globals(&ns.name, blocks)).unwrap();
         let log = dir.join("log");
         let child = Command::new("ip")
             .args([
@@ -108,6 +101,35 @@ impl Keepalived {
             .spawn()
             .expect("keepalived runs (apt-get install keepalived)");
         Keepalived { child, dir, log }
+    }
+
+    /// The configuration file: the test's global_defs, then `blocks`.
+    fn globals(router_id: &str, blocks: &str) -> String {
+        format!(
+            "global_defs {{\n  router_id {router_id}\n  enable_script_security\n  script_user root\n}}\n{blocks}"
+        )
+    }
+
+    /// Its directory (keepalived.conf, pid files, log).
+    pub fn dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
+    /// The configuration file's text for `blocks`, for a reload.
+    pub fn with_globals(&self, blocks: &str) -> String {
+        let conf = fs::read_to_string(self.dir.join("keepalived.conf")).unwrap();
+        let id = conf
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("router_id "))
+            .unwrap()
+            .to_string();
+        Keepalived::globals(&id, blocks)
+    }
+
+    /// SIGHUP: keepalived reloads its file.
+    pub fn hup(&self) {
+        self.wait_ready();
+        signal(self.pid("k.pid").unwrap(), "HUP");
     }
 
     fn pid(&self, f: &str) -> Option<u32> {

@@ -126,7 +126,24 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub fn start() -> SmtpSink {
-        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        SmtpSink::serve(TcpListener::bind("127.0.0.1:0").unwrap())
+    }
+
+    /// The sink on the loopback of namespace `ns` (its 127.0.0.1, where a daemon in it
+    /// sends mail): the socket is made by a thread that entered the namespace.
+    pub fn start_in(ns: &crate::support::Netns) -> SmtpSink {
+        let path = format!("/run/netns/{}", ns.name);
+        let l = thread::spawn(move || {
+            let f = std::fs::File::open(&path).unwrap();
+            nix::sched::setns(&f, nix::sched::CloneFlags::CLONE_NEWNET).unwrap();
+            TcpListener::bind("127.0.0.1:0").unwrap()
+        })
+        .join()
+        .unwrap();
+        SmtpSink::serve(l)
+    }
+
+    fn serve(l: TcpListener) -> SmtpSink {
         let port = l.local_addr().unwrap().port();
         let mails = Arc::new(Mutex::new(Vec::new()));
         let m = mails.clone();

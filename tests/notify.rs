@@ -1,0 +1,318 @@
+//! VRRP notification beyond notify scripts, as keepalived's users read it: the notify
+//! FIFOs (line format and order compared with keepalived's own, on the same file),
+//! priority changes, instances a reload deletes, track files, and alert mail.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::support::peers::{wait_for, Hakit, Keepalived};
+use crate::support::servers::SmtpSink;
+use crate::support::{privileged, unique, Lab};
+
+const T: Duration = Duration::from_secs(10);
+
+/// A reader as vrrp_notify_fifo_script runs it: the FIFO is its last argument; it
+/// appends every line to `out`.
+fn reader(dir: &Path, out: &Path) -> PathBuf {
+    let r = dir.join("reader.sh");
+    std::fs::write(
+        &r,
+        format!("#!/bin/sh\nexec cat \"$1\" >> {}\n", out.display()),
+    )
+    .unwrap();
+    crate::support::sh(&format!("chmod 755 {}", r.display()));
+    r
+}
+
+/// Sync group G (VI_A, VI_B) and VI_C, which tracks `tfile` (weight -10) and reports its
+/// priority changes; VI_C is reported DELETED when a reload removes it (`with_c` false).
+fn fifo_conf(
+    vrid: u8,
+    vip: u8,
+    fifo: &Path,
+    reader: Option<&Path>,
+    tfile: &Path,
+    with_c: bool,
+) -> String {
+    let inst = |name: &str, n: u8, extra: &str| {
+        format!(
+            "vrrp_instance {name} {{\n  state BACKUP\n  interface eth0\n  virtual_router_id {}\n  priority 100\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    10.99.0.{}/24\n  }}\n{extra}}}\n",
+            vrid + n,
+            vip + n
+        )
+    };
+    format!(
+        "global_defs {{\n  vrrp_notify_fifo {}\n{}}}\ntrack_file tf {{\n  file {}\n  weight -10\n}}\nvrrp_sync_group G {{\n  group {{\n    VI_A\n    VI_B\n  }}\n}}\n{}{}{}",
+        fifo.display(),
+        reader
+            .map(|r| format!("  vrrp_notify_fifo_script {}\n", r.display()))
+            .unwrap_or_default(),
+        tfile.display(),
+        inst("VI_A", 0, ""),
+        inst("VI_B", 1, ""),
+        if with_c {
+            inst(
+                "VI_C",
+                2,
+                "  track_file {\n    tf\n  }\n  notify_priority_changes\n  notify_deleted\n",
+            )
+        } else {
+            String::new()
+        }
+    )
+}
+
+fn lines(p: &Path) -> Vec<String> {
+    std::fs::read_to_string(p)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The lines that name `name`, in order.
+fn of(lines: &[String], name: &str) -> Vec<String> {
+    let q = format!("\"{name}\"");
+    lines.iter().filter(|l| l.contains(&q)).cloned().collect()
+}
+
+fn pos(lines: &[String], l: &str) -> usize {
+    lines
+        .iter()
+        .position(|x| x == l)
+        .unwrap_or_else(|| panic!("{l:?} not in {lines:#?}"))
+}
+
+/// keepalived's order around a group: its BACKUP before its members', its MASTER and
+/// STOP after theirs.
+fn group_order(l: &[String]) {
+    assert_eq!(l[0], "GROUP \"G\" BACKUP 0", "{l:#?}");
+    let gm = pos(l, "GROUP \"G\" MASTER 0");
+    let gs = pos(l, "GROUP \"G\" STOP 0");
+    for m in ["VI_A", "VI_B"] {
+        assert!(
+            pos(l, &format!("INSTANCE \"{m}\" BACKUP 100")) > 0,
+            "{l:#?}"
+        );
+        assert!(
+            pos(l, &format!("INSTANCE \"{m}\" MASTER 100")) < gm,
+            "{l:#?}"
+        );
+        assert!(pos(l, &format!("INSTANCE \"{m}\" STOP 100")) < gs, "{l:#?}");
+    }
+}
+
+#[test]
+fn notify_fifo_lines_are_keepalived_s_for_groups_priority_changes_and_deleted_instances() {
+    if !privileged(
+        "notify_fifo_lines_are_keepalived_s_for_groups_priority_changes_and_deleted_instances",
+    ) {
+        return;
+    }
+    let lab = Lab::numbered("fifo", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let dir = PathBuf::from("/run").join(unique("hakit-fifo"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let side = |who: &str, vrid: u8, vip: u8, with_c: bool| {
+        let (fifo, out, tfile) = (
+            dir.join(format!("{who}.fifo")),
+            dir.join(format!("{who}.out")),
+            dir.join(format!("{who}.track")),
+        );
+        // keepalived kills its FIFO script before it writes its STOP lines: its reader is
+        // started by the test. hakit's reader is its vrrp_notify_fifo_script.
+        let r = (who == "hk").then(|| reader(&dir.join(who), &out));
+        (
+            fifo_conf(vrid, vip, &fifo, r.as_deref(), &tfile, with_c),
+            fifo,
+            out,
+            tfile,
+        )
+    };
+    std::fs::create_dir_all(dir.join("ka")).unwrap();
+    std::fs::create_dir_all(dir.join("hk")).unwrap();
+    let (ka_conf, ka_fifo, ka_out, ka_track) = side("ka", 60, 10, true);
+    let (hk_conf, hk_fifo, hk_out, hk_track) = side("hk", 70, 20, true);
+    std::fs::write(&ka_track, "0\n").unwrap();
+    std::fs::write(&hk_track, "0\n").unwrap();
+    let hk_file = dir.join("hk.conf");
+    std::fs::write(&hk_file, &hk_conf).unwrap();
+
+    let both_master = || {
+        (10..13).all(|v| n2.has_addr("eth0", &format!("10.99.0.{v}")))
+            && (20..23).all(|v| n1.has_addr("eth0", &format!("10.99.0.{v}")))
+    };
+    // Different VRIDs: each side is master of its own three instances.
+    let ka_reader = || {
+        wait_for("keepalived's FIFO", T, || ka_fifo.exists());
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "exec cat {} >> {}",
+                ka_fifo.display(),
+                ka_out.display()
+            ))
+            .spawn()
+            .unwrap()
+    };
+    let mut ka = Keepalived::start_blocks(n2, &ka_conf);
+    let mut cat = ka_reader();
+    let mut hk = Hakit::start(n1, &["--config", hk_file.to_str().unwrap()]);
+    wait_for("both sides master of their VIPs", T, both_master);
+    assert!(hk_fifo.exists() && ka_fifo.exists());
+    let mode = std::fs::metadata(&hk_fifo).unwrap();
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    assert!(mode.file_type().is_fifo());
+    assert_eq!(mode.permissions().mode() & 0o777, 0o600);
+
+    // VI_C's tracked file goes to 1: priority 90, reported as a priority change.
+    std::fs::write(&ka_track, "1\n").unwrap();
+    std::fs::write(&hk_track, "1\n").unwrap();
+    let changed = "INSTANCE \"VI_C\" MASTER_PRIORITY 90".to_string();
+    wait_for("both report VI_C's new priority", T, || {
+        lines(&ka_out).contains(&changed) && lines(&hk_out).contains(&changed)
+    });
+    ka.term();
+    hk.term();
+    // At exit both remove the FIFO they created; the readers see its end.
+    wait_for("both FIFOs removed", T, || {
+        !hk_fifo.exists() && !ka_fifo.exists()
+    });
+    let stopped = "GROUP \"G\" STOP 0".to_string();
+    wait_for("both readers done", T, || {
+        lines(&ka_out).contains(&stopped) && lines(&hk_out).contains(&stopped)
+    });
+    let (k, h) = (lines(&ka_out), lines(&hk_out));
+    for name in ["G", "VI_A", "VI_B", "VI_C"] {
+        assert_eq!(
+            of(&h, name),
+            of(&k, name),
+            "{name}: hakit {h:#?}\nkeepalived {k:#?}"
+        );
+    }
+    assert_eq!(h.len(), k.len(), "hakit {h:#?}\nkeepalived {k:#?}");
+    group_order(&k);
+    group_order(&h);
+
+    // Again, and a reload without VI_C: reported DELETED (notify_deleted), with its
+    // priority.
+    for f in [&ka_out, &hk_out] {
+        std::fs::write(f, "").unwrap();
+    }
+    let _ = cat.wait();
+    let ka = Keepalived::start_blocks(n2, &ka_conf);
+    let mut cat = ka_reader();
+    let mut hk = Hakit::start(n1, &["--config", hk_file.to_str().unwrap()]);
+    wait_for("both sides master again", T, both_master);
+    let (ka_conf2, ..) = side("ka", 60, 10, false);
+    let (hk_conf2, ..) = side("hk", 70, 20, false);
+    std::fs::write(ka.dir().join("keepalived.conf"), ka.with_globals(&ka_conf2)).unwrap();
+    std::fs::write(&hk_file, &hk_conf2).unwrap();
+    ka.hup();
+    crate::support::sh(&format!("kill -HUP {}", hk.pid()));
+    // keepalived makes a new FIFO at a reload: its reader sees the end of the old one and
+    // opens the new one. hakit's FIFO and reader go on.
+    let _ = cat.wait();
+    let mut cat = ka_reader();
+    let deleted = "INSTANCE \"VI_C\" DELETED 90".to_string();
+    wait_for("both report VI_C deleted", T, || {
+        lines(&ka_out).contains(&deleted) && lines(&hk_out).contains(&deleted)
+    });
+    wait_for("VI_C's VIPs gone", T, || {
+        !n1.has_addr("eth0", "10.99.0.22") && !n2.has_addr("eth0", "10.99.0.12")
+    });
+    assert_eq!(of(&lines(&hk_out), "VI_C"), of(&lines(&ka_out), "VI_C"));
+    hk.term();
+    drop(ka);
+    let _ = cat.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_fifo_without_a_reader_keeps_its_lines_a_file_in_its_place_is_refused_and_mail_goes_out() {
+    if !privileged(
+        "a_fifo_without_a_reader_keeps_its_lines_a_file_in_its_place_is_refused_and_mail_goes_out",
+    ) {
+        return;
+    }
+    let lab = Lab::numbered("fifo1", 1);
+    let n1 = lab.host(0);
+    let dir = std::env::temp_dir().join(unique("fifo1"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (fifo, track) = (dir.join("vrrp.fifo"), dir.join("weight"));
+    std::fs::write(&track, "0").unwrap();
+    let sink = SmtpSink::start_in(n1);
+    let base = [
+        "--interface",
+        "eth0",
+        "--vrid",
+        "9",
+        "--version",
+        "3",
+        "--advert-int",
+        "0.1",
+        "--vip",
+        "10.99.0.100/24",
+    ];
+    // A regular file where the FIFO should be: refused at start, in one line, and left.
+    let plain = dir.join("plain");
+    std::fs::write(&plain, "keep me").unwrap();
+    let mut args = vec!["vrrp", "run"];
+    args.extend(base);
+    args.extend(["--notify-fifo", plain.to_str().unwrap()]);
+    n1.hakit(&args)
+        .code(1)
+        .one_line_error("is a regular file, not a FIFO");
+    assert_eq!(std::fs::read_to_string(&plain).unwrap(), "keep me");
+    assert!(!n1.has_addr("eth0", "10.99.0.100"), "nothing was taken");
+
+    // No reader at all: VRRP is not held up, and the lines wait for one.
+    let smtp = sink.addr();
+    let mut args: Vec<&str> = base.to_vec();
+    args.extend([
+        "--notify-fifo",
+        fifo.to_str().unwrap(),
+        "--notify-priority-changes",
+        "--track-file",
+        track.to_str().unwrap(),
+        "--track-file-weight",
+        "-5",
+        "--mail-to",
+        "ops@example.test",
+        "--smtp-server",
+        &smtp,
+        "--router-id",
+        "lb1",
+    ]);
+    let mut hk = Hakit::start(n1, &args);
+    hk.wait_state("MASTER", T);
+    std::fs::write(&track, "2").unwrap();
+    wait_for("priority 90", T, || {
+        hk.status().is_some_and(|s| s["effective_priority"] == 90)
+    });
+    let read = n1.exec("timeout", &["1", "cat", fifo.to_str().unwrap()]);
+    assert_eq!(
+        read.stdout.lines().collect::<Vec<_>>(),
+        [
+            "INSTANCE \"VI_9\" BACKUP 100",
+            "INSTANCE \"VI_9\" MASTER 100",
+            "INSTANCE \"VI_9\" MASTER_PRIORITY 90",
+        ]
+    );
+    hk.term();
+    assert!(!fifo.exists(), "removed at exit: hakit created it");
+    wait_for("three mails", T, || sink.mails.lock().unwrap().len() >= 3);
+    for subject in [
+        "Subject: [lb1] VRRP Instance VI_9 - Entering BACKUP state",
+        "Subject: [lb1] VRRP Instance VI_9 - Entering MASTER state",
+        "Subject: [lb1] VRRP Instance VI_9 - Stopping",
+    ] {
+        assert_eq!(sink.with(subject).len(), 1, "{subject}: {:?}", sink.mails);
+    }
+    assert!(
+        sink.with("=> VRRP Instance is now owning VRRP VIPs <=")
+            .len()
+            == 1
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
