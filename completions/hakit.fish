@@ -144,6 +144,9 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l name -d 'Instance name for notify arguments, logs and `vrrp status`' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l label -d 'IPv4 label for the VIPs, e.g. eth0:0' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l unicast-peer -d 'Send to these peers instead of the multicast group (repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l unicast-ttl -d 'TTL (hop limit) of unicast adverts (keepalived\'s unicast_ttl; a unicast advert is accepted whatever its TTL, as keepalived accepts it)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l mcast-group -d 'Advertise to this multicast group instead of 224.0.0.18 / ff02::12 (keepalived\'s vrrp_mcast_group4/6)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l vip-excluded -d 'An address added and removed with the VIPs but not advertised, of either family (keepalived\'s virtual_ipaddress_excluded; repeatable)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l unicast-src -d 'Source address for advertisements (default: the interface\'s primary address)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l preempt-delay -d 'Wait this long after start-up before preempting (e.g. 5s)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-script -d 'A command whose exit status tracks health (repeatable; all share the options below)' -r
@@ -152,7 +155,8 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-weight -d 'Priority change: negative is subtracted while failing, positive added while succeeding, 0 means FAULT while failing' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-fall -d 'Consecutive failures before a script counts as failing' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-rise -d 'Consecutive successes before a script counts as succeeding again' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-interface -d 'Go to FAULT while this interface is down (repeatable)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-interface -d 'Go to FAULT while this interface is down (repeatable); with --track-interface-weight, move the priority instead' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-interface-weight -d 'Weight of the tracked interfaces, as keepalived\'s `track_interface { IF weight N }`: negative is subtracted while an interface is down, positive added while it is up; 0 means FAULT while down' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-file -d 'Track a file holding an integer: priority += value x --track-file-weight; with weight 0 a non-zero value means FAULT (keepalived\'s track_file; repeatable)' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-file-weight -d 'Weight of the tracked files' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify -d 'Run CMD with `INSTANCE name STATE priority` appended on every transition' -r
@@ -171,6 +175,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l nopreempt -d 'Never preempt a lower-priority master'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l dont-track-primary -d 'The instance\'s own interface going down is not a fault (keepalived\'s dont_track_primary): it waits, as backup, for the link to return'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-priority-changes -d 'Also write `INSTANCE "VI_1" MASTER_PRIORITY 90` (or BACKUP_PRIORITY) to the FIFO when the effective priority changes'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log more (-v info, -vv debug)'

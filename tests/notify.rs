@@ -316,3 +316,143 @@ fn a_fifo_without_a_reader_keeps_its_lines_a_file_in_its_place_is_refused_and_ma
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// One vrrp_instance at VRRPv3 0.1 s on eth0 (or `dev`).
+fn v3(name: &str, vrid: u8, prio: u8, vip: &str, extra: &str) -> String {
+    format!(
+        "vrrp_instance {name} {{\n  state BACKUP\n  interface eth0\n  virtual_router_id {vrid}\n  priority {prio}\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {vip}/24\n  }}\n{extra}}}\n"
+    )
+}
+
+fn unicast(me: u8, peer: u8) -> String {
+    format!(
+        "  unicast_src_ip 10.99.0.{me}\n  unicast_peer {{\n    10.99.0.{peer}\n  }}\n  unicast_ttl 64\n"
+    )
+}
+
+#[test]
+fn unicast_ttl_mcast_group_weighted_interfaces_and_excluded_addresses_work_with_keepalived() {
+    if !privileged(
+        "unicast_ttl_mcast_group_weighted_interfaces_and_excluded_addresses_work_with_keepalived",
+    ) {
+        return;
+    }
+    let lab = Lab::numbered("wirek", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    // t0: an interface of n1's own that the test takes down (X tracks it, weight -20);
+    // t2: D's own interface, whose carrier goes with t3.
+    n1.ip("link add t0 type veth peer name t1");
+    n1.ip("link add t2 type veth peer name t3");
+    for l in ["t0", "t1", "t2", "t3"] {
+        n1.ip(&format!("link set {l} up"));
+    }
+    n1.ip("addr add 10.97.0.1/24 dev t2");
+    let group = "global_defs {\n  vrrp_mcast_group4 224.0.0.19\n}\n";
+    // U1/M1: hakit is master; U2/M2: keepalived is. U: unicast with TTL 64; M: multicast
+    // to 224.0.0.19.
+    let ka = format!(
+        "{group}{}{}{}{}{}",
+        v3("U1", 81, 100, "10.99.0.81", &unicast(2, 1)),
+        v3("U2", 82, 150, "10.99.0.82", &unicast(2, 1)),
+        v3("M1", 83, 100, "10.99.0.83", ""),
+        v3("M2", 84, 150, "10.99.0.84", ""),
+        v3("X", 85, 100, "10.99.0.85", ""),
+    );
+    let hk = format!(
+        "{group}{}{}{}{}{}{}{}",
+        v3("U1", 81, 150, "10.99.0.81", &unicast(1, 2)),
+        v3("U2", 82, 100, "10.99.0.82", &unicast(1, 2)),
+        v3("M1", 83, 150, "10.99.0.83", ""),
+        v3("M2", 84, 100, "10.99.0.84", ""),
+        v3(
+            "X",
+            85,
+            110,
+            "10.99.0.85",
+            "  virtual_ipaddress_excluded {\n    2001:db8::85/64\n  }\n  track_interface {\n    t0 weight -20\n  }\n"
+        ),
+        v3(
+            "F",
+            86,
+            100,
+            "10.99.0.86",
+            "  unicast_peer {\n  }\n  unicast_fault_no_peer\n"
+        ),
+        v3("D", 87, 100, "10.97.0.100", "  dont_track_primary\n").replace("eth0", "t2"),
+    );
+    let dir = std::env::temp_dir().join(unique("wirek"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("k.conf");
+    std::fs::write(&f, hk).unwrap();
+    let cap = crate::support::Capture::start(n2, "eth0", |f| {
+        crate::support::ethertype(f) == 0x0800 && f.len() > 36 && f[23] == 112
+    });
+    let _ka = Keepalived::start_blocks(n2, &ka);
+    let mut hk = Hakit::start(n1, &["--config", f.to_str().unwrap()]);
+    let state = |n: &str| {
+        n1.vrrp_status(n)["state"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    wait_for("every instance in its place", T, || {
+        ["U1", "M1", "X", "D"].iter().all(|n| state(n) == "MASTER")
+            && ["U2", "M2"].iter().all(|n| state(n) == "BACKUP")
+            && state("F") == "FAULT"
+    });
+    crate::support::peers::holds_for(
+        "both sides keeping their roles (each hears the other)",
+        Duration::from_millis(800),
+        || {
+            ["U1", "M1", "X"].iter().all(|n| state(n) == "MASTER")
+                && ["U2", "M2"].iter().all(|n| state(n) == "BACKUP")
+                && !n2.has_addr("eth0", "10.99.0.81")
+                && !n2.has_addr("eth0", "10.99.0.83")
+                && !n2.has_addr("eth0", "10.99.0.85")
+        },
+    );
+    assert!(
+        n1.has_addr("eth0", "2001:db8::85"),
+        "the excluded address is added"
+    );
+    // (source, destination, TTL) of hakit's adverts for U1 and M1 as keepalived's host
+    // sees them.
+    let seen: Vec<([u8; 4], [u8; 4], u8, u8)> = cap
+        .finish(Duration::from_millis(50))
+        .iter()
+        .filter(|f| f[26..30] == [10, 99, 0, 1])
+        .map(|f| {
+            (
+                f[26..30].try_into().unwrap(),
+                f[30..34].try_into().unwrap(),
+                f[22],
+                f[35],
+            )
+        })
+        .collect();
+    assert!(
+        seen.contains(&([10, 99, 0, 1], [10, 99, 0, 2], 64, 81)),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(&([10, 99, 0, 1], [224, 0, 0, 19], 255, 83)),
+        "{seen:?}"
+    );
+    assert!(!seen.iter().any(|s| s.1 == [224, 0, 0, 18]), "{seen:?}");
+
+    // t0 down: X's priority 110 - 20 = 90, under keepalived's 100, which preempts.
+    n1.ip("link set t0 down");
+    wait_for("keepalived takes X", T, || {
+        n2.has_addr("eth0", "10.99.0.85")
+    });
+    assert_eq!(state("X"), "BACKUP", "a weight is not a fault");
+    assert_eq!(n1.vrrp_status("X")["effective_priority"], 90);
+    assert!(!n1.has_addr("eth0", "2001:db8::85"));
+    // D's link loses its carrier: with dont_track_primary it is no fault.
+    n1.ip("link set t3 down");
+    crate::support::peers::holds_for("D out of FAULT", Duration::from_millis(500), || {
+        state("D") != "FAULT"
+    });
+    hk.term();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -152,6 +152,23 @@ struct RunArgs {
     /// Send to these peers instead of the multicast group (repeatable).
     #[arg(long = "unicast-peer", value_name = "IP")]
     unicast_peers: Vec<IpAddr>,
+    /// TTL (hop limit) of unicast adverts (keepalived's unicast_ttl; a unicast advert is
+    /// accepted whatever its TTL, as keepalived accepts it).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 255,
+        requires = "unicast_peers"
+    )]
+    unicast_ttl: u8,
+    /// Advertise to this multicast group instead of 224.0.0.18 / ff02::12 (keepalived's
+    /// vrrp_mcast_group4/6).
+    #[arg(long, value_name = "IP", conflicts_with = "unicast_peers")]
+    mcast_group: Option<IpAddr>,
+    /// An address added and removed with the VIPs but not advertised, of either family
+    /// (keepalived's virtual_ipaddress_excluded; repeatable).
+    #[arg(long = "vip-excluded", value_name = "ADDR[/LEN]")]
+    vips_excluded: Vec<String>,
     /// Source address for advertisements (default: the interface's primary address).
     #[arg(long, value_name = "IP", alias = "mcast-src-ip")]
     unicast_src: Option<IpAddr>,
@@ -181,9 +198,20 @@ struct RunArgs {
     /// Consecutive successes before a script counts as succeeding again.
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
     track_rise: u32,
-    /// Go to FAULT while this interface is down (repeatable).
+    /// Go to FAULT while this interface is down (repeatable); with
+    /// --track-interface-weight, move the priority instead.
     #[arg(long = "track-interface", value_name = "IF")]
     track_interfaces: Vec<String>,
+    /// Weight of the tracked interfaces, as keepalived's `track_interface { IF weight N }`:
+    /// negative is subtracted while an interface is down, positive added while it is up; 0
+    /// means FAULT while down.
+    #[arg(long, value_name = "N", default_value_t = 0, allow_hyphen_values = true,
+          value_parser = clap::value_parser!(i32).range(-253..=253))]
+    track_interface_weight: i32,
+    /// The instance's own interface going down is not a fault (keepalived's
+    /// dont_track_primary): it waits, as backup, for the link to return.
+    #[arg(long)]
+    dont_track_primary: bool,
     /// Track a file holding an integer: priority += value x --track-file-weight; with
     /// weight 0 a non-zero value means FAULT (keepalived's track_file; repeatable).
     #[arg(long = "track-file", value_name = "PATH")]
@@ -327,6 +355,9 @@ fn wire_instance(w: &WireArgs, name: String, priority: u8) -> Result<Instance> {
         unicast_src: None,
         preempt: true,
         preempt_delay_ms: 0,
+        mcast_group: None,
+        unicast_ttl: 255,
+        excluded: vec![],
     })
 }
 
@@ -370,6 +401,13 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
     let mut inst = wire_instance(&a.wire, name, a.priority)?;
     inst.unicast_peers = a.unicast_peers.clone();
     inst.unicast_src = a.unicast_src;
+    inst.unicast_ttl = a.unicast_ttl;
+    inst.mcast_group = a.mcast_group;
+    inst.excluded = a
+        .vips_excluded
+        .iter()
+        .map(|s| s.parse::<IpNet>())
+        .collect::<Result<Vec<_>>>()?;
     inst.preempt = !a.nopreempt;
     inst.preempt_delay_ms = parse_duration(&a.preempt_delay)?.as_millis() as u64;
     let interval = parse_positive_duration(&a.track_interval)?;
@@ -442,7 +480,21 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
     let opts = Options {
         instance: inst,
         scripts,
-        track_interfaces: a.track_interfaces.clone(),
+        track_interfaces: if a.track_interface_weight == 0 {
+            a.track_interfaces.clone()
+        } else {
+            vec![]
+        },
+        weighted_interfaces: if a.track_interface_weight == 0 {
+            vec![]
+        } else {
+            a.track_interfaces
+                .iter()
+                .map(|t| (t.clone(), a.track_interface_weight, false))
+                .collect()
+        },
+        dont_track_primary: a.dont_track_primary,
+        unicast_fault_no_peer: false,
         track_files: a
             .track_files
             .iter()
@@ -594,7 +646,7 @@ fn print_seen(r: &Received, start: Instant, json: bool, out: &Out) {
         ttl: r.meta.ttl,
         tos: r.meta.tos,
         advert: r.advert.as_ref().ok(),
-        invalid: r.valid().err().map(|d| d.describe()),
+        invalid: r.valid(false).err().map(|d| d.describe()),
     };
     if json {
         out.line(serde_json::to_string(&rec).expect("serializes"));
@@ -642,7 +694,7 @@ fn send(a: &SendArgs, out: &Out) -> Exit {
         Some(s) => s,
         None => io::source_address(&link.name, &inst.vips, v6, Duration::from_secs(3))?,
     };
-    let io = Io::open(&link, src, false)?;
+    let io = Io::open(&link, src, None, 255)?;
     let advert = Advert {
         version: inst.version,
         vrid: inst.vrid,

@@ -83,6 +83,18 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
         auth,
         unicast_peers: i.unicast_peers.clone(),
         unicast_src: i.unicast_src,
+        mcast_group: if i.vips.first().is_some_and(|v| v.addr.contains(':')) {
+            c.global.mcast_group6
+        } else {
+            c.global.mcast_group4
+        },
+        unicast_ttl: i.unicast_ttl.unwrap_or(255),
+        excluded: i
+            .excluded
+            .iter()
+            .map(|v| v.addr.parse::<IpNet>())
+            .collect::<Result<Vec<_>>>()
+            .map_err(|e| bad(e.to_string()))?,
         // keepalived honours nopreempt only with state BACKUP.
         preempt: !(i.nopreempt && i.state.as_deref() != Some("MASTER")),
         preempt_delay_ms: u64::from(i.preempt_delay.unwrap_or(0)) * 1000,
@@ -139,6 +151,17 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
             }
             t
         },
+        weighted_interfaces: {
+            let own = i
+                .weighted_interfaces
+                .iter()
+                .filter(|_| group.is_none_or(|g| g.tracking_weight));
+            own.chain(group.iter().flat_map(|g| &g.weighted_interfaces))
+                .cloned()
+                .collect()
+        },
+        dont_track_primary: i.dont_track_primary,
+        unicast_fault_no_peer: i.unicast_fault_no_peer && i.unicast_peers.is_empty(),
         track_files: {
             let own = i.track_files.iter().filter(|(name, w, _)| {
                 group.is_none_or(|g| g.tracking_weight)
@@ -717,6 +740,29 @@ mod tests {
             .contains("without vrrp_notify_fifo"));
         let (_, d) = conf("global_defs {\n smtp_alert maybe\n}\n");
         assert!(d[0].msg.contains("is not true/yes/on"), "{d:?}");
+    }
+
+    #[test]
+    fn wire_keywords_reach_the_instance() {
+        let t = "global_defs {\n vrrp_mcast_group4 224.0.0.19\n vrrp_mcast_group6 ff02::13\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n virtual_ipaddress {\n  10.0.0.1\n }\n virtual_ipaddress_excluded {\n  2001:db8::1/64\n  10.0.1.1/24\n }\n track_interface {\n  eth1\n  eth2 weight -20\n  eth3 weight 254 reverse\n }\n dont_track_primary\n}\nvrrp_instance B {\n interface eth0\n virtual_router_id 2\n virtual_ipaddress {\n  2001:db8::2\n }\n unicast_peer {\n }\n unicast_fault_no_peer\n unicast_ttl 10\n}\n";
+        let (c, d) = conf(t);
+        assert!(d.is_empty(), "{d:?}");
+        let run = vrrp_instances(&c, &[], Path::new("/x")).unwrap();
+        let (a, b) = (&run.instances[0], &run.instances[1]);
+        assert_eq!(a.instance.mcast_group, Some("224.0.0.19".parse().unwrap()));
+        assert_eq!(b.instance.mcast_group, Some("ff02::13".parse().unwrap()));
+        assert_eq!(a.instance.vips.len(), 1);
+        assert_eq!(a.instance.excluded.len(), 2);
+        assert_eq!(a.track_interfaces, ["eth1"]);
+        assert_eq!(
+            a.weighted_interfaces,
+            [("eth2".into(), -20, false), ("eth3".into(), 253, true)]
+        );
+        assert!(a.dont_track_primary && !a.unicast_fault_no_peer);
+        assert!(b.unicast_fault_no_peer);
+        assert_eq!(b.instance.unicast_ttl, 10);
+        let (_, d) = conf("global_defs {\n vrrp_mcast_group4 10.0.0.1\n}\n");
+        assert!(d[0].msg.contains("not an IPv4 multicast address"), "{d:?}");
     }
 
     #[test]

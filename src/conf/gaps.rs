@@ -38,16 +38,6 @@ pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::GlobalDefs, "vrrp_garp_master_refresh_repeat", NOT_YET),
     (Within::GlobalDefs, "vrrp_garp_lower_prio_delay", NOT_YET),
     (Within::GlobalDefs, "vrrp_garp_lower_prio_repeat", NOT_YET),
-    (
-        Within::GlobalDefs,
-        "vrrp_mcast_group4",
-        "not implemented yet: hakit advertises to 224.0.0.18",
-    ),
-    (
-        Within::GlobalDefs,
-        "vrrp_mcast_group6",
-        "not implemented yet: hakit advertises to ff02::12",
-    ),
     (Within::GlobalDefs, "vrrp_skip_check_adv_addr", NOT_YET),
     (Within::GlobalDefs, "vrrp_strict", NOT_YET),
     (
@@ -101,7 +91,6 @@ pub const GAPS: &[(Within, &str, &str)] = &[
         "log_unknown_vrids",
         "a kernel filter gives each instance only its own VRID's adverts; `hakit vrrp watch` shows every VRID on the wire",
     ),
-    (Within::Instance, "dont_track_primary", NOT_YET),
     (
         Within::Instance,
         "native_ipv6",
@@ -122,16 +111,9 @@ pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::Instance, "strict_mode", NOT_YET),
     (Within::Instance, "use_vmac", NOT_YET),
     (Within::Instance, "vmac_xmit_base", NOT_YET),
-    (
-        Within::Instance,
-        "virtual_ipaddress_excluded",
-        "not implemented yet: those addresses are not added",
-    ),
     (Within::Instance, "virtual_routes", NOT_YET),
     (Within::Instance, "virtual_rules", NOT_YET),
     (Within::Instance, "track_process", NOT_YET),
-    (Within::Instance, "unicast_ttl", NOT_YET),
-    (Within::Instance, "unicast_fault_no_peer", NOT_YET),
     (Within::Instance, "track_bfd", NOT_YET),
     (Within::SyncGroup, "track_process", NOT_YET),
     (Within::SyncGroup, "track_bfd", NOT_YET),

@@ -30,6 +30,8 @@ pub struct Global {
     pub smtp_alert_vrrp: Option<bool>,
     pub no_email_faults: bool,
     pub smtp_helo_name: Option<String>,
+    pub mcast_group4: Option<IpAddr>,
+    pub mcast_group6: Option<IpAddr>,
 }
 
 /// track_file (vrrp_track_file): a file holding a number that moves the priority.
@@ -83,6 +85,13 @@ pub struct Instance {
     pub auth_type: Option<String>,
     pub auth_pass: Option<String>,
     pub vips: Vec<Vip>,
+    /// virtual_ipaddress_excluded: added with the VIPs, not advertised.
+    pub excluded: Vec<Vip>,
+    pub unicast_ttl: Option<u8>,
+    pub unicast_fault_no_peer: bool,
+    pub dont_track_primary: bool,
+    /// track_interface entries with a weight (or reverse): (name, weight, reverse).
+    pub weighted_interfaces: Vec<(String, i32, bool)>,
     pub unicast_src: Option<IpAddr>,
     pub unicast_peers: Vec<IpAddr>,
     pub nopreempt: bool,
@@ -113,6 +122,7 @@ pub struct SyncGroup {
     /// Trackers of the group: they apply to every member.
     pub track_scripts: Vec<(String, Option<i32>, Loc)>,
     pub track_interfaces: Vec<String>,
+    pub weighted_interfaces: Vec<(String, i32, bool)>,
     pub track_files: Vec<Tracked>,
     /// sync_group_tracking_weight: members keep their weighted trackers.
     pub tracking_weight: bool,
@@ -577,6 +587,27 @@ fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
             "smtp_alert_vrrp" => g.smtp_alert_vrrp = cx.switch(&k),
             "no_email_faults" => g.no_email_faults = cx.flag(&k),
             "smtp_helo_name" => g.smtp_helo_name = cx.one(&k).map(String::from),
+            "vrrp_mcast_group4" | "vrrp_mcast_group6" => {
+                let v6 = k.key.ends_with('6');
+                match cx.ip(&k, 0) {
+                    Some(a) if a.is_ipv6() == v6 && a.is_multicast() => {
+                        if v6 {
+                            g.mcast_group6 = Some(a)
+                        } else {
+                            g.mcast_group4 = Some(a)
+                        }
+                    }
+                    Some(a) => cx.err(
+                        k.at(0),
+                        format!(
+                            "{}: {a} is not an {} multicast address",
+                            k.key,
+                            if v6 { "IPv6" } else { "IPv4" }
+                        ),
+                    ),
+                    None => {}
+                }
+            }
             _ if cx.not_carried(&k, Within::GlobalDefs) => {}
             _ => cx.unknown(&k, "global_defs"),
         }
@@ -750,6 +781,11 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
         auth_type: None,
         auth_pass: None,
         vips: vec![],
+        excluded: vec![],
+        unicast_ttl: None,
+        unicast_fault_no_peer: false,
+        dont_track_primary: false,
+        weighted_interfaces: vec![],
         unicast_src: None,
         unicast_peers: vec![],
         nopreempt: false,
@@ -836,7 +872,8 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                     cx.err(&k.loc, "auth_type AH is not supported (keepalived deprecates it too); use PASS or none");
                 }
             }
-            "virtual_ipaddress" => {
+            "virtual_ipaddress" | "virtual_ipaddress_excluded" => {
+                let excluded = k.key == "virtual_ipaddress_excluded";
                 for v in cx.block(&k).to_vec() {
                     let mut vip = Vip {
                         addr: v.key.clone(),
@@ -860,9 +897,16 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                             format!("\"{}\" is not an address (ADDR or ADDR/LEN)", v.key),
                         );
                     }
-                    i.vips.push(vip);
+                    if excluded {
+                        i.excluded.push(vip);
+                    } else {
+                        i.vips.push(vip);
+                    }
                 }
             }
+            "unicast_ttl" => i.unicast_ttl = cx.num(&k, "a TTL (0-255)"),
+            "unicast_fault_no_peer" => i.unicast_fault_no_peer = cx.flag(&k),
+            "dont_track_primary" => i.dont_track_primary = cx.flag(&k),
             "unicast_src_ip" => i.unicast_src = cx.ip(&k, 0),
             "unicast_peer" => {
                 for p in cx.block(&k).to_vec() {
@@ -881,7 +925,9 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
             "nopreempt" => i.nopreempt = cx.flag(&k),
             "preempt_delay" => i.preempt_delay = cx.num(&k, "a number of seconds"),
             "track_script" => track_scripts(cx, &k, &mut i.track_scripts),
-            "track_interface" => track_interfaces(cx, &k, &mut i.track_interfaces),
+            "track_interface" => {
+                track_interfaces(cx, &k, &mut i.track_interfaces, &mut i.weighted_interfaces)
+            }
             "track_file" => tracked_files(cx, &k, &mut i.track_files),
             "notify" => i.notify = Some(k.args.join(" ")),
             "notify_master" => i.notify_master = Some(k.args.join(" ")),
@@ -986,16 +1032,28 @@ fn track_scripts(cx: &mut Ctx, k: &Node, out: &mut Vec<(String, Option<i32>, Loc
     }
 }
 
-/// `track_interface { NAME ... }`
-fn track_interfaces(cx: &mut Ctx, k: &Node, out: &mut Vec<String>) {
+/// `track_interface { NAME [weight W [reverse]] ... }`: the ones that fault (weight 0)
+/// into `out`, the weighted ones into `weighted`.
+fn track_interfaces(
+    cx: &mut Ctx,
+    k: &Node,
+    out: &mut Vec<String>,
+    weighted: &mut Vec<(String, i32, bool)>,
+) {
     for t in cx.block(k).to_vec() {
-        if !t.args.is_empty() {
-            cx.warn(
-                t.at(0),
-                "track_interface weights are not supported; the interface going down means FAULT",
-            );
+        let w = match t.args.first().map(String::as_str) {
+            None => None,
+            Some("weight") => weight_words(cx, &t, 1),
+            Some(_) => {
+                cx.warn(t.at(0), "expected NAME [weight N [reverse]]");
+                None
+            }
+        };
+        match w {
+            // keepalived: a weight of +/-254 is taken as 253.
+            Some((w, r)) if w != 0 || r => weighted.push((t.key.clone(), w.clamp(-253, 253), r)),
+            _ => out.push(t.key.clone()),
         }
-        out.push(t.key.clone());
     }
 }
 
@@ -1007,6 +1065,7 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
         loc: n.loc.clone(),
         track_scripts: vec![],
         track_interfaces: vec![],
+        weighted_interfaces: vec![],
         track_files: vec![],
         tracking_weight: false,
         notify: None,
@@ -1026,7 +1085,9 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
                 }
             }
             "track_script" => track_scripts(cx, &k, &mut g.track_scripts),
-            "track_interface" => track_interfaces(cx, &k, &mut g.track_interfaces),
+            "track_interface" => {
+                track_interfaces(cx, &k, &mut g.track_interfaces, &mut g.weighted_interfaces)
+            }
             "track_file" => tracked_files(cx, &k, &mut g.track_files),
             "sync_group_tracking_weight" => g.tracking_weight = cx.flag(&k),
             "global_tracking" => {

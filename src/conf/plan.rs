@@ -71,6 +71,20 @@ fn needs_config(c: &Config, i: &Instance) -> Option<String> {
         return Some("its track scripts differ in interval, timeout, weight, fall or rise, and the flags give one set for all".to_string());
     }
     let mut only_file = Vec::new();
+    let weights: std::collections::BTreeSet<(i32, bool)> = i
+        .weighted_interfaces
+        .iter()
+        .map(|(_, w, r)| (*w, *r))
+        .collect();
+    if weights.len() > 1
+        || weights.iter().any(|(_, r)| *r)
+        || (!weights.is_empty() && !i.track_interfaces.is_empty())
+    {
+        only_file.push("track_interface weights");
+    }
+    if i.unicast_fault_no_peer && i.unicast_peers.is_empty() {
+        only_file.push("unicast_fault_no_peer");
+    }
     if !i.track_files.is_empty() {
         only_file.push("track_file");
     }
@@ -193,8 +207,36 @@ pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
             a.extend(["--track-script".into(), cmd_arg(&s.script)]);
         }
     }
-    for t in &i.track_interfaces {
-        a.extend(["--track-interface".into(), shq(t)]);
+    // Interfaces with a weight, or (when there are none) without: needs_config sends
+    // an instance with both, or with several weights, to the file.
+    if let Some((_, w, _)) = i.weighted_interfaces.first() {
+        a.extend(["--track-interface-weight".into(), w.to_string()]);
+        for (t, _, _) in &i.weighted_interfaces {
+            a.extend(["--track-interface".into(), shq(t)]);
+        }
+    } else {
+        for t in &i.track_interfaces {
+            a.extend(["--track-interface".into(), shq(t)]);
+        }
+    }
+    if i.dont_track_primary {
+        a.push("--dont-track-primary".into());
+    }
+    if let Some(t) = i.unicast_ttl.filter(|_| !i.unicast_peers.is_empty()) {
+        a.extend(["--unicast-ttl".into(), t.to_string()]);
+    }
+    let v6 = i.vips.first().is_some_and(|v| v.addr.contains(':'));
+    if let Some(g) = if v6 {
+        c.global.mcast_group6
+    } else {
+        c.global.mcast_group4
+    }
+    .filter(|_| i.unicast_peers.is_empty())
+    {
+        a.extend(["--mcast-group".into(), g.to_string()]);
+    }
+    for v in &i.excluded {
+        a.extend(["--vip-excluded".into(), shq(&v.addr)]);
     }
     for (flag, v) in [
         ("--notify", &i.notify),

@@ -27,12 +27,30 @@ pub struct Instance {
     pub unicast_src: Option<IpAddr>,
     pub preempt: bool,
     pub preempt_delay_ms: u64,
+    /// Where multicast adverts go (keepalived's vrrp_mcast_group4/6; None: 224.0.0.18 or
+    /// ff02::12).
+    pub mcast_group: Option<IpAddr>,
+    /// TTL / hop limit of unicast adverts (keepalived's unicast_ttl; multicast ones are
+    /// always 255).
+    pub unicast_ttl: u8,
+    /// Added and removed with the VIPs but not advertised (virtual_ipaddress_excluded),
+    /// of either family.
+    pub excluded: Vec<IpNet>,
 }
 
 impl Instance {
     /// The address family of the instance (that of its VIPs).
     pub fn is_ipv6(&self) -> bool {
         self.vips.first().is_some_and(|v| v.addr.is_ipv6())
+    }
+
+    /// Where multicast adverts go.
+    pub fn group(&self) -> IpAddr {
+        self.mcast_group.unwrap_or(if self.is_ipv6() {
+            IpAddr::V6(super::packet::MCAST_V6)
+        } else {
+            IpAddr::V4(super::packet::MCAST_V4)
+        })
     }
 
     /// The VIP list as advertised.
@@ -101,6 +119,14 @@ pub fn validate(i: &Instance) -> Result<()> {
         return Err(Error::invalid(format!(
             "unicast peer {bad} is not of the VIPs' family"
         )));
+    }
+    if let Some(g) = i.mcast_group {
+        if g.is_ipv6() != v6 || !g.is_multicast() {
+            return Err(Error::invalid(format!(
+                "multicast group {g} is not an {} multicast address",
+                if v6 { "IPv6" } else { "IPv4" }
+            )));
+        }
     }
     if let Some(src) = i.unicast_src {
         if src.is_ipv6() != v6 {
@@ -172,6 +198,9 @@ mod tests {
             unicast_src: None,
             preempt: true,
             preempt_delay_ms: 0,
+            mcast_group: None,
+            unicast_ttl: 255,
+            excluded: vec![],
         }
     }
 
@@ -248,6 +277,16 @@ mod tests {
             ..inst()
         })
         .contains("at least one --vip"));
+        assert!(err(&Instance {
+            mcast_group: Some("10.0.0.1".parse().unwrap()),
+            ..inst()
+        })
+        .contains("not an IPv4 multicast address"));
+        assert!(validate(&Instance {
+            mcast_group: Some("224.0.0.19".parse().unwrap()),
+            ..inst()
+        })
+        .is_ok());
         assert!(parse_password("123456789")
             .unwrap_err()
             .to_string()

@@ -175,9 +175,15 @@ fn opts(name: &str, vrid: u8, priority: u8, vip: &str) -> Options {
             unicast_src: None,
             preempt: true,
             preempt_delay_ms: 0,
+            mcast_group: None,
+            unicast_ttl: 255,
+            excluded: vec![],
         },
         scripts: vec![],
         track_interfaces: vec![],
+        weighted_interfaces: vec![],
+        dont_track_primary: false,
+        unicast_fault_no_peer: false,
         track_files: vec![],
         notify: Notify {
             generic: Some(vec!["/n".into()]),
@@ -299,12 +305,22 @@ impl World {
         from: &str,
         advert: std::result::Result<Advert, super::packet::Drop>,
     ) {
+        self.deliver_ttl(slot, from, advert, 255)
+    }
+
+    fn deliver_ttl(
+        &mut self,
+        slot: usize,
+        from: &str,
+        advert: std::result::Result<Advert, super::packet::Drop>,
+        ttl: u8,
+    ) {
         let now = self.now();
         let r = Received {
             meta: Meta {
                 src: ip(from),
                 dst: ip("224.0.0.18"),
-                ttl: 255,
+                ttl,
                 tos: Some(0xc0),
             },
             advert,
@@ -1033,4 +1049,108 @@ fn smtp_alert_mails_each_change_of_an_instance_and_of_a_group() {
         ],
         "B has no smtp_alert"
     );
+}
+
+#[test]
+fn a_weighted_interface_moves_the_priority_and_reverse_turns_it_round() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.weighted_interfaces = vec![
+        ("eth1".into(), -20, false),
+        ("eth2".into(), 5, false),
+        ("eth3".into(), 7, true),
+    ];
+    w.host.links.push(link("eth1", true));
+    w.host.links.push(link("eth2", true));
+    w.host.links.push(link("eth3", true));
+    let a = w.add(o, "10.0.0.2");
+    // eth2 up adds 5; eth3 up, reversed, takes 7.
+    assert_eq!(w.status("A").effective_priority, 98);
+    w.set_link("eth1", false);
+    assert_eq!(w.state(a), State::Backup, "a weight is never a fault");
+    assert_eq!(w.status("A").effective_priority, 78);
+    w.set_link("eth2", false);
+    w.set_link("eth3", false);
+    assert_eq!(w.status("A").effective_priority, 80);
+    w.set_link("eth1", true);
+    assert_eq!(w.status("A").effective_priority, 100);
+}
+
+#[test]
+fn dont_track_primary_keeps_an_instance_out_of_fault_when_its_link_goes() {
+    for dont in [false, true] {
+        let mut w = World::new();
+        let mut o = opts("A", 51, 100, VIP);
+        o.dont_track_primary = dont;
+        let a = w.add(o, "10.0.0.2");
+        w.set_link("eth0", false);
+        assert_eq!(w.state(a), if dont { State::Backup } else { State::Fault });
+    }
+}
+
+#[test]
+fn unicast_fault_no_peer_is_a_fault_from_the_start() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.unicast_fault_no_peer = true;
+    let a = w.add(o, "10.0.0.2");
+    w.until(2000);
+    assert_eq!(w.state(a), State::Fault);
+    assert!(w.sent("A", 0, 2000).is_empty());
+}
+
+#[test]
+fn excluded_addresses_follow_the_vips_and_the_group_and_ttl_are_the_instance_s() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.instance.excluded = vec!["2001:db8::5/64".parse().unwrap()];
+    o.instance.mcast_group = Some(ip("224.0.0.19"));
+    let a = w.add(o, "10.0.0.2");
+    w.until(DOWN_100 + 1);
+    let ch = w.changes_since(0);
+    assert!(
+        ch.contains(&(DOWN_100, Fx::AddVip(ip("10.0.0.100")))),
+        "{ch:?}"
+    );
+    assert!(
+        ch.contains(&(DOWN_100, Fx::AddVip(ip("2001:db8::5")))),
+        "{ch:?}"
+    );
+    assert!(
+        ch.contains(&(DOWN_100, Fx::Announce(ip("2001:db8::5")))),
+        "{ch:?}"
+    );
+    assert_eq!(
+        w.sent("A", 0, DOWN_100 + 1),
+        [(DOWN_100, 100, ip("224.0.0.19"))]
+    );
+    // A multicast advert with TTL 64 is dropped ...
+    let adv = |w: &World| {
+        let i = w.sp.instance(a).unwrap().options().instance.clone();
+        Advert {
+            version: i.version,
+            vrid: i.vrid,
+            priority: 200,
+            interval_cs: i.interval_cs,
+            addrs: i.addrs(),
+            auth: i.auth,
+        }
+    };
+    let ad = adv(&w);
+    w.deliver_ttl(a, "10.0.0.3", Ok(ad), 64);
+    assert_eq!(w.state(a), State::Master);
+    w.stop();
+    assert!(w
+        .changes_since(0)
+        .contains(&(w.t, Fx::DelVip(ip("2001:db8::5")))));
+    // ... a unicast one is heard, whatever its TTL (keepalived's unicast_ttl).
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.instance.unicast_peers = vec![ip("10.0.0.3")];
+    let a = w.add(o, "10.0.0.2");
+    w.until(DOWN_100 + 1);
+    assert_eq!(w.state(a), State::Master);
+    let ad = adv(&w);
+    w.deliver_ttl(a, "10.0.0.3", Ok(ad), 64);
+    assert_eq!(w.state(a), State::Backup);
 }

@@ -14,7 +14,7 @@ use super::host::{Host, ScriptId, Wire};
 use super::io::Received;
 use super::machine::{self, Action, Config, Event, Machine, Millis, State};
 use super::options::{Notify, Options, ScriptSpec};
-use super::packet::{Advert, Drop, MCAST_V4, MCAST_V6};
+use super::packet::{Advert, Drop};
 use super::status::{ScriptStatus, StatusFile, TransitionRecord, KEEP_TRANSITIONS};
 use super::sync;
 use super::track::{effective_priority, parse_track_file, Hysteresis};
@@ -284,6 +284,12 @@ impl Instance {
             self.src,
             f64::from(self.opts.instance.interval_cs) / 100.0
         );
+        if self.opts.unicast_fault_no_peer {
+            log::warn!(
+                "{}: unicast without any peer (unicast_fault_no_peer): FAULT, as keepalived",
+                self.name()
+            );
+        }
         self.followed = followed;
         self.write_status(cx);
         self.check_interfaces(cx, links);
@@ -303,7 +309,7 @@ impl Instance {
         if !i.unicast_peers.is_empty() && !i.unicast_peers.contains(&from) {
             return;
         }
-        let a = match r.valid() {
+        let a = match r.valid(!i.unicast_peers.is_empty()) {
             Ok(a) => a.clone(),
             Err(d) => return self.count_drop(d, from),
         };
@@ -389,10 +395,16 @@ impl Instance {
         }
     }
 
-    /// The tracked interfaces (its own among them) that are down in `links`.
+    /// The interfaces it watches (its own among them) that are down in `links`.
     fn down_in(&self, links: &[Link]) -> BTreeSet<String> {
         let mut down = BTreeSet::new();
-        for name in self.opts.track_interfaces.iter().chain([&self.link.name]) {
+        let o = &self.opts;
+        for name in o
+            .track_interfaces
+            .iter()
+            .chain(o.weighted_interfaces.iter().map(|w| &w.0))
+            .chain([&self.link.name])
+        {
             match links.iter().find(|l| &l.name == name) {
                 Some(l) if l.up && (l.lower_up || l.loopback) => {}
                 _ => {
@@ -403,9 +415,18 @@ impl Instance {
         down
     }
 
-    /// Whether every interface it tracks is up in `links`.
+    /// Whether an interface that is down in `down` means FAULT (its own, unless
+    /// dont_track_primary; one tracked without a weight).
+    fn faults(&self, down: &BTreeSet<String>) -> bool {
+        down.iter().any(|n| {
+            (*n == self.link.name && !self.opts.dont_track_primary)
+                || self.opts.track_interfaces.contains(n)
+        })
+    }
+
+    /// Whether no interface it tracks puts it in FAULT, in `links`.
     pub fn links_up(&self, links: &[Link]) -> bool {
-        self.down_in(links).is_empty()
+        !self.faults(&self.down_in(links))
     }
 
     /// Look at the interfaces (`links`, as they are now) and the tracked files.
@@ -483,10 +504,20 @@ impl Instance {
     }
 
     fn update_priority(&mut self, cx: &mut Cx) {
+        // A weighted interface counts as a script that succeeds while it is up; reverse
+        // is the weight negated on the opposite state.
         let weights: Vec<(i32, bool)> = self
             .trackers
             .iter()
             .map(|t| (t.spec.weight, t.h.ok))
+            .chain(self.opts.weighted_interfaces.iter().map(|(n, w, rev)| {
+                let up = !self.iface_down.contains(n);
+                if *rev {
+                    (-w, !up)
+                } else {
+                    (*w, up)
+                }
+            }))
             .collect();
         let files: Vec<(i32, i64)> = self
             .opts
@@ -496,7 +527,8 @@ impl Instance {
             .map(|((_, w), v)| (*w, *v))
             .collect();
         let eff = effective_priority(self.opts.instance.priority, &weights, &files);
-        self.own_fault = eff.is_none() || !self.iface_down.is_empty();
+        self.own_fault =
+            eff.is_none() || self.faults(&self.iface_down) || self.opts.unicast_fault_no_peer;
         let mut fault = self.own_fault;
         if let Some(m) = &self.followed {
             if !self.fault && !self.own_fault {
@@ -589,11 +621,7 @@ impl Instance {
             return;
         }
         let a = self.advert(priority);
-        let group = if self.src.is_ipv6() {
-            IpAddr::V6(MCAST_V6)
-        } else {
-            IpAddr::V4(MCAST_V4)
-        };
+        let group = self.opts.instance.group();
         let peers = &self.opts.instance.unicast_peers;
         let dsts: &[IpAddr] = if peers.is_empty() {
             std::slice::from_ref(&group)
@@ -619,7 +647,8 @@ impl Instance {
             repeat_after: None,
             ..self.opts.garp
         };
-        for v in &self.opts.instance.vips {
+        let i = &self.opts.instance;
+        for v in i.vips.iter().chain(&i.excluded) {
             if let Err(e) = cx.host.announce(&self.link, v.addr, &once) {
                 log::warn!("{}: {e}", self.opts.instance.name);
             }
@@ -627,7 +656,8 @@ impl Instance {
     }
 
     fn take_vips(&mut self, cx: &mut Cx) {
-        for v in &self.opts.instance.vips {
+        let i = &self.opts.instance;
+        for v in i.vips.iter().chain(&i.excluded) {
             if let Err(e) = cx.host.add_vip(&self.link, *v, self.opts.label.as_deref()) {
                 log::error!("{}: {e}", self.opts.instance.name);
             }
@@ -638,7 +668,8 @@ impl Instance {
 
     fn release_vips(&mut self, cx: &mut Cx) {
         self.second_garp = None;
-        for v in &self.opts.instance.vips {
+        let i = &self.opts.instance;
+        for v in i.vips.iter().chain(&i.excluded) {
             if let Err(e) = cx.host.del_vip(&self.link, v.addr) {
                 log::error!("{}: {e}", self.opts.instance.name);
             }

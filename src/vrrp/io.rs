@@ -46,9 +46,10 @@ pub struct Received {
 }
 
 impl Received {
-    /// The advertisement if it passes the transport checks (TTL 255) and the codec.
-    pub fn valid(&self) -> std::result::Result<&Advert, Drop> {
-        if self.meta.ttl != 255 {
+    /// The advertisement if it passes the transport checks (TTL 255, but not for
+    /// `unicast` adverts, as keepalived) and the codec.
+    pub fn valid(&self, unicast: bool) -> std::result::Result<&Advert, Drop> {
+        if self.meta.ttl != 255 && !unicast {
             return Err(Drop::Ttl);
         }
         self.advert.as_ref().map_err(|d| *d)
@@ -121,16 +122,27 @@ impl Io {
         } else {
             IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)
         };
-        Io::build(link, any, true, false)
+        let group = if v6 {
+            IpAddr::V6(MCAST_V6)
+        } else {
+            IpAddr::V4(MCAST_V4)
+        };
+        Io::build(link, any, Some(group), false, 255)
     }
 
-    /// Open the sockets on `link`, sending from `src`; join the multicast group of `src`'s
-    /// family unless `multicast` is false (unicast peers).
-    pub fn open(link: &Link, src: IpAddr, multicast: bool) -> Result<Io> {
-        Io::build(link, src, multicast, true)
+    /// Open the sockets on `link`, sending from `src`; join `group` (None: unicast
+    /// peers only). Unicast adverts leave with `unicast_ttl`, multicast ones with 255.
+    pub fn open(link: &Link, src: IpAddr, group: Option<IpAddr>, unicast_ttl: u8) -> Result<Io> {
+        Io::build(link, src, group, true, unicast_ttl)
     }
 
-    fn build(link: &Link, src: IpAddr, multicast: bool, sending: bool) -> Result<Io> {
+    fn build(
+        link: &Link,
+        src: IpAddr,
+        group: Option<IpAddr>,
+        sending: bool,
+        unicast_ttl: u8,
+    ) -> Result<Io> {
         let v6 = src.is_ipv6();
         let domain = if v6 { Domain::IPV6 } else { Domain::IPV4 };
         let proto = Some(Protocol::from(i32::from(IPPROTO_VRRP)));
@@ -143,18 +155,18 @@ impl Io {
         };
         let rx = open()?;
         if v6 {
-            if multicast {
-                rx.join_multicast_v6(&MCAST_V6, link.index)
-                    .map_err(|e| sock_err(&format!("join ff02::12 on {}", link.name), e))?;
+            if let Some(IpAddr::V6(g)) = group {
+                rx.join_multicast_v6(&g, link.index)
+                    .map_err(|e| sock_err(&format!("join {g} on {}", link.name), e))?;
             }
             setsockopt(&rx, sockopt::Ipv6RecvPacketInfo, &true)
                 .map_err(|e| sock_err("ask for packet info", e.into()))?;
             setsockopt(&rx, sockopt::Ipv6RecvHopLimit, &true)
                 .map_err(|e| sock_err("ask for hop limits", e.into()))?;
             let _ = rx.set_recv_tclass_v6(true);
-        } else if multicast {
-            rx.join_multicast_v4_n(&MCAST_V4, &InterfaceIndexOrAddress::Index(link.index))
-                .map_err(|e| sock_err(&format!("join 224.0.0.18 on {}", link.name), e))?;
+        } else if let Some(IpAddr::V4(g)) = group {
+            rx.join_multicast_v4_n(&g, &InterfaceIndexOrAddress::Index(link.index))
+                .map_err(|e| sock_err(&format!("join {g} on {}", link.name), e))?;
         }
         let tx = if sending {
             let tx = open()?;
@@ -162,8 +174,8 @@ impl Io {
                 IpAddr::V6(s6) => {
                     tx.bind(&SockAddr::from(SocketAddrV6::new(s6, 0, 0, link.index)))
                         .map_err(|e| sock_err(&format!("send from {src}"), e))?;
-                    tx.set_unicast_hops_v6(255)
-                        .map_err(|e| sock_err("set hop limit 255", e))?;
+                    tx.set_unicast_hops_v6(u32::from(unicast_ttl))
+                        .map_err(|e| sock_err("set the unicast hop limit", e))?;
                     tx.set_multicast_hops_v6(255)
                         .map_err(|e| sock_err("set multicast hop limit 255", e))?;
                     tx.set_tclass_v6(TOS_CS6)
@@ -178,7 +190,8 @@ impl Io {
                         .map_err(|e| sock_err(&format!("send from {src}"), e))?;
                     tx.set_multicast_if_v4(&s4)
                         .map_err(|e| sock_err("choose the multicast interface", e))?;
-                    tx.set_ttl(255).map_err(|e| sock_err("set TTL 255", e))?;
+                    tx.set_ttl(u32::from(unicast_ttl))
+                        .map_err(|e| sock_err("set the unicast TTL", e))?;
                     tx.set_multicast_ttl_v4(255)
                         .map_err(|e| sock_err("set multicast TTL 255", e))?;
                     tx.set_tos(TOS_CS6).map_err(|e| sock_err("set TOS", e))?;

@@ -60,7 +60,18 @@ impl Notify {
 pub struct Options {
     pub instance: Instance,
     pub scripts: Vec<ScriptSpec>,
+    /// Interfaces that mean FAULT while down.
     pub track_interfaces: Vec<String>,
+    /// Interfaces that move the priority instead (keepalived's track_interface with a
+    /// weight): (name, weight, reverse), counted as a track script that succeeds while
+    /// the interface is up.
+    pub weighted_interfaces: Vec<(String, i32, bool)>,
+    /// keepalived's dont_track_primary: the instance's own interface going down is not
+    /// a fault.
+    pub dont_track_primary: bool,
+    /// keepalived's unicast_fault_no_peer: a unicast block with no peers is a FAULT
+    /// (not multicast).
+    pub unicast_fault_no_peer: bool,
     /// Tracked files and their weights (keepalived's track_file).
     pub track_files: Vec<(PathBuf, i32)>,
     pub notify: Notify,

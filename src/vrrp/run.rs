@@ -248,14 +248,19 @@ pub fn setup(opts: Options) -> Result<Setup> {
             i.name, link.name
         );
     }
-    for t in &opts.track_interfaces {
+    for t in opts
+        .track_interfaces
+        .iter()
+        .chain(opts.weighted_interfaces.iter().map(|w| &w.0))
+    {
         link::resolve(&mut nl, t)?;
     }
     let src = match i.unicast_src {
         Some(a) => a,
         None => io::source_address(&link.name, &i.vips, i.is_ipv6(), Duration::from_secs(5))?,
     };
-    let io = Io::open(&link, src, i.unicast_peers.is_empty())?;
+    let group = i.unicast_peers.is_empty().then(|| i.group());
+    let io = Io::open(&link, src, group, i.unicast_ttl)?;
     // Only our VRID reaches this process: a hundred instances on one interface do not
     // each decode the other ninety-nine's adverts.
     io.only_vrid(i.vrid)?;
