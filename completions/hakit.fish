@@ -172,6 +172,11 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l router-id -d 'Names this node in mail subjects (default: the host name)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-count -d 'Gratuitous ARPs per burst on becoming master' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-delay -d 'Delay of the second burst (0 for none)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-interval -d 'Pause between gratuitous ARPs (and NAs) of a burst, sent without holding VRRP (keepalived\'s vrrp_garp_interval; 0: all at once)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-refresh -d 'While master, announce the VIPs again this often (keepalived\'s garp_master_refresh; 0: never)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-refresh-repeat -d 'Gratuitous ARPs per VIP at each refresh' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-lower-prio-repeat -d 'A master that hears a lower-priority one sends this many gratuitous ARPs per VIP, so clients that followed the other side of a split brain come back (keepalived\'s garp_lower_prio_repeat; default --garp-count; 0: none) ...' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l garp-lower-prio-delay -d '... and as many again after this long (default --garp-delay; 0: no second set)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l nopreempt -d 'Never preempt a lower-priority master'

@@ -118,7 +118,9 @@ KEEPALIVED DIFFERENCES:
   this user is refused at start (keepalived logs it and runs without); a reload keeps
   the FIFO and its reader (keepalived makes a new FIFO, so its readers see an end);
   the FIFO script is not killed at exit, so it reads the STOP lines (keepalived kills it
-  first).")]
+  first). With --garp-interval a burst sends the --garp-count given, spaced (keepalived
+  2.2.7 then sends at most two per address); the interval spaces one instance's frames
+  (keepalived's, all frames of an interface).")]
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
     /// keeping unchanged instances running). The instance flags are then not used.
@@ -263,6 +265,25 @@ struct RunArgs {
     /// Delay of the second burst (0 for none).
     #[arg(long, value_name = "DUR", default_value = "5s")]
     garp_delay: String,
+    /// Pause between gratuitous ARPs (and NAs) of a burst, sent without holding VRRP
+    /// (keepalived's vrrp_garp_interval; 0: all at once).
+    #[arg(long, value_name = "DUR", default_value = "0")]
+    garp_interval: String,
+    /// While master, announce the VIPs again this often (keepalived's
+    /// garp_master_refresh; 0: never).
+    #[arg(long, value_name = "DUR", default_value = "0")]
+    garp_refresh: String,
+    /// Gratuitous ARPs per VIP at each refresh.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    garp_refresh_repeat: u32,
+    /// A master that hears a lower-priority one sends this many gratuitous ARPs per VIP,
+    /// so clients that followed the other side of a split brain come back (keepalived's
+    /// garp_lower_prio_repeat; default --garp-count; 0: none) ...
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=1000))]
+    garp_lower_prio_repeat: Option<u32>,
+    /// ... and as many again after this long (default --garp-delay; 0: no second set).
+    #[arg(long, value_name = "DUR")]
+    garp_lower_prio_delay: Option<String>,
 }
 
 /// Show running instances from their state files (exit 1 when none runs).
@@ -472,6 +493,23 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         })
     };
     let delay = parse_duration(&a.garp_delay)?;
+    let garp = Pattern {
+        count: a.garp_count,
+        interval: parse_duration(&a.garp_interval)?,
+        repeat_after: (!delay.is_zero()).then_some(delay),
+    };
+    let refresh = parse_duration(&a.garp_refresh)?;
+    let lower_delay = match &a.garp_lower_prio_delay {
+        Some(d) => parse_duration(d)?,
+        None => delay,
+    };
+    let garp_more = crate::vrrp::options::GarpTiming {
+        na_interval: garp.interval,
+        refresh: (!refresh.is_zero()).then_some(refresh),
+        refresh_repeat: a.garp_refresh_repeat,
+        lower_prio_repeat: a.garp_lower_prio_repeat.unwrap_or(a.garp_count),
+        lower_prio_delay: (!lower_delay.is_zero()).then_some(lower_delay),
+    };
     if let Some(l) = &a.label {
         if let Some(v) = inst.vips.first() {
             crate::vip::validate_label(l, &inst.interface, v.addr)?;
@@ -501,11 +539,8 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
             .map(|p| (p.clone(), a.track_file_weight))
             .collect(),
         notify,
-        garp: Pattern {
-            count: a.garp_count,
-            interval: Duration::ZERO,
-            repeat_after: (!delay.is_zero()).then_some(delay),
-        },
+        garp,
+        garp_more,
         state_dir: g.state_dir.clone(),
         label: a.label.clone(),
         group: None,

@@ -18,7 +18,9 @@ use crate::service::{parse_netmask, Dest, Forward, Key, Protocol, Service};
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 use crate::vrrp::config::{parse_interval, parse_password};
-use crate::vrrp::options::{FifoConf, GroupConf, MailConf, Notify, Options, Run, ScriptSpec};
+use crate::vrrp::options::{
+    FifoConf, GarpTiming, GroupConf, MailConf, Notify, Options, Run, ScriptSpec,
+};
 use crate::vrrp::packet::{Auth, Version};
 
 /// A command line as hakit runs it: split like a shell would, or, when it needs a shell,
@@ -139,6 +141,26 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
         .or(c.global.garp_master_repeat)
         .unwrap_or(5)
         .max(1);
+    let g = &c.global;
+    let garp = Pattern {
+        count,
+        interval: g.garp_interval.as_deref().map(secs_f).unwrap_or_default(),
+        repeat_after: (delay > 0).then(|| Duration::from_secs(u64::from(delay))),
+    };
+    let pick = |i: Option<u32>, g: Option<u32>| i.or(g);
+    let refresh = pick(i.garp.master_refresh, g.garp.master_refresh).unwrap_or(0);
+    // keepalived: on a lower-priority master, the master's burst and delay by default.
+    let lower_delay = pick(i.garp.lower_prio_delay, g.garp.lower_prio_delay).unwrap_or(delay);
+    let garp_more = GarpTiming {
+        na_interval: g.gna_interval.as_deref().map(secs_f).unwrap_or_default(),
+        refresh: (refresh > 0).then(|| Duration::from_secs(u64::from(refresh))),
+        refresh_repeat: pick(i.garp.master_refresh_repeat, g.garp.master_refresh_repeat)
+            .unwrap_or(1)
+            .max(1),
+        lower_prio_repeat: pick(i.garp.lower_prio_repeat, g.garp.lower_prio_repeat)
+            .unwrap_or(count),
+        lower_prio_delay: (lower_delay > 0).then(|| Duration::from_secs(u64::from(lower_delay))),
+    };
     Ok(Options {
         instance,
         scripts,
@@ -187,6 +209,7 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
             backup: opt_cmd(&i.notify_backup)?,
             fault: opt_cmd(&i.notify_fault)?,
             stop: opt_cmd(&i.notify_stop)?,
+            rx_lower: opt_cmd(&i.notify_master_rx_lower_pri)?,
             deleted: opt_cmd(&i.notify_deleted.clone().flatten())?,
             report_deleted: i.notify_deleted.is_some(),
             // keepalived's defaults: the instance's, its sync group's, global_defs'.
@@ -196,11 +219,8 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
                 .unwrap_or(c.global.vrrp_notify_priority_changes),
             smtp_alert: i.smtp_alert.unwrap_or_else(|| smtp_default(c)),
         },
-        garp: Pattern {
-            count,
-            interval: Duration::ZERO,
-            repeat_after: (delay > 0).then(|| Duration::from_secs(u64::from(delay))),
-        },
+        garp,
+        garp_more,
         state_dir: state_dir.to_path_buf(),
         label,
         group: None,
@@ -740,6 +760,39 @@ mod tests {
             .contains("without vrrp_notify_fifo"));
         let (_, d) = conf("global_defs {\n smtp_alert maybe\n}\n");
         assert!(d[0].msg.contains("is not true/yes/on"), "{d:?}");
+    }
+
+    #[test]
+    fn garp_timing_takes_the_instance_s_then_global_defs_then_keepalived_s_defaults() {
+        let t = "global_defs {\n vrrp_garp_interval 0.05\n vrrp_gna_interval 0.02\n vrrp_garp_master_refresh 60\n vrrp_garp_lower_prio_repeat 2\n vrrp_garp_master_delay 3\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n virtual_ipaddress {\n  10.0.0.1\n }\n garp_master_refresh 10\n garp_master_refresh_repeat 3\n garp_lower_prio_delay 0\n notify_master_rx_lower_pri /bin/rx\n}\nvrrp_instance B {\n interface eth0\n virtual_router_id 2\n virtual_ipaddress {\n  10.0.0.2\n }\n}\n";
+        let (c, d) = conf(t);
+        assert!(d.is_empty(), "{d:?}");
+        assert!(c.not_carried.is_empty(), "{:?}", c.not_carried);
+        let run = vrrp_instances(&c, &[], Path::new("/x")).unwrap();
+        let (a, b) = (&run.instances[0], &run.instances[1]);
+        assert_eq!(a.garp.interval, Duration::from_millis(50));
+        assert_eq!(a.garp.repeat_after, Some(Duration::from_secs(3)));
+        assert_eq!(
+            a.garp_more,
+            GarpTiming {
+                na_interval: Duration::from_millis(20),
+                refresh: Some(Duration::from_secs(10)),
+                refresh_repeat: 3,
+                lower_prio_repeat: 2,
+                lower_prio_delay: None,
+            }
+        );
+        assert_eq!(a.notify.rx_lower, Some(vec!["/bin/rx".to_string()]));
+        assert_eq!(b.garp_more.refresh, Some(Duration::from_secs(60)));
+        assert_eq!(b.garp_more.refresh_repeat, 1);
+        // Unset: the master's delay.
+        assert_eq!(b.garp_more.lower_prio_delay, Some(Duration::from_secs(3)));
+        let (c, _) = conf("vrrp_instance B {\n interface eth0\n virtual_router_id 2\n virtual_ipaddress {\n  10.0.0.2\n }\n}\n");
+        let run = vrrp_instances(&c, &[], Path::new("/x")).unwrap();
+        assert_eq!(
+            run.instances[0].garp_more,
+            GarpTiming::keepalived(&Pattern::KEEPALIVED)
+        );
     }
 
     #[test]

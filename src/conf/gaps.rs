@@ -32,12 +32,6 @@ pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::Top, "vrrp_track_process", NOT_YET),
     (Within::Top, "linkbeat_interfaces", NOT_YET),
     (Within::Top, "garp_group", NOT_YET),
-    (Within::GlobalDefs, "vrrp_garp_interval", NOT_YET),
-    (Within::GlobalDefs, "vrrp_gna_interval", NOT_YET),
-    (Within::GlobalDefs, "vrrp_garp_master_refresh", NOT_YET),
-    (Within::GlobalDefs, "vrrp_garp_master_refresh_repeat", NOT_YET),
-    (Within::GlobalDefs, "vrrp_garp_lower_prio_delay", NOT_YET),
-    (Within::GlobalDefs, "vrrp_garp_lower_prio_repeat", NOT_YET),
     (Within::GlobalDefs, "vrrp_skip_check_adv_addr", NOT_YET),
     (Within::GlobalDefs, "vrrp_strict", NOT_YET),
     (
@@ -97,10 +91,6 @@ pub const GAPS: &[(Within, &str, &str)] = &[
         "the VIPs' family decides the instance's: give IPv6 VIPs",
     ),
     (Within::Instance, "debug", "use hakit's -v and -vv"),
-    (Within::Instance, "garp_master_refresh", NOT_YET),
-    (Within::Instance, "garp_master_refresh_repeat", NOT_YET),
-    (Within::Instance, "garp_lower_prio_delay", NOT_YET),
-    (Within::Instance, "garp_lower_prio_repeat", NOT_YET),
     (
         Within::Instance,
         "lvs_sync_daemon_interface",
@@ -135,7 +125,7 @@ pub fn help() -> String {
         s.push_str(&format!("  {k} ({}): {why}\n", w.name()));
     }
     s.push_str(
-        "\nDELIBERATE DEVIATIONS:\n  A master's advert timing does not depend on the invalid packets it receives\n  (keepalived re-arms its advert timer on every packet, even one it discards, so a\n  keepalived master hit by wrong-password adverts can fall silent for longer than the\n  master-down interval). Track scripts and notify commands with shell syntax run\n  through /bin/sh -c (keepalived runs them without a shell). A notify FIFO path that\n  is not a FIFO of this user is refused at start (keepalived runs without it); a reload\n  keeps the FIFO and its reader, and the FIFO script reads the STOP lines at exit\n  (keepalived makes a new FIFO at a reload and kills the script before stopping).\n",
+        "\nDELIBERATE DEVIATIONS:\n  A master's advert timing does not depend on the invalid packets it receives\n  (keepalived re-arms its advert timer on every packet, even one it discards, so a\n  keepalived master hit by wrong-password adverts can fall silent for longer than the\n  master-down interval). Track scripts and notify commands with shell syntax run\n  through /bin/sh -c (keepalived runs them without a shell). A notify FIFO path that\n  is not a FIFO of this user is refused at start (keepalived runs without it); a reload\n  keeps the FIFO and its reader, and the FIFO script reads the STOP lines at exit\n  (keepalived makes a new FIFO at a reload and kills the script before stopping).\n  With vrrp_garp_interval, a burst sends the vrrp_garp_master_repeat count given, spaced\n  (keepalived 2.2.7 then sends at most two per address). The interval spaces one\n  instance's frames (keepalived's, all frames of an interface).\n",
     );
     s
 }

@@ -32,6 +32,34 @@ pub struct Global {
     pub smtp_helo_name: Option<String>,
     pub mcast_group4: Option<IpAddr>,
     pub mcast_group6: Option<IpAddr>,
+    /// Seconds, as written (fractions allowed).
+    pub garp_interval: Option<String>,
+    pub gna_interval: Option<String>,
+    pub garp: GarpKeys,
+}
+
+/// The gratuitous ARP keywords that global_defs (vrrp_...) and an instance share.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GarpKeys {
+    pub master_refresh: Option<u32>,
+    pub master_refresh_repeat: Option<u32>,
+    pub lower_prio_delay: Option<u32>,
+    pub lower_prio_repeat: Option<u32>,
+}
+
+impl GarpKeys {
+    /// Read `key` (without its vrrp_ prefix) if it is one of them.
+    fn read(&mut self, cx: &mut Ctx, k: &Node, key: &str) -> bool {
+        let slot = match key {
+            "garp_master_refresh" => &mut self.master_refresh,
+            "garp_master_refresh_repeat" => &mut self.master_refresh_repeat,
+            "garp_lower_prio_delay" => &mut self.lower_prio_delay,
+            "garp_lower_prio_repeat" => &mut self.lower_prio_repeat,
+            _ => return false,
+        };
+        *slot = cx.num(k, "a whole number");
+        true
+    }
 }
 
 /// track_file (vrrp_track_file): a file holding a number that moves the priority.
@@ -107,6 +135,8 @@ pub struct Instance {
     pub notify_stop: Option<String>,
     pub garp_master_delay: Option<u32>,
     pub garp_master_repeat: Option<u32>,
+    pub garp: GarpKeys,
+    pub notify_master_rx_lower_pri: Option<String>,
     pub smtp_alert: Option<bool>,
     pub notify_priority_changes: Option<bool>,
     /// notify_deleted [CMD]: Some(command or none).
@@ -587,6 +617,17 @@ fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
             "smtp_alert_vrrp" => g.smtp_alert_vrrp = cx.switch(&k),
             "no_email_faults" => g.no_email_faults = cx.flag(&k),
             "smtp_helo_name" => g.smtp_helo_name = cx.one(&k).map(String::from),
+            "vrrp_garp_interval" | "vrrp_gna_interval" => {
+                let v = secs(cx, &k);
+                if k.key == "vrrp_garp_interval" {
+                    g.garp_interval = v
+                } else {
+                    g.gna_interval = v
+                }
+            }
+            key if key
+                .strip_prefix("vrrp_")
+                .is_some_and(|rest| g.garp.read(cx, &k, rest)) => {}
             "vrrp_mcast_group4" | "vrrp_mcast_group6" => {
                 let v6 = k.key.ends_with('6');
                 match cx.ip(&k, 0) {
@@ -800,6 +841,8 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
         notify_stop: None,
         garp_master_delay: None,
         garp_master_repeat: None,
+        garp: GarpKeys::default(),
+        notify_master_rx_lower_pri: None,
         smtp_alert: None,
         notify_priority_changes: None,
         notify_deleted: None,
@@ -936,6 +979,8 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
             "notify_stop" => i.notify_stop = Some(k.args.join(" ")),
             "garp_master_delay" => i.garp_master_delay = cx.num(&k, "a number of seconds"),
             "garp_master_repeat" => i.garp_master_repeat = cx.num(&k, "a count"),
+            "notify_master_rx_lower_pri" => i.notify_master_rx_lower_pri = Some(k.args.join(" ")),
+            key if i.garp.read(cx, &k, key) => {}
             "smtp_alert" => i.smtp_alert = cx.switch(&k),
             "notify_priority_changes" => i.notify_priority_changes = cx.switch(&k),
             "notify_deleted" => {
@@ -997,6 +1042,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
         &i.notify_fault,
         &i.notify_stop,
         &i.notify_deleted.clone().flatten(),
+        &i.notify_master_rx_lower_pri,
     ]
     .into_iter()
     .flatten()

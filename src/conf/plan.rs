@@ -85,6 +85,13 @@ fn needs_config(c: &Config, i: &Instance) -> Option<String> {
     if i.unicast_fault_no_peer && i.unicast_peers.is_empty() {
         only_file.push("unicast_fault_no_peer");
     }
+    if i.notify_master_rx_lower_pri.is_some() {
+        only_file.push("notify_master_rx_lower_pri");
+    }
+    // One interval for ARPs and NAs on the command line.
+    if c.global.gna_interval.is_some() && c.global.gna_interval != c.global.garp_interval {
+        only_file.push("vrrp_gna_interval");
+    }
     if !i.track_files.is_empty() {
         only_file.push("track_file");
     }
@@ -237,6 +244,38 @@ pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
     }
     for v in &i.excluded {
         a.extend(["--vip-excluded".into(), shq(&v.addr)]);
+    }
+    // The gratuitous ARP timing as the file gives it (flags at their defaults are left
+    // out).
+    if let Ok(o) = convert::vrrp_options(c, i, std::path::Path::new("")) {
+        let secs = |d: std::time::Duration| format!("{}s", d.as_secs_f64());
+        let (g, m) = (o.garp, o.garp_more);
+        if g.count != 5 {
+            a.extend(["--garp-count".into(), g.count.to_string()]);
+        }
+        let delay = g.repeat_after.unwrap_or_default();
+        if delay != std::time::Duration::from_secs(5) {
+            a.extend(["--garp-delay".into(), secs(delay)]);
+        }
+        if !g.interval.is_zero() {
+            a.extend(["--garp-interval".into(), secs(g.interval)]);
+        }
+        if let Some(r) = m.refresh {
+            a.extend(["--garp-refresh".into(), secs(r)]);
+            a.extend(["--garp-refresh-repeat".into(), m.refresh_repeat.to_string()]);
+        }
+        if m.lower_prio_repeat != g.count {
+            a.extend([
+                "--garp-lower-prio-repeat".into(),
+                m.lower_prio_repeat.to_string(),
+            ]);
+        }
+        if m.lower_prio_delay != g.repeat_after {
+            a.extend([
+                "--garp-lower-prio-delay".into(),
+                secs(m.lower_prio_delay.unwrap_or_default()),
+            ]);
+        }
     }
     for (flag, v) in [
         ("--notify", &i.notify),

@@ -194,6 +194,10 @@ fn opts(name: &str, vrid: u8, priority: u8, vip: &str) -> Options {
             interval: Duration::ZERO,
             repeat_after: None,
         },
+        garp_more: super::options::GarpTiming {
+            lower_prio_repeat: 5,
+            ..Default::default()
+        },
         state_dir: PathBuf::from("/nonexistent"),
         label: None,
         group: None,
@@ -1153,4 +1157,87 @@ fn excluded_addresses_follow_the_vips_and_the_group_and_ttl_are_the_instance_s()
     let ad = adv(&w);
     w.deliver_ttl(a, "10.0.0.3", Ok(ad), 64);
     assert_eq!(w.state(a), State::Backup);
+}
+
+/// The gratuitous ARPs `Fx::Announce` of `addr`, by millisecond.
+fn announced(w: &World, addr: &str) -> Vec<u64> {
+    w.changes_since(0)
+        .into_iter()
+        .filter(|(_, f)| *f == Fx::Announce(ip(addr)))
+        .map(|(t, _)| t)
+        .collect()
+}
+
+#[test]
+fn gratuitous_arps_are_spaced_refreshed_and_repeated_for_a_lower_priority_master() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.instance.excluded = vec!["2001:db8::5/64".parse().unwrap()];
+    o.garp = Pattern {
+        count: 3,
+        interval: Duration::from_millis(20),
+        repeat_after: Some(Duration::from_millis(1000)),
+    };
+    o.garp_more = super::options::GarpTiming {
+        na_interval: Duration::from_millis(20),
+        refresh: Some(Duration::from_millis(2000)),
+        refresh_repeat: 2,
+        lower_prio_repeat: 1,
+        lower_prio_delay: Some(Duration::from_millis(500)),
+    };
+    let a = w.add(o, "10.0.0.2");
+    w.until(DOWN_100 + 2500);
+    assert_eq!(w.state(a), State::Master);
+    // One frame at a time, each address in turn, 20 ms apart; again 1 s later; the
+    // refresh 2 s after becoming master, two per address.
+    let m = DOWN_100;
+    assert_eq!(
+        announced(&w, "10.0.0.100"),
+        [
+            m,
+            m + 40,
+            m + 80,
+            m + 1000,
+            m + 1040,
+            m + 1080,
+            m + 2000,
+            m + 2040
+        ]
+    );
+    assert_eq!(
+        announced(&w, "2001:db8::5"),
+        [
+            m + 20,
+            m + 60,
+            m + 100,
+            m + 1020,
+            m + 1060,
+            m + 1100,
+            m + 2020,
+            m + 2060
+        ]
+    );
+    // A lower-priority master (between two adverts of ours): an advert at once, one
+    // frame per address, one more set 500 ms later, and keepalived's
+    // MASTER_RX_LOWER_PRI line.
+    w.until(DOWN_100 + 2550);
+    let t = w.t;
+    w.advert(a, "10.0.0.3", 50);
+    assert_eq!(w.state(a), State::Master);
+    assert_eq!(w.sent("A", t, t + 1), [(t, 100, ip("224.0.0.18"))]);
+    w.until(t + 600);
+    let after: Vec<u64> = announced(&w, "10.0.0.100")
+        .into_iter()
+        .filter(|x| *x >= t)
+        .collect();
+    assert_eq!(after, [t, t + 500]);
+    assert!(w
+        .reported()
+        .contains(&"INSTANCE \"A\" MASTER_RX_LOWER_PRI 100".to_string()));
+    // Leaving MASTER drops what is still to come.
+    let t = w.t;
+    w.master_until(a, "10.0.0.3", 200, t, t + 2000);
+    assert_eq!(w.state(a), State::Backup);
+    // (its refresh was due at m + 4000)
+    assert!(announced(&w, "10.0.0.100").iter().all(|x| *x <= t));
 }

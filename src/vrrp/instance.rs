@@ -5,7 +5,7 @@
 //! with is the speaker's business ([`super::speaker`]): it reports its view
 //! ([`Instance::view`]) and is told what to follow.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::net::IpAddr;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -67,7 +67,15 @@ pub struct Instance {
     own_fault: bool,
     /// The member of our sync group whose fault this instance follows.
     followed: Option<String>,
-    second_garp: Option<Instant>,
+    /// Gratuitous ARPs / NAs still to send one by one (a set spaced by
+    /// vrrp_garp_interval), and when the next goes.
+    garp_queue: VecDeque<IpAddr>,
+    garp_next: Instant,
+    /// Sets due later: (when, frames per address): the second burst after becoming
+    /// master, the second set after a lower-priority master.
+    garp_sets: Vec<(Instant, u32)>,
+    /// While master with garp_master_refresh: the next refresh.
+    refresh_at: Option<Instant>,
     status: StatusFile,
     /// Counters changed since the state file was written.
     dirty: bool,
@@ -231,7 +239,10 @@ impl Instance {
             fault: false,
             own_fault: false,
             followed: None,
-            second_garp: None,
+            garp_queue: VecDeque::new(),
+            garp_next: now,
+            garp_sets: Vec::new(),
+            refresh_at: None,
             status,
             dirty: false,
             last_write: now,
@@ -348,10 +359,7 @@ impl Instance {
         {
             self.feed(cx, Event::Timer);
         }
-        if self.second_garp.is_some_and(|g| g <= now) {
-            self.second_garp = None;
-            self.announce(cx);
-        }
+        self.garp_due(cx);
         self.run_trackers(cx);
         if self.dirty && now.saturating_duration_since(self.last_write) >= STATUS_FLUSH {
             self.write_status(cx);
@@ -374,8 +382,14 @@ impl Instance {
             });
         }
         w = w.min(self.next_iface_check);
-        if let Some(g) = self.second_garp {
-            w = w.min(g);
+        if !self.garp_queue.is_empty() {
+            w = w.min(self.garp_next);
+        }
+        for (at, _) in &self.garp_sets {
+            w = w.min(*at);
+        }
+        if let Some(r) = self.refresh_at {
+            w = w.min(r);
         }
         w
     }
@@ -642,17 +656,106 @@ impl Instance {
         }
     }
 
-    fn announce(&mut self, cx: &mut Cx) {
-        let once = Pattern {
-            repeat_after: None,
-            ..self.opts.garp
-        };
+    /// The spacing of announcements for `addr` (vrrp_garp_interval, vrrp_gna_interval).
+    fn spacing(&self, addr: IpAddr) -> Duration {
+        if addr.is_ipv4() {
+            self.opts.garp.interval
+        } else {
+            self.opts.garp_more.na_interval
+        }
+    }
+
+    /// `count` gratuitous ARPs (NAs) for every address: at once, or queued one by one at
+    /// their spacing without holding the loop.
+    fn announce(&mut self, cx: &mut Cx, count: u32) {
+        if count == 0 {
+            return;
+        }
         let i = &self.opts.instance;
-        for v in i.vips.iter().chain(&i.excluded) {
-            if let Err(e) = cx.host.announce(&self.link, v.addr, &once) {
-                log::warn!("{}: {e}", self.opts.instance.name);
+        let addrs: Vec<IpAddr> = i.vips.iter().chain(&i.excluded).map(|v| v.addr).collect();
+        if addrs.iter().all(|a| self.spacing(*a).is_zero()) {
+            let burst = Pattern {
+                count,
+                interval: Duration::ZERO,
+                repeat_after: None,
+            };
+            for a in addrs {
+                if let Err(e) = cx.host.announce(&self.link, a, &burst) {
+                    log::warn!("{}: {e}", self.opts.instance.name);
+                }
+            }
+            return;
+        }
+        if self.garp_queue.is_empty() {
+            self.garp_next = cx.now;
+        }
+        for _ in 0..count {
+            self.garp_queue.extend(&addrs);
+        }
+        self.garp_due(cx);
+    }
+
+    /// Send what is due of the gratuitous ARPs: queued frames, later sets, the refresh.
+    fn garp_due(&mut self, cx: &mut Cx) {
+        let now = cx.now;
+        let mut due = 0;
+        self.garp_sets.retain(|(at, n)| {
+            if *at <= now {
+                due += n;
+                false
+            } else {
+                true
+            }
+        });
+        if self.refresh_at.is_some_and(|r| r <= now) {
+            if let Some(every) = self.opts.garp_more.refresh {
+                self.refresh_at = Some(now + every);
+                due += self.opts.garp_more.refresh_repeat;
             }
         }
+        if due > 0 {
+            self.announce(cx, due);
+        }
+        let once = Pattern {
+            count: 1,
+            interval: Duration::ZERO,
+            repeat_after: None,
+        };
+        while let Some(&a) = self.garp_queue.front() {
+            if self.garp_next > now {
+                break;
+            }
+            self.garp_queue.pop_front();
+            if let Err(e) = cx.host.announce(&self.link, a, &once) {
+                log::warn!("{}: {e}", self.opts.instance.name);
+            }
+            self.garp_next = now + self.spacing(a);
+        }
+    }
+
+    /// A lower-priority master was heard: announce again (and once more later), and
+    /// say so (keepalived's notify_master_rx_lower_pri and its FIFO line).
+    fn reassert(&mut self, cx: &mut Cx) {
+        let g = self.opts.garp_more;
+        self.announce(cx, g.lower_prio_repeat);
+        if let (Some(d), true) = (g.lower_prio_delay, g.lower_prio_repeat > 0) {
+            self.garp_sets.push((cx.now + d, g.lower_prio_repeat));
+        }
+        let n = &self.opts.notify;
+        if let Some(argv) = n.rx_lower.as_deref() {
+            if let Err(e) = cx.host.notify(argv, &[]) {
+                log::warn!("notify {:?}: {e}", argv[0]);
+            }
+        }
+        cx.host.fifo(
+            &Said {
+                group: false,
+                name: &self.opts.instance.name,
+                state: "MASTER_RX_LOWER_PRI",
+                priority: self.machine.priority(),
+            }
+            .fifo_line(),
+        );
     }
 
     fn take_vips(&mut self, cx: &mut Cx) {
@@ -663,11 +766,16 @@ impl Instance {
             }
         }
         // The first burst follows as Action::Announce, once the transition is recorded.
-        self.second_garp = self.opts.garp.repeat_after.map(|d| cx.now + d);
+        if let Some(d) = self.opts.garp.repeat_after {
+            self.garp_sets.push((cx.now + d, self.opts.garp.count));
+        }
+        self.refresh_at = self.opts.garp_more.refresh.map(|r| cx.now + r);
     }
 
     fn release_vips(&mut self, cx: &mut Cx) {
-        self.second_garp = None;
+        self.garp_queue.clear();
+        self.garp_sets.clear();
+        self.refresh_at = None;
         let i = &self.opts.instance;
         for v in i.vips.iter().chain(&i.excluded) {
             if let Err(e) = cx.host.del_vip(&self.link, v.addr) {
@@ -704,7 +812,8 @@ impl Instance {
             match a {
                 Action::Advertise { priority } => self.send(cx, priority),
                 Action::TakeVips => self.take_vips(cx),
-                Action::Announce => self.announce(cx),
+                Action::Announce => self.announce(cx, self.opts.garp.count),
+                Action::Reassert => self.reassert(cx),
                 Action::ReleaseVips => self.release_vips(cx),
                 // Reported to the group through view(), after every event.
                 Action::WantMaster => log::debug!(

@@ -79,9 +79,12 @@ pub enum Action {
     Advertise { priority: u8 },
     /// Add the VIPs.
     TakeVips,
-    /// Send gratuitous ARPs / NAs: on becoming master (after the transition is recorded),
-    /// and as keepalived's answer to a lower-priority master.
+    /// Send gratuitous ARPs / NAs on becoming master (after the transition is recorded).
     Announce,
+    /// A master heard a lower-priority one (a split brain healing): gratuitous ARPs
+    /// again, so clients that followed the other come back (keepalived's
+    /// garp_lower_prio_repeat and _delay), and keepalived's MASTER_RX_LOWER_PRI event.
+    Reassert,
     /// Remove the VIPs.
     ReleaseVips,
     /// The state changed (run notify scripts, write the state file).
@@ -322,7 +325,7 @@ impl Machine {
                     out.push(Action::Advertise {
                         priority: self.priority,
                     });
-                    out.push(Action::Announce);
+                    out.push(Action::Reassert);
                     self.advert_at = Some(now + self.interval_ms());
                 }
             }
@@ -610,7 +613,7 @@ mod tests {
             &[(
                 450,
                 adv("10.0.0.1", 100, 10),
-                &[Advertise { priority: 100 }, Announce],
+                &[Advertise { priority: 100 }, Reassert],
             )],
         );
         assert_eq!(m.state(), Master);

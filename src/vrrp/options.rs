@@ -31,6 +31,8 @@ pub struct Notify {
     pub backup: Option<Vec<String>>,
     pub fault: Option<Vec<String>>,
     pub stop: Option<Vec<String>>,
+    /// notify_master_rx_lower_pri: a master heard a lower-priority one.
+    pub rx_lower: Option<Vec<String>>,
     /// keepalived's notify_deleted: an instance a reload removes is reported DELETED
     /// (and runs this command, if any) instead of FAULT.
     pub deleted: Option<Vec<String>>,
@@ -51,6 +53,36 @@ impl Notify {
             State::Backup => self.backup.as_deref(),
             State::Fault => self.fault.as_deref(),
             State::Initialize => self.stop.as_deref(),
+        }
+    }
+}
+
+/// keepalived's gratuitous ARP timing beyond the bursts on becoming master.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct GarpTiming {
+    /// Spacing of unsolicited neighbour advertisements (vrrp_gna_interval).
+    pub na_interval: Duration,
+    /// While master, every so long (garp_master_refresh) ...
+    pub refresh: Option<Duration>,
+    /// ... this many per address (garp_master_refresh_repeat).
+    pub refresh_repeat: u32,
+    /// On hearing a lower-priority master: this many per address at once
+    /// (garp_lower_prio_repeat; 0: none) ...
+    pub lower_prio_repeat: u32,
+    /// ... and as many again this much later (garp_lower_prio_delay).
+    pub lower_prio_delay: Option<Duration>,
+}
+
+impl GarpTiming {
+    /// keepalived's defaults for a given burst: no refresh, and on a lower-priority
+    /// master the same as on becoming master.
+    pub fn keepalived(garp: &Pattern) -> GarpTiming {
+        GarpTiming {
+            na_interval: garp.interval,
+            refresh: None,
+            refresh_repeat: 1,
+            lower_prio_repeat: garp.count,
+            lower_prio_delay: garp.repeat_after,
         }
     }
 }
@@ -76,8 +108,11 @@ pub struct Options {
     pub track_files: Vec<(PathBuf, i32)>,
     pub notify: Notify,
     /// Gratuitous ARPs on becoming master: the first burst at once, a second after the
-    /// pattern's `repeat_after`.
+    /// pattern's `repeat_after`; its `interval` spaces ARPs (keepalived's
+    /// vrrp_garp_interval).
     pub garp: Pattern,
+    /// The rest of keepalived's gratuitous ARP timing.
+    pub garp_more: GarpTiming,
     pub state_dir: PathBuf,
     /// Labels for the VIPs (IPv4).
     pub label: Option<String>,

@@ -387,10 +387,13 @@ impl Lab {
     }
 }
 
+/// A frame and when it was read.
+pub type Timed = (Instant, Vec<u8>);
+
 /// Frames captured on one interface of a namespace by a packet socket.
 pub struct Capture {
     stop: Arc<AtomicBool>,
-    handle: Option<thread::JoinHandle<Vec<Vec<u8>>>>,
+    handle: Option<thread::JoinHandle<Vec<Timed>>>,
 }
 
 impl Capture {
@@ -423,7 +426,7 @@ impl Capture {
             while !stop2.load(Ordering::SeqCst) && Instant::now() < deadline {
                 if let Ok(f) = rx.next() {
                     if keep(f) {
-                        frames.push(f.to_vec());
+                        frames.push((Instant::now(), f.to_vec()));
                     }
                 }
             }
@@ -439,7 +442,15 @@ impl Capture {
     }
 
     /// Wait `settle`, stop, and return the frames.
-    pub fn finish(mut self, settle: Duration) -> Vec<Vec<u8>> {
+    pub fn finish(self, settle: Duration) -> Vec<Vec<u8>> {
+        self.finish_timed(settle)
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect()
+    }
+
+    /// As [`Capture::finish`], with the time each frame was read.
+    pub fn finish_timed(mut self, settle: Duration) -> Vec<Timed> {
         thread::sleep(settle);
         self.stop.store(true, Ordering::SeqCst);
         self.handle.take().unwrap().join().expect("capture thread")
