@@ -14,6 +14,8 @@
 //! - [`bgp`]: VIPs announced over BGP through BIRD 2
 //! - [`metrics`]: Prometheus exposition of every daemon's state and of the data plane;
 //!   [`conntrack`]: the NATed connections the nftables data plane does not count itself
+//! - [`iproute`]: routes and rules in keepalived's (and ip's) syntax, for what follows
+//!   mastership and what is set at start
 //! - shared: [`netlink`](mod@netlink) (every netlink socket), [`link`](mod@link)
 //!   (interfaces), [`addr`] (`ADDR:PORT`), [`checksum`], [`process`] (commands without a
 //!   shell), [`units`], [`logging`], [`statefile`], [`error`]
@@ -30,6 +32,7 @@ pub mod conntrack;
 pub mod dataplane;
 pub mod error;
 pub mod ffi;
+pub mod iproute;
 pub mod ipvs;
 pub mod lb;
 pub mod link;

@@ -15,6 +15,7 @@ mod examples;
 mod ipvs;
 mod lab;
 mod lb;
+mod mastership;
 mod metrics;
 mod nft;
 mod notify;

@@ -120,7 +120,10 @@ KEEPALIVED DIFFERENCES:
   the FIFO script is not killed at exit, so it reads the STOP lines (keepalived kills it
   first). With --garp-interval a burst sends the --garp-count given, spaced (keepalived
   2.2.7 then sends at most two per address); the interval spaces one instance's frames
-  (keepalived's, all frames of an interface).")]
+  (keepalived's, all frames of an interface). Virtual and static routes and rules are
+  set as keepalived sets them (after the VIPs, proto keepalived unless no_track) but
+  not watched: one deleted behind hakit's back stays deleted until the next transition
+  (keepalived sends its master to BACKUP, or puts a static one back).")]
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
     /// keeping unchanged instances running). The instance flags are then not used.
@@ -151,6 +154,20 @@ struct RunArgs {
     /// IPv4 label for the VIPs, e.g. eth0:0.
     #[arg(long, value_name = "LABEL")]
     label: Option<String>,
+    /// A route added after the VIPs on becoming MASTER and removed on leaving it
+    /// (keepalived's virtual_routes; repeatable), in ip's syntax: '[TYPE] DST [via GW]
+    /// [dev IF] [src ADDR] [table T] [metric N] [scope S] [proto P] [onlink]
+    /// [nexthop via GW dev IF weight W ...]'. Routes carry `proto keepalived` unless
+    /// `no_track` (or proto) is given. One the kernel refuses is logged, with the
+    /// instance, and the others are applied.
+    #[arg(long = "virtual-route", value_name = "ROUTE")]
+    virtual_routes: Vec<String>,
+    /// A policy rule that follows mastership like --virtual-route (keepalived's
+    /// virtual_rules; repeatable): '[not] [from P] [to P] table T|goto N|blackhole|...
+    /// [priority N] [fwmark M[/MASK]] [iif IF] [oif IF] [uidrange A-B] [ipproto P]
+    /// [sport N[-M]] [dport N[-M]]'.
+    #[arg(long = "virtual-rule", value_name = "RULE")]
+    virtual_rules: Vec<String>,
     /// Send to these peers instead of the multicast group (repeatable).
     #[arg(long = "unicast-peer", value_name = "IP")]
     unicast_peers: Vec<IpAddr>,
@@ -542,6 +559,28 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         garp,
         garp_more,
         state_dir: g.state_dir.clone(),
+        routes: {
+            let names = crate::iproute::Names::system();
+            a.virtual_routes
+                .iter()
+                .map(|r| {
+                    let w: Vec<String> = r.split_whitespace().map(str::to_string).collect();
+                    crate::iproute::parse_route(&w, &names)
+                        .map_err(|e| Error::invalid(format!("--virtual-route '{r}': {e}")))
+                })
+                .collect::<Result<Vec<_>>>()?
+        },
+        rules: {
+            let names = crate::iproute::Names::system();
+            a.virtual_rules
+                .iter()
+                .map(|r| {
+                    let w: Vec<String> = r.split_whitespace().map(str::to_string).collect();
+                    crate::iproute::parse_rule(&w, &names)
+                        .map_err(|e| Error::invalid(format!("--virtual-rule '{r}': {e}")))
+                })
+                .collect::<Result<Vec<_>>>()?
+        },
         label: a.label.clone(),
         group: None,
     };
@@ -553,6 +592,7 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         fifos,
         mail,
         init_files: vec![],
+        statics: Default::default(),
     };
     crate::vrrp::run::run(move || Ok(run.clone()), true, &heart)?;
     Ok(0)

@@ -19,7 +19,7 @@ use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 use crate::vrrp::config::{parse_interval, parse_password};
 use crate::vrrp::options::{
-    FifoConf, GarpTiming, GroupConf, MailConf, Notify, Options, Run, ScriptSpec,
+    FifoConf, GarpTiming, GroupConf, MailConf, Notify, Options, Run, ScriptSpec, Statics,
 };
 use crate::vrrp::packet::{Auth, Version};
 
@@ -222,6 +222,8 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
         garp,
         garp_more,
         state_dir: state_dir.to_path_buf(),
+        routes: i.virtual_routes.clone(),
+        rules: i.virtual_rules.clone(),
         label,
         group: None,
     })
@@ -292,12 +294,30 @@ pub fn group_of<'a>(c: &'a Config, name: &str) -> Option<&'a SyncGroup> {
 
 /// What `vrrp run --config` runs of the file: its instances (those named in `only`, or
 /// all) and the sync groups they belong to.
+/// static_ipaddress, static_routes and static_rules.
+pub fn statics(c: &Config) -> Result<Statics> {
+    let mut addresses = Vec::new();
+    for v in &c.static_addresses {
+        let dev = v
+            .dev
+            .clone()
+            .ok_or_else(|| Error::invalid(format!("static_ipaddress: {} needs dev IF", v.addr)))?;
+        addresses.push((v.addr.parse()?, dev, v.label.clone()));
+    }
+    Ok(Statics {
+        addresses,
+        routes: c.static_routes.clone(),
+        rules: c.static_rules.clone(),
+    })
+}
+
 pub fn vrrp_instances(c: &Config, only: &[String], state_dir: &Path) -> Result<Run> {
     let (fifos, mail) = vrrp_reports(c)?;
     let mut run = Run {
         fifos,
         mail,
         init_files: init_files(c),
+        statics: statics(c)?,
         ..Run::default()
     };
     for i in c
@@ -890,5 +910,38 @@ mod tests {
             1,
             "C is in no group: {w:?}"
         );
+    }
+
+    #[test]
+    fn routes_and_rules_reach_the_instance_and_the_statics_with_errors_at_their_line() {
+        let t = "static_ipaddress {\n 10.61.0.1/32 dev eth0 label eth0:s\n 10.62.0.1/32\n}\nstatic_routes {\n 10.60.0.0/24 dev eth0\n}\nstatic_rules {\n fwmark 7 table 200\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n virtual_ipaddress {\n  10.0.0.1\n }\n virtual_routes {\n  10.5.0.0/16 via 10.0.0.9\n  10.6.0.0/16 via 10.0.0.9 frobnicate\n }\n virtual_rules {\n  from 10.0.0.1 table 5\n  from 10.0.0.1\n }\n}\n";
+        let (c, d) = conf(t);
+        let errs: Vec<String> = d
+            .iter()
+            .filter(|x| x.level == Level::Error)
+            .map(|x| format!("{}:{} {}", x.loc.line, x.loc.col, x.msg))
+            .collect();
+        assert_eq!(
+            errs,
+            vec![
+                "1:1 static_ipaddress: 10.62.0.1/32 needs dev IF".to_string(),
+                "19:3 virtual_routes: unknown word \"frobnicate\" in a route".to_string(),
+                "23:3 virtual_rules: a rule needs an action: table T, goto N, or blackhole, unreachable, prohibit, nop".to_string(),
+            ]
+        );
+        assert!(c.not_carried.is_empty(), "{:?}", c.not_carried);
+        let i = &c.instances[0];
+        assert_eq!((i.virtual_routes.len(), i.virtual_rules.len()), (1, 1));
+        let o = vrrp_options(&c, i, Path::new("/run")).unwrap();
+        assert_eq!((o.routes.len(), o.rules.len()), (1, 1));
+        assert_eq!(
+            (
+                c.static_routes.len(),
+                c.static_rules.len(),
+                c.static_addresses.len()
+            ),
+            (1, 1, 2)
+        );
+        assert!(statics(&c).is_err(), "an address without its interface");
     }
 }

@@ -26,9 +26,6 @@ const NOT_YET: &str = "not implemented yet";
 /// (where, keyword, why it is not carried over).
 pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::Top, "virtual_server_group", NOT_YET),
-    (Within::Top, "static_ipaddress", NOT_YET),
-    (Within::Top, "static_routes", NOT_YET),
-    (Within::Top, "static_rules", NOT_YET),
     (Within::Top, "vrrp_track_process", NOT_YET),
     (Within::Top, "linkbeat_interfaces", NOT_YET),
     (Within::Top, "garp_group", NOT_YET),
@@ -101,8 +98,6 @@ pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::Instance, "strict_mode", NOT_YET),
     (Within::Instance, "use_vmac", NOT_YET),
     (Within::Instance, "vmac_xmit_base", NOT_YET),
-    (Within::Instance, "virtual_routes", NOT_YET),
-    (Within::Instance, "virtual_rules", NOT_YET),
     (Within::Instance, "track_process", NOT_YET),
     (Within::Instance, "track_bfd", NOT_YET),
     (Within::SyncGroup, "track_process", NOT_YET),

@@ -8,6 +8,7 @@ use std::net::IpAddr;
 
 use super::gaps::Within;
 use super::parse::{Diag, Level, Loc, Node};
+use crate::iproute::{Names, Route, Rule};
 
 /// global_defs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -141,6 +142,8 @@ pub struct Instance {
     pub notify_priority_changes: Option<bool>,
     /// notify_deleted [CMD]: Some(command or none).
     pub notify_deleted: Option<Option<String>>,
+    pub virtual_routes: Vec<Route>,
+    pub virtual_rules: Vec<Rule>,
 }
 
 /// vrrp_sync_group.
@@ -284,6 +287,10 @@ pub struct Config {
     pub instances: Vec<Instance>,
     pub groups: Vec<SyncGroup>,
     pub virtual_servers: Vec<VirtualServer>,
+    /// static_ipaddress, static_routes, static_rules: set at start, removed at stop.
+    pub static_addresses: Vec<Vip>,
+    pub static_routes: Vec<Route>,
+    pub static_rules: Vec<Rule>,
     /// The keepalived keywords met that hakit does not carry over, as "keyword (where)".
     pub not_carried: Vec<String>,
 }
@@ -292,6 +299,8 @@ struct Ctx<'a> {
     diags: &'a mut Vec<Diag>,
     /// The keywords met that hakit does not carry over, as "keyword (where)".
     gap: std::collections::BTreeSet<String>,
+    /// Routing table and protocol names (read once, when a route or rule is met).
+    names: Option<Names>,
 }
 
 impl Ctx<'_> {
@@ -435,6 +444,66 @@ impl Ctx<'_> {
         }
     }
 
+    /// The lines of an address block (virtual_ipaddress and its kin): `ADDR[/LEN] [dev
+    /// IF] [label L]`.
+    fn vips(&mut self, k: &Node) -> Vec<Vip> {
+        let mut out = Vec::new();
+        for v in self.block(k).to_vec() {
+            let mut vip = Vip {
+                addr: v.key.clone(),
+                dev: None,
+                label: None,
+            };
+            let mut it = v.args.iter().enumerate();
+            while let Some((j, w)) = it.next() {
+                match w.as_str() {
+                    "dev" => vip.dev = it.next().map(|x| x.1.clone()),
+                    "label" => vip.label = it.next().map(|x| x.1.clone()),
+                    "brd" | "scope" => {
+                        it.next();
+                    }
+                    _ => self.warn(v.at(j), format!("\"{w}\" after an address is ignored")),
+                }
+            }
+            if v.key.parse::<crate::vip::IpNet>().is_err() {
+                self.err(
+                    &v.loc,
+                    format!("\"{}\" is not an address (ADDR or ADDR/LEN)", v.key),
+                );
+            }
+            out.push(vip);
+        }
+        out
+    }
+
+    /// The lines of a routes block (virtual_routes, static_routes), each checked.
+    fn routes(&mut self, k: &Node, out: &mut Vec<Route>) {
+        for v in self.block(k).to_vec() {
+            let words: Vec<String> = std::iter::once(v.key.clone())
+                .chain(v.args.clone())
+                .collect();
+            let names = self.names.get_or_insert_with(Names::system);
+            match crate::iproute::parse_route(&words, names) {
+                Ok(r) => out.push(r),
+                Err(e) => self.err(&v.loc, format!("{}: {e}", k.key)),
+            }
+        }
+    }
+
+    /// The lines of a rules block (virtual_rules, static_rules), each checked.
+    fn rules(&mut self, k: &Node, out: &mut Vec<Rule>) {
+        for v in self.block(k).to_vec() {
+            let words: Vec<String> = std::iter::once(v.key.clone())
+                .chain(v.args.clone())
+                .collect();
+            let names = self.names.get_or_insert_with(Names::system);
+            match crate::iproute::parse_rule(&words, names) {
+                Ok(r) => out.push(r),
+                Err(e) => self.err(&v.loc, format!("{}: {e}", k.key)),
+            }
+        }
+    }
+
     fn no_block(&mut self, n: &Node) {
         if n.block.is_some() {
             self.err(&n.loc, format!("{} is a keyword, not a block", n.key));
@@ -448,6 +517,7 @@ pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
     let mut cx = Ctx {
         diags,
         gap: Default::default(),
+        names: None,
     };
     for n in nodes {
         match n.key.as_str() {
@@ -510,6 +580,16 @@ pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
                     c.groups.push(g);
                 }
             }
+            "static_ipaddress" => {
+                for v in cx.vips(n) {
+                    if v.dev.is_none() {
+                        cx.err(&n.loc, format!("static_ipaddress: {} needs dev IF", v.addr));
+                    }
+                    c.static_addresses.push(v);
+                }
+            }
+            "static_routes" => cx.routes(n, &mut c.static_routes),
+            "static_rules" => cx.rules(n, &mut c.static_rules),
             "virtual_server" => {
                 if let Some(v) = virtual_server(&mut cx, n) {
                     c.virtual_servers.push(v);
@@ -846,6 +926,8 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
         smtp_alert: None,
         notify_priority_changes: None,
         notify_deleted: None,
+        virtual_routes: vec![],
+        virtual_rules: vec![],
     };
     let mut auth_loc = None;
     let mut advert_loc = None;
@@ -916,35 +998,11 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                 }
             }
             "virtual_ipaddress" | "virtual_ipaddress_excluded" => {
-                let excluded = k.key == "virtual_ipaddress_excluded";
-                for v in cx.block(&k).to_vec() {
-                    let mut vip = Vip {
-                        addr: v.key.clone(),
-                        dev: None,
-                        label: None,
-                    };
-                    let mut it = v.args.iter().enumerate();
-                    while let Some((j, w)) = it.next() {
-                        match w.as_str() {
-                            "dev" => vip.dev = it.next().map(|x| x.1.clone()),
-                            "label" => vip.label = it.next().map(|x| x.1.clone()),
-                            "brd" | "scope" => {
-                                it.next();
-                            }
-                            _ => cx.warn(v.at(j), format!("\"{w}\" after a VIP is ignored")),
-                        }
-                    }
-                    if v.key.parse::<crate::vip::IpNet>().is_err() {
-                        cx.err(
-                            &v.loc,
-                            format!("\"{}\" is not an address (ADDR or ADDR/LEN)", v.key),
-                        );
-                    }
-                    if excluded {
-                        i.excluded.push(vip);
-                    } else {
-                        i.vips.push(vip);
-                    }
+                let vips = cx.vips(&k);
+                if k.key == "virtual_ipaddress_excluded" {
+                    i.excluded.extend(vips);
+                } else {
+                    i.vips.extend(vips);
                 }
             }
             "unicast_ttl" => i.unicast_ttl = cx.num(&k, "a TTL (0-255)"),
@@ -986,6 +1044,8 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
             "notify_deleted" => {
                 i.notify_deleted = Some((!k.args.is_empty()).then(|| k.args.join(" ")))
             }
+            "virtual_routes" => cx.routes(&k, &mut i.virtual_routes),
+            "virtual_rules" => cx.rules(&k, &mut i.virtual_rules),
             _ if cx.not_carried(&k, Within::Instance) => {}
             _ => cx.unknown(&k, "vrrp_instance"),
         }

@@ -245,6 +245,16 @@ pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
     for v in &i.excluded {
         a.extend(["--vip-excluded".into(), shq(&v.addr)]);
     }
+    let names = crate::iproute::Names::system();
+    for r in &i.virtual_routes {
+        a.extend([
+            "--virtual-route".into(),
+            shq(&r.display(&names).to_string()),
+        ]);
+    }
+    for r in &i.virtual_rules {
+        a.extend(["--virtual-rule".into(), shq(&r.display(&names).to_string())]);
+    }
     // The gratuitous ARP timing as the file gives it (flags at their defaults are left
     // out).
     if let Ok(o) = convert::vrrp_options(c, i, std::path::Path::new("")) {
@@ -507,6 +517,7 @@ pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
         s,
         "# (hakit conf plan --systemd writes units), or try them by hand.\nset -e"
     );
+    statics(c, &mut s);
     for p in vrrp_procs(c) {
         match p {
             VrrpProc::Flags(i) => {
@@ -551,6 +562,37 @@ pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
     }
     let _ = writeln!(s, "\nwait");
     Ok(s)
+}
+
+/// keepalived's static_ipaddress, static_routes and static_rules: set once, before the
+/// daemons (`vrrp run --config` sets and removes them itself).
+fn statics(c: &Config, s: &mut String) {
+    if c.static_addresses.is_empty() && c.static_routes.is_empty() && c.static_rules.is_empty() {
+        return;
+    }
+    let names = crate::iproute::Names::system();
+    let _ = writeln!(
+        s,
+        "\n# static_ipaddress, static_routes, static_rules: set once"
+    );
+    for v in &c.static_addresses {
+        let _ = writeln!(
+            s,
+            "hakit vip add {} dev {}{}",
+            shq(&v.addr),
+            shq(v.dev.as_deref().unwrap_or("")),
+            v.label
+                .as_deref()
+                .map(|l| format!(" label {}", shq(l)))
+                .unwrap_or_default()
+        );
+    }
+    for r in &c.static_routes {
+        let _ = writeln!(s, "ip route replace {}", r.display(&names));
+    }
+    for r in &c.static_rules {
+        let _ = writeln!(s, "ip rule add {}", r.display(&names));
+    }
 }
 
 /// The composition as systemd units (one per instance, one for lb).

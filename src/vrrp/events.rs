@@ -20,6 +20,7 @@ use super::packet::{Advert, Auth, Version};
 use super::speaker::{Leave, Speaker};
 use super::status::StatusFile;
 use crate::error::Result;
+use crate::iproute::{Names, Route, Rule};
 use crate::link::Link;
 use crate::process::Outcome;
 use crate::vip::garp::Pattern;
@@ -39,6 +40,11 @@ enum Fx {
     Fifo(String),
     /// An alert mail: GROUP or INSTANCE, the name and the state.
     Alert(String),
+    /// A route or rule added or deleted, as `ip` writes it.
+    AddRoute(String),
+    DelRoute(String),
+    AddRule(String),
+    DelRule(String),
 }
 
 #[derive(Default)]
@@ -73,6 +79,8 @@ struct FakeHost {
     scripts: HashMap<String, Outcome>,
     running: HashMap<ScriptId, Outcome>,
     next: ScriptId,
+    /// Routes (as `ip` writes them) that the kernel refuses.
+    refuse: Vec<String>,
 }
 
 impl FakeHost {
@@ -90,6 +98,29 @@ impl Host for FakeHost {
     }
     fn del_vip(&mut self, _: &Link, addr: IpAddr) -> Result<()> {
         self.push(Fx::DelVip(addr));
+        Ok(())
+    }
+    fn set_route(&mut self, r: &Route, add: bool) -> Result<()> {
+        let line = format!("{}", r.display(&Names::default()));
+        if self.refuse.contains(&line) {
+            return Err(crate::error::Error::Failed(format!(
+                "route {line}: refused"
+            )));
+        }
+        self.push(if add {
+            Fx::AddRoute(line)
+        } else {
+            Fx::DelRoute(line)
+        });
+        Ok(())
+    }
+    fn set_rule(&mut self, r: &Rule, add: bool) -> Result<()> {
+        let line = format!("{}", r.display(&Names::default()));
+        self.push(if add {
+            Fx::AddRule(line)
+        } else {
+            Fx::DelRule(line)
+        });
         Ok(())
     }
     fn announce(&mut self, _: &Link, addr: IpAddr, _: &Pattern) -> Result<()> {
@@ -199,6 +230,8 @@ fn opts(name: &str, vrid: u8, priority: u8, vip: &str) -> Options {
             ..Default::default()
         },
         state_dir: PathBuf::from("/nonexistent"),
+        routes: vec![],
+        rules: vec![],
         label: None,
         group: None,
     }
@@ -219,6 +252,7 @@ impl World {
         World {
             sp: Speaker::new(origin),
             host: FakeHost {
+                refuse: vec![],
                 log: log.clone(),
                 links: vec![link("eth0", true), link("eth1", true)],
                 files: HashMap::new(),
@@ -1240,4 +1274,58 @@ fn gratuitous_arps_are_spaced_refreshed_and_repeated_for_a_lower_priority_master
     assert_eq!(w.state(a), State::Backup);
     // (its refresh was due at m + 4000)
     assert!(announced(&w, "10.0.0.100").iter().all(|x| *x <= t));
+}
+
+/// keepalived's virtual_routes and virtual_rules: added after the VIPs on becoming master,
+/// rules then routes removed before the VIPs on leaving it; one the kernel refuses is
+/// skipped without changing the state.
+#[test]
+fn virtual_routes_and_rules_follow_mastership_around_the_vips() {
+    let names = Names::default();
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let mut o = opts("VI_1", 1, 100, "10.0.0.100");
+    o.routes = vec![
+        crate::iproute::parse_route(&words("10.5.0.0/16 via 10.0.0.9 dev eth0"), &names).unwrap(),
+        crate::iproute::parse_route(&words("10.6.0.0/16 via 10.7.0.1"), &names).unwrap(),
+        crate::iproute::parse_route(&words("blackhole 10.8.0.0/16"), &names).unwrap(),
+    ];
+    o.rules = vec![crate::iproute::parse_rule(&words("from 10.0.0.100 table 7"), &names).unwrap()];
+    let mut w = World::new();
+    w.host.refuse = vec!["10.6.0.0/16 via 10.7.0.1".into()];
+    let s = w.add(o, "10.0.0.1");
+    w.until(400);
+    assert_eq!(w.state(s), State::Master);
+    let added: Vec<Fx> = w
+        .changes_since(0)
+        .into_iter()
+        .map(|x| x.1)
+        .filter(|f| !matches!(f, Fx::Notify(_) | Fx::Announce(_)))
+        .collect();
+    assert_eq!(
+        added,
+        vec![
+            Fx::AddVip(ip("10.0.0.100")),
+            Fx::AddRoute("10.5.0.0/16 via 10.0.0.9 dev eth0".into()),
+            Fx::AddRoute("blackhole 10.8.0.0/16".into()),
+            Fx::AddRule("from 10.0.0.100 lookup 7".into()),
+        ]
+    );
+    // A higher priority takes over: rules, routes, then the VIP go.
+    w.advert(s, "10.0.0.2", 200);
+    assert_eq!(w.state(s), State::Backup);
+    let removed: Vec<Fx> = w
+        .changes_since(400)
+        .into_iter()
+        .map(|x| x.1)
+        .filter(|f| !matches!(f, Fx::Notify(_)))
+        .collect();
+    assert_eq!(
+        removed,
+        vec![
+            Fx::DelRule("from 10.0.0.100 lookup 7".into()),
+            Fx::DelRoute("10.5.0.0/16 via 10.0.0.9 dev eth0".into()),
+            Fx::DelRoute("blackhole 10.8.0.0/16".into()),
+            Fx::DelVip(ip("10.0.0.100")),
+        ]
+    );
 }

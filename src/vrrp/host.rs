@@ -12,6 +12,7 @@ use std::time::{Duration, Instant, SystemTime};
 use super::packet::Advert;
 use super::status::StatusFile;
 use crate::error::Result;
+use crate::iproute::{Route, Rule};
 use crate::link::Link;
 use crate::process::Outcome;
 use crate::vip::garp::Pattern;
@@ -26,6 +27,11 @@ pub trait Host {
     fn add_vip(&mut self, link: &Link, vip: IpNet, label: Option<&str>) -> Result<()>;
     /// Remove a VIP from `link` (not there: nothing to do).
     fn del_vip(&mut self, link: &Link, addr: IpAddr) -> Result<()>;
+    /// Add (`add`) or delete a route (keepalived's virtual_routes); one there already, or
+    /// gone already, is no error.
+    fn set_route(&mut self, r: &Route, add: bool) -> Result<()>;
+    /// Add or delete a policy rule (virtual_rules), as [`Host::set_route`].
+    fn set_rule(&mut self, r: &Rule, add: bool) -> Result<()>;
     /// Gratuitous ARPs (IPv4) or unsolicited neighbour advertisements (IPv6) for `addr`.
     fn announce(&mut self, link: &Link, addr: IpAddr, pattern: &Pattern) -> Result<()>;
     /// Start a notify command with `extra` arguments appended; nobody waits for it.

@@ -765,6 +765,18 @@ impl Instance {
                 log::error!("{}: {e}", self.opts.instance.name);
             }
         }
+        // keepalived's order: the addresses, then the routes (which may use them as their
+        // source), then the rules. One the kernel refuses is said and the rest go on.
+        for r in &self.opts.routes {
+            if let Err(e) = cx.host.set_route(r, true) {
+                log::error!("{}: virtual route: {e}", self.opts.instance.name);
+            }
+        }
+        for r in &self.opts.rules {
+            if let Err(e) = cx.host.set_rule(r, true) {
+                log::error!("{}: virtual rule: {e}", self.opts.instance.name);
+            }
+        }
         // The first burst follows as Action::Announce, once the transition is recorded.
         if let Some(d) = self.opts.garp.repeat_after {
             self.garp_sets.push((cx.now + d, self.opts.garp.count));
@@ -776,6 +788,16 @@ impl Instance {
         self.garp_queue.clear();
         self.garp_sets.clear();
         self.refresh_at = None;
+        for r in &self.opts.rules {
+            if let Err(e) = cx.host.set_rule(r, false) {
+                log::error!("{}: virtual rule: {e}", self.opts.instance.name);
+            }
+        }
+        for r in &self.opts.routes {
+            if let Err(e) = cx.host.set_route(r, false) {
+                log::error!("{}: virtual route: {e}", self.opts.instance.name);
+            }
+        }
         let i = &self.opts.instance;
         for v in i.vips.iter().chain(&i.excluded) {
             if let Err(e) = cx.host.del_vip(&self.link, v.addr) {

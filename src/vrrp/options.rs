@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use super::config::Instance;
 use super::machine::State;
+use crate::iproute::{Route, Rule};
 use crate::vip::garp::Pattern;
+use crate::vip::IpNet;
 
 /// A tracked script (keepalived's vrrp_script).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +116,10 @@ pub struct Options {
     /// The rest of keepalived's gratuitous ARP timing.
     pub garp_more: GarpTiming,
     pub state_dir: PathBuf,
+    /// Routes and rules that follow mastership (keepalived's virtual_routes and
+    /// virtual_rules): added after the VIPs on becoming master, removed before them.
+    pub routes: Vec<Route>,
+    pub rules: Vec<Rule>,
     /// Labels for the VIPs (IPv4).
     pub label: Option<String>,
     /// The vrrp_sync_group this instance moves with (one of [`Run::groups`]).
@@ -147,6 +153,16 @@ pub struct MailConf {
     pub no_faults: bool,
 }
 
+/// keepalived's static_ipaddress, static_routes and static_rules: set at start whatever
+/// the state, removed at stop; a reload changes what changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Statics {
+    /// (address, interface, label).
+    pub addresses: Vec<(IpNet, String, Option<String>)>,
+    pub routes: Vec<Route>,
+    pub rules: Vec<Rule>,
+}
+
 /// Everything one `vrrp run` process runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Run {
@@ -157,4 +173,5 @@ pub struct Run {
     /// Track files written before the instances start (keepalived's init_file): path,
     /// value, and whether one that exists is overwritten.
     pub init_files: Vec<(PathBuf, i64, bool)>,
+    pub statics: Statics,
 }

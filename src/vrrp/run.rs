@@ -33,11 +33,12 @@ use super::config;
 use super::fifo::{self, Fifo};
 use super::host::{Host, ScriptId, Wire};
 use super::io::{self, Io};
-use super::options::{FifoConf, MailConf, Options, Run};
+use super::options::{FifoConf, MailConf, Options, Run, Statics};
 use super::packet::Advert;
 use super::speaker::{Leave, Speaker};
 use super::status::{self, StatusFile};
 use crate::error::{Error, Result};
+use crate::iproute::{self, Names, Route, Rule};
 use crate::link::{self, Link, LinkWatch};
 use crate::netlink::NlSocket;
 use crate::process::{Outcome, Reaper, Running};
@@ -55,6 +56,10 @@ pub struct System {
     mail: Option<MailConf>,
     /// Alert mails being sent.
     mails: Vec<std::thread::JoinHandle<()>>,
+    /// Routing table and protocol names, for the routes' messages.
+    names: Names,
+    /// The static addresses, routes and rules in place.
+    statics: Statics,
 }
 
 impl System {
@@ -67,6 +72,8 @@ impl System {
             fifos: Vec::new(),
             mail: None,
             mails: Vec::new(),
+            names: Names::system(),
+            statics: Statics::default(),
         })
     }
 
@@ -105,6 +112,48 @@ impl System {
         Ok(())
     }
 
+    /// Put the static addresses, routes and rules where `new` says: what is no longer
+    /// wanted goes (rules, routes, then addresses), what is new comes (addresses, routes,
+    /// rules), as keepalived orders them. One the kernel refuses is logged and the rest
+    /// go on; an empty `new` removes them all (at stop).
+    fn set_statics(&mut self, new: &Statics) {
+        let old = std::mem::replace(&mut self.statics, new.clone());
+        for r in old.rules.iter().filter(|r| !new.rules.contains(r)) {
+            if let Err(e) = iproute::set_rule(&mut self.nl, r, false, &self.names) {
+                log::error!("static rule: {e}");
+            }
+        }
+        for r in old.routes.iter().filter(|r| !new.routes.contains(r)) {
+            if let Err(e) = iproute::set_route(&mut self.nl, r, false, &self.names) {
+                log::error!("static route: {e}");
+            }
+        }
+        for (a, dev, _) in old.addresses.iter().filter(|a| !new.addresses.contains(a)) {
+            if let Err(e) = vip::del(&mut self.nl, dev, a.addr) {
+                log::error!("static address: {e}");
+            }
+        }
+        for (a, dev, label) in new.addresses.iter().filter(|a| !old.addresses.contains(a)) {
+            let opts = AddOptions {
+                label: label.clone(),
+                dad: false,
+            };
+            if let Err(e) = vip::add(&mut self.nl, dev, *a, &opts) {
+                log::error!("static address: {e}");
+            }
+        }
+        for r in new.routes.iter().filter(|r| !old.routes.contains(r)) {
+            if let Err(e) = iproute::set_route(&mut self.nl, r, true, &self.names) {
+                log::error!("static route: {e}");
+            }
+        }
+        for r in new.rules.iter().filter(|r| !old.rules.contains(r)) {
+            if let Err(e) = iproute::set_rule(&mut self.nl, r, true, &self.names) {
+                log::error!("static rule: {e}");
+            }
+        }
+    }
+
     /// Collect the notify commands that have ended.
     pub fn reap(&mut self) {
         self.reaper.reap();
@@ -122,6 +171,14 @@ impl Host for System {
 
     fn del_vip(&mut self, link: &Link, addr: IpAddr) -> Result<()> {
         vip::del(&mut self.nl, &link.name, addr).map(|_| ())
+    }
+
+    fn set_route(&mut self, r: &Route, add: bool) -> Result<()> {
+        iproute::set_route(&mut self.nl, r, add, &self.names)
+    }
+
+    fn set_rule(&mut self, r: &Rule, add: bool) -> Result<()> {
+        iproute::set_rule(&mut self.nl, r, add, &self.names)
     }
 
     fn announce(&mut self, link: &Link, addr: IpAddr, pattern: &Pattern) -> Result<()> {
@@ -637,6 +694,7 @@ impl Reactor {
     /// way have taken nothing; they are left to end with the process.
     fn shutdown(&mut self) {
         self.speaker.stop_all(Instant::now(), &mut self.host);
+        self.host.set_statics(&Statics::default());
         // Give notify commands a moment to start before the process goes.
         self.host.reap();
         self.host.finish_mail(Duration::from_secs(5));
@@ -675,6 +733,7 @@ pub fn run(
     r.watch(&hup, HUP)?;
     r.host.configure(&first)?;
     init_files(&first.init_files)?;
+    r.host.set_statics(&first.statics);
     log::info!(
         "starting {} VRRP instance(s): {}",
         first.instances.len(),
@@ -745,6 +804,7 @@ pub fn run(
                     if let Err(e) = r.host.configure(&new) {
                         log::error!("reload: {e}; the notify FIFOs and mail settings are kept");
                     }
+                    r.host.set_statics(&new.statics);
                     r.reload(new)
                 }
             }

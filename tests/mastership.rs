@@ -1,0 +1,135 @@
+//! What follows mastership beyond the VIPs, as keepalived.conf says it: virtual_routes and
+//! virtual_rules on the master only, static_ipaddress, static_routes and static_rules on
+//! every node from start to stop; a route the kernel refuses is one line and changes
+//! nothing else.
+
+use std::time::Duration;
+
+use crate::support::peers::{wait_for, Hakit};
+use crate::support::{privileged, unique, Lab, Netns};
+
+const T: Duration = Duration::from_secs(10);
+
+fn conf(priority: u8) -> String {
+    format!(
+        "static_ipaddress {{
+  10.61.0.1/32 dev eth0
+}}
+static_routes {{
+  10.60.0.0/24 dev eth0
+}}
+static_rules {{
+  fwmark 7 table 200 priority 1100
+}}
+vrrp_instance VI_R {{
+  state BACKUP
+  interface eth0
+  virtual_router_id 71
+  priority {priority}
+  advert_int 0.1
+  version 3
+  virtual_ipaddress {{
+    10.99.0.50/24
+  }}
+  virtual_routes {{
+    10.50.0.0/24 via 10.99.0.9 dev eth0 table 100
+    src 10.99.0.50 to 10.51.0.0/24 dev eth0 metric 7
+    blackhole 10.52.0.0/24
+    10.53.0.0/24 via 10.77.0.1
+    10.54.0.0/24 via 10.99.0.9 or 10.99.0.8 dev eth0
+  }}
+  virtual_rules {{
+    from 10.99.0.50 table 100 priority 1000
+  }}
+}}
+"
+    )
+}
+
+/// What of the routes and rules a node holds now, one line each as `ip` prints them.
+fn held(n: &Netns) -> String {
+    [
+        n.ip("route show table all"),
+        n.ip("rule show"),
+        n.ip("addr show dev eth0"),
+    ]
+    .join("\n")
+}
+
+fn has_virtual(n: &Netns) -> bool {
+    let h = held(n);
+    h.contains("10.50.0.0/24 via 10.99.0.9 dev eth0 table 100 proto keepalived")
+        && h.contains("10.51.0.0/24 dev eth0 proto keepalived src 10.99.0.50 metric 7")
+        && h.contains("blackhole 10.52.0.0/24 proto keepalived")
+        && h.contains("1000:\tfrom 10.99.0.50 lookup 100 proto keepalived")
+        && h.contains("10.54.0.0/24 proto keepalived")
+}
+
+fn has_none_virtual(n: &Netns) -> bool {
+    let h = held(n);
+    !["10.50.0.0", "10.51.0.0", "10.52.0.0", "10.54.0.0", "1000:"]
+        .iter()
+        .any(|x| h.contains(x))
+}
+
+fn has_statics(n: &Netns) -> bool {
+    let h = held(n);
+    h.contains("10.60.0.0/24 dev eth0 proto keepalived")
+        && h.contains("1100:\tfrom all fwmark 0x7 lookup 200 proto keepalived")
+        && h.contains("inet 10.61.0.1/32")
+}
+
+fn has_no_statics(n: &Netns) -> bool {
+    let h = held(n);
+    !h.contains("10.60.0.0") && !h.contains("1100:") && !h.contains("10.61.0.1")
+}
+
+#[test]
+fn virtual_routes_and_rules_follow_the_master_and_static_ones_stay_from_start_to_stop() {
+    if !privileged(
+        "virtual_routes_and_rules_follow_the_master_and_static_ones_stay_from_start_to_stop",
+    ) {
+        return;
+    }
+    let lab = Lab::numbered("routes", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let dir = std::env::temp_dir().join(unique("routes"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (f1, f2) = (dir.join("n1.conf"), dir.join("n2.conf"));
+    std::fs::write(&f1, conf(150)).unwrap();
+    std::fs::write(&f2, conf(100)).unwrap();
+    let mut h1 = Hakit::start(n1, &["--config", f1.to_str().unwrap()]);
+    let mut h2 = Hakit::start(n2, &["--config", f2.to_str().unwrap()]);
+    h1.wait_state("MASTER", T);
+    h2.wait_state("BACKUP", T);
+    wait_for("n1 holding the virtual routes and rules", T, || {
+        has_virtual(n1)
+    });
+    assert!(has_none_virtual(n2), "a backup holds none:\n{}", held(n2));
+    for n in [n1, n2] {
+        assert!(has_statics(n), "static entries on every node:\n{}", held(n));
+    }
+    // The route whose gateway is on no network: one line naming it and the instance; the
+    // others are in place and the instance stays master.
+    let log = h1.log_text();
+    let refused: Vec<&str> = log.lines().filter(|l| l.contains("10.53.0.0/24")).collect();
+    assert_eq!(refused.len(), 1, "{log}");
+    assert!(
+        refused[0].contains("VI_R: virtual route: add route 10.53.0.0/24 via 10.77.0.1"),
+        "{log}"
+    );
+    assert_eq!(h1.state(), "MASTER");
+
+    // The master stops: n2 takes the routes and rules, n1 keeps none, static ones
+    // included.
+    h1.term();
+    h2.wait_state("MASTER", T);
+    wait_for("n2 holding the virtual routes and rules", T, || {
+        has_virtual(n2)
+    });
+    assert!(has_none_virtual(n1), "{}", held(n1));
+    assert!(has_no_statics(n1), "removed at stop:\n{}", held(n1));
+    assert!(has_statics(n2));
+    h2.term();
+    assert!(has_none_virtual(n2) && has_no_statics(n2), "{}", held(n2));
+}
