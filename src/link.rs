@@ -3,7 +3,7 @@
 //! Every group that takes `dev IF` resolves it here, so an unknown name gets the same
 //! error everywhere: the name and the interfaces that do exist.
 
-use netlink_packet_route::link::{LinkAttribute, LinkFlags, LinkMessage};
+use netlink_packet_route::link::{InfoKind, LinkAttribute, LinkFlags, LinkInfo, LinkMessage};
 use netlink_packet_route::RouteNetlinkMessage;
 use serde::Serialize;
 
@@ -26,6 +26,10 @@ pub struct Link {
     /// Carrier present (IFF_LOWER_UP).
     pub lower_up: bool,
     pub loopback: bool,
+    /// The interface a macvlan or ipvlan sits on, when it is in this namespace: frames
+    /// of both share one link (keepalived's base interface).
+    #[serde(skip)]
+    pub base: Option<u32>,
 }
 
 fn ser_mac<S: serde::Serializer>(mac: &Option<[u8; 6]>, s: S) -> Result<S::Ok, S::Error> {
@@ -47,9 +51,17 @@ impl Link {
     fn from_message(m: &LinkMessage) -> Option<Link> {
         let mut name = None;
         let mut mac = None;
+        let (mut parent, mut stacked, mut elsewhere) = (None, false, false);
         for a in &m.attributes {
             match a {
                 LinkAttribute::IfName(n) => name = Some(n.clone()),
+                LinkAttribute::Link(i) => parent = Some(*i),
+                LinkAttribute::LinkNetNsId(_) => elsewhere = true,
+                LinkAttribute::LinkInfo(infos) => {
+                    stacked = infos
+                        .iter()
+                        .any(|i| matches!(i, LinkInfo::Kind(InfoKind::MacVlan | InfoKind::IpVlan)))
+                }
                 LinkAttribute::Address(b) if b.len() == 6 => {
                     mac = Some([b[0], b[1], b[2], b[3], b[4], b[5]])
                 }
@@ -63,6 +75,7 @@ impl Link {
             up: m.header.flags.contains(LinkFlags::Up),
             lower_up: m.header.flags.contains(LinkFlags::LowerUp),
             loopback: m.header.flags.contains(LinkFlags::Loopback),
+            base: parent.filter(|_| stacked && !elsewhere),
         })
     }
 }
@@ -163,6 +176,7 @@ mod tests {
             up: true,
             lower_up: true,
             loopback: false,
+            base: None,
         }
     }
 

@@ -1,7 +1,8 @@
 //! What follows mastership beyond the VIPs, as keepalived.conf says it: virtual_routes and
 //! virtual_rules on the master only, static_ipaddress, static_routes and static_rules on
 //! every node from start to stop; a route the kernel refuses is one line and changes
-//! nothing else.
+//! nothing else. And what keepalived refuses about the links instances share: one VRID
+//! twice on macvlans of one interface.
 
 use std::time::Duration;
 
@@ -132,4 +133,61 @@ fn virtual_routes_and_rules_follow_the_master_and_static_ones_stay_from_start_to
     assert!(has_statics(n2));
     h2.term();
     assert!(has_none_virtual(n2) && has_no_statics(n2), "{}", held(n2));
+}
+
+#[test]
+fn one_vrid_on_two_macvlans_of_one_interface_is_refused_in_one_line() {
+    if !privileged("one_vrid_on_two_macvlans_of_one_interface_is_refused_in_one_line") {
+        return;
+    }
+    let lab = Lab::numbered("mvdup", 1);
+    let n1 = lab.host(0);
+    for (i, mv) in ["mv1", "mv2"].iter().enumerate() {
+        n1.ip(&format!("link add {mv} link eth0 type macvlan mode bridge"));
+        n1.ip(&format!("addr add 10.98.{i}.1/24 dev {mv}"));
+        n1.ip(&format!("link set {mv} up"));
+    }
+    let inst = |name: &str, ifc: &str, vrid: u8, vip: &str| {
+        format!(
+            "vrrp_instance {name} {{\n  interface {ifc}\n  virtual_router_id {vrid}\n  priority 100\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {vip}\n  }}\n}}\n"
+        )
+    };
+    let dir = std::env::temp_dir().join(unique("mvdup"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("k.conf");
+    std::fs::write(
+        &f,
+        format!(
+            "{}{}",
+            inst("A", "mv1", 9, "10.98.0.100/24"),
+            inst("B", "mv2", 9, "10.98.1.100/24")
+        ),
+    )
+    .unwrap();
+    let (code, err) = Hakit::start(n1, &["--config", f.to_str().unwrap()]).finish(T);
+    assert_eq!(code, 2, "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(
+        lines[0].contains(
+            "vrrp_instances A and B both use VRID 9 with IPv4 on eth0 (A on mv1, B on mv2"
+        ),
+        "{err}"
+    );
+    assert!(!n1.has_addr("mv1", "10.98.0.100") && !n1.has_addr("mv2", "10.98.1.100"));
+    // Another VRID for B: both run.
+    std::fs::write(
+        &f,
+        format!(
+            "{}{}",
+            inst("A", "mv1", 9, "10.98.0.100/24"),
+            inst("B", "mv2", 10, "10.98.1.100/24")
+        ),
+    )
+    .unwrap();
+    let mut h = Hakit::start(n1, &["--config", f.to_str().unwrap()]);
+    wait_for("both masters", T, || {
+        n1.has_addr("mv1", "10.98.0.100") && n1.has_addr("mv2", "10.98.1.100")
+    });
+    h.term();
 }

@@ -321,6 +321,7 @@ mod tests {
             up: true,
             lower_up: true,
             loopback: true,
+            base: None,
         };
         let e = frame_for(&lo, "10.0.0.1".parse().unwrap()).unwrap_err();
         assert!(e.to_string().contains("no Ethernet address"), "{e}");

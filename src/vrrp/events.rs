@@ -187,6 +187,7 @@ fn link(name: &str, up: bool) -> Link {
         up,
         lower_up: up,
         loopback: false,
+        base: None,
     }
 }
 

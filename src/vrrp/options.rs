@@ -8,6 +8,7 @@ use std::time::Duration;
 use super::config::Instance;
 use super::machine::State;
 use crate::iproute::{Route, Rule};
+use crate::link::Link;
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 
@@ -174,4 +175,158 @@ pub struct Run {
     /// value, and whether one that exists is overwritten.
     pub init_files: Vec<(PathBuf, i64, bool)>,
     pub statics: Statics,
+}
+
+/// Instances that would fight over one virtual router, as keepalived refuses them: two
+/// multicast instances with the same VRID and family on one link (the same interface, or
+/// macvlans of one interface, which share its frames) and group; two unicast ones with the
+/// same VRID on one interface from one address with a peer in common. `links` are the
+/// interfaces as they are now; an instance whose interface is missing is left to fail on
+/// its own.
+pub fn vrid_conflicts(instances: &[Options], links: &[Link]) -> crate::error::Result<()> {
+    let on = |o: &Options| links.iter().find(|l| l.name == o.instance.interface);
+    for (n, b) in instances.iter().enumerate() {
+        let (Some(lb), ib) = (on(b), &b.instance) else {
+            continue;
+        };
+        for a in &instances[..n] {
+            let (Some(la), ia) = (on(a), &a.instance) else {
+                continue;
+            };
+            if ia.vrid != ib.vrid || ia.is_ipv6() != ib.is_ipv6() {
+                continue;
+            }
+            let multicast = ia.unicast_peers.is_empty() && ib.unicast_peers.is_empty();
+            let unicast = !ia.unicast_peers.is_empty() && !ib.unicast_peers.is_empty();
+            let base = |l: &Link| l.base.unwrap_or(l.index);
+            let clash = (multicast && base(la) == base(lb) && ia.group() == ib.group())
+                || (unicast
+                    && la.index == lb.index
+                    && ia.unicast_src == ib.unicast_src
+                    && ia
+                        .unicast_peers
+                        .iter()
+                        .any(|p| ib.unicast_peers.contains(p)));
+            if !clash {
+                continue;
+            }
+            let link = links
+                .iter()
+                .find(|l| l.index == base(la))
+                .map(|l| l.name.as_str())
+                .unwrap_or(&la.name);
+            let how = if la.index == lb.index {
+                String::new()
+            } else {
+                format!(
+                    " ({} on {}, {} on {}: interfaces stacked on one link share its frames)",
+                    ia.name, la.name, ib.name, lb.name
+                )
+            };
+            return Err(crate::error::Error::invalid(format!(
+                "vrrp_instances {} and {} both use VRID {} with IPv{} on {link}{how}, as keepalived refuses too: give one of them another virtual_router_id",
+                ia.name,
+                ib.name,
+                ib.vrid,
+                if ib.is_ipv6() { 6 } else { 4 }
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(index: u32, name: &str, base: Option<u32>) -> Link {
+        Link {
+            index,
+            name: name.into(),
+            mac: None,
+            up: true,
+            lower_up: true,
+            loopback: false,
+            base,
+        }
+    }
+
+    fn inst(name: &str, ifc: &str, vrid: u8, vip: &str, peers: &[&str]) -> Options {
+        let t = format!(
+            "vrrp_instance {name} {{\n interface {ifc}\n virtual_router_id {vrid}\n virtual_ipaddress {{\n  {vip}\n }}\n{}}}\n",
+            if peers.is_empty() {
+                String::new()
+            } else {
+                format!(" unicast_peer {{\n  {}\n }}\n", peers.join("\n  "))
+            }
+        );
+        let mut d = Vec::new();
+        let f: std::sync::Arc<std::path::Path> = std::sync::Arc::from(std::path::Path::new("k"));
+        let n = crate::conf::parse::parse_text(&t, &f, &mut d);
+        let c = crate::conf::model::read(&n, &mut d);
+        crate::conf::convert::vrrp_options(&c, &c.instances[0], std::path::Path::new("/run"))
+            .unwrap()
+    }
+
+    #[test]
+    fn one_vrid_on_one_link_is_refused_as_keepalived_refuses_it() {
+        let links = [
+            link(2, "eth0", None),
+            link(3, "mv1", Some(2)),
+            link(4, "mv2", Some(2)),
+            link(5, "eth1", None),
+        ];
+        let e = vrid_conflicts(
+            &[
+                inst("A", "mv1", 5, "10.0.0.1", &[]),
+                inst("B", "mv2", 5, "10.0.0.2", &[]),
+            ],
+            &links,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "vrrp_instances A and B both use VRID 5 with IPv4 on eth0 (A on mv1, B on mv2: interfaces stacked on one link share its frames), as keepalived refuses too: give one of them another virtual_router_id"
+        );
+        assert_eq!(e.exit_code(), 2);
+        for ok in [
+            // Another VRID, another link, another family.
+            [
+                inst("A", "mv1", 5, "10.0.0.1", &[]),
+                inst("B", "mv2", 6, "10.0.0.2", &[]),
+            ],
+            [
+                inst("A", "mv1", 5, "10.0.0.1", &[]),
+                inst("B", "eth1", 5, "10.0.0.2", &[]),
+            ],
+            [
+                inst("A", "mv1", 5, "10.0.0.1", &[]),
+                inst("B", "mv2", 5, "2001:db8::2", &[]),
+            ],
+            // Unicast and multicast never meet; unicast with other peers neither.
+            [
+                inst("A", "eth0", 5, "10.0.0.1", &[]),
+                inst("B", "eth0", 5, "10.0.0.2", &["10.0.0.9"]),
+            ],
+            [
+                inst("A", "eth0", 5, "10.0.0.1", &["10.0.0.8"]),
+                inst("B", "eth0", 5, "10.0.0.2", &["10.0.0.9"]),
+            ],
+            // An interface that is not there is left to fail on its own.
+            [
+                inst("A", "nope", 5, "10.0.0.1", &[]),
+                inst("B", "nope", 5, "10.0.0.2", &[]),
+            ],
+        ] {
+            assert!(vrid_conflicts(&ok, &links).is_ok());
+        }
+        assert!(vrid_conflicts(
+            &[
+                inst("A", "eth0", 5, "10.0.0.1", &["10.0.0.8", "10.0.0.9"]),
+                inst("B", "eth0", 5, "10.0.0.2", &["10.0.0.9"]),
+            ],
+            &links
+        )
+        .is_err());
+    }
 }

@@ -726,6 +726,7 @@ pub fn run(
     if first.instances.is_empty() {
         return Err(Error::invalid("no vrrp_instance to run"));
     }
+    super::options::vrid_conflicts(&first.instances, &link::list(&mut vip::socket()?)?)?;
     let term = signal_pipe(&[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])?;
     let hup = signal_pipe(&[signal_hook::consts::SIGHUP])?;
     let mut r = Reactor::new(strict)?;
@@ -798,7 +799,12 @@ pub fn run(
         r.host.reap();
         if hup_ready {
             drain(&hup);
-            match load() {
+            let loaded = load().and_then(|new| {
+                let now = r.host.links()?;
+                super::options::vrid_conflicts(&new.instances, &now)?;
+                Ok(new)
+            });
+            match loaded {
                 Err(e) => log::error!("reload: {e}; the running configuration is kept"),
                 Ok(new) => {
                     if let Err(e) = r.host.configure(&new) {
