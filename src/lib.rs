@@ -42,6 +42,7 @@ pub mod metrics;
 pub mod netlink;
 pub mod nft;
 pub mod process;
+pub mod proctrack;
 pub mod route;
 pub mod rsprep;
 pub mod service;

@@ -191,3 +191,76 @@ fn one_vrid_on_two_macvlans_of_one_interface_is_refused_in_one_line() {
     });
     h.term();
 }
+
+/// A tracked process (seed 001's "is nginx running", without a script): the master whose
+/// process stops goes to FAULT and the backup takes over; it returns when the process
+/// does. Inside a network namespace the kernel's proc connector refuses (keepalived then
+/// tracks nothing); hakit reads /proc. A process that never runs is a FAULT from the start.
+#[test]
+fn a_tracked_process_moves_the_master_inside_a_namespace() {
+    if !privileged("a_tracked_process_moves_the_master_inside_a_namespace") {
+        return;
+    }
+    let lab = Lab::numbered("tproc", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    // A command line no other test runs.
+    let arg = format!("{}.{}", 3000 + std::process::id() % 1000, 17);
+    let start = || {
+        std::process::Command::new("sleep")
+            .arg(&arg)
+            .spawn()
+            .unwrap()
+    };
+    let inst = |name: &str, vrid: u8, prio: u8, vip: &str, extra: &str| {
+        format!(
+            "vrrp_instance {name} {{\n  state BACKUP\n  interface eth0\n  virtual_router_id {vrid}\n  priority {prio}\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {vip}/24\n  }}\n{extra}}}\n"
+        )
+    };
+    let tracks = |p: &str| format!("  track_process {{\n    {p}\n  }}\n");
+    let procs = format!(
+        "vrrp_track_process web {{\n  process sleep {arg}\n}}\nvrrp_track_process none {{\n  process no-such-proc\n  quorum 1\n}}\n"
+    );
+    let dir = std::env::temp_dir().join(unique("tproc"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (f1, f2) = (dir.join("n1.conf"), dir.join("n2.conf"));
+    std::fs::write(
+        &f1,
+        format!(
+            "{procs}{}{}",
+            inst("VI_P", 72, 150, "10.99.0.60", &tracks("web")),
+            inst("VI_N", 73, 150, "10.99.0.61", &tracks("none"))
+        ),
+    )
+    .unwrap();
+    std::fs::write(&f2, inst("VI_P", 72, 100, "10.99.0.60", "")).unwrap();
+    let mut proc1 = start();
+    let mut h1 = Hakit::start(n1, &["--config", f1.to_str().unwrap()]);
+    let mut h2 = Hakit::start(n2, &["--config", f2.to_str().unwrap()]);
+    let state = |n: &Netns, i: &str| n.vrrp_status(i)["state"].as_str().unwrap_or("").to_string();
+    wait_for("n1 MASTER with its process running", T, || {
+        state(n1, "VI_P") == "MASTER" && h2.state() == "BACKUP"
+    });
+    assert_eq!(state(n1, "VI_N"), "FAULT");
+    proc1.kill().unwrap();
+    proc1.wait().unwrap();
+    let took = wait_for("n1 in FAULT, n2 MASTER", T, || {
+        state(n1, "VI_P") == "FAULT" && h2.state() == "MASTER"
+    });
+    assert!(took < Duration::from_secs(3), "{took:?}");
+    let mut proc2 = start();
+    wait_for("n1 MASTER again", T, || state(n1, "VI_P") == "MASTER");
+    let log = h1.log_text();
+    assert!(
+        log.contains("VI_N: tracked process none: quorum not achieved (0 running)"),
+        "{log}"
+    );
+    assert!(
+        log.contains("VI_P: tracked process web: quorum lost (0 running)"),
+        "{log}"
+    );
+    assert!(log.contains("reading /proc instead"), "{log}");
+    proc2.kill().unwrap();
+    proc2.wait().unwrap();
+    h1.term();
+    h2.term();
+}

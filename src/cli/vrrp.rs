@@ -123,7 +123,10 @@ KEEPALIVED DIFFERENCES:
   (keepalived's, all frames of an interface). Virtual and static routes and rules are
   set as keepalived sets them (after the VIPs, proto keepalived unless no_track) but
   not watched: one deleted behind hakit's back stays deleted until the next transition
-  (keepalived sends its master to BACKUP, or puts a static one back).")]
+  (keepalived sends its master to BACKUP, or puts a static one back). Tracked
+  processes: fork_delay delays any gain of quorum (keepalived's, only one by a fork);
+  inside a network namespace other than the first, where the kernel's proc connector
+  refuses and keepalived tracks nothing, hakit reads /proc (at most every 0.5 s).")]
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
     /// keeping unchanged instances running). The instance flags are then not used.
@@ -239,6 +242,19 @@ struct RunArgs {
     #[arg(long, value_name = "N", default_value_t = 1, allow_hyphen_values = true,
           value_parser = clap::value_parser!(i32).range(-254..=254))]
     track_file_weight: i32,
+    /// Track a process by name (its comm, as ps -o comm shows it) or, with a '/', by the
+    /// command's path (argv[0]); it is up while at least one runs (keepalived's
+    /// vrrp_track_process; repeatable; quorum, parameters and delays in the file). The
+    /// kernel's proc connector reports processes as they start and end; inside a network
+    /// namespace other than the first, where it refuses, /proc is read instead, at most
+    /// every 0.5 s, only new processes' entries read.
+    #[arg(long = "track-process", value_name = "NAME")]
+    track_processes: Vec<String>,
+    /// Weight of the tracked processes: 0 (the default) means FAULT while none runs;
+    /// negative is subtracted while none runs, positive added while one does.
+    #[arg(long, value_name = "N", default_value_t = 0, allow_hyphen_values = true,
+          value_parser = clap::value_parser!(i32).range(-254..=254))]
+    track_process_weight: i32,
     /// Run CMD with `INSTANCE name STATE priority` appended on every transition.
     #[arg(long, value_name = "CMD")]
     notify: Option<String>,
@@ -554,6 +570,23 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
             .track_files
             .iter()
             .map(|p| (p.clone(), a.track_file_weight))
+            .collect(),
+        processes: a
+            .track_processes
+            .iter()
+            .map(|p| crate::proctrack::ProcessSpec {
+                name: p.clone(),
+                process: p.clone(),
+                params: vec![],
+                param_match: Default::default(),
+                full_command: p.contains('/'),
+                quorum: 1,
+                quorum_max: u32::MAX,
+                weight: a.track_process_weight,
+                reverse: false,
+                fork_delay: Duration::ZERO,
+                terminate_delay: Duration::ZERO,
+            })
             .collect(),
         notify,
         garp,

@@ -203,6 +203,41 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
             }
             files
         },
+        processes: {
+            // As track_file: the instance's own (only weight 0 in a sync group, unless
+            // sync_group_tracking_weight), then its group's.
+            let own = i.track_processes.iter().filter(|(name, w, _)| {
+                group.is_none_or(|g| g.tracking_weight)
+                    || w.map(|x| x.0)
+                        .or(c.track_processes.get(name).map(|t| t.weight))
+                        == Some(0)
+            });
+            let mut out = Vec::new();
+            for (name, w, _) in own.chain(group.iter().flat_map(|g| &g.track_processes)) {
+                let t = c.track_processes.get(name).ok_or_else(|| {
+                    bad(format!(
+                        "track_process {name}: no vrrp_track_process of that name"
+                    ))
+                })?;
+                let (weight, reverse) = w.unwrap_or((t.weight, t.reverse));
+                let d = |s: Option<f64>| Duration::from_secs_f64(s.unwrap_or(0.0));
+                out.push(crate::proctrack::ProcessSpec {
+                    name: t.name.clone(),
+                    process: t.process.clone(),
+                    params: t.params.clone(),
+                    // Parameters given without param_match: matched exactly.
+                    param_match: t.param_match.unwrap_or_default(),
+                    full_command: t.full_command || !t.params.is_empty(),
+                    quorum: t.quorum,
+                    quorum_max: t.quorum_max,
+                    weight,
+                    reverse,
+                    fork_delay: d(t.fork_delay),
+                    terminate_delay: d(t.terminate_delay),
+                });
+            }
+            out
+        },
         notify: Notify {
             generic: opt_cmd(&i.notify)?,
             master: opt_cmd(&i.notify_master)?,
@@ -943,5 +978,34 @@ mod tests {
             (1, 1, 2)
         );
         assert!(statics(&c).is_err(), "an address without its interface");
+    }
+
+    #[test]
+    fn track_process_blocks_reach_the_instance_with_keepalived_s_defaults() {
+        let t = "vrrp_track_process nginx {\n process nginx\n}\nvrrp_track_process app {\n process /usr/bin/app -c /etc/app.conf\n param_match partial\n quorum 2\n quorum_max 4\n weight -20 reverse\n delay 1.5\n terminate_delay 0.5\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n virtual_ipaddress {\n  10.0.0.1\n }\n track_process {\n  nginx\n  app\n  gone\n }\n}\n";
+        let (c, d) = conf(t);
+        let errs: Vec<String> = d
+            .iter()
+            .filter(|x| x.level == Level::Error)
+            .map(|x| x.msg.clone())
+            .collect();
+        assert_eq!(
+            errs,
+            vec!["track_process gone: no vrrp_track_process of that name"]
+        );
+        assert!(c.not_carried.is_empty(), "{:?}", c.not_carried);
+        let mut c = c;
+        c.instances[0].track_processes.pop();
+        let o = vrrp_options(&c, &c.instances[0], Path::new("/run")).unwrap();
+        let (n, a) = (&o.processes[0], &o.processes[1]);
+        assert_eq!((n.weight, n.quorum, n.full_command), (0, 1, false));
+        assert_eq!(n.quorum_max, u32::MAX);
+        assert_eq!(a.process, "/usr/bin/app");
+        assert_eq!(a.params, vec!["-c", "/etc/app.conf"]);
+        assert!(a.full_command && a.reverse);
+        assert_eq!((a.weight, a.quorum, a.quorum_max), (-20, 2, 4));
+        assert_eq!(a.param_match, crate::proctrack::ParamMatch::Partial);
+        assert_eq!(a.fork_delay, Duration::from_millis(1500));
+        assert_eq!(a.terminate_delay, Duration::from_millis(500));
     }
 }

@@ -26,7 +26,6 @@ const NOT_YET: &str = "not implemented yet";
 /// (where, keyword, why it is not carried over).
 pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::Top, "virtual_server_group", NOT_YET),
-    (Within::Top, "vrrp_track_process", NOT_YET),
     (Within::Top, "linkbeat_interfaces", NOT_YET),
     (Within::Top, "garp_group", NOT_YET),
     (Within::GlobalDefs, "vrrp_skip_check_adv_addr", NOT_YET),
@@ -98,9 +97,7 @@ pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::Instance, "strict_mode", NOT_YET),
     (Within::Instance, "use_vmac", NOT_YET),
     (Within::Instance, "vmac_xmit_base", NOT_YET),
-    (Within::Instance, "track_process", NOT_YET),
     (Within::Instance, "track_bfd", NOT_YET),
-    (Within::SyncGroup, "track_process", NOT_YET),
     (Within::SyncGroup, "track_bfd", NOT_YET),
 ];
 

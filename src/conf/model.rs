@@ -75,6 +75,26 @@ pub struct TrackFile {
     pub loc: Loc,
 }
 
+/// vrrp_track_process: processes that move the priority (or mean FAULT) by their count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackProcess {
+    pub name: String,
+    pub process: String,
+    pub params: Vec<String>,
+    pub param_match: Option<crate::proctrack::ParamMatch>,
+    pub full_command: bool,
+    pub quorum: u32,
+    pub quorum_max: u32,
+    pub weight: i32,
+    pub reverse: bool,
+    /// Seconds.
+    pub fork_delay: Option<f64>,
+    pub terminate_delay: Option<f64>,
+    pub loc: Loc,
+}
+
+impl Eq for TrackProcess {}
+
 /// A tracker named in an instance or group: name, (weight, reverse) override, where.
 pub type Tracked = (String, Option<(i32, bool)>, Loc);
 
@@ -129,6 +149,8 @@ pub struct Instance {
     pub track_scripts: Vec<(String, Option<i32>, Loc)>,
     pub track_interfaces: Vec<String>,
     pub track_files: Vec<Tracked>,
+    /// track_process entries: (name, weight override, where).
+    pub track_processes: Vec<Tracked>,
     pub notify: Option<String>,
     pub notify_master: Option<String>,
     pub notify_backup: Option<String>,
@@ -157,6 +179,8 @@ pub struct SyncGroup {
     pub track_interfaces: Vec<String>,
     pub weighted_interfaces: Vec<(String, i32, bool)>,
     pub track_files: Vec<Tracked>,
+    /// track_process entries: (name, weight override, where).
+    pub track_processes: Vec<Tracked>,
     /// sync_group_tracking_weight: members keep their weighted trackers.
     pub tracking_weight: bool,
     pub notify: Option<String>,
@@ -284,6 +308,7 @@ pub struct Config {
     pub global: Global,
     pub scripts: BTreeMap<String, Script>,
     pub track_files: BTreeMap<String, TrackFile>,
+    pub track_processes: BTreeMap<String, TrackProcess>,
     pub instances: Vec<Instance>,
     pub groups: Vec<SyncGroup>,
     pub virtual_servers: Vec<VirtualServer>,
@@ -536,6 +561,14 @@ pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
                         cx.warn(&n.loc, format!("track_file {} is defined twice; the last wins", t.name));
                     }
                     c.track_files.insert(t.name.clone(), t);
+                }
+            }
+            "vrrp_track_process" => {
+                if let Some(t) = track_process(&mut cx, n) {
+                    if c.track_processes.contains_key(&t.name) {
+                        cx.warn(&n.loc, format!("vrrp_track_process {} is defined twice; the last wins", t.name));
+                    }
+                    c.track_processes.insert(t.name.clone(), t);
                 }
             }
             "vrrp_instance" => {
@@ -792,6 +825,98 @@ fn track_file(cx: &mut Ctx, n: &Node) -> Option<TrackFile> {
     Some(t)
 }
 
+/// vrrp_track_process: `process NAME [PARAMS...]`, param_match, quorum, quorum_max,
+/// weight, delay, fork_delay, terminate_delay, full_command.
+fn track_process(cx: &mut Ctx, n: &Node) -> Option<TrackProcess> {
+    let name = name_of(cx, n)?;
+    let mut t = TrackProcess {
+        name,
+        process: String::new(),
+        params: vec![],
+        param_match: None,
+        full_command: false,
+        quorum: 1,
+        quorum_max: u32::MAX,
+        weight: 0,
+        reverse: false,
+        fork_delay: None,
+        terminate_delay: None,
+        loc: n.loc.clone(),
+    };
+    let secs = |cx: &mut Ctx, k: &Node| -> Option<f64> {
+        let v = cx.one(k)?;
+        match v.parse::<f64>() {
+            Ok(x) if (0.0..=3600.0).contains(&x) => Some(x),
+            _ => {
+                cx.err(k.at(0), format!("{}: \"{v}\" is not 0-3600 seconds", k.key));
+                None
+            }
+        }
+    };
+    for k in cx.block(n).to_vec() {
+        match k.key.as_str() {
+            "process" => match k.args.split_first() {
+                Some((p, rest)) => {
+                    t.process = p.clone();
+                    t.params = rest.to_vec();
+                }
+                None => cx.err(&k.loc, "process needs a name"),
+            },
+            "param_match" => {
+                t.param_match = match k.args.first().map(String::as_str) {
+                    None => Some(crate::proctrack::ParamMatch::Exact),
+                    Some("partial") => Some(crate::proctrack::ParamMatch::Partial),
+                    Some("initial") => Some(crate::proctrack::ParamMatch::Initial),
+                    Some(o) => {
+                        cx.err(
+                            k.at(0),
+                            format!("param_match \"{o}\" is not partial or initial"),
+                        );
+                        None
+                    }
+                }
+            }
+            "full_command" => t.full_command = cx.flag(&k),
+            "quorum" => t.quorum = cx.num(&k, "a count (1-65535)").unwrap_or(1),
+            "quorum_max" => t.quorum_max = cx.num(&k, "a count (0-65535)").unwrap_or(u32::MAX),
+            "weight" => {
+                if let Some((w, r)) = weight_words(cx, &k, 0) {
+                    t.weight = w;
+                    t.reverse = r;
+                }
+            }
+            "delay" => {
+                let d = secs(cx, &k);
+                t.fork_delay = d;
+                t.terminate_delay = d;
+            }
+            "fork_delay" => t.fork_delay = secs(cx, &k),
+            "terminate_delay" => t.terminate_delay = secs(cx, &k),
+            _ => cx.unknown(&k, "vrrp_track_process"),
+        }
+    }
+    if t.process.is_empty() {
+        cx.err(
+            &n.loc,
+            format!("vrrp_track_process {} has no process", t.name),
+        );
+        return None;
+    }
+    if t.quorum_max < t.quorum {
+        cx.err(
+            &n.loc,
+            format!(
+                "vrrp_track_process {}: quorum_max {} is below quorum {}",
+                t.name, t.quorum_max, t.quorum
+            ),
+        );
+    }
+    if !t.full_command && t.params.is_empty() && t.process.len() > 15 {
+        cx.warn(&n.loc, format!("vrrp_track_process {}: the kernel keeps 15 characters of a process name, so \"{}\" matches as \"{}\" (use full_command to match the command line)", t.name, t.process, &t.process[..15]));
+    }
+    Some(t)
+}
+
 /// `WEIGHT [reverse|noreverse]` from word `from` of `k` (-254 to 254).
 fn weight_words(cx: &mut Ctx, k: &Node, from: usize) -> Option<(i32, bool)> {
     let Some(v) = k.args.get(from) else {
@@ -914,6 +1039,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
         track_scripts: vec![],
         track_interfaces: vec![],
         track_files: vec![],
+        track_processes: vec![],
         notify: None,
         notify_master: None,
         notify_backup: None,
@@ -1030,6 +1156,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                 track_interfaces(cx, &k, &mut i.track_interfaces, &mut i.weighted_interfaces)
             }
             "track_file" => tracked_files(cx, &k, &mut i.track_files),
+            "track_process" => tracked_files(cx, &k, &mut i.track_processes),
             "notify" => i.notify = Some(k.args.join(" ")),
             "notify_master" => i.notify_master = Some(k.args.join(" ")),
             "notify_backup" => i.notify_backup = Some(k.args.join(" ")),
@@ -1173,6 +1300,7 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
         track_interfaces: vec![],
         weighted_interfaces: vec![],
         track_files: vec![],
+        track_processes: vec![],
         tracking_weight: false,
         notify: None,
         notify_master: None,
@@ -1195,6 +1323,7 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
                 track_interfaces(cx, &k, &mut g.track_interfaces, &mut g.weighted_interfaces)
             }
             "track_file" => tracked_files(cx, &k, &mut g.track_files),
+            "track_process" => tracked_files(cx, &k, &mut g.track_processes),
             "sync_group_tracking_weight" => g.tracking_weight = cx.flag(&k),
             "global_tracking" => {
                 cx.warn(
@@ -1583,6 +1712,19 @@ fn cross_checks(cx: &mut Ctx, c: &Config) {
             cx.err(
                 loc,
                 format!("track_script {s}: no vrrp_script of that name"),
+            );
+        }
+    }
+    let procs = c
+        .instances
+        .iter()
+        .flat_map(|i| &i.track_processes)
+        .chain(c.groups.iter().flat_map(|g| &g.track_processes));
+    for (p, _, loc) in procs {
+        if !c.track_processes.contains_key(p) {
+            cx.err(
+                loc,
+                format!("track_process {p}: no vrrp_track_process of that name"),
             );
         }
     }

@@ -95,6 +95,9 @@ fn needs_config(c: &Config, i: &Instance) -> Option<String> {
     if !i.track_files.is_empty() {
         only_file.push("track_file");
     }
+    if !i.track_processes.is_empty() {
+        only_file.push("track_process");
+    }
     if i.notify_deleted.is_some() {
         only_file.push("notify_deleted");
     }

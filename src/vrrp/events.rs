@@ -81,6 +81,8 @@ struct FakeHost {
     next: ScriptId,
     /// Routes (as `ip` writes them) that the kernel refuses.
     refuse: Vec<String>,
+    /// How many processes of each name run.
+    procs: HashMap<String, usize>,
 }
 
 impl FakeHost {
@@ -153,6 +155,9 @@ impl Host for FakeHost {
     fn links(&mut self) -> Result<Vec<Link>> {
         Ok(self.links.clone())
     }
+    fn process_count(&mut self, spec: &crate::proctrack::ProcessSpec) -> usize {
+        self.procs.get(&spec.process).copied().unwrap_or(0)
+    }
     fn read_file(&mut self, path: &Path) -> Option<String> {
         self.files.get(path).cloned()
     }
@@ -217,6 +222,7 @@ fn opts(name: &str, vrid: u8, priority: u8, vip: &str) -> Options {
         dont_track_primary: false,
         unicast_fault_no_peer: false,
         track_files: vec![],
+        processes: vec![],
         notify: Notify {
             generic: Some(vec!["/n".into()]),
             ..Notify::default()
@@ -254,6 +260,7 @@ impl World {
             sp: Speaker::new(origin),
             host: FakeHost {
                 refuse: vec![],
+                procs: HashMap::new(),
                 log: log.clone(),
                 links: vec![link("eth0", true), link("eth1", true)],
                 files: HashMap::new(),
@@ -1329,4 +1336,42 @@ fn virtual_routes_and_rules_follow_mastership_around_the_vips() {
             Fx::DelVip(ip("10.0.0.100")),
         ]
     );
+}
+
+/// keepalived's vrrp_track_process: weight 0 is FAULT while the quorum is lost, after its
+/// terminate_delay; back when the process runs again.
+#[test]
+fn a_tracked_process_that_stops_is_a_fault_after_its_terminate_delay() {
+    let mut o = opts("VI_1", 1, 100, "10.0.0.100");
+    o.processes = vec![crate::proctrack::ProcessSpec {
+        name: "web".into(),
+        process: "nginx".into(),
+        params: vec![],
+        param_match: Default::default(),
+        full_command: false,
+        quorum: 1,
+        quorum_max: u32::MAX,
+        weight: 0,
+        reverse: false,
+        fork_delay: Duration::ZERO,
+        terminate_delay: Duration::from_millis(300),
+    }];
+    let mut w = World::new();
+    w.host.procs.insert("nginx".into(), 2);
+    let s = w.add(o.clone(), "10.0.0.1");
+    w.until(500);
+    assert_eq!(w.state(s), State::Master);
+    w.host.procs.insert("nginx".into(), 0);
+    w.until(700);
+    assert_eq!(w.state(s), State::Master, "within terminate_delay");
+    w.until(1000);
+    assert_eq!(w.state(s), State::Fault);
+    w.host.procs.insert("nginx".into(), 1);
+    w.until(1200);
+    assert_ne!(w.state(s), State::Fault);
+    // Nothing running at start: FAULT at once.
+    let mut w = World::new();
+    let s = w.add(o, "10.0.0.1");
+    w.until(100);
+    assert_eq!(w.state(s), State::Fault);
 }

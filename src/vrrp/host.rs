@@ -15,6 +15,7 @@ use crate::error::Result;
 use crate::iproute::{Route, Rule};
 use crate::link::Link;
 use crate::process::Outcome;
+use crate::proctrack::ProcessSpec;
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 
@@ -50,6 +51,8 @@ pub trait Host {
     fn drop_script(&mut self, id: ScriptId);
     /// The interfaces as they are now.
     fn links(&mut self) -> Result<Vec<Link>>;
+    /// How many running processes match `spec` now.
+    fn process_count(&mut self, spec: &ProcessSpec) -> usize;
     /// A tracked file's contents (`None`: missing or unreadable).
     fn read_file(&mut self, path: &Path) -> Option<String>;
     /// Write an instance's state file.

@@ -60,6 +60,10 @@ pub struct Instance {
     iface_down: BTreeSet<String>,
     /// Last values read from the tracked files.
     file_values: Vec<i64>,
+    /// Whether each tracked process has its quorum, and a change waiting for its delay
+    /// (when, to what); `None` before the first look.
+    proc_ok: Option<Vec<bool>>,
+    proc_pending: Vec<Option<(Instant, bool)>>,
     next_iface_check: Instant,
     /// What the machine was last told (our own fault or one followed).
     fault: bool,
@@ -235,6 +239,8 @@ impl Instance {
             trackers,
             iface_down: BTreeSet::new(),
             file_values: vec![0; opts.track_files.len()],
+            proc_ok: None,
+            proc_pending: vec![None; opts.processes.len()],
             next_iface_check: now,
             fault: false,
             own_fault: false,
@@ -448,11 +454,12 @@ impl Instance {
         // Link changes arrive as notifications; this poll is a safety net (a lost
         // notification, say), and the cadence at which tracked files are read.
         self.next_iface_check = cx.now
-            + if self.opts.track_files.is_empty() {
+            + if self.opts.track_files.is_empty() && self.opts.processes.is_empty() {
                 Duration::from_secs(5)
             } else {
                 Duration::from_millis(100)
             };
+        let procs_changed = self.check_processes(cx);
         let down = self.down_in(links);
         let values: Vec<i64> = self
             .opts
@@ -465,13 +472,75 @@ impl Instance {
             log::info!("{}: tracked files now {values:?}", self.name());
             self.file_values = values;
         }
-        if down != self.iface_down || files_changed {
+        if down != self.iface_down || files_changed || procs_changed {
             for n in down.difference(&self.iface_down) {
                 log::warn!("{}: {n} is down", self.name());
             }
             self.iface_down = down;
             self.update_priority(cx);
         }
+    }
+
+    /// Count the tracked processes; true when one gained or lost its quorum (after its
+    /// fork_delay or terminate_delay).
+    fn check_processes(&mut self, cx: &mut Cx) -> bool {
+        if self.opts.processes.is_empty() {
+            return false;
+        }
+        let counts: Vec<usize> = self
+            .opts
+            .processes
+            .iter()
+            .map(|s| cx.host.process_count(s))
+            .collect();
+        let name = self.opts.instance.name.clone();
+        let Some(ok) = self.proc_ok.as_mut() else {
+            // The first look counts at once.
+            let ok: Vec<bool> = self
+                .opts
+                .processes
+                .iter()
+                .zip(&counts)
+                .map(|(s, n)| s.up(*n))
+                .collect();
+            for ((s, n), up) in self.opts.processes.iter().zip(&counts).zip(&ok) {
+                if !up {
+                    log::warn!(
+                        "{name}: tracked process {}: quorum not achieved ({n} running)",
+                        s.name
+                    );
+                }
+            }
+            self.proc_ok = Some(ok);
+            return true;
+        };
+        let mut changed = false;
+        for (k, (s, n)) in self.opts.processes.iter().zip(&counts).enumerate() {
+            let up = s.up(*n);
+            if up == ok[k] {
+                self.proc_pending[k] = None;
+                continue;
+            }
+            let due = match self.proc_pending[k] {
+                Some((at, to)) if to == up => at,
+                _ => {
+                    let at = cx.now + if up { s.fork_delay } else { s.terminate_delay };
+                    self.proc_pending[k] = Some((at, up));
+                    at
+                }
+            };
+            if due <= cx.now {
+                ok[k] = up;
+                self.proc_pending[k] = None;
+                changed = true;
+                log::info!(
+                    "{name}: tracked process {}: quorum {} ({n} running)",
+                    s.name,
+                    if up { "gained" } else { "lost" }
+                );
+            }
+        }
+        changed
     }
 
     fn run_trackers(&mut self, cx: &mut Cx) {
@@ -532,6 +601,20 @@ impl Instance {
                     (*w, up)
                 }
             }))
+            // A tracked process counts the same way while it has its quorum.
+            .chain(
+                self.opts
+                    .processes
+                    .iter()
+                    .zip(self.proc_ok.iter().flatten())
+                    .map(|(s, ok)| {
+                        if s.reverse {
+                            (-s.weight, !ok)
+                        } else {
+                            (s.weight, *ok)
+                        }
+                    }),
+            )
             .collect();
         let files: Vec<(i32, i64)> = self
             .opts

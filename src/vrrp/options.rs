@@ -9,6 +9,7 @@ use super::config::Instance;
 use super::machine::State;
 use crate::iproute::{Route, Rule};
 use crate::link::Link;
+use crate::proctrack::ProcessSpec;
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 
@@ -109,6 +110,8 @@ pub struct Options {
     pub unicast_fault_no_peer: bool,
     /// Tracked files and their weights (keepalived's track_file).
     pub track_files: Vec<(PathBuf, i32)>,
+    /// Tracked processes (keepalived's track_process), each with its weight.
+    pub processes: Vec<ProcessSpec>,
     pub notify: Notify,
     /// Gratuitous ARPs on becoming master: the first burst at once, a second after the
     /// pattern's `repeat_after`; its `interval` spaces ARPs (keepalived's

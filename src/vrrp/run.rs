@@ -42,6 +42,7 @@ use crate::iproute::{self, Names, Route, Rule};
 use crate::link::{self, Link, LinkWatch};
 use crate::netlink::NlSocket;
 use crate::process::{Outcome, Reaper, Running};
+use crate::proctrack::{ProcTable, ProcessSpec};
 use crate::vip::garp::{self, Pattern};
 use crate::vip::{self, AddOptions, IpNet};
 
@@ -60,6 +61,8 @@ pub struct System {
     names: Names,
     /// The static addresses, routes and rules in place.
     statics: Statics,
+    /// The running processes, once a tracked process asks.
+    procs: Option<ProcTable>,
 }
 
 impl System {
@@ -74,6 +77,7 @@ impl System {
             mails: Vec::new(),
             names: Names::system(),
             statics: Statics::default(),
+            procs: None,
         })
     }
 
@@ -219,6 +223,11 @@ impl Host for System {
 
     fn links(&mut self) -> Result<Vec<Link>> {
         link::list(&mut self.nl)
+    }
+
+    fn process_count(&mut self, spec: &ProcessSpec) -> usize {
+        let t = self.procs.get_or_insert_with(|| ProcTable::open(true));
+        t.count(spec, Instant::now())
     }
 
     fn read_file(&mut self, path: &Path) -> Option<String> {
