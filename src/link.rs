@@ -3,7 +3,9 @@
 //! Every group that takes `dev IF` resolves it here, so an unknown name gets the same
 //! error everywhere: the name and the interfaces that do exist.
 
-use netlink_packet_route::link::{InfoKind, LinkAttribute, LinkFlags, LinkInfo, LinkMessage};
+use netlink_packet_route::link::{
+    InfoKind, LinkAttribute, LinkFlags, LinkInfo, LinkLayerType, LinkMessage,
+};
 use netlink_packet_route::RouteNetlinkMessage;
 use serde::Serialize;
 
@@ -26,6 +28,9 @@ pub struct Link {
     /// Carrier present (IFF_LOWER_UP).
     pub lower_up: bool,
     pub loopback: bool,
+    /// An Ethernet interface (ARPHRD_ETHER), which a macvlan can sit on.
+    #[serde(skip)]
+    pub ether: bool,
     /// The interface a macvlan or ipvlan sits on, when it is in this namespace: frames
     /// of both share one link (keepalived's base interface).
     #[serde(skip)]
@@ -75,6 +80,7 @@ impl Link {
             up: m.header.flags.contains(LinkFlags::Up),
             lower_up: m.header.flags.contains(LinkFlags::LowerUp),
             loopback: m.header.flags.contains(LinkFlags::Loopback),
+            ether: m.header.link_layer_type == LinkLayerType::Ether,
             base: parent.filter(|_| stacked && !elsewhere),
         })
     }
@@ -176,6 +182,7 @@ mod tests {
             up: true,
             lower_up: true,
             loopback: false,
+            ether: true,
             base: None,
         }
     }

@@ -63,17 +63,17 @@ fn conf_check_names_and_counts_what_is_not_carried_over_and_run_agrees() {
         &dir,
         "k.conf",
         "global_defs {\n  lvs_notify_fifo /run/k.fifo\n  log_unknown_vrids\n}\n\
-         vrrp_track_process nginx {\n  process nginx\n}\n\
+         linkbeat_interfaces {\n  eth0\n}\n\
          vrrp_script chk {\n  script \"/bin/sh -c 'test -e /x && exit 1 || exit 0'\"\n}\n\
          vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  priority 255\n  \
-         version 3\n  advert_int 0.1\n  virtual_routes {\n    10.0.0.0/8 via 10.99.0.254\n  }\n  \
+         version 3\n  advert_int 0.1\n  track_bfd {\n    bfd1\n  }\n  \
          virtual_ipaddress {\n    10.99.0.100/24\n  }\n  track_script {\n    chk\n  }\n}\n",
     );
     let r = hakit(&["conf", "check", &f]);
     r.ok()
         .stdout_has("log_unknown_vrids is not carried over to hakit (a kernel filter")
         .stdout_has("0 errors, 4 warnings")
-        .stdout_has("4 keepalived keywords not carried over to hakit: log_unknown_vrids (global_defs), lvs_notify_fifo (global_defs), virtual_routes (vrrp_instance), vrrp_track_process (top level)");
+        .stdout_has("4 keepalived keywords not carried over to hakit: linkbeat_interfaces (top level), log_unknown_vrids (global_defs), lvs_notify_fifo (global_defs), track_bfd (vrrp_instance)");
     for wrong in ["needs a shell", "unknown", "logs and ignores"] {
         assert!(
             !r.stdout.replace("log_unknown_vrids", "").contains(wrong),
@@ -87,7 +87,7 @@ fn conf_check_names_and_counts_what_is_not_carried_over_and_run_agrees() {
     hakit(&["conf", "check", "--help"])
         .ok()
         .stdout_has("NOT CARRIED OVER:")
-        .stdout_has("use_vmac (vrrp_instance): not implemented yet");
+        .stdout_has("track_bfd (vrrp_instance): not implemented yet");
     if privileged("conf_check_names_and_counts_what_is_not_carried_over_and_run_agrees") {
         // Priority 255 without owning the VIP: run takes the file as check did.
         let lab = Lab::numbered("gaps", 1);

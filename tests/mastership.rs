@@ -264,3 +264,131 @@ fn a_tracked_process_moves_the_master_inside_a_namespace() {
     h1.term();
     h2.term();
 }
+
+fn neigh_mac(client: &Netns, ip: &str) -> String {
+    let v = client.ip_json(&format!("neigh show {ip}"));
+    v[0]["lladdr"].as_str().unwrap_or("").to_string()
+}
+
+fn pings(client: &Netns, ip: &str) -> bool {
+    client
+        .hakit(&[
+            "check",
+            "ping",
+            "--connect-timeout",
+            "1s",
+            "--retry",
+            "0",
+            ip,
+        ])
+        .code
+        == 0
+}
+
+/// use_vmac: the master carries the VIP on vrrp.VRID with the RFC's MAC and keepalived's
+/// sysctls; a client's neighbour entry holds the virtual MAC, and still does after the
+/// VIP moves to the other hakit node; then keepalived (use_vmac too), which took hakit's
+/// adverts, takes the VIP on its own vrrp.61. At stop the macvlan goes and the
+/// interface's sysctls are put back.
+#[test]
+fn use_vmac_keeps_the_client_s_neighbour_entry_across_a_failover() {
+    if !privileged("use_vmac_keeps_the_client_s_neighbour_entry_across_a_failover") {
+        return;
+    }
+    let lab = Lab::numbered("vmac", 4);
+    let (n1, n2, client, n4) = (lab.host(0), lab.host(1), lab.host(2), lab.host(3));
+    let inst = |prio: u8| {
+        format!(
+            "vrrp_instance VI_V {{\n  state BACKUP\n  interface eth0\n  use_vmac\n  virtual_router_id 61\n  priority {prio}\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    10.99.0.70/24\n  }}\n}}\n"
+        )
+    };
+    let dir = std::env::temp_dir().join(unique("vmac"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (f1, f2) = (dir.join("n1.conf"), dir.join("n2.conf"));
+    std::fs::write(&f1, inst(150)).unwrap();
+    std::fs::write(&f2, inst(120)).unwrap();
+    let base = |n: &Netns| {
+        ["arp_ignore", "arp_filter", "arp_announce"]
+            .map(|k| n.sysctl(&format!("net.ipv4.conf.eth0.{k}")))
+    };
+    let before = base(n1);
+    let mut h1 = Hakit::start(n1, &["--config", f1.to_str().unwrap()]);
+    h1.wait_state("MASTER", T);
+    let mut h2 = Hakit::start(n2, &["--config", f2.to_str().unwrap()]);
+    let _ka = crate::support::peers::Keepalived::start_blocks(n4, &inst(100));
+    h2.wait_state("BACKUP", T);
+    wait_for("the VIP on n1's vrrp.61", T, || {
+        n1.has_addr("vrrp.61", "10.99.0.70")
+    });
+    assert_eq!(n1.mac("vrrp.61"), [0, 0, 0x5e, 0, 1, 61]);
+    for (k, v) in [
+        ("net.ipv4.conf.vrrp/61.arp_ignore", "1"),
+        ("net.ipv4.conf.vrrp/61.accept_local", "1"),
+        ("net.ipv4.conf.vrrp/61.rp_filter", "0"),
+        ("net.ipv4.conf.eth0.arp_ignore", "1"),
+        ("net.ipv4.conf.eth0.arp_filter", "1"),
+        ("net.ipv4.conf.eth0.arp_announce", "2"),
+    ] {
+        assert_eq!(n1.sysctl(k), v, "{k}");
+    }
+    wait_for("the client reaches the VIP", T, || {
+        pings(client, "10.99.0.70")
+    });
+    assert_eq!(neigh_mac(client, "10.99.0.70"), "00:00:5e:00:01:3d");
+    // The master stops; the other hakit node takes the VIP on its own vrrp.61.
+    h1.term();
+    h2.wait_state("MASTER", T);
+    assert!(pings(client, "10.99.0.70"), "the VIP answers from n2");
+    assert_eq!(
+        neigh_mac(client, "10.99.0.70"),
+        "00:00:5e:00:01:3d",
+        "the client's entry did not change"
+    );
+    assert!(
+        !n1.ip("link show").contains("vrrp.61"),
+        "the macvlan is gone at stop"
+    );
+    assert_eq!(base(n1), before, "the interface's sysctls are put back");
+    // keepalived, which took hakit's adverts from the virtual MAC, takes over.
+    h2.term();
+    wait_for("keepalived's vrrp.61 holding the VIP", T, || {
+        n4.has_addr("vrrp.61", "10.99.0.70")
+    });
+    assert!(
+        pings(client, "10.99.0.70"),
+        "the VIP answers from keepalived"
+    );
+}
+
+/// use_vmac on an interface no macvlan can sit on (a tun device): one line, exit 1.
+#[test]
+fn use_vmac_on_a_tun_device_is_refused_in_one_line() {
+    if !privileged("use_vmac_on_a_tun_device_is_refused_in_one_line") {
+        return;
+    }
+    let lab = Lab::numbered("vmtun", 1);
+    let n1 = lab.host(0);
+    n1.ip("tuntap add dev tn0 mode tun");
+    n1.ip("addr add 10.96.0.1/24 dev tn0");
+    n1.ip("link set tn0 up");
+    let (code, err) = Hakit::start(
+        n1,
+        &[
+            "--interface",
+            "tn0",
+            "--vrid",
+            "5",
+            "--vip",
+            "10.96.0.100/24",
+            "--use-vmac",
+        ],
+    )
+    .finish(T);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("use_vmac: tn0 is not an Ethernet interface, so no macvlan can sit on it"),
+        "{err}"
+    );
+    assert!(!n1.ip("link show").contains("vrrp.5"));
+}

@@ -126,7 +126,11 @@ KEEPALIVED DIFFERENCES:
   (keepalived sends its master to BACKUP, or puts a static one back). Tracked
   processes: fork_delay delays any gain of quorum (keepalived's, only one by a fork);
   inside a network namespace other than the first, where the kernel's proc connector
-  refuses and keepalived tracks nothing, hakit reads /proc (at most every 0.5 s).")]
+  refuses and keepalived tracks nothing, hakit reads /proc (at most every 0.5 s).
+  use_vmac: the interface under the macvlan also gets arp_announce 2 (measured:
+  keepalived's master, answering a client it had no entry for, asked for it from the
+  VIP out of the base interface, and the client took the base MAC for the VIP); a MAC
+  of one's own after use_vmac's name is not used.")]
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
     /// keeping unchanged instances running). The instance flags are then not used.
@@ -157,6 +161,20 @@ struct RunArgs {
     /// IPv4 label for the VIPs, e.g. eth0:0.
     #[arg(long, value_name = "LABEL")]
     label: Option<String>,
+    /// Carry the VIPs on a macvlan of the interface with the virtual router MAC
+    /// 00:00:5e:00:01:VRID (IPv6 00:00:5e:00:02:VRID), named NAME or vrrp.VRID
+    /// (keepalived's use_vmac): clients' neighbour entries never change on failover. It
+    /// is made at start (private mode, up in every state) with keepalived's sysctls
+    /// (on it arp_ignore 1, accept_local 1, rp_filter 0, promote_secondaries 1; on the
+    /// interface arp_ignore 1 and arp_filter 1; all.rp_filter 0, the other interfaces
+    /// raised to its old value first), and deleted at stop, the interface's values put
+    /// back. The interface must be Ethernet.
+    #[arg(long = "use-vmac", value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    use_vmac: Option<String>,
+    /// With --use-vmac: adverts leave from the interface under it, with its own MAC
+    /// (keepalived's vmac_xmit_base).
+    #[arg(long, requires = "use_vmac")]
+    vmac_xmit_base: bool,
     /// A route added after the VIPs on becoming MASTER and removed on leaving it
     /// (keepalived's virtual_routes; repeatable), in ip's syntax: '[TYPE] DST [via GW]
     /// [dev IF] [src ADDR] [table T] [metric N] [scope S] [proto P] [onlink]
@@ -592,6 +610,10 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         garp,
         garp_more,
         state_dir: g.state_dir.clone(),
+        vmac: a.use_vmac.as_ref().map(|n| crate::vrrp::vmac::Vmac {
+            name: (!n.is_empty()).then(|| n.clone()),
+            xmit_base: a.vmac_xmit_base,
+        }),
         routes: {
             let names = crate::iproute::Names::system();
             a.virtual_routes

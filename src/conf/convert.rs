@@ -257,6 +257,10 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
         garp,
         garp_more,
         state_dir: state_dir.to_path_buf(),
+        vmac: i.use_vmac.clone().map(|name| crate::vrrp::vmac::Vmac {
+            name,
+            xmit_base: i.vmac_xmit_base,
+        }),
         routes: i.virtual_routes.clone(),
         rules: i.virtual_rules.clone(),
         label,

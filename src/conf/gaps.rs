@@ -95,8 +95,6 @@ pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::Instance, "accept", NOT_YET),
     (Within::Instance, "no_accept", NOT_YET),
     (Within::Instance, "strict_mode", NOT_YET),
-    (Within::Instance, "use_vmac", NOT_YET),
-    (Within::Instance, "vmac_xmit_base", NOT_YET),
     (Within::Instance, "track_bfd", NOT_YET),
     (Within::SyncGroup, "track_bfd", NOT_YET),
 ];

@@ -166,6 +166,9 @@ pub struct Instance {
     pub notify_deleted: Option<Option<String>>,
     pub virtual_routes: Vec<Route>,
     pub virtual_rules: Vec<Rule>,
+    /// use_vmac [NAME]: Some(the name given, if any).
+    pub use_vmac: Option<Option<String>>,
+    pub vmac_xmit_base: bool,
 }
 
 /// vrrp_sync_group.
@@ -1054,6 +1057,8 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
         notify_deleted: None,
         virtual_routes: vec![],
         virtual_rules: vec![],
+        use_vmac: None,
+        vmac_xmit_base: false,
     };
     let mut auth_loc = None;
     let mut advert_loc = None;
@@ -1172,6 +1177,21 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                 i.notify_deleted = Some((!k.args.is_empty()).then(|| k.args.join(" ")))
             }
             "virtual_routes" => cx.routes(&k, &mut i.virtual_routes),
+            "use_vmac" => {
+                if k.args.len() > 1 {
+                    cx.warn(
+                        k.at(1),
+                        "use_vmac: a MAC of one's own is not used: hakit gives the RFC's virtual router MAC",
+                    );
+                }
+                if let Some(n) = k.args.first() {
+                    if let Err(e) = crate::link::validate_name(n) {
+                        cx.err(k.at(0), format!("use_vmac: {e}"));
+                    }
+                }
+                i.use_vmac = Some(k.args.first().cloned());
+            }
+            "vmac_xmit_base" => i.vmac_xmit_base = cx.flag(&k),
             "virtual_rules" => cx.rules(&k, &mut i.virtual_rules),
             _ if cx.not_carried(&k, Within::Instance) => {}
             _ => cx.unknown(&k, "vrrp_instance"),

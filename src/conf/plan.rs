@@ -248,6 +248,15 @@ pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
     for v in &i.excluded {
         a.extend(["--vip-excluded".into(), shq(&v.addr)]);
     }
+    if let Some(n) = &i.use_vmac {
+        a.push("--use-vmac".into());
+        if let Some(n) = n {
+            a.push(shq(n));
+        }
+        if i.vmac_xmit_base {
+            a.push("--vmac-xmit-base".into());
+        }
+    }
     let names = crate::iproute::Names::system();
     for r in &i.virtual_routes {
         a.extend([

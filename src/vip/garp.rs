@@ -321,6 +321,7 @@ mod tests {
             up: true,
             lower_up: true,
             loopback: true,
+            ether: false,
             base: None,
         };
         let e = frame_for(&lo, "10.0.0.1".parse().unwrap()).unwrap_err();

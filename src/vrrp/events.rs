@@ -155,6 +155,9 @@ impl Host for FakeHost {
     fn links(&mut self) -> Result<Vec<Link>> {
         Ok(self.links.clone())
     }
+    fn release_vmac(&mut self, l: &Link) {
+        self.push(Fx::Notify(format!("release {}", l.name)));
+    }
     fn process_count(&mut self, spec: &crate::proctrack::ProcessSpec) -> usize {
         self.procs.get(&spec.process).copied().unwrap_or(0)
     }
@@ -192,6 +195,7 @@ fn link(name: &str, up: bool) -> Link {
         up,
         lower_up: up,
         loopback: false,
+        ether: true,
         base: None,
     }
 }
@@ -237,6 +241,7 @@ fn opts(name: &str, vrid: u8, priority: u8, vip: &str) -> Options {
             ..Default::default()
         },
         state_dir: PathBuf::from("/nonexistent"),
+        vmac: None,
         routes: vec![],
         rules: vec![],
         label: None,

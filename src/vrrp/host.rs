@@ -51,6 +51,8 @@ pub trait Host {
     fn drop_script(&mut self, id: ScriptId);
     /// The interfaces as they are now.
     fn links(&mut self) -> Result<Vec<Link>>;
+    /// An instance on a virtual MAC's macvlan stopped: delete it (if ours).
+    fn release_vmac(&mut self, link: &Link);
     /// How many running processes match `spec` now.
     fn process_count(&mut self, spec: &ProcessSpec) -> usize;
     /// A tracked file's contents (`None`: missing or unreadable).

@@ -984,5 +984,8 @@ impl Instance {
                 cx.host.drop_script(id);
             }
         }
+        if self.opts.vmac.is_some() {
+            cx.host.release_vmac(&self.link);
+        }
     }
 }

@@ -26,6 +26,7 @@ pub mod speaker;
 pub mod status;
 pub mod sync;
 pub mod track;
+pub mod vmac;
 
 #[cfg(test)]
 mod events;

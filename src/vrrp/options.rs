@@ -120,6 +120,8 @@ pub struct Options {
     /// The rest of keepalived's gratuitous ARP timing.
     pub garp_more: GarpTiming,
     pub state_dir: PathBuf,
+    /// keepalived's use_vmac: the VIPs on a macvlan with the virtual router MAC.
+    pub vmac: Option<super::vmac::Vmac>,
     /// Routes and rules that follow mastership (keepalived's virtual_routes and
     /// virtual_rules): added after the VIPs on becoming master, removed before them.
     pub routes: Vec<Route>,
@@ -250,6 +252,7 @@ mod tests {
             up: true,
             lower_up: true,
             loopback: false,
+            ether: true,
             base,
         }
     }

@@ -225,6 +225,10 @@ impl Host for System {
         link::list(&mut self.nl)
     }
 
+    fn release_vmac(&mut self, link: &Link) {
+        super::vmac::release(link);
+    }
+
     fn process_count(&mut self, spec: &ProcessSpec) -> usize {
         let t = self.procs.get_or_insert_with(|| ProcTable::open(true));
         t.count(spec, Instant::now())
@@ -326,10 +330,33 @@ pub fn setup(opts: Options) -> Result<Setup> {
         None => io::source_address(&link.name, &i.vips, i.is_ipv6(), Duration::from_secs(5))?,
     };
     let group = i.unicast_peers.is_empty().then(|| i.group());
-    let io = Io::open(&link, src, group, i.unicast_ttl)?;
+    // With use_vmac the instance lives on its macvlan (its VIPs, its ARPs, its adverts
+    // unless vmac_xmit_base), made here; whatever fails after takes it back.
+    let (link, io) = match &opts.vmac {
+        None => {
+            let io = Io::open(&link, src, group, i.unicast_ttl)?;
+            (link, io)
+        }
+        Some(v) => {
+            let vl = super::vmac::ensure(&mut nl, &link, i.vrid, i.is_ipv6(), v.name.as_deref())?;
+            let sender = if v.xmit_base { &link } else { &vl };
+            match Io::open(sender, src, group, i.unicast_ttl) {
+                Ok(io) => (vl, io),
+                Err(e) => {
+                    super::vmac::release(&vl);
+                    return Err(e);
+                }
+            }
+        }
+    };
     // Only our VRID reaches this process: a hundred instances on one interface do not
     // each decode the other ninety-nine's adverts.
-    io.only_vrid(i.vrid)?;
+    if let Err(e) = io.only_vrid(i.vrid) {
+        if opts.vmac.is_some() {
+            super::vmac::release(&link);
+        }
+        return Err(e);
+    }
     Ok(Setup {
         opts,
         link,
