@@ -392,3 +392,50 @@ fn use_vmac_on_a_tun_device_is_refused_in_one_line() {
     );
     assert!(!n1.ip("link show").contains("vrrp.5"));
 }
+
+/// no_accept (RFC 5798 6.4.3): a master that does not own its VIP drops what is addressed
+/// to it, through hakit's own nftables table; with accept (the default) the other node
+/// answers there. Another table of the host is left as it was.
+#[test]
+fn a_no_accept_master_drops_what_is_addressed_to_its_vip_in_its_own_table() {
+    if !privileged("a_no_accept_master_drops_what_is_addressed_to_its_vip_in_its_own_table") {
+        return;
+    }
+    let lab = Lab::numbered("noacc", 3);
+    let (n1, n2, client) = (lab.host(0), lab.host(1), lab.host(2));
+    let mine = "table inet mine {\n\tchain c {\n\t\ttype filter hook input priority filter; policy accept;\n\t\ttcp dport 9 counter packets 0 bytes 0\n\t}\n}\n";
+    let nft = |n: &Netns, args: &[&str]| n.exec("nft", args).stdout;
+    let f = std::env::temp_dir().join(unique("noacc-mine"));
+    std::fs::write(&f, mine).unwrap();
+    assert_eq!(n1.exec("nft", &["-f", f.to_str().unwrap()]).code, 0);
+    let inst = |prio: u8, extra: &str| {
+        format!(
+            "vrrp_instance VI_A {{\n  state BACKUP\n  interface eth0\n  virtual_router_id 62\n  priority {prio}\n  advert_int 0.1\n  version 3\n{extra}  virtual_ipaddress {{\n    10.99.0.80/24\n  }}\n}}\n"
+        )
+    };
+    let dir = std::env::temp_dir().join(unique("noacc"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (f1, f2) = (dir.join("n1.conf"), dir.join("n2.conf"));
+    std::fs::write(&f1, inst(150, "  no_accept\n")).unwrap();
+    std::fs::write(&f2, inst(100, "")).unwrap();
+    let mut h1 = Hakit::start(n1, &["--config", f1.to_str().unwrap()]);
+    let mut h2 = Hakit::start(n2, &["--config", f2.to_str().unwrap()]);
+    h1.wait_state("MASTER", T);
+    h2.wait_state("BACKUP", T);
+    assert!(n1.has_addr("eth0", "10.99.0.80"));
+    assert!(
+        nft(n1, &["list", "set", "inet", "hakit_vrrp", "vips4"]).contains("10.99.0.80"),
+        "{}",
+        nft(n1, &["list", "ruleset"])
+    );
+    assert!(pings(client, "10.99.0.1"), "n1 answers at its own address");
+    assert!(!pings(client, "10.99.0.80"), "but not at the VIP");
+    h1.term();
+    h2.wait_state("MASTER", T);
+    wait_for("n2 answering at the VIP (accept)", T, || {
+        pings(client, "10.99.0.80")
+    });
+    assert!(!nft(n1, &["list", "set", "inet", "hakit_vrrp", "vips4"]).contains("10.99.0.80"));
+    assert_eq!(nft(n1, &["list", "table", "inet", "mine"]), mine);
+    h2.term();
+}

@@ -171,6 +171,12 @@ struct RunArgs {
     /// back. The interface must be Ethernet.
     #[arg(long = "use-vmac", value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
     use_vmac: Option<String>,
+    /// Accept mode off (RFC 5798's no_accept, keepalived's no_accept): while MASTER
+    /// without owning the VIPs, drop what is addressed to them (and what leaves from
+    /// them), by nftables rules in hakit's own table inet hakit_vrrp, which holds the
+    /// VIPs of the no_accept masters of this host and nothing else.
+    #[arg(long)]
+    no_accept: bool,
     /// With --use-vmac: adverts leave from the interface under it, with its own MAC
     /// (keepalived's vmac_xmit_base).
     #[arg(long, requires = "use_vmac")]
@@ -610,6 +616,7 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
         garp,
         garp_more,
         state_dir: g.state_dir.clone(),
+        accept: !a.no_accept,
         vmac: a.use_vmac.as_ref().map(|n| crate::vrrp::vmac::Vmac {
             name: (!n.is_empty()).then(|| n.clone()),
             xmit_base: a.vmac_xmit_base,

@@ -257,6 +257,10 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
         garp,
         garp_more,
         state_dir: state_dir.to_path_buf(),
+        // keepalived's default: accept, unless in strict mode; an owner always accepts.
+        accept: i.priority == 255
+            || i.accept
+                .unwrap_or(!i.strict_mode.unwrap_or(c.global.strict)),
         vmac: i.use_vmac.clone().map(|name| crate::vrrp::vmac::Vmac {
             name,
             xmit_base: i.vmac_xmit_base,
@@ -1011,5 +1015,60 @@ mod tests {
         assert_eq!(a.param_match, crate::proctrack::ParamMatch::Partial);
         assert_eq!(a.fork_delay, Duration::from_millis(1500));
         assert_eq!(a.terminate_delay, Duration::from_millis(500));
+    }
+
+    #[test]
+    fn accept_mode_is_keepalived_s_accept_unless_strict() {
+        let inst = |name: &str, extra: &str| {
+            format!("vrrp_instance {name} {{\n interface eth{name}\n virtual_router_id 1\n virtual_ipaddress {{\n  10.0.0.1\n }}\n{extra}}}\n")
+        };
+        let accept = |t: &str| {
+            let (c, d) = conf(t);
+            assert!(d.iter().all(|x| x.level != Level::Error), "{d:?}");
+            c.instances
+                .iter()
+                .map(|i| vrrp_options(&c, i, Path::new("/run")).unwrap().accept)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            accept(&format!(
+                "{}{}{}",
+                inst("A", ""),
+                inst("B", " no_accept\n"),
+                inst("C", " strict_mode\n")
+            )),
+            vec![true, false, false]
+        );
+        // vrrp_strict: no_accept by default; accept kept with v3, reset with v2; an
+        // owner (255) always accepts.
+        let strict = "global_defs {\n vrrp_strict\n}\n";
+        assert_eq!(
+            accept(&format!(
+                "{strict}{}{}{}{}",
+                inst("A", ""),
+                inst("B", " version 3\n accept\n"),
+                inst("C", " accept\n"),
+                inst("D", " priority 255\n")
+            )),
+            vec![false, true, false, true]
+        );
+        let (_, d) = conf(&format!("{strict}{}", inst("A", " accept\n authentication {\n  auth_type PASS\n  auth_pass x\n }\n preempt_delay 5\n")));
+        let warned: Vec<&str> = d.iter().map(|x| x.msg.as_str()).collect();
+        for w in [
+            "does not comply with RFC 3768",
+            "authentication in strict mode",
+            "preempt_delay in strict mode",
+        ] {
+            assert!(warned.iter().any(|m| m.contains(w)), "{w}: {warned:?}");
+        }
+        let (_, d) = conf(&format!(
+            "{strict}{}",
+            inst("A", " unicast_peer {\n  10.0.0.9\n }\n")
+        ));
+        assert!(
+            d.iter()
+                .any(|x| x.level == Level::Error && x.msg.contains("not allowed in strict mode")),
+            "{d:?}"
+        );
     }
 }

@@ -29,7 +29,6 @@ pub const GAPS: &[(Within, &str, &str)] = &[
     (Within::Top, "linkbeat_interfaces", NOT_YET),
     (Within::Top, "garp_group", NOT_YET),
     (Within::GlobalDefs, "vrrp_skip_check_adv_addr", NOT_YET),
-    (Within::GlobalDefs, "vrrp_strict", NOT_YET),
     (
         Within::GlobalDefs,
         "vrrp_iptables",
@@ -92,9 +91,6 @@ pub const GAPS: &[(Within, &str, &str)] = &[
         "lvs_sync_daemon_interface",
         "start IPVS's sync daemon with `hakit ipvs sync-daemon start`",
     ),
-    (Within::Instance, "accept", NOT_YET),
-    (Within::Instance, "no_accept", NOT_YET),
-    (Within::Instance, "strict_mode", NOT_YET),
     (Within::Instance, "track_bfd", NOT_YET),
     (Within::SyncGroup, "track_bfd", NOT_YET),
 ];

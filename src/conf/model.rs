@@ -37,6 +37,8 @@ pub struct Global {
     pub garp_interval: Option<String>,
     pub gna_interval: Option<String>,
     pub garp: GarpKeys,
+    /// vrrp_strict: RFC conformance (no_accept by default, no unicast, no auth).
+    pub strict: bool,
 }
 
 /// The gratuitous ARP keywords that global_defs (vrrp_...) and an instance share.
@@ -166,6 +168,10 @@ pub struct Instance {
     pub notify_deleted: Option<Option<String>>,
     pub virtual_routes: Vec<Route>,
     pub virtual_rules: Vec<Rule>,
+    /// accept / no_accept (RFC 5798's accept mode), as written.
+    pub accept: Option<bool>,
+    /// strict_mode [on|off], as written (global_defs' vrrp_strict otherwise).
+    pub strict_mode: Option<bool>,
     /// use_vmac [NAME]: Some(the name given, if any).
     pub use_vmac: Option<Option<String>>,
     pub vmac_xmit_base: bool,
@@ -691,6 +697,7 @@ fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
                     "script_user: hakit runs scripts as the user running it (run it as that user)",
                 );
             }
+            "vrrp_strict" => g.strict = cx.flag(&k),
             "vrrp_version" => {
                 g.vrrp_version = cx.num(&k, "2 or 3");
                 if !matches!(g.vrrp_version, Some(2 | 3) | None) {
@@ -1059,6 +1066,8 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
         virtual_rules: vec![],
         use_vmac: None,
         vmac_xmit_base: false,
+        accept: None,
+        strict_mode: None,
     };
     let mut auth_loc = None;
     let mut advert_loc = None;
@@ -1192,6 +1201,9 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                 i.use_vmac = Some(k.args.first().cloned());
             }
             "vmac_xmit_base" => i.vmac_xmit_base = cx.flag(&k),
+            "accept" => i.accept = Some(cx.flag(&k)),
+            "no_accept" => i.accept = Some(!cx.flag(&k)),
+            "strict_mode" => i.strict_mode = cx.switch(&k),
             "virtual_rules" => cx.rules(&k, &mut i.virtual_rules),
             _ if cx.not_carried(&k, Within::Instance) => {}
             _ => cx.unknown(&k, "vrrp_instance"),
@@ -1234,6 +1246,37 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                     format!("advert_int {x} with VRRPv2: whole seconds only; keepalived rounds it to {r} and so does hakit"),
                 );
             }
+        }
+    }
+    if i.strict_mode.unwrap_or(g.strict) {
+        // keepalived's strict mode: what it refuses, and what it changes with a warning.
+        if !i.unicast_peers.is_empty() {
+            cx.err(
+                &n.loc,
+                format!("vrrp_instance {}: unicast peers are not allowed in strict mode (keepalived refuses them too)", i.name),
+            );
+        }
+        if i.auth_type.is_some() {
+            cx.warn(
+                auth_loc.as_ref().unwrap_or(&n.loc),
+                "authentication in strict mode: RFC 5798 has none; it is ignored, as keepalived ignores it",
+            );
+            i.auth_type = None;
+            i.auth_pass = None;
+        }
+        if i.preempt_delay.is_some_and(|d| d > 0) {
+            cx.warn(
+                &n.loc,
+                "preempt_delay in strict mode: not in the RFC; it is 0, as keepalived makes it",
+            );
+            i.preempt_delay = None;
+        }
+        if i.accept == Some(true) && i.version == 2 && i.priority != 255 {
+            cx.warn(
+                &n.loc,
+                "accept with VRRPv2 in strict mode does not comply with RFC 3768: no_accept, as keepalived resets it",
+            );
+            i.accept = Some(false);
         }
     }
     if i.nopreempt && i.state.as_deref() == Some("MASTER") {

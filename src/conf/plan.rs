@@ -248,6 +248,11 @@ pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
     for v in &i.excluded {
         a.extend(["--vip-excluded".into(), shq(&v.addr)]);
     }
+    if let Ok(o) = convert::vrrp_options(c, i, std::path::Path::new("")) {
+        if !o.accept {
+            a.push("--no-accept".into());
+        }
+    }
     if let Some(n) = &i.use_vmac {
         a.push("--use-vmac".into());
         if let Some(n) = n {

@@ -155,6 +155,15 @@ impl Host for FakeHost {
     fn links(&mut self) -> Result<Vec<Link>> {
         Ok(self.links.clone())
     }
+    fn block_vips(&mut self, addrs: &[IpAddr], block: bool) -> Result<()> {
+        for a in addrs {
+            self.push(Fx::Notify(format!(
+                "{} {a}",
+                if block { "block" } else { "unblock" }
+            )));
+        }
+        Ok(())
+    }
     fn release_vmac(&mut self, l: &Link) {
         self.push(Fx::Notify(format!("release {}", l.name)));
     }
@@ -241,6 +250,7 @@ fn opts(name: &str, vrid: u8, priority: u8, vip: &str) -> Options {
             ..Default::default()
         },
         state_dir: PathBuf::from("/nonexistent"),
+        accept: true,
         vmac: None,
         routes: vec![],
         rules: vec![],

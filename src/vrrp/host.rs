@@ -51,6 +51,9 @@ pub trait Host {
     fn drop_script(&mut self, id: ScriptId);
     /// The interfaces as they are now.
     fn links(&mut self) -> Result<Vec<Link>>;
+    /// Drop (`block`) or let in again what is addressed to `addrs` (a non-owner master
+    /// in no_accept mode, [`super::accept`]).
+    fn block_vips(&mut self, addrs: &[IpAddr], block: bool) -> Result<()>;
     /// An instance on a virtual MAC's macvlan stopped: delete it (if ours).
     fn release_vmac(&mut self, link: &Link);
     /// How many running processes match `spec` now.

@@ -87,6 +87,10 @@ pub struct Instance {
     logged_drops: BTreeSet<Drop>,
     /// Leaving because a reload removed it (notified as keepalived's DELETED or FAULT).
     deleted: bool,
+    /// It owns its VIPs (they are the interface's own addresses).
+    owner: bool,
+    /// Its VIPs are blocked (a no_accept master that does not own them).
+    blocked: bool,
 }
 
 /// A state as notify scripts and the state file name the one entered: the machine's
@@ -254,6 +258,8 @@ impl Instance {
             last_write: now,
             logged_drops: BTreeSet::new(),
             deleted: false,
+            owner,
+            blocked: false,
             opts,
         }
     }
@@ -841,7 +847,20 @@ impl Instance {
         );
     }
 
+    /// The VIPs and excluded addresses, as addresses.
+    fn addresses(&self) -> Vec<IpAddr> {
+        let i = &self.opts.instance;
+        i.vips.iter().chain(&i.excluded).map(|v| v.addr).collect()
+    }
+
     fn take_vips(&mut self, cx: &mut Cx) {
+        // no_accept: what is addressed to the VIPs is dropped before they are there.
+        if !self.opts.accept && !self.owner {
+            match cx.host.block_vips(&self.addresses(), true) {
+                Ok(()) => self.blocked = true,
+                Err(e) => log::error!("{}: {e}", self.opts.instance.name),
+            }
+        }
         let i = &self.opts.instance;
         for v in i.vips.iter().chain(&i.excluded) {
             if let Err(e) = cx.host.add_vip(&self.link, *v, self.opts.label.as_deref()) {
@@ -884,6 +903,11 @@ impl Instance {
         let i = &self.opts.instance;
         for v in i.vips.iter().chain(&i.excluded) {
             if let Err(e) = cx.host.del_vip(&self.link, v.addr) {
+                log::error!("{}: {e}", self.opts.instance.name);
+            }
+        }
+        if std::mem::take(&mut self.blocked) {
+            if let Err(e) = cx.host.block_vips(&self.addresses(), false) {
                 log::error!("{}: {e}", self.opts.instance.name);
             }
         }

@@ -13,6 +13,7 @@
 //! The edges: sockets ([`io`]), the one event loop for one instance and many, its setup
 //! threads and the real [`host::Host`] ([`run`]), the state file ([`status`]).
 
+pub mod accept;
 pub mod config;
 pub mod fifo;
 pub mod host;

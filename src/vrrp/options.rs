@@ -120,6 +120,9 @@ pub struct Options {
     /// The rest of keepalived's gratuitous ARP timing.
     pub garp_more: GarpTiming,
     pub state_dir: PathBuf,
+    /// Accept mode (RFC 5798): false is no_accept, where a master that does not own
+    /// its VIPs drops what is addressed to them.
+    pub accept: bool,
     /// keepalived's use_vmac: the VIPs on a macvlan with the virtual router MAC.
     pub vmac: Option<super::vmac::Vmac>,
     /// Routes and rules that follow mastership (keepalived's virtual_routes and

@@ -63,6 +63,8 @@ pub struct System {
     statics: Statics,
     /// The running processes, once a tracked process asks.
     procs: Option<ProcTable>,
+    /// libnftables, once a no_accept master blocks its VIPs.
+    nft: Option<crate::ffi::Nftables>,
 }
 
 impl System {
@@ -78,6 +80,7 @@ impl System {
             names: Names::system(),
             statics: Statics::default(),
             procs: None,
+            nft: None,
         })
     }
 
@@ -223,6 +226,49 @@ impl Host for System {
 
     fn links(&mut self) -> Result<Vec<Link>> {
         link::list(&mut self.nl)
+    }
+
+    fn block_vips(&mut self, addrs: &[IpAddr], block: bool) -> Result<()> {
+        let what = |e: String| {
+            Error::Failed(format!(
+                "accept mode: {} {} in nftables table inet {}: {}",
+                if block { "block" } else { "unblock" },
+                addrs
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                super::accept::TABLE,
+                e.trim()
+            ))
+        };
+        if self.nft.is_none() {
+            let mut n = crate::ffi::Nftables::open().map_err(|e| {
+                what(format!(
+                    "cannot load libnftables ({e}; apt-get install nftables)"
+                ))
+            })?;
+            n.run(&super::accept::setup()).map_err(what)?;
+            self.nft = Some(n);
+        }
+        let Some(n) = self.nft.as_mut() else {
+            return Ok(());
+        };
+        if block {
+            return n
+                .run(&super::accept::elements(addrs, true))
+                .map(|_| ())
+                .map_err(what);
+        }
+        // One at a time: an address already gone (the set flushed by hand) does not keep
+        // the others in.
+        for a in addrs {
+            match n.run(&super::accept::elements(std::slice::from_ref(a), false)) {
+                Err(e) if !e.contains("No such file or directory") => return Err(what(e)),
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     fn release_vmac(&mut self, link: &Link) {
