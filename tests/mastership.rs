@@ -286,8 +286,9 @@ fn pings(client: &Netns, ip: &str) -> bool {
 }
 
 /// use_vmac: the master carries the VIP on vrrp.VRID with the RFC's MAC and keepalived's
-/// sysctls; a client's neighbour entry holds the virtual MAC, and still does after the
-/// VIP moves to the other hakit node; then keepalived (use_vmac too), which took hakit's
+/// sysctls, and advertises from it; a client's neighbour entry holds the virtual MAC, and
+/// still does after the VIP moves to the other hakit node (vmac_xmit_base: its adverts
+/// from its own interface's MAC); then keepalived (use_vmac too), which took hakit's
 /// adverts, takes the VIP on its own vrrp.61. At stop the macvlan goes and the
 /// interface's sysctls are put back.
 #[test]
@@ -306,7 +307,15 @@ fn use_vmac_keeps_the_client_s_neighbour_entry_across_a_failover() {
     std::fs::create_dir_all(&dir).unwrap();
     let (f1, f2) = (dir.join("n1.conf"), dir.join("n2.conf"));
     std::fs::write(&f1, inst(150)).unwrap();
-    std::fs::write(&f2, inst(120)).unwrap();
+    // n2 sends its adverts from the interface under its macvlan (vmac_xmit_base).
+    std::fs::write(
+        &f2,
+        inst(120).replace("use_vmac\n", "use_vmac\n  vmac_xmit_base\n"),
+    )
+    .unwrap();
+    let cap = crate::support::Capture::start(client, "eth0", |f| {
+        crate::support::ethertype(f) == 0x0800 && f.len() > 34 && f[23] == 112
+    });
     let base = |n: &Netns| {
         ["arp_ignore", "arp_filter", "arp_announce"]
             .map(|k| n.sysctl(&format!("net.ipv4.conf.eth0.{k}")))
@@ -358,6 +367,17 @@ fn use_vmac_keeps_the_client_s_neighbour_entry_across_a_failover() {
         pings(client, "10.99.0.70"),
         "the VIP answers from keepalived"
     );
+    // Adverts: n1's from the virtual MAC, n2's from its eth0's.
+    let frames = cap.finish(Duration::ZERO);
+    let from = |ip: [u8; 4]| -> std::collections::BTreeSet<[u8; 6]> {
+        frames
+            .iter()
+            .filter(|f| f[26..30] == ip)
+            .map(|f| f[6..12].try_into().unwrap())
+            .collect()
+    };
+    assert_eq!(from([10, 99, 0, 1]), [[0, 0, 0x5e, 0, 1, 61]].into());
+    assert_eq!(from([10, 99, 0, 2]), [n2.mac("eth0")].into());
 }
 
 /// use_vmac on an interface no macvlan can sit on (a tun device): one line, exit 1.
