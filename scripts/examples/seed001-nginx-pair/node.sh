@@ -7,6 +7,9 @@
 #   PRIORITY=99  ./node.sh          # on the backup
 #
 # Every setting has the seed's value and can be overridden from the environment.
+# The seed's own check asks only "is nginx running" (killall -0 nginx); that needs no
+# script: TRACK_PROCESS=nginx tracks the nginx processes (keepalived's
+# vrrp_track_process) with the same weight, instead of the HTTP check.
 set -eu
 : "${IFACE:=eth0}" "${VIP:=192.168.5.18}" "${VRID:=88}" "${PRIORITY:=100}" "${PASS:=abc123}"
 : "${VERSION:=2}" "${ADVERT:=1}"
@@ -14,10 +17,16 @@ set -eu
 : "${CHECK_INTERVAL:=2s}" "${NOTIFY_MASTER:=}" "${NOTIFY_BACKUP:=}"
 auth=""
 [ "$VERSION" = 2 ] && auth="--auth-pass $PASS"
+if [ -n "${TRACK_PROCESS:-}" ]; then
+  track="--track-process $TRACK_PROCESS --track-process-weight -5"
+  set --
+else
+  track=""
+  set -- --track-script "$CHECK" --track-interval "$CHECK_INTERVAL" \
+    --track-weight -5 --track-fall 3 --track-rise 2
+fi
 # shellcheck disable=SC2086
 exec hakit vrrp run --name nginx --interface "$IFACE" --vrid "$VRID" --priority "$PRIORITY" \
-  --version "$VERSION" --advert-int "$ADVERT" $auth --vip "$VIP" \
-  --track-script "$CHECK" --track-interval "$CHECK_INTERVAL" \
-  --track-weight -5 --track-fall 3 --track-rise 2 \
+  --version "$VERSION" --advert-int "$ADVERT" $auth --vip "$VIP" $track "$@" \
   ${NOTIFY_MASTER:+--notify-master "$NOTIFY_MASTER"} \
   ${NOTIFY_BACKUP:+--notify-backup "$NOTIFY_BACKUP"}
