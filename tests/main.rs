@@ -12,6 +12,7 @@ mod cli;
 mod conf;
 mod docs;
 mod examples;
+mod faults;
 mod ipvs;
 mod lab;
 mod lb;

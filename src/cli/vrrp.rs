@@ -130,7 +130,12 @@ KEEPALIVED DIFFERENCES:
   use_vmac: the interface under the macvlan also gets arp_announce 2 (measured:
   keepalived's master, answering a client it had no entry for, asked for it from the
   VIP out of the base interface, and the client took the base MAC for the VIP); a MAC
-  of one's own after use_vmac's name is not used.")]
+  of one's own after use_vmac's name is not used. A master that yields to a
+  higher-priority one first sends one advert at its own priority (not in the RFC):
+  after a partition heals, the winner then hears that another master served its
+  clients and re-announces its VIPs at once, hakit and keepalived alike (without it,
+  clients that followed the loser reached the VIP again only when their neighbour
+  entries expired).")]
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
     /// keeping unchanged instances running). The instance flags are then not used.

@@ -506,9 +506,11 @@ fn a_backup_takes_over_when_its_master_falls_silent_and_yields_when_it_returns()
     w.until(1255);
     let adverts: Vec<u64> = w.sent("A", 0, 1255).iter().map(|s| s.0).collect();
     assert_eq!(adverts, [860, 960, 1060, 1160]);
-    // The higher priority returns: A yields at its first advert.
+    // The higher priority returns: A yields at its first advert, with a parting advert
+    // at its own priority.
     w.advert(a, "10.0.0.3", 101);
     assert_eq!(w.state(a), State::Backup);
+    assert_eq!(w.sent("A", 1255, 1256), [(1255, 100, ip("224.0.0.18"))]);
     assert_eq!(
         w.changes_since(1255),
         [
@@ -520,7 +522,7 @@ fn a_backup_takes_over_when_its_master_falls_silent_and_yields_when_it_returns()
     assert_eq!(st.state, "BACKUP");
     assert_eq!(st.master, Some(ip("10.0.0.3")));
     assert_eq!(st.adverts_received, 7);
-    assert_eq!(st.adverts_sent, 4);
+    assert_eq!(st.adverts_sent, 5);
     assert_eq!((st.become_master, st.release_master), (1, 1));
     assert_eq!((st.priority_zero_sent, st.priority_zero_received), (0, 0));
     let moves: Vec<(String, String)> = st

@@ -317,6 +317,15 @@ impl Machine {
                     if self.cfg.v3 {
                         self.master_interval_cs = interval_cs;
                     }
+                    // A parting advert at our priority, beyond the RFC: after a partition
+                    // heals, the winner's advert may reach us before ours reaches it, and
+                    // then it never hears that another master was serving its clients.
+                    // Hearing this lower-priority master, it re-announces its VIPs
+                    // (hakit and keepalived alike), so clients that followed us come
+                    // back at once instead of when their neighbour entries expire.
+                    out.push(Action::Advertise {
+                        priority: self.priority,
+                    });
                     self.master = Some(from);
                     self.become_backup(now, &mut out);
                 } else {
@@ -595,6 +604,8 @@ mod tests {
                 450,
                 adv("10.0.0.3", 100, 10),
                 &[
+                    // The parting advert, so a winner that never heard us re-announces.
+                    Advertise { priority: 100 },
                     ReleaseVips,
                     Transition {
                         from: Master,

@@ -1,0 +1,131 @@
+//! The VRRP speaker under faults a network has: a partition that heals (hakit or
+//! keepalived on the other side).
+
+use std::time::{Duration, Instant};
+
+use crate::support::peers::{wait_for, Hakit, Keepalived};
+use crate::support::{privileged, unique, Lab, Netns};
+
+const T: Duration = Duration::from_secs(10);
+const VIP: &str = "10.99.0.90";
+
+fn neigh_mac(client: &Netns) -> String {
+    let v = client.ip_json(&format!("neigh show {VIP}"));
+    v[0]["lladdr"].as_str().unwrap_or("").to_string()
+}
+
+fn mac(n: &Netns) -> String {
+    n.mac("eth0")
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+fn pings(client: &Netns) -> bool {
+    client
+        .hakit(&[
+            "check",
+            "ping",
+            "--connect-timeout",
+            "1s",
+            "--retry",
+            "0",
+            VIP,
+        ])
+        .code
+        == 0
+}
+
+fn conf(prio: u8, notify: &str) -> String {
+    format!(
+        "vrrp_instance VI_P {{\n  state BACKUP\n  interface eth0\n  virtual_router_id 63\n  priority {prio}\n  advert_int 0.1\n  version 3\n{notify}  virtual_ipaddress {{\n    {VIP}/24\n  }}\n}}\n"
+    )
+}
+
+/// n1 (priority 150) is cut off the bridge with its carrier kept while n2 (100) serves the
+/// client; after 10 s the cut heals. Both are master meanwhile; after the heal exactly one
+/// is, within one advert interval and skew, the client's entry for the VIP is n1's MAC at
+/// once (n1's gratuitous ARPs), and n2 has dropped the VIP and run its notify.
+fn partition_heals(tag: &str, keepalived_wins: bool) {
+    let lab = Lab::numbered(tag, 3);
+    let (n1, n2, client) = (lab.host(0), lab.host(1), lab.host(2));
+    let dir = std::env::temp_dir().join(unique(tag));
+    std::fs::create_dir_all(&dir).unwrap();
+    let note = dir.join("n2.notify");
+    let notify = format!(
+        "  notify_backup \"/bin/sh -c 'echo BACKUP >> {}'\"\n",
+        note.display()
+    );
+    let (f1, f2) = (dir.join("n1.conf"), dir.join("n2.conf"));
+    std::fs::write(&f1, conf(150, "")).unwrap();
+    std::fs::write(&f2, conf(100, &notify)).unwrap();
+    let (_ka, _h1) = if keepalived_wins {
+        let ka = Keepalived::start_blocks(n1, &conf(150, ""));
+        (Some(ka), None)
+    } else {
+        (
+            None,
+            Some(Hakit::start(n1, &["--config", f1.to_str().unwrap()])),
+        )
+    };
+    wait_for("n1 holding the VIP", T, || n1.has_addr("eth0", VIP));
+    let h2 = Hakit::start(n2, &["--config", f2.to_str().unwrap()]);
+    h2.wait_state("BACKUP", T);
+    wait_for("the client reaching n1", T, || pings(client));
+    assert_eq!(neigh_mac(client), mac(n1));
+    // The cut: n1's port leaves the bridge, its carrier stays.
+    lab.switch.ip("link set p0 nomaster");
+    h2.wait_state("MASTER", T);
+    wait_for("the client reaching n2", T, || pings(client));
+    assert_eq!(neigh_mac(client), mac(n2));
+    assert!(n1.has_addr("eth0", VIP), "both masters while cut");
+    std::thread::sleep(Duration::from_secs(10));
+    let _ = std::fs::remove_file(&note);
+    lab.switch.ip("link set p0 master br0");
+    let healed = Instant::now();
+    wait_for("one master: n2 yields", T, || !n2.has_addr("eth0", VIP));
+    let took = healed.elapsed();
+    // One advert interval (0.1 s) and n2's skew (0.06 s), with room for a loaded machine.
+    assert!(took < Duration::from_millis(600), "{took:?}");
+    assert!(n1.has_addr("eth0", VIP));
+    let back = Instant::now();
+    while neigh_mac(client) != mac(n1) {
+        assert!(
+            back.elapsed() < Duration::from_secs(2),
+            "the client's entry stayed {} (n1 {}, n2 {})\n{}\n{}\nn1:\n{}\nn2:\n{}",
+            neigh_mac(client),
+            n1.vrrp_status("VI_P"),
+            n2.vrrp_status("VI_P"),
+            mac(n1),
+            mac(n2),
+            _h1.as_ref().map(|h| h.log_text()).unwrap_or_default(),
+            h2.log_text()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(pings(client));
+    wait_for("n2's notify_backup", T, || {
+        std::fs::read_to_string(&note).is_ok_and(|s| s.contains("BACKUP"))
+    });
+    assert_eq!(h2.state(), "BACKUP");
+}
+
+#[test]
+fn a_healed_multicast_partition_leaves_one_master_that_clients_reach_at_once() {
+    if !privileged("a_healed_multicast_partition_leaves_one_master_that_clients_reach_at_once") {
+        return;
+    }
+    partition_heals("partm", false);
+}
+
+/// keepalived the winner: hakit's parting advert, as it yields, is what makes keepalived
+/// re-announce the VIP (without it, keepalived 2.2.7 re-announces only if it happens to
+/// hear the loser's periodic advert before the loser hears its own).
+#[test]
+fn a_healed_partition_with_keepalived_winning_brings_the_client_back_at_once() {
+    if !privileged("a_healed_partition_with_keepalived_winning_brings_the_client_back_at_once") {
+        return;
+    }
+    partition_heals("partk", true);
+}
