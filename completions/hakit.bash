@@ -6880,7 +6880,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vrrp__subcmd__run)
-            opts="-i -p -v -q -h --config --instance --metrics-listen --interface --vrid --version --advert-int --vip --auth-pass --priority --name --label --use-vmac --no-accept --vmac-xmit-base --virtual-route --virtual-rule --unicast-peer --unicast-ttl --mcast-group --vip-excluded --unicast-src --nopreempt --preempt-delay --track-script --track-interval --track-timeout --track-weight --track-fall --track-rise --track-interface --track-interface-weight --dont-track-primary --track-file --track-file-weight --track-process --track-process-weight --notify --notify-master --notify-backup --notify-fault --notify-stop --notify-fifo --notify-fifo-script --notify-priority-changes --mail-to --mail-from --smtp-server --router-id --garp-count --garp-delay --garp-interval --garp-refresh --garp-refresh-repeat --garp-lower-prio-repeat --garp-lower-prio-delay --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-i -p -v -q -h --config --instance --metrics-listen --interface --vrid --version --advert-int --vip --auth-pass --auth-pass-file --priority --name --label --use-vmac --no-accept --vmac-xmit-base --virtual-route --virtual-rule --unicast-peer --unicast-ttl --mcast-group --vip-excluded --unicast-src --nopreempt --preempt-delay --track-script --track-interval --track-timeout --track-weight --track-fall --track-rise --track-interface --track-interface-weight --dont-track-primary --track-file --track-file-weight --track-process --track-process-weight --notify --notify-master --notify-backup --notify-fault --notify-stop --notify-fifo --notify-fifo-script --notify-priority-changes --mail-to --mail-from --smtp-server --router-id --garp-count --garp-delay --garp-interval --garp-refresh --garp-refresh-repeat --garp-lower-prio-repeat --garp-lower-prio-delay --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6923,6 +6923,10 @@ _hakit() {
                     return 0
                     ;;
                 --auth-pass)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-pass-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7114,7 +7118,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vrrp__subcmd__send)
-            opts="-i -p -v -q -h --interface --vrid --version --advert-int --vip --auth-pass --priority --dst --src --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-i -p -v -q -h --interface --vrid --version --advert-int --vip --auth-pass --auth-pass-file --priority --dst --src --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7145,6 +7149,10 @@ _hakit() {
                     return 0
                     ;;
                 --auth-pass)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-pass-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

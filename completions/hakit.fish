@@ -139,7 +139,8 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 3\t''"
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l advert-int -d 'Advertisement interval in seconds (v2: whole seconds; v3: 0.01-40.95)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l vip -d 'A virtual IP with its prefix (repeatable; at least one without --config), e.g. 192.168.139.100/24' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l auth-pass -d 'VRRPv2 simple password (auth_type PASS), at most 8 bytes' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l auth-pass -d 'VRRPv2 simple password (auth_type PASS), at most 8 bytes. A flag is seen in process lists and shell history: prefer --auth-pass-file or the environment variable, which hakit takes out of the environment of every command it starts' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l auth-pass-file -d 'Read the VRRPv2 password from FILE (its first line; a file others can read is warned about)' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -s p -l priority -d 'Priority 1-254 (255 only for the owner of the VIP addresses)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l name -d 'Instance name for notify arguments, logs and `vrrp status`' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l label -d 'IPv4 label for the VIPs, e.g. eth0:0' -r
@@ -217,7 +218,8 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 3\t''"
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l advert-int -d 'Advertisement interval in seconds (v2: whole seconds; v3: 0.01-40.95)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vip -d 'A virtual IP with its prefix (repeatable; at least one without --config), e.g. 192.168.139.100/24' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l auth-pass -d 'VRRPv2 simple password (auth_type PASS), at most 8 bytes' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l auth-pass -d 'VRRPv2 simple password (auth_type PASS), at most 8 bytes. A flag is seen in process lists and shell history: prefer --auth-pass-file or the environment variable, which hakit takes out of the environment of every command it starts' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l auth-pass-file -d 'Read the VRRPv2 password from FILE (its first line; a file others can read is warned about)' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s p -l priority -d 'Priority to advertise, 0-255' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l dst -d 'Send to this address instead of the group (224.0.0.18 or ff02::12)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l src -d 'Source address (default: the interface\'s primary IPv4 or link-local IPv6 address)' -r

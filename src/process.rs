@@ -113,6 +113,10 @@ fn outcome(st: ExitStatus) -> Outcome {
     }
 }
 
+/// The environment variable that may hold the VRRP password: never passed on to the
+/// commands hakit starts (notify and track scripts, checks).
+pub const SECRET_ENV: &str = "HAKIT_AUTH_PASS";
+
 /// Start `argv` in its own process group with no stdin; output is discarded.
 pub fn spawn(argv: &[String], extra_args: &[String]) -> io::Result<Child> {
     let (prog, args) = argv
@@ -121,6 +125,7 @@ pub fn spawn(argv: &[String], extra_args: &[String]) -> io::Result<Child> {
     Command::new(prog)
         .args(args)
         .args(extra_args)
+        .env_remove(SECRET_ENV)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -182,6 +187,7 @@ pub async fn run_async(argv: &[String], timeout: Duration) -> Outcome {
     };
     let mut cmd = tokio::process::Command::new(prog);
     cmd.args(args)
+        .env_remove(SECRET_ENV)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -129,3 +129,80 @@ fn a_healed_partition_with_keepalived_winning_brings_the_client_back_at_once() {
     }
     partition_heals("partk", true);
 }
+
+/// The VRRPv2 password off the command line: one node reads it from HAKIT_AUTH_PASS, the
+/// other from a file; they agree (a wrong one makes both master). Neither process list,
+/// notify environment, state file nor log holds it.
+#[test]
+fn the_password_comes_from_a_file_or_the_environment_and_goes_nowhere_else() {
+    if !privileged("the_password_comes_from_a_file_or_the_environment_and_goes_nowhere_else") {
+        return;
+    }
+    let lab = Lab::numbered("secret", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let dir = std::env::temp_dir().join(unique("secret"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pass = "s3cr3tpw";
+    let file = dir.join("pass");
+    std::fs::write(&file, format!("{pass}\n")).unwrap();
+    crate::support::sh(&format!("chmod 600 {}", file.display()));
+    let env_dump = dir.join("notify.env");
+    let notify = format!("/bin/sh -c 'env > {}'", env_dump.display());
+    let common = |prio: &'static str| {
+        vec![
+            "-i",
+            "eth0",
+            "--vrid",
+            "64",
+            "--priority",
+            prio,
+            "--advert-int",
+            "1",
+            "--vip",
+            "10.99.0.91/24",
+        ]
+    };
+    // n1: the environment (and a notify command that dumps its own); n2: the file.
+    let mut a1 = common("150");
+    a1.extend(["--notify-master", &notify]);
+    let mut h1 = Hakit::start_env(n1, &a1, &[("HAKIT_AUTH_PASS", pass)]);
+    let f = file.to_str().unwrap().to_string();
+    let mut a2 = common("100");
+    a2.extend(["--auth-pass-file", &f]);
+    let mut h2 = Hakit::start(n2, &a2);
+    h1.wait_state("MASTER", T);
+    // n2 takes n1's adverts: the same password.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(h2.state(), "BACKUP");
+    assert!(!n2.has_addr("eth0", "10.99.0.91"));
+    let cmdline = std::fs::read(format!("/proc/{}/cmdline", h2.pid())).unwrap();
+    assert!(!String::from_utf8_lossy(&cmdline).contains(pass));
+    wait_for("the notify command's environment", T, || env_dump.exists());
+    std::thread::sleep(Duration::from_millis(200));
+    let env = std::fs::read_to_string(&env_dump).unwrap();
+    assert!(
+        !env.contains(pass) && !env.contains("HAKIT_AUTH_PASS"),
+        "{env}"
+    );
+    for n in [n1, n2] {
+        for e in std::fs::read_dir(&n.state_dir).unwrap().flatten() {
+            let text = std::fs::read(e.path()).unwrap();
+            assert!(
+                !String::from_utf8_lossy(&text).contains(pass),
+                "{:?}",
+                e.path()
+            );
+        }
+    }
+    h1.term();
+    h2.term();
+    assert!(!h1.log_text().contains(pass) && !h2.log_text().contains(pass));
+    // An empty file is refused in one line.
+    std::fs::write(&file, "").unwrap();
+    let (code, err) = Hakit::start(n2, &a2).finish(T);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!("the password file {f} is empty")),
+        "{err}"
+    );
+}

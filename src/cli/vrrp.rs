@@ -79,9 +79,20 @@ struct WireArgs {
     /// 192.168.139.100/24.
     #[arg(long = "vip", value_name = "ADDR[/PREFIX]")]
     vips: Vec<String>,
-    /// VRRPv2 simple password (auth_type PASS), at most 8 bytes.
-    #[arg(long, value_name = "PASS")]
+    /// VRRPv2 simple password (auth_type PASS), at most 8 bytes. A flag is seen in
+    /// process lists and shell history: prefer --auth-pass-file or the environment
+    /// variable, which hakit takes out of the environment of every command it starts.
+    #[arg(
+        long,
+        value_name = "PASS",
+        env = "HAKIT_AUTH_PASS",
+        hide_env_values = true
+    )]
     auth_pass: Option<String>,
+    /// Read the VRRPv2 password from FILE (its first line; a file others can read is
+    /// warned about).
+    #[arg(long, value_name = "FILE", conflicts_with = "auth_pass")]
+    auth_pass_file: Option<std::path::PathBuf>,
 }
 
 /// Run one VRRP instance until SIGTERM or SIGINT.
@@ -421,9 +432,10 @@ fn wire_instance(w: &WireArgs, name: String, priority: u8) -> Result<Instance> {
         .iter()
         .map(|s| s.parse::<IpNet>())
         .collect::<Result<Vec<_>>>()?;
-    let auth = match &w.auth_pass {
-        Some(p) => config::parse_password(p)?,
-        None => Auth::None,
+    let auth = match (&w.auth_pass, &w.auth_pass_file) {
+        (_, Some(f)) => config::parse_password(&crate::vrrp::config::read_password_file(f)?)?,
+        (Some(p), None) => config::parse_password(p)?,
+        (None, None) => Auth::None,
     };
     Ok(Instance {
         name,

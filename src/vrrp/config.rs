@@ -180,6 +180,30 @@ pub fn check(a: &Advert, i: &Instance) -> std::result::Result<(), Drop> {
     Ok(())
 }
 
+/// The password in `path` (its first line, without the line end) for --auth-pass-file;
+/// a file that others can read is warned about, as ssh does with keys.
+pub fn read_password_file(path: &std::path::Path) -> Result<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::io(format!("read the password file {}", path.display()), e))?;
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.permissions().mode() & 0o077 != 0 {
+            log::warn!(
+                "the password file {} can be read by others: chmod 600 it",
+                path.display()
+            );
+        }
+    }
+    let first = text.lines().next().unwrap_or("");
+    if first.is_empty() {
+        return Err(Error::invalid(format!(
+            "the password file {} is empty",
+            path.display()
+        )));
+    }
+    Ok(first.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -207,6 +207,11 @@ pub struct Hakit {
 
 impl Hakit {
     pub fn start(ns: &Netns, args: &[&str]) -> Hakit {
+        Hakit::start_env(ns, args, &[])
+    }
+
+    /// As [`Hakit::start`], with more environment variables.
+    pub fn start_env(ns: &Netns, args: &[&str], env: &[(&str, &str)]) -> Hakit {
         let log = ns.state_dir.with_extension("vrrp.log");
         let child = Command::new("ip")
             .args(["netns", "exec", &ns.name])
@@ -216,6 +221,7 @@ impl Hakit {
             .args(["vrrp", "run"])
             .args(args)
             .env("HAKIT_STATE_DIR", &ns.state_dir)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
