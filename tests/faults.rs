@@ -206,3 +206,79 @@ fn the_password_comes_from_a_file_or_the_environment_and_goes_nowhere_else() {
         "{err}"
     );
 }
+
+/// A track script that hangs (with a child of its own) is killed at its timeout, its whole
+/// process group, and counts as a failure: the master's priority drops under the
+/// backup's, which takes over.
+#[test]
+fn a_hanging_track_script_is_killed_with_its_group_and_counts_as_failing() {
+    if !privileged("a_hanging_track_script_is_killed_with_its_group_and_counts_as_failing") {
+        return;
+    }
+    let lab = Lab::numbered("hang", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let dir = std::env::temp_dir().join(unique("hang"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let flag = dir.join("hang");
+    // Healthy until the flag exists; then it hangs, with a child that hangs too.
+    let tag = format!("{}.{}", 400 + std::process::id() % 500, 31);
+    let script = format!(
+        "/bin/sh -c 'if [ -e {} ]; then sleep {tag} & exec sleep {tag}; fi'",
+        flag.display()
+    );
+    let base = |prio: &'static str| {
+        vec![
+            "-i",
+            "eth0",
+            "--vrid",
+            "65",
+            "--version",
+            "3",
+            "--advert-int",
+            "0.1",
+            "--priority",
+            prio,
+            "--vip",
+            "10.99.0.92/24",
+        ]
+    };
+    let mut a1 = base("150");
+    a1.extend([
+        "--track-script",
+        &script,
+        "--track-interval",
+        "0.3s",
+        "--track-timeout",
+        "0.5s",
+        "--track-weight",
+        "-60",
+        "--track-fall",
+        "1",
+    ]);
+    let mut h1 = Hakit::start(n1, &a1);
+    let mut h2 = Hakit::start(n2, &base("100"));
+    h1.wait_state("MASTER", T);
+    h2.wait_state("BACKUP", T);
+    std::fs::write(&flag, "").unwrap();
+    h2.wait_state("MASTER", T);
+    assert_eq!(h1.state(), "BACKUP");
+    // Every hung script was killed with its child: after a few more rounds, at most the
+    // one running now is left (a group left alive would leave a child per round).
+    std::thread::sleep(Duration::from_millis(1500));
+    let left = sleeping(&tag);
+    assert!(left <= 2, "{left} sleeps left");
+    h1.term();
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(sleeping(&tag), 0, "the running one goes with hakit");
+    h2.term();
+}
+
+/// How many processes run exactly `sleep TAG`.
+fn sleeping(tag: &str) -> usize {
+    let want = format!("sleep\0{tag}\0");
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter(|e| std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c == want.as_bytes()))
+        .count()
+}
