@@ -52,4 +52,7 @@ pub mod units;
 pub mod vip;
 pub mod vrrp;
 
+#[cfg(test)]
+mod props;
+
 pub use error::{Error, Result};
