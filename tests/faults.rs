@@ -1,5 +1,6 @@
-//! The VRRP speaker under faults a network has: a partition that heals (hakit or
-//! keepalived on the other side).
+//! The VRRP speaker under faults a network has: a partition that heals (unicast and
+//! multicast, hakit or keepalived on the other side), a track script that hangs; and the
+//! password kept off command lines, environments, state files and logs.
 
 use std::time::{Duration, Instant};
 
@@ -37,9 +38,12 @@ fn pings(client: &Netns) -> bool {
         == 0
 }
 
-fn conf(prio: u8, notify: &str) -> String {
+fn conf(prio: u8, peer: Option<u8>, notify: &str) -> String {
+    let unicast = peer
+        .map(|p| format!("  unicast_peer {{\n    10.99.0.{p}\n  }}\n"))
+        .unwrap_or_default();
     format!(
-        "vrrp_instance VI_P {{\n  state BACKUP\n  interface eth0\n  virtual_router_id 63\n  priority {prio}\n  advert_int 0.1\n  version 3\n{notify}  virtual_ipaddress {{\n    {VIP}/24\n  }}\n}}\n"
+        "vrrp_instance VI_P {{\n  state BACKUP\n  interface eth0\n  virtual_router_id 63\n  priority {prio}\n  advert_int 0.1\n  version 3\n{unicast}{notify}  virtual_ipaddress {{\n    {VIP}/24\n  }}\n}}\n"
     )
 }
 
@@ -47,7 +51,7 @@ fn conf(prio: u8, notify: &str) -> String {
 /// client; after 10 s the cut heals. Both are master meanwhile; after the heal exactly one
 /// is, within one advert interval and skew, the client's entry for the VIP is n1's MAC at
 /// once (n1's gratuitous ARPs), and n2 has dropped the VIP and run its notify.
-fn partition_heals(tag: &str, keepalived_wins: bool) {
+fn partition_heals(tag: &str, unicast: bool, keepalived_wins: bool) {
     let lab = Lab::numbered(tag, 3);
     let (n1, n2, client) = (lab.host(0), lab.host(1), lab.host(2));
     let dir = std::env::temp_dir().join(unique(tag));
@@ -58,10 +62,10 @@ fn partition_heals(tag: &str, keepalived_wins: bool) {
         note.display()
     );
     let (f1, f2) = (dir.join("n1.conf"), dir.join("n2.conf"));
-    std::fs::write(&f1, conf(150, "")).unwrap();
-    std::fs::write(&f2, conf(100, &notify)).unwrap();
+    std::fs::write(&f1, conf(150, unicast.then_some(2), "")).unwrap();
+    std::fs::write(&f2, conf(100, unicast.then_some(1), &notify)).unwrap();
     let (_ka, _h1) = if keepalived_wins {
-        let ka = Keepalived::start_blocks(n1, &conf(150, ""));
+        let ka = Keepalived::start_blocks(n1, &conf(150, unicast.then_some(2), ""));
         (Some(ka), None)
     } else {
         (
@@ -71,7 +75,10 @@ fn partition_heals(tag: &str, keepalived_wins: bool) {
     };
     wait_for("n1 holding the VIP", T, || n1.has_addr("eth0", VIP));
     let h2 = Hakit::start(n2, &["--config", f2.to_str().unwrap()]);
-    h2.wait_state("BACKUP", T);
+    wait_for("n2 a backup of n1", T, || {
+        h2.status()
+            .is_some_and(|s| s["state"] == "BACKUP" && s["master"] == "10.99.0.1")
+    });
     wait_for("the client reaching n1", T, || pings(client));
     assert_eq!(neigh_mac(client), mac(n1));
     // The cut: n1's port leaves the bridge, its carrier stays.
@@ -92,7 +99,7 @@ fn partition_heals(tag: &str, keepalived_wins: bool) {
     let back = Instant::now();
     while neigh_mac(client) != mac(n1) {
         assert!(
-            back.elapsed() < Duration::from_secs(2),
+            back.elapsed() < Duration::from_secs(3),
             "the client's entry stayed {} (n1 {}, n2 {})\n{}\n{}\nn1:\n{}\nn2:\n{}",
             neigh_mac(client),
             n1.vrrp_status("VI_P"),
@@ -116,7 +123,15 @@ fn a_healed_multicast_partition_leaves_one_master_that_clients_reach_at_once() {
     if !privileged("a_healed_multicast_partition_leaves_one_master_that_clients_reach_at_once") {
         return;
     }
-    partition_heals("partm", false);
+    partition_heals("partm", false, false);
+}
+
+#[test]
+fn a_healed_unicast_partition_leaves_one_master_that_clients_reach_at_once() {
+    if !privileged("a_healed_unicast_partition_leaves_one_master_that_clients_reach_at_once") {
+        return;
+    }
+    partition_heals("partu", true, false);
 }
 
 /// keepalived the winner: hakit's parting advert, as it yields, is what makes keepalived
@@ -127,7 +142,7 @@ fn a_healed_partition_with_keepalived_winning_brings_the_client_back_at_once() {
     if !privileged("a_healed_partition_with_keepalived_winning_brings_the_client_back_at_once") {
         return;
     }
-    partition_heals("partk", true);
+    partition_heals("partk", false, true);
 }
 
 /// The VRRPv2 password off the command line: one node reads it from HAKIT_AUTH_PASS, the

@@ -146,7 +146,8 @@ KEEPALIVED DIFFERENCES:
   after a partition heals, the winner then hears that another master served its
   clients and re-announces its VIPs at once, hakit and keepalived alike (without it,
   clients that followed the loser reached the VIP again only when their neighbour
-  entries expired).")]
+  entries expired). To a unicast peer it goes twice more, 1 s apart, while BACKUP: the
+  first may wait on a neighbour entry that failed during the partition, and be lost.")]
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
     /// keeping unchanged instances running). The instance flags are then not used.

@@ -1392,3 +1392,23 @@ fn a_tracked_process_that_stops_is_a_fault_after_its_terminate_delay() {
     w.until(100);
     assert_eq!(w.state(s), State::Fault);
 }
+
+/// A unicast master that yields sends its parting advert at once and twice more, 1 s
+/// apart, while it stays BACKUP (the peer's neighbour entry may have failed during a
+/// partition).
+#[test]
+fn a_unicast_master_that_yields_repeats_its_parting_advert() {
+    let mut o = opts("U", 1, 100, "10.0.0.100");
+    o.instance.unicast_peers = vec![ip("10.0.0.3")];
+    let mut w = World::new();
+    let s = w.add(o, "10.0.0.1");
+    w.until(400);
+    assert_eq!(w.state(s), State::Master);
+    w.until(450);
+    w.advert(s, "10.0.0.3", 150);
+    assert_eq!(w.state(s), State::Backup);
+    // The peer keeps advertising; the parting adverts still go.
+    w.master_until(s, "10.0.0.3", 150, 500, 3000);
+    let sent: Vec<(u64, u8)> = w.sent("U", 450, 3000).iter().map(|x| (x.0, x.1)).collect();
+    assert_eq!(sent, [(450, 100), (1450, 100), (2450, 100)]);
+}

@@ -80,6 +80,10 @@ pub struct Instance {
     garp_sets: Vec<(Instant, u32)>,
     /// While master with garp_master_refresh: the next refresh.
     refresh_at: Option<Instant>,
+    /// Unicast: when the parting advert of a master that yielded goes again (a peer's
+    /// neighbour entry may have failed during a partition, and the first one waited on
+    /// it and was lost).
+    parting: Vec<Instant>,
     status: StatusFile,
     /// Counters changed since the state file was written.
     dirty: bool,
@@ -253,6 +257,7 @@ impl Instance {
             garp_next: now,
             garp_sets: Vec::new(),
             refresh_at: None,
+            parting: Vec::new(),
             status,
             dirty: false,
             last_write: now,
@@ -372,6 +377,14 @@ impl Instance {
             self.feed(cx, Event::Timer);
         }
         self.garp_due(cx);
+        if self.parting.first().is_some_and(|t| *t <= now) {
+            self.parting.remove(0);
+            if self.machine.state() == State::Backup {
+                self.send(cx, self.machine.priority());
+            } else {
+                self.parting.clear();
+            }
+        }
         self.run_trackers(cx);
         if self.dirty && now.saturating_duration_since(self.last_write) >= STATUS_FLUSH {
             self.write_status(cx);
@@ -402,6 +415,9 @@ impl Instance {
         }
         if let Some(r) = self.refresh_at {
             w = w.min(r);
+        }
+        if let Some(p) = self.parting.first() {
+            w = w.min(*p);
         }
         w
     }
@@ -977,6 +993,18 @@ impl Instance {
                     self.status.master = self.machine.master();
                     self.write_status(cx);
                     self.notify(cx, from, to);
+                    // The machine sent the parting advert of a master that yields; to a
+                    // unicast peer it goes twice more, 1 s apart.
+                    self.parting.clear();
+                    if from == State::Master
+                        && to == State::Backup
+                        && !self.opts.instance.unicast_peers.is_empty()
+                    {
+                        self.parting = vec![
+                            cx.now + Duration::from_secs(1),
+                            cx.now + Duration::from_secs(2),
+                        ];
+                    }
                 }
             }
         }
