@@ -297,3 +297,52 @@ fn sleeping(tag: &str) -> usize {
         .filter(|e| std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c == want.as_bytes()))
         .count()
 }
+
+/// The interface goes (its veth deleted) and comes back (made again, a new index): FAULT,
+/// the backup takes over, then back in the election with new sockets, master again with
+/// the VIP, and heard by the backup.
+#[test]
+fn an_interface_deleted_and_made_again_brings_the_instance_back() {
+    if !privileged("an_interface_deleted_and_made_again_brings_the_instance_back") {
+        return;
+    }
+    let lab = Lab::numbered("ifback", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let base = |prio: &'static str| {
+        vec![
+            "-i",
+            "eth0",
+            "--vrid",
+            "66",
+            "--version",
+            "3",
+            "--advert-int",
+            "0.1",
+            "--priority",
+            prio,
+            "--vip",
+            "10.99.0.93/24",
+        ]
+    };
+    let mut h1 = Hakit::start(n1, &base("150"));
+    let mut h2 = Hakit::start(n2, &base("100"));
+    h1.wait_state("MASTER", T);
+    h2.wait_state("BACKUP", T);
+    n1.ip("link del eth0");
+    h1.wait_state("FAULT", T);
+    h2.wait_state("MASTER", T);
+    lab.switch.ip(&format!(
+        "link add p0 type veth peer name eth0 netns {}",
+        n1.name
+    ));
+    lab.switch.ip("link set p0 master br0 up");
+    n1.ip("addr add 10.99.0.1/24 dev eth0");
+    n1.ip("link set eth0 up");
+    h1.wait_state("MASTER", T);
+    wait_for("n2 hearing n1 again", T, || h2.state() == "BACKUP");
+    assert!(n1.has_addr("eth0", "10.99.0.93"));
+    assert!(!n2.has_addr("eth0", "10.99.0.93"));
+    assert!(h1.log_text().contains("eth0 is back"), "{}", h1.log_text());
+    h1.term();
+    h2.term();
+}

@@ -281,6 +281,24 @@ impl Instance {
         &self.opts.instance.name
     }
 
+    /// The interface it speaks on (its macvlan with use_vmac).
+    pub fn link(&self) -> &Link {
+        &self.link
+    }
+
+    /// Its interface was deleted and made again: the new one (with new sockets, which the
+    /// speaker swaps in). Nothing else changes; the link checks bring it back from FAULT.
+    pub fn rebind(&mut self, link: Link) {
+        log::info!(
+            "{}: {} is back (index {} -> {}): new sockets",
+            self.name(),
+            link.name,
+            self.link.index,
+            link.index
+        );
+        self.link = link;
+    }
+
     /// What it was started with (a reload compares it with the file's new options).
     pub fn options(&self) -> &Options {
         &self.opts

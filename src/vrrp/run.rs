@@ -428,6 +428,8 @@ struct Pending {
     superseded: bool,
     /// What starts once the superseded setup is dropped.
     next: Option<Options>,
+    /// New sockets for a running instance whose interface was made again.
+    rebind: bool,
 }
 
 struct Started {
@@ -592,6 +594,7 @@ impl Reactor {
                         opts: o,
                         superseded: false,
                         next: None,
+                        rebind: false,
                     },
                 );
             }
@@ -624,6 +627,11 @@ impl Reactor {
                 continue;
             };
             match (st.result, p.superseded) {
+                (Err(e), false) if p.rebind => log::warn!(
+                    "{}: its interface is back, but {e}; it stays as it is until the interface changes again",
+                    st.name
+                ),
+                (Ok(s), false) if p.rebind => self.swap_in(s),
                 (Err(e), false) => self.failed(&p.opts, e),
                 (Ok(s), false) => self.install(s),
                 // The file changed while it was being set up: start what it says now.
@@ -665,6 +673,80 @@ impl Reactor {
         if let Err(e) = watched {
             self.remove(slot, Leave::Failed);
             self.failed(&opts, e);
+        }
+    }
+
+    /// Instances whose interface was deleted and made again (a new index; with use_vmac,
+    /// the macvlan gone with it): set them up again on a helper thread, to swap their
+    /// sockets in when ready.
+    fn rebind_stale(&mut self) {
+        let Ok(links) = self.host.links() else {
+            return;
+        };
+        let stale: Vec<Options> = self
+            .speaker
+            .instances()
+            .filter(|(_, i)| !self.pending.contains_key(i.name()))
+            .filter(
+                |(_, i)| match links.iter().find(|l| l.name == i.link().name) {
+                    Some(l) => l.index != i.link().index && l.up,
+                    // use_vmac: the macvlan went with the interface under it, which is back.
+                    None => {
+                        i.options().vmac.is_some()
+                            && links
+                                .iter()
+                                .any(|l| l.name == i.options().instance.interface && l.up)
+                    }
+                },
+            )
+            .map(|(_, i)| i.options().clone())
+            .collect();
+        for o in stale {
+            let name = o.instance.name.clone();
+            match self
+                .setup
+                .submit(o.clone(), &self.started_tx, &self.started_pipe.1)
+            {
+                Ok(()) => {
+                    self.pending.insert(
+                        name,
+                        Pending {
+                            opts: o,
+                            superseded: false,
+                            next: None,
+                            rebind: true,
+                        },
+                    );
+                }
+                Err(e) => log::warn!("{name}: cannot start a setup thread: {e}"),
+            }
+        }
+    }
+
+    /// New sockets for a running instance (see [`Reactor::rebind_stale`]).
+    fn swap_in(&mut self, s: Setup) {
+        let Some(slot) = self
+            .speaker
+            .instances()
+            .find(|(_, i)| i.name() == s.opts.instance.name)
+            .map(|(slot, _)| slot)
+        else {
+            return;
+        };
+        if let Some(old) = self.speaker.rebind(slot, s.link, s.io) {
+            let _ = self.ep.delete(old.fd());
+        }
+        if let Some(io) = self.speaker.wire_mut(slot) {
+            if let Err(e) = self
+                .ep
+                .add(io.fd(), EpollEvent::new(EpollFlags::EPOLLIN, slot as u64))
+            {
+                log::error!(
+                    "{}: {}",
+                    s.opts.instance.name,
+                    ep_err("watch a descriptor", e)
+                );
+            }
         }
     }
 
@@ -730,6 +812,7 @@ impl Reactor {
         self.speaker
             .set_groups(Instant::now(), &mut self.host, &new.groups);
         let plan = self.speaker.reload_plan(&new.instances);
+        let plan_stopped: Vec<String> = plan.stop.iter().map(|s| s.1.clone()).collect();
         for (slot, name, changed) in plan.stop {
             log::info!(
                 "reload: {name} {}",
@@ -756,6 +839,10 @@ impl Reactor {
         // One still being set up: kept if unchanged, else dropped when it arrives and
         // followed by what the file says now.
         for (name, p) in self.pending.iter_mut() {
+            // New sockets for an instance the reload keeps: they still go in.
+            if p.rebind && !next.contains_key(name) && !plan_stopped.contains(name) {
+                continue;
+            }
             match next.remove(name) {
                 Some(n) if !p.superseded && n == p.opts => {}
                 n => {
@@ -876,6 +963,7 @@ pub fn run(
         }
         if links && r.links.drain() {
             r.speaker.links_changed(Instant::now(), &mut r.host);
+            r.rebind_stale();
         }
         r.speaker.tick(Instant::now(), &mut r.host);
         r.host.reap();

@@ -176,6 +176,14 @@ impl<W: Wire> Speaker<W> {
     }
 
     /// An instance could not be set up: its group is in FAULT until it runs.
+    /// The instance in `slot` speaks on a recreated interface now: its new link and
+    /// wire; the old wire is returned (to stop watching it).
+    pub fn rebind(&mut self, slot: usize, link: Link, wire: W) -> Option<W> {
+        let m = self.slots.get_mut(slot)?.as_mut()?;
+        m.inst.rebind(link);
+        Some(std::mem::replace(&mut m.wire, wire))
+    }
+
     pub fn failed_to_start(
         &mut self,
         now: Instant,
