@@ -346,3 +346,68 @@ fn an_interface_deleted_and_made_again_brings_the_instance_back() {
     h1.term();
     h2.term();
 }
+
+/// The state directory is full: VRRP keeps its roles and timing (the backup takes over
+/// as always), and the failure is said once, not at every write.
+#[test]
+fn a_full_state_directory_changes_nothing_on_the_wire_and_is_said_once() {
+    if !privileged("a_full_state_directory_changes_nothing_on_the_wire_and_is_said_once") {
+        return;
+    }
+    let lab = Lab::numbered("full", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let dir = std::env::temp_dir().join(unique("fullstate"));
+    std::fs::create_dir_all(&dir).unwrap();
+    crate::support::sh(&format!(
+        "mount -t tmpfs -o size=64k tmpfs {}",
+        dir.display()
+    ));
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _u = Unmount(dir.clone());
+    // Fill it (dd stops at ENOSPC).
+    let _ = std::process::Command::new("dd")
+        .args([
+            "if=/dev/zero",
+            &format!("of={}/fill", dir.display()),
+            "bs=4k",
+        ])
+        .stderr(std::process::Stdio::null())
+        .status();
+    let base = |prio: &'static str| {
+        vec![
+            "-i",
+            "eth0",
+            "--vrid",
+            "67",
+            "--version",
+            "3",
+            "--advert-int",
+            "0.1",
+            "--priority",
+            prio,
+            "--vip",
+            "10.99.0.94/24",
+        ]
+    };
+    let d = dir.to_str().unwrap().to_string();
+    let mut h1 = Hakit::start_env(n1, &base("150"), &[("HAKIT_STATE_DIR", &d)]);
+    let mut h2 = Hakit::start(n2, &base("100"));
+    wait_for("n1 master with the VIP", T, || {
+        n1.has_addr("eth0", "10.99.0.94")
+    });
+    h2.wait_state("BACKUP", T);
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(!n2.has_addr("eth0", "10.99.0.94"), "n2 hears n1");
+    let stopped = Instant::now();
+    h1.term();
+    h2.wait_state("MASTER", T);
+    assert!(stopped.elapsed() < Duration::from_secs(2));
+    let log = h1.log_text();
+    assert_eq!(log.matches("No space left on device").count(), 1, "{log}");
+    h2.term();
+}

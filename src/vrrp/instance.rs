@@ -91,10 +91,18 @@ pub struct Instance {
     logged_drops: BTreeSet<Drop>,
     /// Leaving because a reload removed it (notified as keepalived's DELETED or FAULT).
     deleted: bool,
+    /// Failures said once until they end: sending adverts, writing the state file.
+    failing: Failing,
     /// It owns its VIPs (they are the interface's own addresses).
     owner: bool,
     /// Its VIPs are blocked (a no_accept master that does not own them).
     blocked: bool,
+}
+
+#[derive(Default)]
+struct Failing {
+    send: bool,
+    status: bool,
 }
 
 /// A state as notify scripts and the state file name the one entered: the machine's
@@ -263,6 +271,7 @@ impl Instance {
             last_write: now,
             logged_drops: BTreeSet::new(),
             deleted: false,
+            failing: Failing::default(),
             owner,
             blocked: false,
             opts,
@@ -768,13 +777,23 @@ impl Instance {
         for d in dsts {
             match cx.wire.send(&a, *d) {
                 Ok(()) => {
+                    if std::mem::take(&mut self.failing.send) {
+                        log::info!("{}: adverts go out again", self.opts.instance.name);
+                    }
                     self.status.adverts_sent += 1;
                     if priority == 0 {
                         self.status.priority_zero_sent += 1;
                     }
                     self.dirty = true;
                 }
-                Err(e) => log::warn!("{}: {e}", self.opts.instance.name),
+                Err(e) if !self.failing.send => {
+                    self.failing.send = true;
+                    log::warn!(
+                        "{}: {e} (said once until an advert goes again)",
+                        self.opts.instance.name
+                    );
+                }
+                Err(_) => {}
             }
         }
     }
@@ -1036,8 +1055,21 @@ impl Instance {
     fn write_status(&mut self, cx: &mut Cx) {
         self.dirty = false;
         self.last_write = cx.now;
-        if let Err(e) = cx.host.write_status(&self.opts.state_dir, &self.status) {
-            log::warn!("{e}");
+        match cx.host.write_status(&self.opts.state_dir, &self.status) {
+            // Said once, not at every write: a full or read-only state directory changes
+            // nothing on the wire, and the log must not grow with it.
+            Err(e) if !self.failing.status => {
+                self.failing.status = true;
+                log::warn!(
+                    "{e} (said once; VRRP goes on, `vrrp status` shows the last state written)"
+                );
+            }
+            Err(_) => {}
+            Ok(()) if self.failing.status => {
+                self.failing.status = false;
+                log::info!("{}: the state file is written again", self.name());
+            }
+            Ok(()) => {}
         }
     }
 
