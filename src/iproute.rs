@@ -1052,18 +1052,27 @@ pub fn set_route(nl: &mut NlSocket, r: &Route, add: bool, names: &Names) -> Resu
     let links = crate::link::list(nl)?;
     let mut index = |d: &str| crate::link::find(&links, d).map(|l| l.index);
     let m = route_message(r, add, &mut index)?;
-    let res = if add {
-        nl.request(
-            RouteNetlinkMessage::NewRoute(m),
-            NLM_F_CREATE | NLM_F_EXCL,
-            &what,
-        )
+    let msg = if add {
+        RouteNetlinkMessage::NewRoute(m)
     } else {
-        nl.request(RouteNetlinkMessage::DelRoute(m), 0, &what)
+        RouteNetlinkMessage::DelRoute(m)
     };
-    match res {
+    idempotent(nl, msg, add, libc_errno::ESRCH, &what)
+}
+
+/// Send an add (`add`: create, exclusive) or a delete; what is there already (adding)
+/// or gone already (deleting: the kernel says `gone`) is no error.
+fn idempotent(
+    nl: &mut NlSocket,
+    msg: RouteNetlinkMessage,
+    add: bool,
+    gone: i32,
+    what: &str,
+) -> Result<()> {
+    let flags = if add { NLM_F_CREATE | NLM_F_EXCL } else { 0 };
+    match nl.request(msg, flags, what) {
         Err(Error::Netlink { errno, .. })
-            if (add && errno == libc_errno::EEXIST) || (!add && errno == libc_errno::ESRCH) =>
+            if (add && errno == libc_errno::EEXIST) || (!add && errno == gone) =>
         {
             Ok(())
         }
@@ -1080,23 +1089,12 @@ pub fn set_rule(nl: &mut NlSocket, r: &Rule, add: bool, names: &Names) -> Result
         r.display(names)
     );
     let m = rule_message(r);
-    let res = if add {
-        nl.request(
-            RouteNetlinkMessage::NewRule(m),
-            NLM_F_CREATE | NLM_F_EXCL,
-            &what,
-        )
+    let msg = if add {
+        RouteNetlinkMessage::NewRule(m)
     } else {
-        nl.request(RouteNetlinkMessage::DelRule(m), 0, &what)
+        RouteNetlinkMessage::DelRule(m)
     };
-    match res {
-        Err(Error::Netlink { errno, .. })
-            if (add && errno == libc_errno::EEXIST) || (!add && errno == libc_errno::ENOENT) =>
-        {
-            Ok(())
-        }
-        r => r,
-    }
+    idempotent(nl, msg, add, libc_errno::ENOENT, &what)
 }
 
 #[cfg(test)]

@@ -582,24 +582,26 @@ impl Reactor {
 
     /// Set an instance up on a helper thread; it joins the loop when ready.
     fn start(&mut self, o: Options) {
-        let name = o.instance.name.clone();
-        match self
-            .setup
-            .submit(o.clone(), &self.started_tx, &self.started_pipe.1)
-        {
-            Ok(()) => {
-                self.pending.insert(
-                    name,
-                    Pending {
-                        opts: o,
-                        superseded: false,
-                        next: None,
-                        rebind: false,
-                    },
-                );
-            }
-            Err(e) => self.failed(&o, Error::io("start a setup thread", e)),
+        if let Err(e) = self.submit(o.clone(), false) {
+            self.failed(&o, Error::io("start a setup thread", e));
         }
+    }
+
+    /// Queue `o` for setting up, remembered as pending (`rebind`: new sockets for a
+    /// running instance).
+    fn submit(&mut self, o: Options, rebind: bool) -> std::io::Result<()> {
+        self.setup
+            .submit(o.clone(), &self.started_tx, &self.started_pipe.1)?;
+        self.pending.insert(
+            o.instance.name.clone(),
+            Pending {
+                opts: o,
+                superseded: false,
+                next: None,
+                rebind,
+            },
+        );
+        Ok(())
     }
 
     /// An instance that could not start: its group is in FAULT; from flags, the process
@@ -703,22 +705,8 @@ impl Reactor {
             .collect();
         for o in stale {
             let name = o.instance.name.clone();
-            match self
-                .setup
-                .submit(o.clone(), &self.started_tx, &self.started_pipe.1)
-            {
-                Ok(()) => {
-                    self.pending.insert(
-                        name,
-                        Pending {
-                            opts: o,
-                            superseded: false,
-                            next: None,
-                            rebind: true,
-                        },
-                    );
-                }
-                Err(e) => log::warn!("{name}: cannot start a setup thread: {e}"),
+            if let Err(e) = self.submit(o, true) {
+                log::warn!("{name}: cannot start a setup thread: {e}");
             }
         }
     }
