@@ -166,8 +166,8 @@ pub struct Route {
     /// MTU and whether it is locked.
     pub mtu: Option<(u32, bool)>,
     pub advmss: Option<u32>,
-    /// keepalived's no_track: an instance does not go to FAULT when it is deleted behind
-    /// its back (hakit never watches routes, so it only keeps the word).
+    /// keepalived's no_track: not one of keepalived's (hakit's) own; it is added with
+    /// `ip route`'s protocol (boot) instead of keepalived's.
     pub no_track: bool,
 }
 

@@ -10,11 +10,6 @@ use crate::support::{privileged, unique, Lab, Netns};
 const T: Duration = Duration::from_secs(10);
 const VIP: &str = "10.99.0.90";
 
-fn neigh_mac(client: &Netns) -> String {
-    let v = client.ip_json(&format!("neigh show {VIP}"));
-    v[0]["lladdr"].as_str().unwrap_or("").to_string()
-}
-
 fn mac(n: &Netns) -> String {
     n.mac("eth0")
         .iter()
@@ -23,19 +18,28 @@ fn mac(n: &Netns) -> String {
         .join(":")
 }
 
-fn pings(client: &Netns) -> bool {
-    client
-        .hakit(&[
-            "check",
-            "ping",
-            "--connect-timeout",
-            "1s",
-            "--retry",
-            "0",
-            VIP,
-        ])
-        .code
-        == 0
+/// `vrrp run` flags of a VRRPv3 instance at 0.1 s on eth0.
+fn v3(vrid: &str, priority: &str, vip: &str) -> Vec<String> {
+    [
+        "-i",
+        "eth0",
+        "--vrid",
+        vrid,
+        "--version",
+        "3",
+        "--advert-int",
+        "0.1",
+        "--priority",
+        priority,
+        "--vip",
+        vip,
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
 }
 
 fn conf(prio: u8, peer: Option<u8>, notify: &str) -> String {
@@ -79,13 +83,13 @@ fn partition_heals(tag: &str, unicast: bool, keepalived_wins: bool) {
         h2.status()
             .is_some_and(|s| s["state"] == "BACKUP" && s["master"] == "10.99.0.1")
     });
-    wait_for("the client reaching n1", T, || pings(client));
-    assert_eq!(neigh_mac(client), mac(n1));
+    wait_for("the client reaching n1", T, || client.pings(VIP));
+    assert_eq!(client.neigh_mac(VIP), mac(n1));
     // The cut: n1's port leaves the bridge, its carrier stays.
     lab.switch.ip("link set p0 nomaster");
     h2.wait_state("MASTER", T);
-    wait_for("the client reaching n2", T, || pings(client));
-    assert_eq!(neigh_mac(client), mac(n2));
+    wait_for("the client reaching n2", T, || client.pings(VIP));
+    assert_eq!(client.neigh_mac(VIP), mac(n2));
     assert!(n1.has_addr("eth0", VIP), "both masters while cut");
     std::thread::sleep(Duration::from_secs(10));
     let _ = std::fs::remove_file(&note);
@@ -97,11 +101,11 @@ fn partition_heals(tag: &str, unicast: bool, keepalived_wins: bool) {
     assert!(took < Duration::from_millis(600), "{took:?}");
     assert!(n1.has_addr("eth0", VIP));
     let back = Instant::now();
-    while neigh_mac(client) != mac(n1) {
+    while client.neigh_mac(VIP) != mac(n1) {
         assert!(
             back.elapsed() < Duration::from_secs(3),
             "the client's entry stayed {} (n1 {}, n2 {})\n{}\n{}\nn1:\n{}\nn2:\n{}",
-            neigh_mac(client),
+            client.neigh_mac(VIP),
             n1.vrrp_status("VI_P"),
             n2.vrrp_status("VI_P"),
             mac(n1),
@@ -111,7 +115,7 @@ fn partition_heals(tag: &str, unicast: bool, keepalived_wins: bool) {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(pings(client));
+    assert!(client.pings(VIP));
     wait_for("n2's notify_backup", T, || {
         std::fs::read_to_string(&note).is_ok_and(|s| s.contains("BACKUP"))
     });
@@ -241,37 +245,25 @@ fn a_hanging_track_script_is_killed_with_its_group_and_counts_as_failing() {
         "/bin/sh -c 'if [ -e {} ]; then sleep {tag} & exec sleep {tag}; fi'",
         flag.display()
     );
-    let base = |prio: &'static str| {
-        vec![
-            "-i",
-            "eth0",
-            "--vrid",
-            "65",
-            "--version",
-            "3",
-            "--advert-int",
-            "0.1",
-            "--priority",
-            prio,
-            "--vip",
-            "10.99.0.92/24",
-        ]
-    };
+    let base = |prio: &str| v3("65", prio, "10.99.0.92/24");
     let mut a1 = base("150");
-    a1.extend([
-        "--track-script",
-        &script,
-        "--track-interval",
-        "0.3s",
-        "--track-timeout",
-        "0.5s",
-        "--track-weight",
-        "-60",
-        "--track-fall",
-        "1",
-    ]);
-    let mut h1 = Hakit::start(n1, &a1);
-    let mut h2 = Hakit::start(n2, &base("100"));
+    a1.extend(
+        [
+            "--track-script",
+            &script,
+            "--track-interval",
+            "0.3s",
+            "--track-timeout",
+            "0.5s",
+            "--track-weight",
+            "-60",
+            "--track-fall",
+            "1",
+        ]
+        .map(str::to_string),
+    );
+    let mut h1 = Hakit::start(n1, &strs(&a1));
+    let mut h2 = Hakit::start(n2, &strs(&base("100")));
     h1.wait_state("MASTER", T);
     h2.wait_state("BACKUP", T);
     std::fs::write(&flag, "").unwrap();
@@ -308,24 +300,9 @@ fn an_interface_deleted_and_made_again_brings_the_instance_back() {
     }
     let lab = Lab::numbered("ifback", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
-    let base = |prio: &'static str| {
-        vec![
-            "-i",
-            "eth0",
-            "--vrid",
-            "66",
-            "--version",
-            "3",
-            "--advert-int",
-            "0.1",
-            "--priority",
-            prio,
-            "--vip",
-            "10.99.0.93/24",
-        ]
-    };
-    let mut h1 = Hakit::start(n1, &base("150"));
-    let mut h2 = Hakit::start(n2, &base("100"));
+    let base = |prio: &str| v3("66", prio, "10.99.0.93/24");
+    let mut h1 = Hakit::start(n1, &strs(&base("150")));
+    let mut h2 = Hakit::start(n2, &strs(&base("100")));
     h1.wait_state("MASTER", T);
     h2.wait_state("BACKUP", T);
     n1.ip("link del eth0");
@@ -378,25 +355,10 @@ fn a_full_state_directory_changes_nothing_on_the_wire_and_is_said_once() {
         ])
         .stderr(std::process::Stdio::null())
         .status();
-    let base = |prio: &'static str| {
-        vec![
-            "-i",
-            "eth0",
-            "--vrid",
-            "67",
-            "--version",
-            "3",
-            "--advert-int",
-            "0.1",
-            "--priority",
-            prio,
-            "--vip",
-            "10.99.0.94/24",
-        ]
-    };
+    let base = |prio: &str| v3("67", prio, "10.99.0.94/24");
     let d = dir.to_str().unwrap().to_string();
-    let mut h1 = Hakit::start_env(n1, &base("150"), &[("HAKIT_STATE_DIR", &d)]);
-    let mut h2 = Hakit::start(n2, &base("100"));
+    let mut h1 = Hakit::start_env(n1, &strs(&base("150")), &[("HAKIT_STATE_DIR", &d)]);
+    let mut h2 = Hakit::start(n2, &strs(&base("100")));
     wait_for("n1 master with the VIP", T, || {
         n1.has_addr("eth0", "10.99.0.94")
     });

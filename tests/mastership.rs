@@ -265,26 +265,6 @@ fn a_tracked_process_moves_the_master_inside_a_namespace() {
     h2.term();
 }
 
-fn neigh_mac(client: &Netns, ip: &str) -> String {
-    let v = client.ip_json(&format!("neigh show {ip}"));
-    v[0]["lladdr"].as_str().unwrap_or("").to_string()
-}
-
-fn pings(client: &Netns, ip: &str) -> bool {
-    client
-        .hakit(&[
-            "check",
-            "ping",
-            "--connect-timeout",
-            "1s",
-            "--retry",
-            "0",
-            ip,
-        ])
-        .code
-        == 0
-}
-
 /// use_vmac: the master carries the VIP on vrrp.VRID with the RFC's MAC and keepalived's
 /// sysctls, and advertises from it; a client's neighbour entry holds the virtual MAC, and
 /// still does after the VIP moves to the other hakit node (vmac_xmit_base: its adverts
@@ -341,15 +321,15 @@ fn use_vmac_keeps_the_client_s_neighbour_entry_across_a_failover() {
         assert_eq!(n1.sysctl(k), v, "{k}");
     }
     wait_for("the client reaches the VIP", T, || {
-        pings(client, "10.99.0.70")
+        client.pings("10.99.0.70")
     });
-    assert_eq!(neigh_mac(client, "10.99.0.70"), "00:00:5e:00:01:3d");
+    assert_eq!(client.neigh_mac("10.99.0.70"), "00:00:5e:00:01:3d");
     // The master stops; the other hakit node takes the VIP on its own vrrp.61.
     h1.term();
     h2.wait_state("MASTER", T);
-    assert!(pings(client, "10.99.0.70"), "the VIP answers from n2");
+    assert!(client.pings("10.99.0.70"), "the VIP answers from n2");
     assert_eq!(
-        neigh_mac(client, "10.99.0.70"),
+        client.neigh_mac("10.99.0.70"),
         "00:00:5e:00:01:3d",
         "the client's entry did not change"
     );
@@ -364,7 +344,7 @@ fn use_vmac_keeps_the_client_s_neighbour_entry_across_a_failover() {
         n4.has_addr("vrrp.61", "10.99.0.70")
     });
     assert!(
-        pings(client, "10.99.0.70"),
+        client.pings("10.99.0.70"),
         "the VIP answers from keepalived"
     );
     // Adverts: n1's from the virtual MAC, n2's from its eth0's.
@@ -448,12 +428,12 @@ fn a_no_accept_master_drops_what_is_addressed_to_its_vip_in_its_own_table() {
         "{}",
         nft(n1, &["list", "ruleset"])
     );
-    assert!(pings(client, "10.99.0.1"), "n1 answers at its own address");
-    assert!(!pings(client, "10.99.0.80"), "but not at the VIP");
+    assert!(client.pings("10.99.0.1"), "n1 answers at its own address");
+    assert!(!client.pings("10.99.0.80"), "but not at the VIP");
     h1.term();
     h2.wait_state("MASTER", T);
     wait_for("n2 answering at the VIP (accept)", T, || {
-        pings(client, "10.99.0.80")
+        client.pings("10.99.0.80")
     });
     assert!(!nft(n1, &["list", "set", "inet", "hakit_vrrp", "vips4"]).contains("10.99.0.80"));
     assert_eq!(nft(n1, &["list", "table", "inet", "mine"]), mine);

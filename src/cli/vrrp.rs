@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{Exit, Global, Out};
 use crate::error::{Error, Result};
+use crate::iproute;
 use crate::link;
 use crate::process::split_command;
 use crate::units::{parse_duration, parse_positive_duration};
@@ -590,6 +591,7 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
             crate::vip::validate_label(l, &inst.interface, v.addr)?;
         }
     }
+    let names = iproute::Names::system();
     let opts = Options {
         instance: inst,
         scripts,
@@ -639,28 +641,18 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
             name: (!n.is_empty()).then(|| n.clone()),
             xmit_base: a.vmac_xmit_base,
         }),
-        routes: {
-            let names = crate::iproute::Names::system();
-            a.virtual_routes
-                .iter()
-                .map(|r| {
-                    let w: Vec<String> = r.split_whitespace().map(str::to_string).collect();
-                    crate::iproute::parse_route(&w, &names)
-                        .map_err(|e| Error::invalid(format!("--virtual-route '{r}': {e}")))
-                })
-                .collect::<Result<Vec<_>>>()?
-        },
-        rules: {
-            let names = crate::iproute::Names::system();
-            a.virtual_rules
-                .iter()
-                .map(|r| {
-                    let w: Vec<String> = r.split_whitespace().map(str::to_string).collect();
-                    crate::iproute::parse_rule(&w, &names)
-                        .map_err(|e| Error::invalid(format!("--virtual-rule '{r}': {e}")))
-                })
-                .collect::<Result<Vec<_>>>()?
-        },
+        routes: parsed(
+            &a.virtual_routes,
+            "--virtual-route",
+            &names,
+            iproute::parse_route,
+        )?,
+        rules: parsed(
+            &a.virtual_rules,
+            "--virtual-rule",
+            &names,
+            iproute::parse_rule,
+        )?,
         label: a.label.clone(),
         group: None,
     };
@@ -868,4 +860,20 @@ fn send(a: &SendArgs, out: &Out) -> Exit {
         link.name
     ));
     Ok(0)
+}
+
+/// Route or rule lines given with `flag`, read with `parse`.
+fn parsed<T>(
+    lines: &[String],
+    flag: &str,
+    names: &iproute::Names,
+    parse: fn(&[String], &iproute::Names) -> std::result::Result<T, String>,
+) -> Result<Vec<T>> {
+    lines
+        .iter()
+        .map(|l| {
+            let w: Vec<String> = l.split_whitespace().map(str::to_string).collect();
+            parse(&w, names).map_err(|e| Error::invalid(format!("{flag} '{l}': {e}")))
+        })
+        .collect()
 }

@@ -220,7 +220,6 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
                     ))
                 })?;
                 let (weight, reverse) = w.unwrap_or((t.weight, t.reverse));
-                let d = |s: Option<f64>| Duration::from_secs_f64(s.unwrap_or(0.0));
                 out.push(crate::proctrack::ProcessSpec {
                     name: t.name.clone(),
                     process: t.process.clone(),
@@ -232,8 +231,8 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
                     quorum_max: t.quorum_max,
                     weight,
                     reverse,
-                    fork_delay: d(t.fork_delay),
-                    terminate_delay: d(t.terminate_delay),
+                    fork_delay: t.fork_delay,
+                    terminate_delay: t.terminate_delay,
                 });
             }
             out

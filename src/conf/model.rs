@@ -78,7 +78,7 @@ pub struct TrackFile {
 }
 
 /// vrrp_track_process: processes that move the priority (or mean FAULT) by their count.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrackProcess {
     pub name: String,
     pub process: String,
@@ -89,13 +89,10 @@ pub struct TrackProcess {
     pub quorum_max: u32,
     pub weight: i32,
     pub reverse: bool,
-    /// Seconds.
-    pub fork_delay: Option<f64>,
-    pub terminate_delay: Option<f64>,
+    pub fork_delay: std::time::Duration,
+    pub terminate_delay: std::time::Duration,
     pub loc: Loc,
 }
-
-impl Eq for TrackProcess {}
 
 /// A tracker named in an instance or group: name, (weight, reverse) override, where.
 pub type Tracked = (String, Option<(i32, bool)>, Loc);
@@ -849,14 +846,14 @@ fn track_process(cx: &mut Ctx, n: &Node) -> Option<TrackProcess> {
         quorum_max: u32::MAX,
         weight: 0,
         reverse: false,
-        fork_delay: None,
-        terminate_delay: None,
+        fork_delay: std::time::Duration::ZERO,
+        terminate_delay: std::time::Duration::ZERO,
         loc: n.loc.clone(),
     };
-    let secs = |cx: &mut Ctx, k: &Node| -> Option<f64> {
+    let secs = |cx: &mut Ctx, k: &Node| -> Option<std::time::Duration> {
         let v = cx.one(k)?;
         match v.parse::<f64>() {
-            Ok(x) if (0.0..=3600.0).contains(&x) => Some(x),
+            Ok(x) if (0.0..=3600.0).contains(&x) => Some(std::time::Duration::from_secs_f64(x)),
             _ => {
                 cx.err(k.at(0), format!("{}: \"{v}\" is not 0-3600 seconds", k.key));
                 None
@@ -896,12 +893,13 @@ fn track_process(cx: &mut Ctx, n: &Node) -> Option<TrackProcess> {
                 }
             }
             "delay" => {
-                let d = secs(cx, &k);
-                t.fork_delay = d;
-                t.terminate_delay = d;
+                if let Some(d) = secs(cx, &k) {
+                    t.fork_delay = d;
+                    t.terminate_delay = d;
+                }
             }
-            "fork_delay" => t.fork_delay = secs(cx, &k),
-            "terminate_delay" => t.terminate_delay = secs(cx, &k),
+            "fork_delay" => t.fork_delay = secs(cx, &k).unwrap_or_default(),
+            "terminate_delay" => t.terminate_delay = secs(cx, &k).unwrap_or_default(),
             _ => cx.unknown(&k, "vrrp_track_process"),
         }
     }

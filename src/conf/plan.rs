@@ -248,10 +248,9 @@ pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
     for v in &i.excluded {
         a.extend(["--vip-excluded".into(), shq(&v.addr)]);
     }
-    if let Ok(o) = convert::vrrp_options(c, i, std::path::Path::new("")) {
-        if !o.accept {
-            a.push("--no-accept".into());
-        }
+    let converted = convert::vrrp_options(c, i, std::path::Path::new("")).ok();
+    if converted.as_ref().is_some_and(|o| !o.accept) {
+        a.push("--no-accept".into());
     }
     if let Some(n) = &i.use_vmac {
         a.push("--use-vmac".into());
@@ -274,7 +273,7 @@ pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
     }
     // The gratuitous ARP timing as the file gives it (flags at their defaults are left
     // out).
-    if let Ok(o) = convert::vrrp_options(c, i, std::path::Path::new("")) {
+    if let Some(o) = converted {
         let secs = |d: std::time::Duration| format!("{}s", d.as_secs_f64());
         let (g, m) = (o.garp, o.garp_more);
         if g.count != 5 {

@@ -45,6 +45,11 @@ enum Fx {
     DelRoute(String),
     AddRule(String),
     DelRule(String),
+    /// no_accept: what is addressed to this address dropped, or let in again.
+    Block(IpAddr),
+    Unblock(IpAddr),
+    /// use_vmac: the macvlan let go at stop.
+    ReleaseVmac(String),
 }
 
 #[derive(Default)]
@@ -157,15 +162,16 @@ impl Host for FakeHost {
     }
     fn block_vips(&mut self, addrs: &[IpAddr], block: bool) -> Result<()> {
         for a in addrs {
-            self.push(Fx::Notify(format!(
-                "{} {a}",
-                if block { "block" } else { "unblock" }
-            )));
+            self.push(if block {
+                Fx::Block(*a)
+            } else {
+                Fx::Unblock(*a)
+            });
         }
         Ok(())
     }
     fn release_vmac(&mut self, l: &Link) {
-        self.push(Fx::Notify(format!("release {}", l.name)));
+        self.push(Fx::ReleaseVmac(l.name.clone()));
     }
     fn process_count(&mut self, spec: &crate::proctrack::ProcessSpec) -> usize {
         self.procs.get(&spec.process).copied().unwrap_or(0)
@@ -407,7 +413,8 @@ impl World {
             }
         }
         let now = self.now();
-        self.sp.links_changed(now, &mut self.host);
+        let links = self.host.links.clone();
+        self.sp.links_changed(now, &mut self.host, &links);
     }
 
     fn stop(&mut self) {
@@ -1411,4 +1418,45 @@ fn a_unicast_master_that_yields_repeats_its_parting_advert() {
     w.master_until(s, "10.0.0.3", 150, 500, 3000);
     let sent: Vec<(u64, u8)> = w.sent("U", 450, 3000).iter().map(|x| (x.0, x.1)).collect();
     assert_eq!(sent, [(450, 100), (1450, 100), (2450, 100)]);
+}
+
+/// no_accept: a master that does not own its VIP blocks it before adding it and lets it
+/// in again after removing it; with accept nothing is blocked. A use_vmac instance lets
+/// its macvlan go at stop.
+#[test]
+fn a_no_accept_master_blocks_its_vip_around_holding_it() {
+    let mut o = opts("A", 1, 100, "10.0.0.100");
+    o.accept = false;
+    o.vmac = Some(super::vmac::Vmac::default());
+    let mut w = World::new();
+    let s = w.add(o.clone(), "10.0.0.1");
+    w.until(400);
+    assert_eq!(w.state(s), State::Master);
+    w.advert(s, "10.0.0.3", 150);
+    w.stop();
+    let vip = ip("10.0.0.100");
+    let fx: Vec<Fx> = w
+        .changes_since(0)
+        .into_iter()
+        .map(|x| x.1)
+        .filter(|f| !matches!(f, Fx::Notify(_) | Fx::Announce(_)))
+        .collect();
+    assert_eq!(
+        fx,
+        [
+            Fx::Block(vip),
+            Fx::AddVip(vip),
+            Fx::DelVip(vip),
+            Fx::Unblock(vip),
+            Fx::ReleaseVmac("eth0".into()),
+        ]
+    );
+    o.accept = true;
+    let mut w = World::new();
+    w.add(o, "10.0.0.1");
+    w.until(400);
+    assert!(!w
+        .changes_since(0)
+        .iter()
+        .any(|x| matches!(x.1, Fx::Block(_) | Fx::Unblock(_))));
 }

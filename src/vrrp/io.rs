@@ -191,7 +191,7 @@ impl Io {
                     // By address, when it is the interface's own; on a use_vmac macvlan
                     // it is the base interface's (EINVAL), and the bound device chooses.
                     match tx.set_multicast_if_v4(&s4) {
-                        Err(e) if e.raw_os_error() == Some(libc_einval()) => {}
+                        Err(e) if e.raw_os_error() == Some(crate::error::libc_errno::EINVAL) => {}
                         r => r.map_err(|e| sock_err("choose the multicast interface", e))?,
                     }
                     tx.set_ttl(u32::from(unicast_ttl))
@@ -368,8 +368,4 @@ pub fn vrid_filter(vrid: u8, v6: bool) -> Vec<libc::sock_filter> {
 struct libc_in6_pktinfo {
     addr: [u8; 16],
     ifindex: u32,
-}
-
-fn libc_einval() -> i32 {
-    nix::errno::Errno::EINVAL as i32
 }

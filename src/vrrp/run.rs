@@ -681,10 +681,7 @@ impl Reactor {
     /// Instances whose interface was deleted and made again (a new index; with use_vmac,
     /// the macvlan gone with it): set them up again on a helper thread, to swap their
     /// sockets in when ready.
-    fn rebind_stale(&mut self) {
-        let Ok(links) = self.host.links() else {
-            return;
-        };
+    fn rebind_stale(&mut self, links: &[Link]) {
         let stale: Vec<Options> = self
             .speaker
             .instances()
@@ -950,8 +947,13 @@ pub fn run(
             r.receive(slot);
         }
         if links && r.links.drain() {
-            r.speaker.links_changed(Instant::now(), &mut r.host);
-            r.rebind_stale();
+            match r.host.links() {
+                Ok(now) => {
+                    r.speaker.links_changed(Instant::now(), &mut r.host, &now);
+                    r.rebind_stale(&now);
+                }
+                Err(e) => log::warn!("read the interfaces: {e}"),
+            }
         }
         r.speaker.tick(Instant::now(), &mut r.host);
         r.host.reap();

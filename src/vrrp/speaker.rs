@@ -254,15 +254,11 @@ impl<W: Wire> Speaker<W> {
     }
 
     /// Interfaces changed (a link notification): every instance looks, at one dump.
-    pub fn links_changed(&mut self, now: Instant, host: &mut dyn Host) {
-        let links = match host.links() {
-            Ok(l) => l,
-            Err(e) => return log::warn!("read the interfaces: {e}"),
-        };
+    pub fn links_changed(&mut self, now: Instant, host: &mut dyn Host, links: &[Link]) {
         for slot in 0..self.slots.len() {
             if let Some(m) = self.slots[slot].as_mut() {
                 let mut cx = Self::cx(now, host, &mut m.wire);
-                m.inst.check_interfaces(&mut cx, &links);
+                m.inst.check_interfaces(&mut cx, links);
                 m.inst.tick(&mut cx);
                 self.settle(now, host, slot);
             }

@@ -281,6 +281,28 @@ impl Netns {
         [b[0], b[1], b[2], b[3], b[4], b[5]]
     }
 
+    /// The MAC this namespace's neighbour table holds for `ip` ("" when none).
+    pub fn neigh_mac(&self, ip: &str) -> String {
+        let v = self.ip_json(&format!("neigh show {ip}"));
+        v[0]["lladdr"].as_str().unwrap_or("").to_string()
+    }
+
+    /// Whether `ip` answers one ICMP echo within a second (hakit's own ping check: the
+    /// test machines need no iputils).
+    pub fn pings(&self, ip: &str) -> bool {
+        self.hakit(&[
+            "check",
+            "ping",
+            "--connect-timeout",
+            "1s",
+            "--retry",
+            "0",
+            ip,
+        ])
+        .code
+            == 0
+    }
+
     pub fn sysctl(&self, key: &str) -> String {
         let r = self.exec("sysctl", &["-n", key]);
         assert_eq!(r.code, 0, "sysctl {key}: {}", r.stderr);
