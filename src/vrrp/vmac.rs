@@ -219,16 +219,24 @@ fn configure(nl: &mut NlSocket, base: &Link, vmac: &Link, v6: bool, made: bool) 
     }
     let mut g = SAVED.lock().unwrap_or_else(|p| p.into_inner());
     let s = g.get_or_insert_with(Saved::default);
+    // Ours already: a restarted instance (the macvlan found again), or one whose
+    // interface was deleted and made again (the macvlan made again on the new one, whose
+    // sysctls are new too). Counted once either way.
+    let again = s.made.contains_key(&vmac.name);
     if made {
         s.made.insert(vmac.name.clone(), base.name.clone());
-    } else if s.made.contains_key(&vmac.name) {
-        // Ours already (a restarted instance): counted once.
+    } else if again {
         return Ok(());
     }
     if v6 {
         return Ok(());
     }
     match s.bases.get_mut(&base.name) {
+        Some(_) if again => {
+            for (what, v) in BASE {
+                write_sysctl(&key(&base.name, what), v)?;
+            }
+        }
         Some(b) => b.1 += 1,
         None => {
             let mut before = Vec::new();
