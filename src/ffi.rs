@@ -2,6 +2,8 @@
 //!
 //! - socket2 builds IPv4/IPv6/Unix socket addresses safely but has no constructor for a
 //!   link-layer `sockaddr_ll`, which sending a raw frame to an interface needs.
+//! - [`trim_heap`]: glibc's `malloc_trim`, which gives the pages of freed memory back to
+//!   the kernel (Rust's allocator has no such call).
 //! - [`Nftables`]: libnftables, the library behind the `nft` program, called in-process
 //!   so that its netlink socket outlives a transaction (see there why that matters).
 
@@ -26,6 +28,19 @@ pub fn packet_addr(ifindex: u32, ethertype: u16) -> std::io::Result<SockAddr> {
         })
     }?;
     Ok(addr)
+}
+
+/// Give the kernel back the whole free pages of the C heap and its thread arenas. Setting
+/// up a thousand VRRP instances on worker threads leaves megabytes of freed netlink
+/// buffers in the middle of the arenas, where the heap's own trimming (from its top only)
+/// never reaches. A no-op where the C library is not glibc.
+pub fn trim_heap() {
+    #[cfg(target_env = "gnu")]
+    // SAFETY: malloc_trim takes a plain integer, touches only the allocator's own state
+    // under its locks, and is safe to call from any thread at any time.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// A libnftables context (`nft_ctx`), loaded from the nftables package's

@@ -79,8 +79,8 @@ fn hakit_backs_up_keepalived_takes_over_on_crash_and_yields_on_return() {
     );
     assert_eq!(hk.status().unwrap()["master"], "10.99.0.1");
     wait_for(
-        "the received adverts to be counted",
-        Duration::from_secs(3),
+        "the received adverts to be counted (the state file every 5 s)",
+        Duration::from_secs(7),
         || {
             hk.status()
                 .and_then(|s| s["adverts_received"].as_u64())

@@ -362,6 +362,10 @@ struct RunArgs {
 }
 
 /// Show running instances from their state files (exit 1 when none runs).
+///
+/// A state, a priority or a master change is in the file at once, and so is a drop of a
+/// cause not seen before; the counters (adverts sent and received, drops) are written at
+/// most every 5 s.
 #[derive(Args, Debug)]
 struct StatusArgs {
     /// One instance by name (default: all).
@@ -839,7 +843,7 @@ fn send(a: &SendArgs, out: &Out) -> Exit {
     let link = link::resolve(&mut nl, &inst.interface)?;
     let src = match a.src {
         Some(s) => s,
-        None => io::source_address(&link.name, &inst.vips, v6, Duration::from_secs(3))?,
+        None => io::source_address(&mut nl, &link.name, &inst.vips, v6, Duration::from_secs(3))?,
     };
     let io = Io::open(&link, src, None, 255)?;
     let advert = Advert {

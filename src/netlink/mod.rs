@@ -232,6 +232,22 @@ impl NlSocket {
         self.receive::<I>(seq, what, |m| out.push(m), true)?;
         Ok(out)
     }
+
+    /// A dump the kernel filters by the request's header (the addresses of one interface
+    /// when it names an index): strict checking is on for this request only, since it
+    /// also makes the kernel refuse headers that plain dumps may leave loose. A kernel
+    /// without it (before 4.20) dumps everything, so callers still filter.
+    pub fn dump_filtered<I>(&mut self, payload: I, what: &str) -> Result<Vec<I>>
+    where
+        I: NetlinkSerializable + NetlinkDeserializable + Debug,
+    {
+        let strict = self.sock.set_netlink_get_strict_chk(true).is_ok();
+        let out = self.dump(payload, what);
+        if strict {
+            let _ = self.sock.set_netlink_get_strict_chk(false);
+        }
+        out
+    }
 }
 
 /// Map a kernel errno on `what` to the library's error.

@@ -222,17 +222,32 @@ pub fn list(nl: &mut NlSocket, dev: Option<&str>) -> Result<Vec<AddrEntry>> {
         }
         None => None,
     };
-    let msgs = nl.dump(
-        RouteNetlinkMessage::GetAddress(AddressMessage::default()),
-        "list addresses",
-    )?;
+    list_in(nl, &links, only)
+}
+
+/// The addresses of interface `only` (all with None), named after `links`. The kernel
+/// sends only that interface's: a daemon with a thousand VIPs on four interfaces lists
+/// one interface's, not the whole host's, each time it adds one.
+fn list_in(nl: &mut NlSocket, links: &[Link], only: Option<u32>) -> Result<Vec<AddrEntry>> {
+    let msgs = match only {
+        Some(index) => {
+            let mut m = AddressMessage::default();
+            m.header.index = index;
+            nl.dump_filtered(RouteNetlinkMessage::GetAddress(m), "list addresses")?
+        }
+        None => nl.dump(
+            RouteNetlinkMessage::GetAddress(AddressMessage::default()),
+            "list addresses",
+        )?,
+    };
     let mut out: Vec<AddrEntry> = msgs
         .iter()
         .filter_map(|m| match m {
-            RouteNetlinkMessage::NewAddress(a) => entry_from(a, &links),
+            RouteNetlinkMessage::NewAddress(a) if only.is_none_or(|i| a.header.index == i) => {
+                entry_from(a, links)
+            }
             _ => None,
         })
-        .filter(|e| only.is_none_or(|i| e.ifindex == i))
         .collect();
     out.sort_by_key(|e| (e.ifindex, e.family == "inet6"));
     Ok(out)
@@ -294,11 +309,14 @@ pub fn add(nl: &mut NlSocket, dev: &str, net: IpNet, opts: &AddOptions) -> Resul
     if let Some(l) = &opts.label {
         validate_label(l, dev, net.addr)?;
     }
-    let link = link::resolve(nl, dev)?;
+    link::validate_name(dev)?;
+    let links = link::list(nl)?;
+    let link = link::find(&links, dev)?.clone();
     if net.addr.is_ipv6() {
         check_ipv6(dev)?;
     }
-    if let Some(e) = list(nl, Some(dev))?.iter().find(|e| e.local == net.addr) {
+    let present = list_in(nl, &links, Some(link.index))?;
+    if let Some(e) = present.iter().find(|e| e.local == net.addr) {
         return Ok((
             link,
             Change::AlreadyPresent {
@@ -306,7 +324,19 @@ pub fn add(nl: &mut NlSocket, dev: &str, net: IpNet, opts: &AddOptions) -> Resul
             },
         ));
     }
-    let mut m = address_message(&link, net);
+    add_on(nl, &link, net, opts).map(|c| (link, c))
+}
+
+/// Add `net` to `link` without looking first: present already with that prefix is
+/// `AlreadyPresent` (the kernel's EEXIST); with another prefix, the kernel adds it beside
+/// (as keepalived does). For a daemon that knows its interface and adds many VIPs: no
+/// dump of the interface's addresses per VIP.
+pub fn add_on(nl: &mut NlSocket, link: &Link, net: IpNet, opts: &AddOptions) -> Result<Change> {
+    let dev = &link.name;
+    if let Some(l) = &opts.label {
+        validate_label(l, dev, net.addr)?;
+    }
+    let mut m = address_message(link, net);
     if let Some(l) = &opts.label {
         m.attributes.push(AddressAttribute::Label(l.clone()));
     }
@@ -323,12 +353,12 @@ pub fn add(nl: &mut NlSocket, dev: &str, net: IpNet, opts: &AddOptions) -> Resul
     ) {
         Ok(()) => {
             log::info!("added {net} to {dev}");
-            Ok((link, Change::Added))
+            Ok(Change::Added)
         }
         Err(Error::Netlink {
             errno: libc_errno::EEXIST,
             ..
-        }) => Ok((link, Change::AlreadyPresent { prefix: net.prefix })),
+        }) => Ok(Change::AlreadyPresent { prefix: net.prefix }),
         Err(Error::Netlink {
             errno: libc_errno::EACCES,
             ..
@@ -341,8 +371,11 @@ pub fn add(nl: &mut NlSocket, dev: &str, net: IpNet, opts: &AddOptions) -> Resul
 
 /// Remove `addr` from `dev`, whatever prefix it has there. Absent: `Absent`.
 pub fn del(nl: &mut NlSocket, dev: &str, addr: IpAddr) -> Result<(Link, Change)> {
-    let link = link::resolve(nl, dev)?;
-    let Some(e) = list(nl, Some(dev))?.into_iter().find(|e| e.local == addr) else {
+    link::validate_name(dev)?;
+    let links = link::list(nl)?;
+    let link = link::find(&links, dev)?.clone();
+    let present = list_in(nl, &links, Some(link.index))?;
+    let Some(e) = present.into_iter().find(|e| e.local == addr) else {
         return Ok((link, Change::Absent));
     };
     let m = address_message(&link, e.net());

@@ -99,7 +99,7 @@ impl FakeHost {
 }
 
 impl Host for FakeHost {
-    fn add_vip(&mut self, _: &Link, vip: IpNet, _: Option<&str>) -> Result<()> {
+    fn add_vip(&mut self, _: &Link, vip: IpNet, _: Option<&str>, _: bool) -> Result<()> {
         self.push(Fx::AddVip(vip.addr));
         Ok(())
     }
@@ -995,6 +995,69 @@ fn a_reload_keeps_an_unchanged_instance_untouched_and_restarts_a_changed_one() {
         2,
         "B and C removed"
     );
+}
+
+#[test]
+fn a_reload_that_changes_only_addresses_updates_a_master_in_place() {
+    let mut w = World::new();
+    let a = w.add(opts("A", 51, 100, VIP), "10.0.0.2");
+    let b = w.add(opts("B", 52, 100, "10.0.1.100/24"), "10.0.1.2");
+    w.until(1000);
+    assert_eq!((w.state(a), w.state(b)), (State::Master, State::Master));
+    let before = w.status("A").transitions.len();
+    // A: 10.0.0.100 goes, 10.0.0.101 and .102 come; B: a VIP and a priority change.
+    let mut a2 = opts("A", 51, 100, "10.0.0.101/24");
+    a2.instance.vips.push("10.0.0.102/24".parse().unwrap());
+    let mut b2 = opts("B", 52, 120, "10.0.1.100/24");
+    b2.instance.vips.push("10.0.1.101/24".parse().unwrap());
+    let plan = w.sp.reload_plan(&[a2.clone(), b2]);
+    assert_eq!(plan.kept, 0);
+    assert_eq!(plan.stop, [(b, "B".to_string(), true)], "B restarts");
+    assert_eq!(plan.readdress.len(), 1);
+    assert_eq!(plan.readdress[0].0, a);
+    let names: Vec<&str> = plan
+        .start
+        .iter()
+        .map(|o| o.instance.name.as_str())
+        .collect();
+    assert_eq!(names, ["B"], "A is not started again");
+
+    let now = w.now();
+    w.sp.readdress(now, &mut w.host, a, a2);
+    let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+    let fx: Vec<Fx> = w.changes_since(1000).into_iter().map(|c| c.1).collect();
+    assert_eq!(
+        fx[..3],
+        [
+            Fx::DelVip(ip("10.0.0.100")),
+            Fx::AddVip(ip("10.0.0.101")),
+            Fx::AddVip(ip("10.0.0.102"))
+        ]
+    );
+    assert!(
+        fx.contains(&Fx::Announce(ip("10.0.0.101")))
+            && !fx.contains(&Fx::Announce(ip("10.0.0.100")))
+    );
+    assert!(
+        !fx.iter().any(|f| matches!(f, Fx::Notify(_))),
+        "no notify: {fx:?}"
+    );
+    w.until(2000);
+    assert_eq!(w.state(a), State::Master);
+    assert_eq!(w.status("A").transitions.len(), before, "A did not move");
+    assert_eq!(w.status("A").vips, ["10.0.0.101/24", "10.0.0.102/24"]);
+    let beats: Vec<u64> = w.sent("A", 900, 2000).iter().map(|s| s.0).collect();
+    assert!(
+        beats.windows(2).all(|p| p[1] - p[0] == 100),
+        "A's adverts every 100 ms through the reload: {beats:?}"
+    );
+    // A no_accept instance restarts instead (its addresses are in the filter too).
+    let mut na = opts("A", 51, 100, "10.0.0.103/24");
+    na.accept = false;
+    let mut a3 = opts("A", 51, 100, "10.0.0.101/24");
+    a3.instance.vips.push("10.0.0.102/24".parse().unwrap());
+    a3.accept = false;
+    assert!(!super::speaker::only_addresses_differ(&a3, &na));
 }
 
 #[test]

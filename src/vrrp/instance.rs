@@ -22,9 +22,16 @@ use crate::link::Link;
 use crate::logging::rfc3339_utc;
 use crate::process::Outcome;
 use crate::vip::garp::Pattern;
+use crate::vip::IpNet;
 
-/// How often changed counters reach the state file (transitions are written at once).
-const STATUS_FLUSH: Duration = Duration::from_secs(1);
+/// How often changed counters reach the state file. Transitions, and a drop of a cause
+/// not seen before, are written at once. (Once a second cost a thousand instances a
+/// thousand file writes a second: more than their adverts.)
+const STATUS_FLUSH: Duration = Duration::from_secs(5);
+
+/// A cause of dropped adverts is logged at its first packet, then at most once in this
+/// interval with how many it dropped since: a flood does not grow the log per packet.
+const DROP_LOG_EVERY: Duration = Duration::from_secs(60);
 
 /// While a script runs, how often it is looked at.
 const SCRIPT_POLL: Duration = Duration::from_millis(10);
@@ -88,7 +95,8 @@ pub struct Instance {
     /// Counters changed since the state file was written.
     dirty: bool,
     last_write: Instant,
-    logged_drops: BTreeSet<Drop>,
+    /// Per drop cause: when it was last logged, and how many were dropped since.
+    logged_drops: BTreeMap<Drop, (Instant, u64)>,
     /// Leaving because a reload removed it (notified as keepalived's DELETED or FAULT).
     deleted: bool,
     /// Failures said once until they end: sending adverts, writing the state file.
@@ -103,6 +111,13 @@ pub struct Instance {
 struct Failing {
     send: bool,
     status: bool,
+}
+
+/// The first instant after `now` that is `origin` plus a whole number of `every`.
+fn next_on_grid(origin: Instant, every: Duration, now: Instant) -> Instant {
+    let step = every.as_nanos().max(1);
+    let n = now.saturating_duration_since(origin).as_nanos() / step + 1;
+    origin + Duration::from_nanos(u64::try_from(n * step).unwrap_or(u64::MAX))
 }
 
 /// A state as notify scripts and the state file name the one entered: the machine's
@@ -269,7 +284,7 @@ impl Instance {
             status,
             dirty: false,
             last_write: now,
-            logged_drops: BTreeSet::new(),
+            logged_drops: BTreeMap::new(),
             deleted: false,
             failing: Failing::default(),
             owner,
@@ -306,6 +321,57 @@ impl Instance {
             link.index
         );
         self.link = link;
+    }
+
+    /// A reload changed its addresses only: a master adds the new ones (and announces
+    /// them) and removes those gone, without leaving MASTER; in any other state it just
+    /// takes the new list (becoming master adds it whole).
+    pub fn readdress(&mut self, cx: &mut Cx, opts: Options) {
+        let all = |o: &Options| -> Vec<IpNet> {
+            let i = &o.instance;
+            i.vips.iter().chain(&i.excluded).copied().collect()
+        };
+        let (before, after) = (all(&self.opts), all(&opts));
+        let gone: Vec<IpNet> = before
+            .iter()
+            .filter(|v| !after.iter().any(|n| n.addr == v.addr))
+            .copied()
+            .collect();
+        let new: Vec<IpNet> = after
+            .iter()
+            .filter(|v| !before.iter().any(|o| o.addr == v.addr))
+            .copied()
+            .collect();
+        log::info!(
+            "reload: {}: addresses changed (+{} -{}): updated in place",
+            self.name(),
+            new.len(),
+            gone.len()
+        );
+        self.opts = opts;
+        self.status.vips = self
+            .opts
+            .instance
+            .vips
+            .iter()
+            .map(|v| v.to_string())
+            .collect();
+        if self.state() == State::Master {
+            for v in &gone {
+                if let Err(e) = cx.host.del_vip(&self.link, v.addr) {
+                    log::error!("{}: {e}", self.opts.instance.name);
+                }
+            }
+            let label = self.opts.label.as_deref();
+            for v in &new {
+                if let Err(e) = cx.host.add_vip(&self.link, *v, label, self.owner) {
+                    log::error!("{}: {e}", self.opts.instance.name);
+                }
+            }
+            let addrs: Vec<IpAddr> = new.iter().map(|v| v.addr).collect();
+            self.announce_addrs(cx, self.opts.garp.count, addrs);
+        }
+        self.write_status(cx);
     }
 
     /// What it was started with (a reload compares it with the file's new options).
@@ -362,14 +428,14 @@ impl Instance {
         }
         let i = &self.opts.instance;
         if !i.unicast_peers.is_empty() && !i.unicast_peers.contains(&from) {
-            return;
+            return self.count_drop(cx, Drop::Peer, from);
         }
         let a = match r.valid(!i.unicast_peers.is_empty()) {
             Ok(a) => a.clone(),
-            Err(d) => return self.count_drop(d, from),
+            Err(d) => return self.count_drop(cx, d, from),
         };
         if let Err(d) = config::check(&a, i) {
-            return self.count_drop(d, from);
+            return self.count_drop(cx, d, from);
         }
         self.status.adverts_received += 1;
         if a.priority == 0 {
@@ -449,18 +515,41 @@ impl Instance {
         w
     }
 
-    fn count_drop(&mut self, d: Drop, from: IpAddr) {
-        *self
-            .status
-            .drops
-            .entry(d.describe().to_string())
-            .or_insert(0) += 1;
-        self.dirty = true;
-        if d != Drop::Vrid && self.logged_drops.insert(d) {
-            log::warn!(
-                "{}: dropped an advertisement from {from}: {d} (logged once per cause; see `hakit vrrp status`)",
-                self.name()
-            );
+    fn count_drop(&mut self, cx: &mut Cx, d: Drop, from: IpAddr) {
+        match self.status.drops.get_mut(d.describe()) {
+            Some(n) => {
+                *n += 1;
+                self.dirty = true;
+            }
+            // A cause not seen before is on record at once.
+            None => {
+                self.status.drops.insert(d.describe().to_string(), 1);
+                self.write_status(cx);
+            }
+        }
+        if d == Drop::Vrid {
+            return;
+        }
+        let name = &self.opts.instance.name;
+        match self.logged_drops.get_mut(&d) {
+            None => {
+                self.logged_drops.insert(d, (cx.now, 0));
+                log::warn!(
+                    "{name}: dropped an advertisement from {from}: {d} (said once a minute at most, with a count; see `hakit vrrp status`)"
+                );
+            }
+            Some((at, since)) => {
+                *since += 1;
+                let ago = cx.now.saturating_duration_since(*at);
+                if ago >= DROP_LOG_EVERY {
+                    log::warn!(
+                        "{name}: dropped {since} more advertisement(s) in {}s: {d} (the last from {from})",
+                        ago.as_secs()
+                    );
+                    *at = cx.now;
+                    *since = 0;
+                }
+            }
         }
     }
 
@@ -502,12 +591,15 @@ impl Instance {
     pub fn check_interfaces(&mut self, cx: &mut Cx, links: &[Link]) {
         // Link changes arrive as notifications; this poll is a safety net (a lost
         // notification, say), and the cadence at which tracked files are read.
-        self.next_iface_check = cx.now
-            + if self.opts.track_files.is_empty() && self.opts.processes.is_empty() {
-                Duration::from_secs(5)
-            } else {
-                Duration::from_millis(100)
-            };
+        // On a grid from the process's origin, not from each instance's start: every
+        // instance looks in the same pass, at one dump of the interfaces (out of step, a
+        // hundred instances made twenty dumps a second).
+        let every = if self.opts.track_files.is_empty() && self.opts.processes.is_empty() {
+            Duration::from_secs(5)
+        } else {
+            Duration::from_millis(100)
+        };
+        self.next_iface_check = next_on_grid(self.origin, every, cx.now);
         let procs_changed = self.check_processes(cx);
         let down = self.down_in(links);
         let values: Vec<i64> = self
@@ -810,11 +902,16 @@ impl Instance {
     /// `count` gratuitous ARPs (NAs) for every address: at once, or queued one by one at
     /// their spacing without holding the loop.
     fn announce(&mut self, cx: &mut Cx, count: u32) {
-        if count == 0 {
-            return;
-        }
         let i = &self.opts.instance;
         let addrs: Vec<IpAddr> = i.vips.iter().chain(&i.excluded).map(|v| v.addr).collect();
+        self.announce_addrs(cx, count, addrs);
+    }
+
+    /// `count` gratuitous ARPs (NAs) for each of `addrs`, as [`Self::announce`].
+    fn announce_addrs(&mut self, cx: &mut Cx, count: u32, addrs: Vec<IpAddr>) {
+        if count == 0 || addrs.is_empty() {
+            return;
+        }
         if addrs.iter().all(|a| self.spacing(*a).is_zero()) {
             let burst = Pattern {
                 count,
@@ -916,7 +1013,8 @@ impl Instance {
         }
         let i = &self.opts.instance;
         for v in i.vips.iter().chain(&i.excluded) {
-            if let Err(e) = cx.host.add_vip(&self.link, *v, self.opts.label.as_deref()) {
+            let label = self.opts.label.as_deref();
+            if let Err(e) = cx.host.add_vip(&self.link, *v, label, self.owner) {
                 log::error!("{}: {e}", self.opts.instance.name);
             }
         }
@@ -1089,5 +1187,22 @@ impl Instance {
         if self.opts.vmac.is_some() {
             cx.host.release_vmac(&self.link);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_fall_on_one_grid_whenever_an_instance_started() {
+        let o = Instant::now();
+        let five = Duration::from_secs(5);
+        let ms = Duration::from_millis;
+        assert_eq!(next_on_grid(o, five, o), o + five);
+        assert_eq!(next_on_grid(o, five, o + ms(1)), o + five);
+        assert_eq!(next_on_grid(o, five, o + ms(4999)), o + five);
+        assert_eq!(next_on_grid(o, five, o + five), o + ms(10_000));
+        assert_eq!(next_on_grid(o, ms(100), o + ms(1234)), o + ms(1300));
     }
 }

@@ -8,7 +8,7 @@
 //! destination); IPv6 ones deliver the hop limit and destination as ancillary data.
 
 use std::io::{ErrorKind, IoSliceMut, Read};
-use std::net::{IpAddr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 use std::time::{Duration, Instant};
 
@@ -19,12 +19,14 @@ use socket2::{Domain, InterfaceIndexOrAddress, Protocol, SockAddr, Socket, Type}
 use super::packet::{self, Advert, Drop, IPPROTO_VRRP, MCAST_V4, MCAST_V6};
 use crate::error::{Error, Result};
 use crate::link::Link;
+use crate::netlink::NlSocket;
 use crate::vip::{self, IpNet};
 
 /// DSCP CS6 as keepalived sends it.
 pub const TOS_CS6: u32 = 0xc0;
 
-/// Receive buffer per instance (a hundred instances hold a hundred).
+/// The receive buffer: the largest VRRP packet (v6, 255 addresses) is 4128 bytes and an
+/// IPv4 one with its header under 1200; a longer datagram is cut and fails to decode.
 const RECV_LEN: usize = 8192;
 
 /// What the IP layer says about a received advertisement.
@@ -63,7 +65,41 @@ pub struct Io {
     tx: Option<Socket>,
     pub src: IpAddr,
     ifindex: u32,
-    buf: Vec<u8>,
+    /// IPv4: the TTL of unicast adverts (the IP header is ours, see [`ipv4_header`]).
+    unicast_ttl: u8,
+}
+
+/// The IPv4 header hakit writes in front of an advert (IP_HDRINCL, as keepalived sends
+/// them): the kernel then takes the datagram as it is, without the socket's own path
+/// that builds a header (a tenth of the CPU of a thousand adverts a second). It fills
+/// in the identification (left 0), the total length and the checksum.
+pub fn ipv4_header(src: Ipv4Addr, dst: Ipv4Addr, ttl: u8, payload: usize) -> [u8; 20] {
+    let len = u16::try_from(20 + payload)
+        .unwrap_or(u16::MAX)
+        .to_be_bytes();
+    let (s, d) = (src.octets(), dst.octets());
+    [
+        0x45,
+        TOS_CS6 as u8,
+        len[0],
+        len[1],
+        0,
+        0,
+        0,
+        0,
+        ttl,
+        IPPROTO_VRRP,
+        0,
+        0,
+        s[0],
+        s[1],
+        s[2],
+        s[3],
+        d[0],
+        d[1],
+        d[2],
+        d[3],
+    ]
 }
 
 fn sock_err(what: &str, e: std::io::Error) -> Error {
@@ -73,11 +109,16 @@ fn sock_err(what: &str, e: std::io::Error) -> Error {
 /// The address advertisements are sent from: for IPv4 the interface's primary address that
 /// is not a VIP; for IPv6 its link-local address (RFC 5798), waiting up to `wait` for
 /// duplicate address detection to finish.
-pub fn source_address(dev: &str, vips: &[IpNet], v6: bool, wait: Duration) -> Result<IpAddr> {
+pub fn source_address(
+    nl: &mut NlSocket,
+    dev: &str,
+    vips: &[IpNet],
+    v6: bool,
+    wait: Duration,
+) -> Result<IpAddr> {
     let deadline = Instant::now() + wait;
-    let mut nl = vip::socket()?;
     loop {
-        let addrs = vip::list(&mut nl, Some(dev))?;
+        let addrs = vip::list(nl, Some(dev))?;
         let mut own = addrs
             .iter()
             .filter(|e| !vips.iter().any(|v| v.addr == e.local))
@@ -120,7 +161,7 @@ impl Io {
         let any = if v6 {
             IpAddr::V6(Ipv6Addr::UNSPECIFIED)
         } else {
-            IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)
+            IpAddr::V4(Ipv4Addr::UNSPECIFIED)
         };
         let group = if v6 {
             IpAddr::V6(MCAST_V6)
@@ -194,11 +235,8 @@ impl Io {
                         Err(e) if e.raw_os_error() == Some(crate::error::libc_errno::EINVAL) => {}
                         r => r.map_err(|e| sock_err("choose the multicast interface", e))?,
                     }
-                    tx.set_ttl(u32::from(unicast_ttl))
-                        .map_err(|e| sock_err("set the unicast TTL", e))?;
-                    tx.set_multicast_ttl_v4(255)
-                        .map_err(|e| sock_err("set multicast TTL 255", e))?;
-                    tx.set_tos(TOS_CS6).map_err(|e| sock_err("set TOS", e))?;
+                    tx.set_header_included_v4(true)
+                        .map_err(|e| sock_err("write the IP header (IP_HDRINCL)", e))?;
                     tx.set_multicast_loop_v4(false)
                         .map_err(|e| sock_err("disable multicast loop", e))?;
                 }
@@ -214,9 +252,7 @@ impl Io {
             tx,
             src,
             ifindex: link.index,
-            // The largest VRRP packet (v6, 255 addresses) is 4128 bytes and an IPv4 one
-            // with its header under 1200; a longer datagram is cut and fails to decode.
-            buf: vec![0; RECV_LEN],
+            unicast_ttl,
         })
     }
 
@@ -244,7 +280,15 @@ impl Io {
 
     /// Encode and send `a` to `dst` (the group or a unicast peer).
     pub fn send(&self, a: &Advert, dst: IpAddr) -> Result<()> {
-        let m = packet::encode(a, self.src, dst).map_err(|e| Error::invalid(e.to_string()))?;
+        let mut m = packet::encode(a, self.src, dst).map_err(|e| Error::invalid(e.to_string()))?;
+        if let (IpAddr::V4(s), IpAddr::V4(d)) = (self.src, dst) {
+            let ttl = if d.is_multicast() {
+                255
+            } else {
+                self.unicast_ttl
+            };
+            m.splice(0..0, ipv4_header(s, d, ttl, m.len()));
+        }
         let to = match dst {
             IpAddr::V4(d) => SocketAddr::V4(SocketAddrV4::new(d, 0)),
             IpAddr::V6(d) => {
@@ -275,9 +319,12 @@ impl Io {
     }
 
     fn recv_v4(&mut self) -> Result<Option<Received>> {
-        match (&self.rx).read(&mut self.buf) {
+        // On the stack, not in the instance: a thousand instances would hold 8 MiB of
+        // buffers that only one of them uses at a time.
+        let mut buf = [0u8; RECV_LEN];
+        match (&self.rx).read(&mut buf) {
             Ok(n) => {
-                let d = &self.buf[..n];
+                let d = &buf[..n];
                 let Ok((ip, payload)) = packet::split_ipv4(d) else {
                     return Ok(None);
                 };
@@ -305,7 +352,8 @@ impl Io {
     fn recv_v6(&mut self) -> Result<Option<Received>> {
         let mut cmsg = nix::cmsg_space!(libc_in6_pktinfo, i32, i32);
         let fd = self.rx.as_raw_fd();
-        let mut iov = [IoSliceMut::new(&mut self.buf)];
+        let mut buf = [0u8; RECV_LEN];
+        let mut iov = [IoSliceMut::new(&mut buf)];
         let (n, src, dst, hops, tos) =
             match recvmsg::<SockaddrIn6>(fd, &mut iov, Some(&mut cmsg), MsgFlags::MSG_DONTWAIT) {
                 Ok(m) => {
@@ -336,7 +384,7 @@ impl Io {
                 ttl: hops,
                 tos,
             },
-            advert: packet::decode(&self.buf[..n], src, dst),
+            advert: packet::decode(&buf[..n], src, dst),
         }))
     }
 }
@@ -368,4 +416,30 @@ pub fn vrid_filter(vrid: u8, v6: bool) -> Vec<libc::sock_filter> {
 struct libc_in6_pktinfo {
     addr: [u8; 16],
     ifindex: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ipv4_header_is_keepalived_s_and_leaves_the_rest_to_the_kernel() {
+        let h = ipv4_header(
+            Ipv4Addr::new(10, 0, 0, 1),
+            Ipv4Addr::new(224, 0, 0, 18),
+            255,
+            12,
+        );
+        let datagram = [&h[..], &[0u8; 12]].concat();
+        let (ip, payload) = packet::split_ipv4(&datagram).unwrap();
+        assert_eq!((ip.ttl, ip.tos, ip.protocol), (255, 0xc0, IPPROTO_VRRP));
+        assert_eq!(
+            (ip.src, ip.dst),
+            (Ipv4Addr::new(10, 0, 0, 1), Ipv4Addr::new(224, 0, 0, 18))
+        );
+        assert_eq!(payload.len(), 12);
+        assert_eq!(&h[2..4], &32u16.to_be_bytes(), "total length");
+        assert_eq!(&h[4..6], &[0, 0], "identification: the kernel's");
+        assert_eq!(&h[10..12], &[0, 0], "checksum: the kernel's");
+    }
 }

@@ -112,6 +112,8 @@ pub enum Drop {
     Addresses,
     /// Carried a VRID we do not run (ignored silently, as keepalived does).
     Vrid,
+    /// With unicast peers: from an address that is none of them.
+    Peer,
 }
 
 impl Drop {
@@ -127,6 +129,7 @@ impl Drop {
             Drop::Interval => "advertisement interval mismatch",
             Drop::Addresses => "virtual address list mismatch",
             Drop::Vrid => "unknown VRID",
+            Drop::Peer => "not from a unicast peer",
         }
     }
 }

@@ -168,12 +168,16 @@ impl System {
 }
 
 impl Host for System {
-    fn add_vip(&mut self, link: &Link, vip: IpNet, label: Option<&str>) -> Result<()> {
+    fn add_vip(&mut self, link: &Link, vip: IpNet, label: Option<&str>, owned: bool) -> Result<()> {
         let opts = AddOptions {
             label: label.map(str::to_string),
             dad: false,
         };
-        vip::add(&mut self.nl, &link.name, vip, &opts).map(|_| ())
+        if owned {
+            vip::add(&mut self.nl, &link.name, vip, &opts).map(|_| ())
+        } else {
+            vip::add_on(&mut self.nl, link, vip, &opts).map(|_| ())
+        }
     }
 
     fn del_vip(&mut self, link: &Link, addr: IpAddr) -> Result<()> {
@@ -373,7 +377,13 @@ pub fn setup(opts: Options) -> Result<Setup> {
     }
     let src = match i.unicast_src {
         Some(a) => a,
-        None => io::source_address(&link.name, &i.vips, i.is_ipv6(), Duration::from_secs(5))?,
+        None => io::source_address(
+            &mut nl,
+            &link.name,
+            &i.vips,
+            i.is_ipv6(),
+            Duration::from_secs(5),
+        )?,
     };
     let group = i.unicast_peers.is_empty().then(|| i.group());
     // With use_vmac the instance lives on its macvlan (its VIPs, its ARPs, its adverts
@@ -469,6 +479,8 @@ impl SetupPool {
                         Some(o) => o,
                         None => {
                             q.1 -= 1;
+                            // A thousand queued instances grew it; hold none of that.
+                            q.0 = VecDeque::new();
                             return;
                         }
                     }
@@ -624,6 +636,9 @@ impl Reactor {
     /// Take in the instances whose setup finished.
     fn adopt_started(&mut self) {
         drain(&self.started_pipe.0);
+        // One dump of the interfaces for the whole batch (a thousand instances starting
+        // made a thousand dumps).
+        let mut links: Option<Vec<Link>> = None;
         while let Ok(st) = self.started_rx.try_recv() {
             let Some(p) = self.pending.remove(&st.name) else {
                 continue;
@@ -635,7 +650,18 @@ impl Reactor {
                 ),
                 (Ok(s), false) if p.rebind => self.swap_in(s),
                 (Err(e), false) => self.failed(&p.opts, e),
-                (Ok(s), false) => self.install(s),
+                (Ok(s), false) => {
+                    if links.is_none() {
+                        match self.host.links() {
+                            Ok(l) => links = Some(l),
+                            Err(e) => {
+                                self.failed(&s.opts, e);
+                                continue;
+                            }
+                        }
+                    }
+                    self.install(s, links.as_deref().unwrap_or_default());
+                }
                 // The file changed while it was being set up: start what it says now.
                 (_, true) => {
                     if let Some(o) = p.next {
@@ -648,12 +674,8 @@ impl Reactor {
     }
 
     /// Start a set-up instance in the loop; one that cannot be watched is stopped.
-    fn install(&mut self, s: Setup) {
+    fn install(&mut self, s: Setup, links: &[Link]) {
         let now = Instant::now();
-        let links = match self.host.links() {
-            Ok(l) => l,
-            Err(e) => return self.failed(&s.opts, e),
-        };
         let opts = s.opts.clone();
         let slot = self.speaker.install(
             now,
@@ -663,7 +685,7 @@ impl Reactor {
             s.src,
             s.owner,
             s.io,
-            &links,
+            links,
         );
         let watched = match self.speaker.wire_mut(slot) {
             Some(io) => self
@@ -816,6 +838,10 @@ impl Reactor {
                 },
             );
         }
+        for (slot, opts) in plan.readdress {
+            self.speaker
+                .readdress(Instant::now(), &mut self.host, slot, opts);
+        }
         let mut next: BTreeMap<String, Options> = plan
             .start
             .into_iter()
@@ -889,15 +915,20 @@ pub fn run(
     r.host.configure(&first)?;
     init_files(&first.init_files)?;
     r.host.set_statics(&first.statics);
+    // Named up to ten; a thousand names would make one line of 8 KiB.
+    let names: Vec<&str> = first
+        .instances
+        .iter()
+        .map(|o| o.instance.name.as_str())
+        .collect();
+    let more = match names.len() {
+        0..=10 => String::new(),
+        n => format!(" and {} more", n - 10),
+    };
     log::info!(
-        "starting {} VRRP instance(s): {}",
-        first.instances.len(),
-        first
-            .instances
-            .iter()
-            .map(|o| o.instance.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        "starting {} VRRP instance(s): {}{more}",
+        names.len(),
+        names[..names.len().min(10)].join(", ")
     );
     r.speaker
         .set_groups(Instant::now(), &mut r.host, &first.groups);
@@ -977,6 +1008,10 @@ pub fn run(
         }
         if started {
             r.adopt_started();
+            if r.pending.is_empty() {
+                // Every instance is running: what their setting up freed goes back.
+                crate::ffi::trim_heap();
+            }
         }
         if let Some(e) = r.failure.take() {
             r.shutdown();

@@ -4,7 +4,7 @@
 //! no wake-ups between threads. Sans I/O like [`Instance`]: the caller passes the time
 //! and the [`Host`], each instance keeps its [`Wire`].
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::net::IpAddr;
 use std::time::Instant;
 
@@ -25,7 +25,6 @@ struct Group {
 struct Member<W> {
     inst: Instance,
     wire: W,
-    wake_at: Instant,
 }
 
 /// A group entered `to`: its notify commands get `GROUP name STATE 0`.
@@ -64,14 +63,35 @@ pub struct Reload {
     pub stop: Vec<(usize, String, bool)>,
     /// What to start: the changed and the new (by name, in the file's order).
     pub start: Vec<Options>,
+    /// Running instances whose addresses alone changed: updated where they run, without
+    /// leaving their state (keepalived does the same).
+    pub readdress: Vec<(usize, Options)>,
     /// Running instances the file did not change: kept untouched.
     pub kept: usize,
+}
+
+/// Whether `new` is `old` but for its virtual (and excluded) addresses. With no_accept
+/// the addresses are also in the filter's sets, and with use_vmac on the macvlan: those
+/// restart, as any other change does.
+pub(super) fn only_addresses_differ(old: &Options, new: &Options) -> bool {
+    if old.vmac.is_some() || !old.accept {
+        return false;
+    }
+    let mut o = old.clone();
+    o.instance.vips = new.instance.vips.clone();
+    o.instance.excluded = new.instance.excluded.clone();
+    o == *new
 }
 
 /// Every instance of the process, by slot, and their sync groups by name.
 pub struct Speaker<W> {
     origin: Instant,
-    slots: Vec<Option<Member<W>>>,
+    /// Boxed: a member is over a kilobyte, and a vector of a thousand that doubles as it
+    /// grows would hold up to twice that.
+    slots: Vec<Option<Box<Member<W>>>>,
+    /// When each slot's instance wants serving next, kept apart from the members so that
+    /// finding who is due reads one dense array, not a thousand boxes.
+    wakes: Vec<Option<Instant>>,
     groups: BTreeMap<String, Group>,
 }
 
@@ -81,6 +101,7 @@ impl<W: Wire> Speaker<W> {
         Speaker {
             origin,
             slots: Vec::new(),
+            wakes: Vec::new(),
             groups: BTreeMap::new(),
         }
     }
@@ -142,6 +163,7 @@ impl<W: Wire> Speaker<W> {
             Some(i) => i,
             None => {
                 self.slots.push(None);
+                self.wakes.push(None);
                 self.slots.len() - 1
             }
         };
@@ -166,11 +188,8 @@ impl<W: Wire> Speaker<W> {
         });
         let mut wire = wire;
         inst.start(&mut Self::cx(now, host, &mut wire), links, followed);
-        self.slots[slot] = Some(Member {
-            wake_at: inst.next_wake(&*host, now),
-            inst,
-            wire,
-        });
+        self.wakes[slot] = Some(inst.next_wake(&*host, now));
+        self.slots[slot] = Some(Box::new(Member { inst, wire }));
         self.settle(now, host, slot);
         slot
     }
@@ -214,6 +233,7 @@ impl<W: Wire> Speaker<W> {
         how: Leave,
     ) -> Option<W> {
         let mut m = self.slots.get_mut(slot)?.take()?;
+        self.wakes[slot] = None;
         m.inst
             .shutdown(&mut Self::cx(now, host, &mut m.wire), how == Leave::Deleted);
         let name = m.inst.name().to_string();
@@ -272,12 +292,12 @@ impl<W: Wire> Speaker<W> {
         let soon = now + std::time::Duration::from_millis(machine::ADVERT_EARLY_MS);
         let mut links: Option<Vec<Link>> = None;
         for slot in 0..self.slots.len() {
+            if self.wakes[slot].is_none_or(|w| w > soon) {
+                continue;
+            }
             let Some(m) = self.slots[slot].as_mut() else {
                 continue;
             };
-            if m.wake_at > soon {
-                continue;
-            }
             if m.inst.interfaces_due(now) {
                 if links.is_none() {
                     links = match host.links() {
@@ -301,7 +321,7 @@ impl<W: Wire> Speaker<W> {
 
     /// The earliest deadline of any instance.
     pub fn next_wake(&self) -> Option<Instant> {
-        self.slots.iter().flatten().map(|m| m.wake_at).min()
+        self.wakes.iter().flatten().min().copied()
     }
 
     /// Bring the group of `slot` in step after an event on it: its view goes to the group,
@@ -314,8 +334,8 @@ impl<W: Wire> Speaker<W> {
         if let Some(g) = group {
             self.wake_group(now, host, &g, Some(slot));
         }
-        if let Some(m) = self.slots[slot].as_mut() {
-            m.wake_at = m.inst.next_wake(&*host, now);
+        if let Some(m) = &self.slots[slot] {
+            self.wakes[slot] = Some(m.inst.next_wake(&*host, now));
         }
     }
 
@@ -357,8 +377,8 @@ impl<W: Wire> Speaker<W> {
             group_notify(host, &g.notify, gname, t);
         }
         for &i in &members {
-            if let Some(m) = self.slots[i].as_mut() {
-                m.wake_at = m.inst.next_wake(&*host, now);
+            if let Some(m) = &self.slots[i] {
+                self.wakes[i] = Some(m.inst.next_wake(&*host, now));
             }
         }
     }
@@ -462,12 +482,18 @@ impl<W: Wire> Speaker<W> {
     /// a removed one stops; a new one starts.
     pub fn reload_plan(&self, new: &[Options]) -> Reload {
         let mut plan = Reload::default();
-        let mut kept_names = Vec::new();
+        let by_name: HashMap<&str, &Options> =
+            new.iter().map(|o| (o.instance.name.as_str(), o)).collect();
+        let mut kept_names = HashSet::new();
         for (slot, inst) in self.instances() {
-            match new.iter().find(|o| o.instance.name == inst.name()) {
-                Some(o) if o == inst.options() => {
+            match by_name.get(inst.name()) {
+                Some(&o) if o == inst.options() => {
                     plan.kept += 1;
-                    kept_names.push(inst.name().to_string());
+                    kept_names.insert(inst.name());
+                }
+                Some(&o) if only_addresses_differ(inst.options(), o) => {
+                    plan.readdress.push((slot, o.clone()));
+                    kept_names.insert(inst.name());
                 }
                 Some(_) => plan.stop.push((slot, inst.name().to_string(), true)),
                 None => plan.stop.push((slot, inst.name().to_string(), false)),
@@ -475,10 +501,21 @@ impl<W: Wire> Speaker<W> {
         }
         plan.start = new
             .iter()
-            .filter(|o| !kept_names.contains(&o.instance.name))
+            .filter(|o| !kept_names.contains(o.instance.name.as_str()))
             .cloned()
             .collect();
         plan
+    }
+
+    /// Carry out a [`Reload::readdress`]: the instance in `slot` takes `opts`, whose
+    /// addresses alone differ from what it runs with.
+    pub fn readdress(&mut self, now: Instant, host: &mut dyn Host, slot: usize, opts: Options) {
+        let Some(m) = self.slots.get_mut(slot).and_then(Option::as_mut) else {
+            return;
+        };
+        m.inst
+            .readdress(&mut Self::cx(now, host, &mut m.wire), opts);
+        self.settle(now, host, slot);
     }
 
     /// The running instances by slot.
