@@ -29,9 +29,11 @@ cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --quiet --all-targets -- -D warnings
 echo "== cargo test"
-# Namespace tests in parallel; the qemu tests (vm_*) afterwards, so their emulated CPU
-# does not compete with the timing of the VRRP tests.
-cargo test --all-targets -- --test-threads 8 --skip vm_ --skip pkg_
+# Namespace tests in parallel; the floods (solo_*) and the qemu tests (vm_*) afterwards,
+# so their CPU does not compete with the timing of the VRRP tests.
+cargo test --all-targets -- --test-threads 8 --skip vm_ --skip pkg_ --skip solo_
+echo "== cargo test (alone: floods that would load the timing of the others)"
+cargo test --test main solo_ -- --test-threads 1
 echo "== cargo test (IPVS under qemu)"
 cargo test --test main vm_ -- --test-threads 1
 # The Debian package: a release build, then dpkg on this machine, alone.

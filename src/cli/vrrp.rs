@@ -148,7 +148,16 @@ KEEPALIVED DIFFERENCES:
   clients and re-announces its VIPs at once, hakit and keepalived alike (without it,
   clients that followed the loser reached the VIP again only when their neighbour
   entries expired). To a unicast peer it goes twice more, 1 s apart, while BACKUP: the
-  first may wait on a neighbour entry that failed during the partition, and be lost.")]
+  first may wait on a neighbour entry that failed during the partition, and be lost.
+
+BAD PACKETS:
+  Adverts of another VRID never reach the process (a filter in the kernel). Every other
+  packet dropped is counted by cause in the state file (`hakit vrrp status`): bad
+  checksum, TTL/hop limit not 255, truncated, version, type, family, authentication,
+  interval or address list mismatch, not from a unicast peer. A cause is logged at its
+  first packet, then at most once a minute with the count since: a flood does not grow
+  the log. None of them moves a timer (measured under 20,000 bad packets a second: no
+  advert late, takeovers in the RFC's time; see scripts/bench-failover.sh).")]
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
     /// keeping unchanged instances running). The instance flags are then not used.
