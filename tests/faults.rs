@@ -486,3 +486,86 @@ fn solo_a_flood_of_bad_adverts_changes_no_timing_and_each_cause_is_counted_and_s
     assert_eq!(after, transitions + 1, "one transition: BACKUP -> MASTER");
     h2.term();
 }
+
+/// The state directory turns read-only under a running master: the wire does not notice,
+/// the failure is said once, and `vrrp status` says the file is one the process can no
+/// longer write (it shows the last state written, and how old it is).
+#[test]
+fn a_state_directory_turned_read_only_is_said_once_and_status_says_so() {
+    if !privileged("a_state_directory_turned_read_only_is_said_once_and_status_says_so") {
+        return;
+    }
+    let lab = Lab::numbered("rostate", 2);
+    let (n1, n2) = (lab.host(0), lab.host(1));
+    let dir = std::env::temp_dir().join(unique("rostate"));
+    std::fs::create_dir_all(&dir).unwrap();
+    crate::support::sh(&format!(
+        "mount -t tmpfs -o size=1m tmpfs {}",
+        dir.display()
+    ));
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _u = Unmount(dir.clone());
+    let d = dir.to_str().unwrap().to_string();
+    let base = |prio: &str| v3("69", prio, "10.99.0.96/24");
+    let mut h1 = Hakit::start_env(n1, &strs(&base("150")), &[("HAKIT_STATE_DIR", &d)]);
+    let mut h2 = Hakit::start(n2, &strs(&base("100")));
+    wait_for("n1 master with the VIP", T, || {
+        n1.has_addr("eth0", "10.99.0.96")
+    });
+    h2.wait_state("BACKUP", T);
+    let status = || {
+        crate::support::run(
+            crate::support::hakit_bin(),
+            ["vrrp", "status", "--json"],
+            &[("HAKIT_STATE_DIR", &d)],
+        )
+        .ok()
+        .json()[0]
+            .clone()
+    };
+    assert_eq!(status()["state"], "MASTER");
+    assert!(status().get("unwritten_for").is_none());
+
+    crate::support::sh(&format!("mount -o remount,ro {}", dir.display()));
+    let beats = crate::support::Capture::start(n2, "eth0", advert_of_n1);
+    // Written every 5 s; unwritten for over 15 s is said.
+    let said = wait_for(
+        "status to say the file is not written",
+        Duration::from_secs(25),
+        || status()["unwritten_for"].as_u64().is_some_and(|s| s > 15),
+    );
+    let beats = beats.finish_timed(Duration::ZERO);
+    assert!(said > Duration::from_secs(10), "not before: {said:?}");
+    assert_eq!(status()["state"], "MASTER", "the last state written");
+    let human = crate::support::run(
+        crate::support::hakit_bin(),
+        ["vrrp", "status"],
+        &[("HAKIT_STATE_DIR", &d)],
+    );
+    human
+        .ok()
+        .stdout_has("has not written its state file since");
+    // Nothing changed on the wire: n1 advertised throughout and n2 stayed backup.
+    let gaps: Vec<u128> = beats
+        .windows(2)
+        .map(|w| w[1].0.duration_since(w[0].0).as_millis())
+        .collect();
+    assert!(
+        beats.len() > 100 && gaps.iter().all(|g| *g <= 150),
+        "{gaps:?}"
+    );
+    assert_eq!(h2.state(), "BACKUP");
+    let log = h1.log_text();
+    assert_eq!(
+        log.matches("Read-only file system").count(),
+        1,
+        "said once:\n{log}"
+    );
+    h1.term();
+    h2.term();
+}

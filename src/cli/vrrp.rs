@@ -373,8 +373,10 @@ struct RunArgs {
 /// Show running instances from their state files (exit 1 when none runs).
 ///
 /// A state, a priority or a master change is in the file at once, and so is a drop of a
-/// cause not seen before; the counters (adverts sent and received, drops) are written at
-/// most every 5 s.
+/// cause not seen before; the counters (adverts sent and received, drops) are written
+/// every 5 s, changed or not. A running process whose file is over 15 s old cannot write
+/// it (a full or read-only state directory, say): `status` shows that state "as of N s
+/// ago" (JSON: `unwritten_for`).
 #[derive(Args, Debug)]
 struct StatusArgs {
     /// One instance by name (default: all).
@@ -695,10 +697,13 @@ fn status_cmd(a: &StatusArgs, g: &Global, out: &Out) -> Exit {
         ));
     } else {
         for s in &all {
-            let state = if s.stale {
-                format!("{} (process {} gone)", s.state, s.pid)
-            } else {
-                s.state.clone()
+            let state = match (s.stale, s.unwritten_for) {
+                (true, _) => format!("{} (process {} gone)", s.state, s.pid),
+                (false, Some(ago)) => format!(
+                    "{} as of {ago}s ago (process {} runs but has not written its state file since: a full or read-only state directory? its log says)",
+                    s.state, s.pid
+                ),
+                _ => s.state.clone(),
             };
             out.line(format!(
                 "{}  {}  vrid {} on {}  VRRPv{} every {}s  priority {} (effective {})",

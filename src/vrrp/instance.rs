@@ -27,7 +27,7 @@ use crate::vip::IpNet;
 /// How often changed counters reach the state file. Transitions, and a drop of a cause
 /// not seen before, are written at once. (Once a second cost a thousand instances a
 /// thousand file writes a second: more than their adverts.)
-const STATUS_FLUSH: Duration = Duration::from_secs(5);
+const STATUS_FLUSH: Duration = super::status::REWRITE_EVERY;
 
 /// A cause of dropped adverts is logged at its first packet, then at most once in this
 /// interval with how many it dropped since: a flood does not grow the log per packet.
@@ -251,6 +251,8 @@ impl Instance {
             sync_group: opts.group.clone(),
             held_by: None,
             stale: false,
+            written: 0,
+            unwritten_for: None,
         };
         let trackers = opts
             .scripts
@@ -479,7 +481,9 @@ impl Instance {
             }
         }
         self.run_trackers(cx);
-        if self.dirty && now.saturating_duration_since(self.last_write) >= STATUS_FLUSH {
+        // Changed counters every STATUS_FLUSH; unchanged, the file is written as often all
+        // the same, so that `status` can tell a file its process cannot write.
+        if now.saturating_duration_since(self.last_write) >= STATUS_FLUSH {
             self.write_status(cx);
         }
     }
@@ -1153,6 +1157,12 @@ impl Instance {
     fn write_status(&mut self, cx: &mut Cx) {
         self.dirty = false;
         self.last_write = cx.now;
+        self.status.written = cx
+            .host
+            .wall_clock()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
         match cx.host.write_status(&self.opts.state_dir, &self.status) {
             // Said once, not at every write: a full or read-only state directory changes
             // nothing on the wire, and the log must not grow with it.

@@ -74,6 +74,30 @@ pub struct StatusFile {
     /// Set by `status` when the recorded process no longer runs.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stale: bool,
+    /// When the process wrote the file (seconds since the epoch): it does at least every
+    /// [`REWRITE_EVERY`], changed or not.
+    #[serde(default)]
+    pub written: u64,
+    /// Set by `status`: seconds since a running process last wrote the file, when over
+    /// [`UNWRITTEN_AFTER`] (it cannot: a full or read-only state directory, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unwritten_for: Option<u64>,
+}
+
+/// How often a running instance writes its file at the least.
+pub const REWRITE_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// A running instance's file older than this is one it could not write.
+pub const UNWRITTEN_AFTER: u64 = 15;
+
+/// How long ago (seconds) `written` was, at `now`, when it is over [`UNWRITTEN_AFTER`].
+pub fn unwritten_for(written: u64, now: std::time::SystemTime) -> Option<u64> {
+    let now = now
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let ago = now.saturating_sub(written);
+    (written > 0 && ago > UNWRITTEN_AFTER).then_some(ago)
 }
 
 /// `STATE_DIR/vrrp-NAME.json`.
@@ -126,7 +150,26 @@ pub fn read(state_dir: &Path, name: Option<&str>) -> Result<Vec<StatusFile>> {
             ))
         })?;
         s.stale = !crate::statefile::pid_alive(s.pid);
+        if !s.stale {
+            s.unwritten_for = unwritten_for(s.written, std::time::SystemTime::now());
+        }
         out.push(s);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    #[test]
+    fn a_file_over_fifteen_seconds_old_is_one_its_process_cannot_write() {
+        let at = |s: u64| UNIX_EPOCH + Duration::from_secs(s);
+        assert_eq!(unwritten_for(1000, at(1005)), None);
+        assert_eq!(unwritten_for(1000, at(1015)), None);
+        assert_eq!(unwritten_for(1000, at(1016)), Some(16));
+        assert_eq!(unwritten_for(0, at(5000)), None, "a file of an older hakit");
+        assert_eq!(unwritten_for(2000, at(1000)), None, "a clock set back");
+    }
 }
