@@ -741,7 +741,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s i -l ipip -d 'Tunnelling (LVS-TUN)'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s m -l masquerading -d 'Masquerading (LVS-NAT)'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l inhibit-on-failure -d 'Keep a down server with weight 0 instead of removing it'
-complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l alpha -d 'Start with every server down, in the table only after its first good checks'
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l alpha -d 'Start with every server down, in the table only after its first good checks; one found serving in the table at start (lb restarted after a crash, say) stays in as up until a check says otherwise'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l dry-run -d 'Decide, log and report, but leave the table alone'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l announce -d 'Announce each service\'s address over BGP through BIRD while its quorum is met, and withdraw it when the quorum is lost (see hakit-bgp(1)); at exit, withdraw first, wait --drain, then take the services out'
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l keep-on-exit -d 'Leave the table as it is at exit'

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -1101,4 +1101,97 @@ fn lb_on_nft_follows_a_real_servers_new_mac() {
     let _ = lb.wait();
     // (lb may also have taken it out and back meanwhile: either way the rule follows.)
     let _ = std::fs::remove_file(&log);
+}
+
+/// `lb run` is killed (SIGKILL) just as a server fails, with its change maybe half made,
+/// and started again with --alpha (servers start down until checked): the servers it finds
+/// serving stay in from the first instant (no healthy server leaves the table on the
+/// way), and the table converges to the healthy ones.
+#[test]
+fn lb_killed_mid_change_and_restarted_converges_without_dropping_healthy_servers() {
+    if !privileged("lb_killed_mid_change_and_restarted_converges_without_dropping_healthy_servers")
+    {
+        return;
+    }
+    let l = nat_lab("nftkill", 3);
+    let mut servers: Vec<Option<Server>> = l.serve_all(Some(8081)).into_iter().map(Some).collect();
+    let d = l.dir();
+    let state = d.state_dir.clone();
+    let start = || {
+        Command::new("ip")
+            .args(["netns", "exec", &d.name])
+            .arg(hakit_bin())
+            .args(["--state-dir", state.to_str().unwrap()])
+            .args([
+                "lb",
+                "run",
+                "--dataplane",
+                "nft",
+                "-t",
+                "10.0.0.100:80",
+                "-s",
+                "wrr",
+                "-m",
+                "--alpha",
+                "--delay-loop",
+                "0.2s",
+                "-r",
+                "10.0.1.11:8080",
+                "-r",
+                "10.0.1.12:8080",
+                "-r",
+                "10.0.1.13:8080",
+                "--check",
+                "http --connect-port 8081 --path / --connect-timeout 0.5s --retry 0",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // The servers taking new connections (weight above 0).
+    let serving = || -> Option<Vec<String>> {
+        let r = d.hakit(&["nft", "list", "--json"]);
+        let v: Value = serde_json::from_str(&r.stdout).ok()?;
+        let mut s: Vec<String> = v["services"][0]["dests"]
+            .as_array()?
+            .iter()
+            .filter(|x| x["weight"].as_u64().unwrap_or(0) > 0)
+            .map(|x| format!("{}:{}", x["addr"].as_str().unwrap_or("?"), x["port"]))
+            .collect();
+        s.sort();
+        Some(s)
+    };
+    let mut lb = start();
+    wait_for(
+        "lb to put three servers in",
+        Duration::from_secs(10),
+        || serving().is_some_and(|s| s.len() == 3),
+    );
+    // r3 fails and lb is killed at once: r3 is still in the table, as a half-made change
+    // would leave it.
+    servers[2] = None;
+    let _ = lb.kill();
+    let _ = lb.wait();
+    assert_eq!(serving().unwrap().len(), 3);
+    let mut lb = start();
+    // Watched for 2 s from the restart: the healthy servers never leave; r3 does.
+    let t0 = Instant::now();
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    let want = vec!["10.0.1.11:8080".to_string(), "10.0.1.12:8080".to_string()];
+    while t0.elapsed() < Duration::from_secs(2) {
+        let s = serving().unwrap_or_default();
+        if seen.last() != Some(&s) {
+            seen.push(s.clone());
+        }
+        assert!(
+            want.iter().all(|w| s.contains(w)),
+            "a healthy server left the table during the restart: {seen:?}"
+        );
+    }
+    assert_eq!(serving().unwrap(), want, "converged: {seen:?}");
+    let _ = Command::new("kill")
+        .args(["-TERM", &lb.id().to_string()])
+        .status();
+    let _ = lb.wait();
 }

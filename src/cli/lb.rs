@@ -146,7 +146,9 @@ struct ServiceSpec {
     /// Command run when the quorum is lost.
     #[arg(long, value_name = "CMD")]
     quorum_down: Option<String>,
-    /// Start with every server down, in the table only after its first good checks.
+    /// Start with every server down, in the table only after its first good checks; one
+    /// found serving in the table at start (lb restarted after a crash, say) stays in as
+    /// up until a check says otherwise.
     #[arg(long)]
     alpha: bool,
     /// Command run when a real server comes up (without a shell; quote like one).

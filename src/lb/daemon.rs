@@ -243,7 +243,15 @@ fn setup(table: &mut Table, conf: VirtualService) -> Result<(Svc, Vec<Event>)> {
     } else {
         info!("{key}: dry run, the table is left alone");
     }
-    let (pool, events) = Pool::new(conf.pool_conf());
+    let serving: Vec<bool> = conf
+        .reals
+        .iter()
+        .map(|r| {
+            have.iter()
+                .any(|(a, w)| *a == (r.addr, r.port) && w.is_some_and(|w| w > 0))
+        })
+        .collect();
+    let (pool, events) = Pool::resume(conf.pool_conf(), &serving);
     let (suspend_tx, _) = watch::channel(conf.ha_suspend.is_some());
     let svc = Svc {
         suspended: conf.ha_suspend.is_some(),

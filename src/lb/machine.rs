@@ -101,18 +101,29 @@ impl Pool {
     /// The starting state: every server up, or down with `alpha`. Returns the events of
     /// the start (a quorum already lost when alpha leaves every server down).
     pub fn new(conf: PoolConf) -> (Pool, Vec<Event>) {
-        let health = if conf.alpha { Health::Down } else { Health::Up };
+        Pool::resume(conf, &[])
+    }
+
+    /// As [`Pool::new`], but the servers `serving` says are in the table already (with a
+    /// weight) start up even with alpha: a checker restarted (after a crash, say) does
+    /// not take healthy servers out until their first check.
+    pub fn resume(conf: PoolConf, serving: &[bool]) -> (Pool, Vec<Event>) {
         let reals = conf
             .reals
             .iter()
-            .map(|r| RealState {
-                health,
+            .enumerate()
+            .map(|(i, r)| RealState {
+                health: if conf.alpha && !serving.get(i).copied().unwrap_or(false) {
+                    Health::Down
+                } else {
+                    Health::Up
+                },
                 streak: 0,
                 weight: r.weight,
-                reason: if conf.alpha {
-                    "not checked yet (alpha: starts down)".into()
-                } else {
-                    "not checked yet".into()
+                reason: match (conf.alpha, serving.get(i).copied().unwrap_or(false)) {
+                    (true, true) => "not checked yet (alpha, but serving at start)".into(),
+                    (true, false) => "not checked yet (alpha: starts down)".into(),
+                    _ => "not checked yet".into(),
                 },
                 since_ms: 0,
                 checks: 0,
@@ -387,6 +398,20 @@ mod tests {
         );
         let ev = p.verdict(2, true, None, "ok", 2);
         assert_eq!(ev[1], Event::Quorum { up: true, alive: 4 });
+    }
+
+    #[test]
+    fn alpha_takes_servers_already_serving_as_up_and_the_others_as_down() {
+        let mut c = conf(2, 1, 1);
+        c.alpha = true;
+        let (p, ev) = Pool::resume(c, &[true, false]);
+        let d = p.desired();
+        assert!(
+            d.reals[0].is_some() && d.reals[1].is_none(),
+            "{:?}",
+            d.reals
+        );
+        assert!(matches!(ev[..], [Event::StartQuorum { up: true, .. }]));
     }
 
     #[test]
