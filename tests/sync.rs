@@ -459,9 +459,12 @@ fn watch_killed_and_restarted_resumes_its_queue() {
     st.ok().stdout_has("queued");
     d.start();
     let w2 = s.watch(&[d.url("plain")], &[]);
-    wait_for("the restarted watcher pushes the old queue", T, || {
-        same(&src, &d.module_dir("plain"))
-    });
+    let ok = crate::support::peers::poll_until(T, || same(&src, &d.module_dir("plain")));
+    assert!(
+        ok,
+        "the restarted watcher pushes the old queue:\n{}",
+        w2.log()
+    );
     assert_eq!(w2.term(), 0);
 }
 
@@ -562,4 +565,86 @@ fn watch_limit_is_reported_not_raised() {
         .one_line_error(
             "(limit 3); hakit does not raise it: sysctl -w fs.inotify.max_user_watches=",
         );
+}
+
+/// The target's disk fills up: pushes fail and stay queued (retried, with the failure in
+/// the log); once space is freed, the target gets everything.
+#[test]
+fn watch_a_full_target_disk_keeps_the_changes_and_delivers_them_once_freed() {
+    if !crate::support::privileged(
+        "watch_a_full_target_disk_keeps_the_changes_and_delivers_them_once_freed",
+    ) {
+        return;
+    }
+    let s = Scratch::new("full");
+    let d = RsyncDaemon::new("full");
+    let module = d.module_dir("plain");
+    crate::support::sh(&format!(
+        "mount -t tmpfs -o size=1m tmpfs '{}'",
+        module.display()
+    ));
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _u = Unmount(module.clone());
+    let w = s.watch(&[d.url("plain")], &["--initial"]);
+    wait_for("the initial sync", T, || same(&s.src(), &module));
+    // Fill the target's disk (dd stops at ENOSPC).
+    let _ = Command::new("dd")
+        .args([
+            "if=/dev/zero",
+            &format!("of={}/filler", module.display()),
+            "bs=4k",
+        ])
+        .stderr(Stdio::null())
+        .status();
+    let src = s.src();
+    for i in 0..20 {
+        std::fs::write(src.join(format!("big-{i}.bin")), vec![b'x'; 16 * 1024]).unwrap();
+    }
+    wait_for("the failure is reported and kept", T, || {
+        w.log().contains("kept queued")
+    });
+    assert!(!module.join("big-19.bin").exists() || !same(&src, &module));
+    std::fs::remove_file(module.join("filler")).unwrap();
+    let ok = crate::support::peers::poll_until(Duration::from_secs(40), || same(&src, &module));
+    assert!(ok, "everything delivered once freed:\n{}", w.log());
+    assert_eq!(w.term(), 0);
+}
+
+/// The watcher is killed (SIGKILL) in the middle of a burst of changes and started again
+/// while the burst goes on: the target ends up identical to the source, the changes
+/// made while no watcher ran included.
+#[test]
+fn watch_killed_during_a_burst_and_restarted_loses_nothing() {
+    let s = Scratch::new("burstkill");
+    let d = RsyncDaemon::new("bk");
+    let mut w = s.watch(&[d.url("plain")], &["--initial"]);
+    wait_for("the initial sync", T, || {
+        same(&s.src(), &d.module_dir("plain"))
+    });
+    let src = s.src();
+    let write = |from: usize, to: usize| {
+        for i in from..to {
+            std::fs::write(src.join(format!("b{i}.txt")), format!("{i}\n")).unwrap();
+            if i % 10 == 0 {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+    };
+    write(0, 200);
+    w.kill9();
+    // Changes no watcher sees: made, changed, deleted.
+    write(200, 400);
+    std::fs::write(src.join("b10.txt"), "changed while down\n").unwrap();
+    std::fs::remove_file(src.join("b20.txt")).unwrap();
+    let w2 = s.watch(&[d.url("plain")], &[]);
+    write(400, 600);
+    wait_for("the target identical to the source", T, || {
+        same(&src, &d.module_dir("plain"))
+    });
+    assert_eq!(w2.term(), 0);
 }

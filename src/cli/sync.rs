@@ -125,7 +125,10 @@ struct PushArgs {
     /// Keep watching DIR (inotify) and push each change to every target.
     #[arg(long)]
     watch: bool,
-    /// With --watch: start with a full sync of every target (sersync's -r).
+    /// With --watch: start with a full sync of every target (sersync's -r). A watcher
+    /// whose last run did not stop on SIGTERM (killed, or failed) does one anyway, since
+    /// no one saw what changed meanwhile; without --delete, files deleted meanwhile stay
+    /// on the targets (deletions the last watcher saw are still made).
     #[arg(long, requires = "watch")]
     initial: bool,
     /// With --watch: push once changes have been quiet this long.

@@ -173,13 +173,16 @@ impl Queue {
         Ok((!all.is_empty()).then_some(Batch::Files(sending, all.len())))
     }
 
-    /// The batch was pushed: forget it (paths queued since stay).
+    /// The batch was pushed: forget it (paths queued since stay). After a full sync the
+    /// paths queued before it stay too: a full sync deletes nothing on the target without
+    /// --delete, and their batch does (the deletions the watcher saw).
     pub fn done(&self, b: &Batch) -> Result<()> {
         let _g = self.guard();
-        let mut gone = vec![self.dir.join("sending")];
-        if *b == Batch::Full {
-            gone.push(self.dir.join("full"));
-        }
+        let gone = vec![if *b == Batch::Full {
+            self.dir.join("full")
+        } else {
+            self.dir.join("sending")
+        }];
         for p in gone {
             match fs::remove_file(&p) {
                 Ok(()) => {}
@@ -251,7 +254,7 @@ mod tests {
     }
 
     #[test]
-    fn a_full_sync_covers_what_was_queued_before_it() {
+    fn a_full_sync_goes_first_and_what_was_queued_follows_it() {
         let d = tmp("full");
         let q = Queue::open(&d).unwrap();
         q.push(&["x"]).unwrap();
@@ -260,8 +263,9 @@ mod tests {
         assert_eq!(b, Batch::Full);
         q.push(&["y"]).unwrap();
         q.done(&b).unwrap();
-        // "y" arrived during the full run: still owed.
-        assert_eq!(q.take().unwrap(), Some(Batch::Files(d.join("sending"), 1)));
+        // "x" (queued before, maybe a deletion the full sync does not make) and "y"
+        // (arrived during the full run) are still owed.
+        assert_eq!(q.take().unwrap(), Some(Batch::Files(d.join("sending"), 2)));
         fs::remove_dir_all(&d).unwrap();
     }
 

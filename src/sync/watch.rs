@@ -257,15 +257,28 @@ pub fn run(cfg: WatchConfig, stop: Arc<AtomicBool>) -> Result<()> {
     }
     let _lock = run::lock(&cfg.state_dir, &cfg.root)?;
     let base = super::state_root(&cfg.state_dir).join(slug(&cfg.name));
+    // There while a watcher runs, removed when it stops on SIGTERM: found at start, the
+    // last one was killed or failed, and what changed since it stopped seeing events was
+    // seen by no one, so every target gets a full sync.
+    let marker = base.join("watching");
+    let unclean = marker.exists();
+    if unclean {
+        log::warn!(
+            "the last watcher of {} did not stop cleanly: a full sync first, for what changed while none watched",
+            cfg.root.display()
+        );
+    }
     let mut queues = Vec::new();
     for t in &cfg.targets {
         let q = Queue::open(&base.join(slug(&t.label())))?;
         let _ = std::fs::write(q.dir.join("target"), t.label());
-        if cfg.initial {
+        if cfg.initial || unclean {
             q.mark_full()?;
         }
         queues.push(Arc::new(q));
     }
+    std::fs::write(&marker, format!("{}\n", std::process::id()))
+        .map_err(|e| Error::io(format!("write {}", marker.display()), e))?;
     let ino = Inotify::init().map_err(|e| Error::io("inotify", e))?;
     let mut w = Watcher {
         ino,
@@ -314,6 +327,9 @@ pub fn run(cfg: WatchConfig, stop: Arc<AtomicBool>) -> Result<()> {
     run::stop_all();
     for h in workers {
         let _ = h.join();
+    }
+    if result.is_ok() {
+        let _ = std::fs::remove_file(&marker);
     }
     result
 }

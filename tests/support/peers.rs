@@ -15,6 +15,19 @@ use super::{hakit_bin, Netns};
 
 /// Poll `cond` every 10 ms until it holds; returns the time it took, or panics with `what`.
 #[track_caller]
+/// Whether `cond` held within `timeout` (polled every 10 ms), for a caller that says more
+/// than [`wait_for`] when it did not.
+pub fn poll_until(timeout: Duration, mut cond: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() <= timeout {
+        if cond() {
+            return true;
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+    false
+}
+
 pub fn wait_for(what: &str, timeout: Duration, mut cond: impl FnMut() -> bool) -> Duration {
     let start = Instant::now();
     loop {
