@@ -10,6 +10,13 @@
 # real HTTP GET to nginx. Printed: the achieved check rate, lb's CPU (share of one core)
 # and peak RSS, CPU per check; for curl, the rate and CPU per check of CURLS sequential
 # curl runs; and the ratios. Target: 10,000 checks/s on one core under 64 MiB RSS.
+#
+# Then keepalived's own checker as the peer (it needs IPVS: Debian's kernel under qemu,
+# scripts/vm/run.sh): one virtual_server with KA_REALS (1,000) HTTP_GET real servers
+# every KA_DELAY (5) s, under keepalived -C and under `hakit lb run --config` on the same
+# file in the same boot (scripts/vm/checkers.sh). Printed: CPU per check and peak RSS of
+# each, and the ratios hakit/keepalived. PEER=keepalived runs only this part, PEER=none
+# skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REALS=${REALS:-1200}
@@ -22,6 +29,34 @@ if [ -z "${HAKIT:-}" ]; then
   cargo build --quiet --release
   HAKIT=$PWD/target/release/hakit
 fi
+
+# keepalived's checker against hakit's, in one qemu boot.
+peer() {
+  need bench-checks.sh keepalived:keepalived
+  local t
+  t=$(mktemp -d)
+  # keepalived and every library it links, for /payload/lib in the VM.
+  cp /usr/sbin/keepalived "$t/keepalived"
+  ldd /usr/sbin/keepalived | awk '/=>/ {print $3}' | xargs -I{} cp -L {} "$t/"
+  tar -C "$t" -cf "$t/keepalived.tar" $(cd "$t" && ls | grep -v '^keepalived$')
+  local out
+  out=$(HAKIT=$HAKIT scripts/vm/run.sh -t 900 -f "$t/keepalived" -f "$t/keepalived.tar" \
+    -f scripts/vm/checkers.sh -- "N=${KA_REALS:-1000} DELAY=${KA_DELAY:-5} bash checkers.sh") || true
+  rm -rf "$t"
+  echo "$out" | awk -v n="${KA_REALS:-1000}" '
+    $1 == "keepalived" || $1 == "hakit" { cpu[$1] = $2; checks[$1] = $3; hwm[$1] = $4 }
+    END {
+      if (!checks["keepalived"] || !checks["hakit"]) { print "the checkers did not both run:"; exit 1 }
+      printf "\nkeepalived checker against hakit lb run --config, %d HTTP_GET real servers (qemu, Debian kernel)\n", n
+      printf "%-28s %12s %12s %7s\n", "", "keepalived", "hakit", "ratio"
+      kc = cpu["keepalived"] / checks["keepalived"] * 1e6; hc = cpu["hakit"] / checks["hakit"] * 1e6
+      printf "%-28s %12d %12d\n", "checks measured", checks["keepalived"], checks["hakit"]
+      printf "%-28s %12.0f %12.0f %7.2f\n", "CPU per check (us)", kc, hc, hc / kc
+      printf "%-28s %12.1f %12.1f %7.2f\n", "peak RSS (MiB)", hwm["keepalived"] / 1024, hwm["hakit"] / 1024, hwm["hakit"] / hwm["keepalived"]
+    }' || { echo "$out"; return 1; }
+  [ -z "${VERBOSE:-}" ] || echo "$out"
+}
+if [ "${PEER:-}" = keepalived ]; then peer; exit 0; fi
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -84,3 +119,4 @@ print(f"ratio: check rate {rate / crate:.1f}x, CPU per check {(ccpu_s / int(n)) 
 ok = rate >= 10000 and cpu / wall <= 1.0 and int(rss) < 64 * 1024
 print("target (10,000 checks/s on one core, < 64 MiB RSS):", "met" if ok else "NOT met")
 PY
+[ "${PEER:-}" = none ] || peer

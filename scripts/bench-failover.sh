@@ -190,7 +190,7 @@ fi
 
 # CPU time in ns of every thread of a process (the scheduler's count, not clock ticks:
 # 100 instances use under 1% of a core, a few ticks in 10 s).
-cpu_of() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%d\n", s }'; }
+cpu_of() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 # PSS: shared pages (the binary's text) are divided among the processes that map them,
 # so keepalived's share of the libraries it maps (glib, perl, OpenSSL, net-snmp's) depends
 # on what else runs; RSS counts them whole.

@@ -204,13 +204,16 @@ pub async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
             .write_all(&request(c))
             .await
             .map_err(|e| io_reason(what, &e))?;
-        let mut raw = Vec::new();
-        let mut buf = vec![0u8; 16384];
+        // Read into the answer itself, grown as it comes: a thousand checks in flight
+        // hold what their servers said (a small page, mostly), not 16 KiB buffers each.
+        let mut raw = Vec::with_capacity(2048);
         loop {
-            match stream.read(&mut buf).await {
+            if raw.capacity() - raw.len() < 1024 {
+                raw.reserve(8192);
+            }
+            match stream.read_buf(&mut raw).await {
                 Ok(0) => break,
-                Ok(n) => {
-                    raw.extend_from_slice(&buf[..n]);
+                Ok(_) => {
                     if raw.len() > MAX_RESPONSE {
                         return Err(format!("{what}: answer larger than {MAX_RESPONSE} bytes"));
                     }

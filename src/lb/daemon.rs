@@ -283,7 +283,9 @@ async fn checker(
                 return;
             }
         }
-        let v = check.run().await;
+        // Boxed: the state of a check (its buffers) lives only while it runs, not in each
+        // of a thousand idle tasks between checks.
+        let v = Box::pin(check.run()).await;
         if tx.send((id.0, id.1, v)).is_err() {
             return;
         }

@@ -1,0 +1,67 @@
+#!/bin/bash
+# Runs inside the VM (scripts/bench-checks.sh PEER=keepalived): keepalived's checker and
+# `hakit lb run --config` on the same keepalived.conf, one after the other in one boot:
+# one virtual_server with N HTTP_GET real servers (N addresses on a dummy interface, all
+# served by one busybox httpd), checked every DELAY s. Each checker runs WARM s, then is
+# measured for SECS s: its CPU (the scheduler's nanoseconds, every thread), the checks
+# done (TCP connections the server accepted: /proc/net/snmp's PassiveOpens), and its
+# peak RSS (VmHWM). Prints one line per checker: "NAME cpu_s checks hwm_kib".
+set -u
+N=${N:-1000} DELAY=${DELAY:-5} WARM=${WARM:-8} SECS=${SECS:-20}
+mkdir -p /payload/lib /www /etc/keepalived
+tar -xf /payload/keepalived.tar -C /payload/lib
+echo ok > /www/index.html
+ip link add d0 type dummy && ip link set d0 up
+{
+  for i in $(seq 0 $((N - 1))); do echo "addr add 10.1.$((i / 250)).$((i % 250 + 1))/32 dev d0"; done
+} > /tmp/addrs
+ip -batch /tmp/addrs
+busybox httpd -p 80 -h /www
+{
+  echo "global_defs { router_id bench }"
+  echo "virtual_server 10.0.0.100 80 {"
+  echo " delay_loop $DELAY"
+  echo " lb_algo rr"
+  echo " lb_kind DR"
+  echo " protocol TCP"
+  for i in $(seq 0 $((N - 1))); do
+    printf ' real_server 10.1.%d.%d 80 {\n  HTTP_GET {\n   url {\n    path /index.html\n    status_code 200\n   }\n   connect_timeout 3\n  }\n }\n' \
+      $((i / 250)) $((i % 250 + 1))
+  done
+  echo "}"
+} > /etc/keepalived/bench.conf
+ip addr add 10.0.0.100/32 dev d0
+
+cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
+opens() { awk '/^Tcp:/ { if (h) print $6; h = 1 }' /proc/net/snmp; }
+hwm() { awk '/^VmHWM:/ { print $2 }' /proc/"$1"/status; }
+
+measure() { # NAME PID
+  sleep "$WARM"
+  local c0 o0 c1 o1
+  c0=$(cpu_ns "$2"); o0=$(opens)
+  sleep "$SECS"
+  c1=$(cpu_ns "$2"); o1=$(opens)
+  awk -v n="$1" -v c=$((c1 - c0)) -v o=$((o1 - o0)) -v h="$(hwm "$2")" \
+    'BEGIN { printf "%s %.3f %d %d\n", n, c / 1e9, o, h }'
+}
+
+# keepalived: the checker process alone (-C), its child doing the checks.
+LD_LIBRARY_PATH=/payload/lib /payload/keepalived -C -n -l -D -f /etc/keepalived/bench.conf \
+  -p /run/ka.pid -c /run/kac.pid > /tmp/ka.log 2>&1 &
+for _ in $(seq 1 100); do [ -s /run/kac.pid ] && break; sleep 0.1; done
+if [ -s /run/kac.pid ]; then
+  measure keepalived "$(cat /run/kac.pid)"
+else
+  echo "keepalived did not start:"; tail -5 /tmp/ka.log
+fi
+kill "$(cat /run/ka.pid)" 2>/dev/null
+sleep 2
+ipvsadm -C
+
+hakit lb run --config /etc/keepalived/bench.conf > /tmp/hk.log 2>&1 &
+hk=$!
+measure hakit "$hk"
+kill "$hk"
+wait "$hk" 2>/dev/null
+true
