@@ -333,19 +333,8 @@ fn a_full_state_directory_changes_nothing_on_the_wire_and_is_said_once() {
     }
     let lab = Lab::numbered("full", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
-    let dir = std::env::temp_dir().join(unique("fullstate"));
-    std::fs::create_dir_all(&dir).unwrap();
-    crate::support::sh(&format!(
-        "mount -t tmpfs -o size=64k tmpfs {}",
-        dir.display()
-    ));
-    struct Unmount(std::path::PathBuf);
-    impl Drop for Unmount {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(&self.0).status();
-        }
-    }
-    let _u = Unmount(dir.clone());
+    let fs = crate::support::Tmpfs::new("fullstate", "64k");
+    let dir = fs.0.clone();
     // Fill it (dd stops at ENOSPC).
     let _ = std::process::Command::new("dd")
         .args([
@@ -497,19 +486,8 @@ fn a_state_directory_turned_read_only_is_said_once_and_status_says_so() {
     }
     let lab = Lab::numbered("rostate", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
-    let dir = std::env::temp_dir().join(unique("rostate"));
-    std::fs::create_dir_all(&dir).unwrap();
-    crate::support::sh(&format!(
-        "mount -t tmpfs -o size=1m tmpfs {}",
-        dir.display()
-    ));
-    struct Unmount(std::path::PathBuf);
-    impl Drop for Unmount {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(&self.0).status();
-        }
-    }
-    let _u = Unmount(dir.clone());
+    let fs = crate::support::Tmpfs::new("rostate", "1m");
+    let dir = fs.0.clone();
     let d = dir.to_str().unwrap().to_string();
     let base = |prio: &str| v3("69", prio, "10.99.0.96/24");
     let mut h1 = Hakit::start_env(n1, &strs(&base("150")), &[("HAKIT_STATE_DIR", &d)]);

@@ -872,27 +872,14 @@ fn without_nft_the_error_names_the_package() {
         .one_line_error("needs the nft program (Debian: apt-get install nftables)");
 }
 
-/// `hakit lb run --dataplane nft` in front of NAT real servers with HTTP checks.
-#[test]
-fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() {
-    if !privileged("lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections") {
-        return;
-    }
-    let l = nat_lab("nftlb", 3);
-    let mut servers: Vec<Option<Server>> = l.serve_all(Some(8081)).into_iter().map(Some).collect();
-    let d = l.dir();
-    let state = d.state_dir.clone();
-    let log = state.with_extension("lblog");
-    let mut lb = Command::new("ip")
+/// `hakit GLOBAL lb run` on the nft data plane in the NAT lab's director: a wrr NAT
+/// service 10.0.0.100:80 over r1..r3 on port 8080, HTTP-checked on 8081 every 0.2 s,
+/// with `extra` flags.
+fn lb_on_nft(d: &Netns, global: &[&str], extra: &[&str]) -> Child {
+    Command::new("ip")
         .args(["netns", "exec", &d.name])
         .arg(hakit_bin())
-        .args([
-            "-v",
-            "--log-file",
-            log.to_str().unwrap(),
-            "--state-dir",
-            state.to_str().unwrap(),
-        ])
+        .args(global)
         .args([
             "lb",
             "run",
@@ -913,13 +900,36 @@ fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() 
             "10.0.1.13:8080",
             "--check",
             "http --connect-port 8081 --path / --connect-timeout 0.5s --retry 0",
-            "--metrics-listen",
-            "9168",
         ])
+        .args(extra)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// `hakit lb run --dataplane nft` in front of NAT real servers with HTTP checks.
+#[test]
+fn lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections() {
+    if !privileged("lb_on_nft_takes_a_stopped_server_out_and_back_without_breaking_connections") {
+        return;
+    }
+    let l = nat_lab("nftlb", 3);
+    let mut servers: Vec<Option<Server>> = l.serve_all(Some(8081)).into_iter().map(Some).collect();
+    let d = l.dir();
+    let state = d.state_dir.clone();
+    let log = state.with_extension("lblog");
+    let mut lb = lb_on_nft(
+        d,
+        &[
+            "-v",
+            "--log-file",
+            log.to_str().unwrap(),
+            "--state-dir",
+            state.to_str().unwrap(),
+        ],
+        &["--metrics-listen", "9168"],
+    );
     // Servers that take new connections (a server lb has added but not yet seen pass
     // its check may be there with weight 0).
     let listed = |n: usize| {
@@ -1117,38 +1127,7 @@ fn lb_killed_mid_change_and_restarted_converges_without_dropping_healthy_servers
     let mut servers: Vec<Option<Server>> = l.serve_all(Some(8081)).into_iter().map(Some).collect();
     let d = l.dir();
     let state = d.state_dir.clone();
-    let start = || {
-        Command::new("ip")
-            .args(["netns", "exec", &d.name])
-            .arg(hakit_bin())
-            .args(["--state-dir", state.to_str().unwrap()])
-            .args([
-                "lb",
-                "run",
-                "--dataplane",
-                "nft",
-                "-t",
-                "10.0.0.100:80",
-                "-s",
-                "wrr",
-                "-m",
-                "--alpha",
-                "--delay-loop",
-                "0.2s",
-                "-r",
-                "10.0.1.11:8080",
-                "-r",
-                "10.0.1.12:8080",
-                "-r",
-                "10.0.1.13:8080",
-                "--check",
-                "http --connect-port 8081 --path / --connect-timeout 0.5s --retry 0",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
-    };
+    let start = || lb_on_nft(d, &["--state-dir", state.to_str().unwrap()], &["--alpha"]);
     // The servers taking new connections (weight above 0).
     let serving = || -> Option<Vec<String>> {
         let r = d.hakit(&["nft", "list", "--json"]);

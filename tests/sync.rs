@@ -579,17 +579,7 @@ fn watch_a_full_target_disk_keeps_the_changes_and_delivers_them_once_freed() {
     let s = Scratch::new("full");
     let d = RsyncDaemon::new("full");
     let module = d.module_dir("plain");
-    crate::support::sh(&format!(
-        "mount -t tmpfs -o size=1m tmpfs '{}'",
-        module.display()
-    ));
-    struct Unmount(PathBuf);
-    impl Drop for Unmount {
-        fn drop(&mut self) {
-            let _ = Command::new("umount").arg(&self.0).status();
-        }
-    }
-    let _u = Unmount(module.clone());
+    let _fs = crate::support::Tmpfs::at(&module, "1m");
     let w = s.watch(&[d.url("plain")], &["--initial"]);
     wait_for("the initial sync", T, || same(&s.src(), &module));
     // Fill the target's disk (dd stops at ENOSPC).

@@ -956,14 +956,20 @@ fn a_member_that_fails_while_running_faults_its_group_until_it_returns() {
     );
 }
 
-#[test]
-fn a_reload_keeps_an_unchanged_instance_untouched_and_restarts_a_changed_one() {
+/// A (VRID 51) and B (52) masters at 1 s, and A's transitions so far.
+fn two_masters_before_a_reload() -> (World, usize, usize, usize) {
     let mut w = World::new();
     let a = w.add(opts("A", 51, 100, VIP), "10.0.0.2");
     let b = w.add(opts("B", 52, 100, "10.0.1.100/24"), "10.0.1.2");
     w.until(1000);
     assert_eq!((w.state(a), w.state(b)), (State::Master, State::Master));
     let before = w.status("A").transitions.len();
+    (w, a, b, before)
+}
+
+#[test]
+fn a_reload_keeps_an_unchanged_instance_untouched_and_restarts_a_changed_one() {
+    let (mut w, _, b, before) = two_masters_before_a_reload();
     // The file now: A as it was, B with another priority, C new, nothing else.
     let b2 = opts("B", 52, 120, "10.0.1.100/24");
     let c = opts("C", 53, 100, "10.0.2.100/24");
@@ -999,12 +1005,7 @@ fn a_reload_keeps_an_unchanged_instance_untouched_and_restarts_a_changed_one() {
 
 #[test]
 fn a_reload_that_changes_only_addresses_updates_a_master_in_place() {
-    let mut w = World::new();
-    let a = w.add(opts("A", 51, 100, VIP), "10.0.0.2");
-    let b = w.add(opts("B", 52, 100, "10.0.1.100/24"), "10.0.1.2");
-    w.until(1000);
-    assert_eq!((w.state(a), w.state(b)), (State::Master, State::Master));
-    let before = w.status("A").transitions.len();
+    let (mut w, a, b, before) = two_masters_before_a_reload();
     // A: 10.0.0.100 goes, 10.0.0.101 and .102 come; B: a VIP and a priority change.
     let mut a2 = opts("A", 51, 100, "10.0.0.101/24");
     a2.instance.vips.push("10.0.0.102/24".parse().unwrap());

@@ -501,3 +501,33 @@ pub fn is_arp(f: &[u8]) -> bool {
 pub fn is_na(f: &[u8]) -> bool {
     ethertype(f) == 0x86dd && f.len() >= 55 && f[20] == 58 && f[54] == 136
 }
+
+/// A tmpfs of `size` mounted at `dir` (made if missing), unmounted when dropped: a small
+/// disk to fill, or to turn read-only.
+pub struct Tmpfs(pub PathBuf);
+
+impl Tmpfs {
+    pub fn at(dir: &std::path::Path, size: &str) -> Tmpfs {
+        std::fs::create_dir_all(dir).unwrap();
+        sh(&format!(
+            "mount -t tmpfs -o size={size} tmpfs '{}'",
+            dir.display()
+        ));
+        Tmpfs(dir.to_path_buf())
+    }
+
+    /// At a new directory under the system's temporary one.
+    pub fn new(tag: &str, size: &str) -> Tmpfs {
+        Tmpfs::at(&std::env::temp_dir().join(unique(tag)), size)
+    }
+
+    pub fn path(&self) -> String {
+        self.0.to_str().unwrap().to_string()
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
