@@ -324,6 +324,23 @@ fn an_interface_deleted_and_made_again_brings_the_instance_back() {
     h2.term();
 }
 
+/// n1 (150, its state in `state_dir`) master of `vip`/24 on VRID `vrid`, n2 (100) its
+/// backup.
+fn pair_with_state_in(
+    n1: &Netns,
+    n2: &Netns,
+    state_dir: &str,
+    vrid: &str,
+    vip: &str,
+) -> (Hakit, Hakit) {
+    let base = |prio: &str| v3(vrid, prio, &format!("{vip}/24"));
+    let h1 = Hakit::start_env(n1, &strs(&base("150")), &[("HAKIT_STATE_DIR", state_dir)]);
+    let h2 = Hakit::start(n2, &strs(&base("100")));
+    wait_for("n1 master with the VIP", T, || n1.has_addr("eth0", vip));
+    h2.wait_state("BACKUP", T);
+    (h1, h2)
+}
+
 /// The state directory is full: VRRP keeps its roles and timing (the backup takes over
 /// as always), and the failure is said once, not at every write.
 #[test]
@@ -334,24 +351,8 @@ fn a_full_state_directory_changes_nothing_on_the_wire_and_is_said_once() {
     let lab = Lab::numbered("full", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let fs = crate::support::Tmpfs::new("fullstate", "64k");
-    let dir = fs.0.clone();
-    // Fill it (dd stops at ENOSPC).
-    let _ = std::process::Command::new("dd")
-        .args([
-            "if=/dev/zero",
-            &format!("of={}/fill", dir.display()),
-            "bs=4k",
-        ])
-        .stderr(std::process::Stdio::null())
-        .status();
-    let base = |prio: &str| v3("67", prio, "10.99.0.94/24");
-    let d = dir.to_str().unwrap().to_string();
-    let mut h1 = Hakit::start_env(n1, &strs(&base("150")), &[("HAKIT_STATE_DIR", &d)]);
-    let mut h2 = Hakit::start(n2, &strs(&base("100")));
-    wait_for("n1 master with the VIP", T, || {
-        n1.has_addr("eth0", "10.99.0.94")
-    });
-    h2.wait_state("BACKUP", T);
+    fs.fill("fill");
+    let (mut h1, mut h2) = pair_with_state_in(n1, n2, &fs.path(), "67", "10.99.0.94");
     std::thread::sleep(Duration::from_millis(1500));
     assert!(!n2.has_addr("eth0", "10.99.0.94"), "n2 hears n1");
     let stopped = Instant::now();
@@ -487,15 +488,8 @@ fn a_state_directory_turned_read_only_is_said_once_and_status_says_so() {
     let lab = Lab::numbered("rostate", 2);
     let (n1, n2) = (lab.host(0), lab.host(1));
     let fs = crate::support::Tmpfs::new("rostate", "1m");
-    let dir = fs.0.clone();
-    let d = dir.to_str().unwrap().to_string();
-    let base = |prio: &str| v3("69", prio, "10.99.0.96/24");
-    let mut h1 = Hakit::start_env(n1, &strs(&base("150")), &[("HAKIT_STATE_DIR", &d)]);
-    let mut h2 = Hakit::start(n2, &strs(&base("100")));
-    wait_for("n1 master with the VIP", T, || {
-        n1.has_addr("eth0", "10.99.0.96")
-    });
-    h2.wait_state("BACKUP", T);
+    let (dir, d) = (fs.0.clone(), fs.path());
+    let (mut h1, mut h2) = pair_with_state_in(n1, n2, &d, "69", "10.99.0.96");
     let status = || {
         crate::support::run(
             crate::support::hakit_bin(),

@@ -214,15 +214,22 @@ fn entry_from(m: &AddressMessage, links: &[Link]) -> Option<AddrEntry> {
 
 /// Addresses of the namespace, optionally of one interface only, in interface order.
 pub fn list(nl: &mut NlSocket, dev: Option<&str>) -> Result<Vec<AddrEntry>> {
-    let links = link::list(nl)?;
-    let only = match dev {
-        Some(d) => {
-            link::validate_name(d)?;
-            Some(link::find(&links, d)?.index)
+    match dev {
+        Some(d) => on_link(nl, d).map(|(_, addrs)| addrs),
+        None => {
+            let links = link::list(nl)?;
+            list_in(nl, &links, None)
         }
-        None => None,
-    };
-    list_in(nl, &links, only)
+    }
+}
+
+/// Interface `dev` and its addresses: one dump of the links, one of its addresses.
+fn on_link(nl: &mut NlSocket, dev: &str) -> Result<(Link, Vec<AddrEntry>)> {
+    link::validate_name(dev)?;
+    let links = link::list(nl)?;
+    let link = link::find(&links, dev)?.clone();
+    let addrs = list_in(nl, &links, Some(link.index))?;
+    Ok((link, addrs))
 }
 
 /// The addresses of interface `only` (all with None), named after `links`. The kernel
@@ -309,13 +316,10 @@ pub fn add(nl: &mut NlSocket, dev: &str, net: IpNet, opts: &AddOptions) -> Resul
     if let Some(l) = &opts.label {
         validate_label(l, dev, net.addr)?;
     }
-    link::validate_name(dev)?;
-    let links = link::list(nl)?;
-    let link = link::find(&links, dev)?.clone();
+    let (link, present) = on_link(nl, dev)?;
     if net.addr.is_ipv6() {
         check_ipv6(dev)?;
     }
-    let present = list_in(nl, &links, Some(link.index))?;
     if let Some(e) = present.iter().find(|e| e.local == net.addr) {
         return Ok((
             link,
@@ -324,7 +328,7 @@ pub fn add(nl: &mut NlSocket, dev: &str, net: IpNet, opts: &AddOptions) -> Resul
             },
         ));
     }
-    add_on(nl, &link, net, opts).map(|c| (link, c))
+    request_add(nl, &link, net, opts).map(|c| (link, c))
 }
 
 /// Add `net` to `link` without looking first: present already with that prefix is
@@ -332,10 +336,15 @@ pub fn add(nl: &mut NlSocket, dev: &str, net: IpNet, opts: &AddOptions) -> Resul
 /// (as keepalived does). For a daemon that knows its interface and adds many VIPs: no
 /// dump of the interface's addresses per VIP.
 pub fn add_on(nl: &mut NlSocket, link: &Link, net: IpNet, opts: &AddOptions) -> Result<Change> {
-    let dev = &link.name;
     if let Some(l) = &opts.label {
-        validate_label(l, dev, net.addr)?;
+        validate_label(l, &link.name, net.addr)?;
     }
+    request_add(nl, link, net, opts)
+}
+
+/// The RTM_NEWADDR of [`add`] and [`add_on`], the label already checked.
+fn request_add(nl: &mut NlSocket, link: &Link, net: IpNet, opts: &AddOptions) -> Result<Change> {
+    let dev = &link.name;
     let mut m = address_message(link, net);
     if let Some(l) = &opts.label {
         m.attributes.push(AddressAttribute::Label(l.clone()));
@@ -371,10 +380,7 @@ pub fn add_on(nl: &mut NlSocket, link: &Link, net: IpNet, opts: &AddOptions) -> 
 
 /// Remove `addr` from `dev`, whatever prefix it has there. Absent: `Absent`.
 pub fn del(nl: &mut NlSocket, dev: &str, addr: IpAddr) -> Result<(Link, Change)> {
-    link::validate_name(dev)?;
-    let links = link::list(nl)?;
-    let link = link::find(&links, dev)?.clone();
-    let present = list_in(nl, &links, Some(link.index))?;
+    let (link, present) = on_link(nl, dev)?;
     let Some(e) = present.into_iter().find(|e| e.local == addr) else {
         return Ok((link, Change::Absent));
     };

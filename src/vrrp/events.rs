@@ -441,6 +441,16 @@ impl World {
             .collect()
     }
 
+    /// What changed on the system since the start (addresses, routes, rules, filters),
+    /// without the notify commands and the announcements.
+    fn system_changes(&self) -> Vec<Fx> {
+        self.changes_since(0)
+            .into_iter()
+            .map(|x| x.1)
+            .filter(|f| !matches!(f, Fx::Notify(_) | Fx::Announce(_)))
+            .collect()
+    }
+
     /// The adverts `name` sent in [from, to).
     fn sent(&self, name: &str, from: u64, to: u64) -> Vec<(u64, u8, IpAddr)> {
         self.log
@@ -1391,12 +1401,7 @@ fn virtual_routes_and_rules_follow_mastership_around_the_vips() {
     let s = w.add(o, "10.0.0.1");
     w.until(400);
     assert_eq!(w.state(s), State::Master);
-    let added: Vec<Fx> = w
-        .changes_since(0)
-        .into_iter()
-        .map(|x| x.1)
-        .filter(|f| !matches!(f, Fx::Notify(_) | Fx::Announce(_)))
-        .collect();
+    let added = w.system_changes();
     assert_eq!(
         added,
         vec![
@@ -1499,12 +1504,7 @@ fn a_no_accept_master_blocks_its_vip_around_holding_it() {
     w.advert(s, "10.0.0.3", 150);
     w.stop();
     let vip = ip("10.0.0.100");
-    let fx: Vec<Fx> = w
-        .changes_since(0)
-        .into_iter()
-        .map(|x| x.1)
-        .filter(|f| !matches!(f, Fx::Notify(_) | Fx::Announce(_)))
-        .collect();
+    let fx = w.system_changes();
     assert_eq!(
         fx,
         [

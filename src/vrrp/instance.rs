@@ -24,10 +24,10 @@ use crate::process::Outcome;
 use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 
-/// How often changed counters reach the state file. Transitions, and a drop of a cause
-/// not seen before, are written at once. (Once a second cost a thousand instances a
-/// thousand file writes a second: more than their adverts.)
-const STATUS_FLUSH: Duration = super::status::REWRITE_EVERY;
+// The state file is written every REWRITE_EVERY (counters and all), and at once on a
+// transition or a drop of a cause not seen before. (Once a second cost a thousand
+// instances a thousand file writes a second: more than their adverts.)
+use super::status::REWRITE_EVERY;
 
 /// A cause of dropped adverts is logged at its first packet, then at most once in this
 /// interval with how many it dropped since: a flood does not grow the log per packet.
@@ -92,8 +92,6 @@ pub struct Instance {
     /// it and was lost).
     parting: Vec<Instant>,
     status: StatusFile,
-    /// Counters changed since the state file was written.
-    dirty: bool,
     last_write: Instant,
     /// Per drop cause: when it was last logged, and how many were dropped since.
     logged_drops: BTreeMap<Drop, (Instant, u64)>,
@@ -284,7 +282,6 @@ impl Instance {
             refresh_at: None,
             parting: Vec::new(),
             status,
-            dirty: false,
             last_write: now,
             logged_drops: BTreeMap::new(),
             deleted: false,
@@ -443,7 +440,6 @@ impl Instance {
         if a.priority == 0 {
             self.status.priority_zero_received += 1;
         }
-        self.dirty = true;
         self.feed(
             cx,
             Event::Advert {
@@ -481,9 +477,8 @@ impl Instance {
             }
         }
         self.run_trackers(cx);
-        // Changed counters every STATUS_FLUSH; unchanged, the file is written as often all
-        // the same, so that `status` can tell a file its process cannot write.
-        if now.saturating_duration_since(self.last_write) >= STATUS_FLUSH {
+        // Changed or not, so that `status` can tell a file its process cannot write.
+        if now.saturating_duration_since(self.last_write) >= REWRITE_EVERY {
             self.write_status(cx);
         }
     }
@@ -521,10 +516,7 @@ impl Instance {
 
     fn count_drop(&mut self, cx: &mut Cx, d: Drop, from: IpAddr) {
         match self.status.drops.get_mut(d.describe()) {
-            Some(n) => {
-                *n += 1;
-                self.dirty = true;
-            }
+            Some(n) => *n += 1,
             // A cause not seen before is on record at once.
             None => {
                 self.status.drops.insert(d.describe().to_string(), 1);
@@ -718,7 +710,6 @@ impl Instance {
             for (st, t) in self.status.scripts.iter_mut().zip(&self.trackers) {
                 st.good = t.h.ok;
             }
-            self.dirty = true;
             self.update_priority(cx);
         }
     }
@@ -880,7 +871,6 @@ impl Instance {
                     if priority == 0 {
                         self.status.priority_zero_sent += 1;
                     }
-                    self.dirty = true;
                 }
                 Err(e) if !self.failing.send => {
                     self.failing.send = true;
@@ -1155,7 +1145,6 @@ impl Instance {
     }
 
     fn write_status(&mut self, cx: &mut Cx) {
-        self.dirty = false;
         self.last_write = cx.now;
         self.status.written = cx
             .host

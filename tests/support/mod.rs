@@ -524,6 +524,18 @@ impl Tmpfs {
     pub fn path(&self) -> String {
         self.0.to_str().unwrap().to_string()
     }
+
+    /// Fill it up with a file `name` (dd stops at ENOSPC); removing the file frees it.
+    pub fn fill(&self, name: &str) {
+        let _ = Command::new("dd")
+            .args([
+                "if=/dev/zero",
+                &format!("of={}/{name}", self.0.display()),
+                "bs=4k",
+            ])
+            .stderr(Stdio::null())
+            .status();
+    }
 }
 
 impl Drop for Tmpfs {
