@@ -137,17 +137,21 @@ impl Probe {
         }
     }
 
-    /// One try, bounded by `timeout`, with the dynamic weight a misc check sets.
+    /// One try, bounded by `timeout`, with the dynamic weight a misc check sets. The
+    /// rarer probes run boxed, so that the state of every check in flight is the size of
+    /// an HTTP one, not of the largest (a TLS handshake is some 9 KiB).
     pub async fn try_once(&self, timeout: Duration) -> (Try, Option<i32>) {
         let r = match self {
             Probe::Tcp { addr, bindto } => tcp::try_once(*addr, *bindto, timeout).await,
             Probe::Http(c) => http::try_once(c, timeout).await,
-            Probe::Ssl(c, t) => ssl::try_once(c, t, timeout).await,
-            Probe::Misc { argv, dynamic } => return misc::try_once(argv, timeout, *dynamic).await,
+            Probe::Ssl(c, t) => Box::pin(ssl::try_once(c, t, timeout)).await,
+            Probe::Misc { argv, dynamic } => {
+                return Box::pin(misc::try_once(argv, timeout, *dynamic)).await
+            }
             Probe::Smtp { addr, bindto, helo } => {
-                bounded(timeout, &format!("SMTP {addr}"), async {
+                Box::pin(bounded(timeout, &format!("SMTP {addr}"), async {
                     simple::smtp(*addr, *bindto, helo, timeout).await
-                })
+                }))
                 .await
             }
             Probe::Dns {
@@ -156,9 +160,9 @@ impl Probe {
                 name,
                 qtype,
             } => {
-                bounded(timeout, &format!("DNS {addr}"), async {
+                Box::pin(bounded(timeout, &format!("DNS {addr}"), async {
                     simple::dns(*addr, *bindto, name, *qtype).await
-                })
+                }))
                 .await
             }
             Probe::Udp {
@@ -168,10 +172,10 @@ impl Probe {
                 reply: simple::UdpReply::Optional,
             } => {
                 // keepalived's UDP_CHECK without require_reply: silence is success.
-                match tokio::time::timeout(
+                match Box::pin(tokio::time::timeout(
                     timeout,
                     simple::udp(*addr, *bindto, payload, &simple::UdpReply::Optional),
-                )
+                ))
                 .await
                 {
                     Ok(r) => r,
@@ -187,15 +191,15 @@ impl Probe {
                 payload,
                 reply,
             } => {
-                bounded(timeout, &format!("UDP {addr}"), async {
+                Box::pin(bounded(timeout, &format!("UDP {addr}"), async {
                     simple::udp(*addr, *bindto, payload, reply).await
-                })
+                }))
                 .await
             }
             Probe::Ping { addr } => {
-                bounded(timeout, &format!("ping {addr}"), async {
+                Box::pin(bounded(timeout, &format!("ping {addr}"), async {
                     simple::ping(*addr).await
-                })
+                }))
                 .await
             }
             Probe::All(checks) => return all(checks).await,
@@ -467,6 +471,34 @@ mod tests {
                 .unwrap_err()
                 .exit_code(),
             2
+        );
+    }
+}
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// A checker with a thousand servers holds a thousand checks in flight when its
+    /// servers are slow: the state of one (what `run` keeps between polls) stays small,
+    /// the rarer probes (TLS, DNS, ping, ...) being boxed in their own arm.
+    #[test]
+    fn a_check_in_flight_is_small() {
+        let c = Check {
+            probe: Probe::Tcp {
+                addr: "127.0.0.1:1".parse().unwrap(),
+                bindto: None,
+            },
+            policy: Policy {
+                connect_timeout: Duration::from_secs(1),
+                retry: 0,
+                delay_before_retry: Duration::ZERO,
+            },
+        };
+        let f = c.run();
+        assert!(
+            std::mem::size_of_val(&f) <= 1024,
+            "{}",
+            std::mem::size_of_val(&f)
         );
     }
 }
