@@ -2,17 +2,25 @@
 //! the old one), and the liveness of the process that wrote them.
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 
-/// Write `value` as pretty JSON to `path` atomically, creating its directory.
+/// Write `value` as JSON to `path` atomically, creating its directory. The JSON is
+/// compact and streamed to the file: a checker's state with a thousand real servers is
+/// not built in memory first.
 pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let tmp = path.with_extension("json.tmp");
-    let body = serde_json::to_vec_pretty(value).expect("state serializes");
-    let write = || fs::write(&tmp, &body).and_then(|_| fs::rename(&tmp, path));
+    let write = || {
+        let mut f = std::io::BufWriter::with_capacity(16 * 1024, fs::File::create(&tmp)?);
+        serde_json::to_writer(&mut f, value).map_err(std::io::Error::other)?;
+        f.write_all(b"\n")?;
+        f.into_inner().map_err(|e| e.into_error())?;
+        fs::rename(&tmp, path)
+    };
     // The directory is made when missing, not looked for at every write: a thousand
     // VRRP instances write their files once a second.
     match write() {
