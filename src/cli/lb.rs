@@ -16,7 +16,7 @@ use crate::lb::mail::MailConfig;
 use crate::lb::{self, status, HaSuspend, Options, Real, VirtualService};
 use crate::process::split_command;
 use crate::service::{parse_netmask, Dest, Forward, Key, Service};
-use crate::units::parse_positive_duration;
+use crate::units::{parse_duration, parse_positive_duration};
 
 /// Health-checked virtual services: keepalived's checker loop as one command.
 ///
@@ -116,6 +116,10 @@ struct ServiceSpec {
         allow_hyphen_values = true
     )]
     delay_loop: String,
+    /// Spread the servers' first checks evenly over DUR (keepalived's warmup; 0 checks
+    /// them all at once) [default: the delay loop].
+    #[arg(long, value_name = "DUR")]
+    warmup: Option<String>,
     /// Failed checks in a row that take a server down.
     #[arg(long, value_name = "N", default_value_t = 1,
           value_parser = clap::value_parser!(u32).range(1..))]
@@ -322,6 +326,10 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
     let words = split_command(&spec.check).map_err(|e| Error::invalid(format!("--check: {e}")))?;
     let template = CheckLine::try_parse_from(&words).map_err(|e| clap_error("--check", e))?;
     let delay_loop = parse_positive_duration(&spec.delay_loop)?;
+    let warmup = match &spec.warmup {
+        Some(w) => parse_duration(w)?,
+        None => delay_loop,
+    };
     let mut reals = Vec::new();
     for r in &spec.reals {
         let (at, weight) = match r.split_once(",weight=") {
@@ -369,6 +377,7 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
         service,
         forward,
         delay_loop,
+        warmup,
         reals,
         sorry,
         inhibit_on_failure: spec.inhibit_on_failure,
@@ -638,7 +647,7 @@ mod tests {
     fn planned_lines_are_the_services_the_file_runs() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/keepalived");
         let mut seen = 0;
-        let extra = "virtual_server 10.0.0.1 53 {\n protocol UDP\n lb_algo sh\n lb_kind NAT\n persistence_timeout 60\n persistence_granularity 255.255.255.0\n delay_loop 2.5\n quorum 2\n hysteresis 1\n quorum_up \"/bin/echo up\"\n alpha\n sorry_server 10.0.0.9 53\n real_server 10.0.0.2 5353 {\n  weight 3\n  notify_down \"/bin/echo 'down now'\"\n  DNS_CHECK {\n   type A\n   name www.example.com\n   connect_timeout 2\n  }\n }\n real_server 10.0.0.3 5353 {\n  notify_down \"/bin/echo 'down now'\"\n  DNS_CHECK {\n   type A\n   name www.example.com\n   connect_timeout 2\n  }\n }\n}\nvirtual_server fwmark 7 {\n lb_kind DR\n real_server 10.0.0.4 80 {\n  MISC_CHECK {\n   misc_path \"/bin/sh -c 'exit 0'\"\n   misc_timeout 4\n   misc_dynamic\n  }\n }\n}\n";
+        let extra = "virtual_server 10.0.0.1 53 {\n protocol UDP\n lb_algo sh\n lb_kind NAT\n persistence_timeout 60\n persistence_granularity 255.255.255.0\n delay_loop 2.5\n warmup 0\n quorum 2\n hysteresis 1\n quorum_up \"/bin/echo up\"\n alpha\n sorry_server 10.0.0.9 53\n real_server 10.0.0.2 5353 {\n  weight 3\n  notify_down \"/bin/echo 'down now'\"\n  DNS_CHECK {\n   type A\n   name www.example.com\n   connect_timeout 2\n  }\n }\n real_server 10.0.0.3 5353 {\n  notify_down \"/bin/echo 'down now'\"\n  DNS_CHECK {\n   type A\n   name www.example.com\n   connect_timeout 2\n  }\n }\n}\nvirtual_server fwmark 7 {\n lb_kind DR\n real_server 10.0.0.4 80 {\n  MISC_CHECK {\n   misc_path \"/bin/sh -c 'exit 0'\"\n   misc_timeout 4\n   misc_dynamic\n  }\n }\n}\n";
         let tmp = std::env::temp_dir().join(format!("hakit-plan-{}.conf", std::process::id()));
         std::fs::write(&tmp, extra).unwrap();
         let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
@@ -739,6 +748,7 @@ mod tests {
         }
         assert_eq!(v.sorry, Some(("127.0.0.1".parse().unwrap(), 80, 1)));
         assert_eq!(v.delay_loop, std::time::Duration::from_secs(60));
+        assert_eq!(v.warmup, v.delay_loop, "keepalived's default warmup");
     }
 
     #[test]

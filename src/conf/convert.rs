@@ -663,10 +663,12 @@ fn service(v: &VirtualServer) -> Result<VirtualService> {
         VsKey::Addr(_, p) => p,
         VsKey::Fwmark(_) => 0,
     };
+    let warmup = v.warmup.as_deref().map(secs_f).unwrap_or(delay_loop);
     Ok(VirtualService {
         service,
         forward,
         delay_loop,
+        warmup,
         reals,
         sorry: v.sorry.map(|(a, p)| (a, p.unwrap_or(svc_port), 1)),
         inhibit_on_failure: v.inhibit_on_failure || v.reals.iter().any(|r| r.inhibit_on_failure),

@@ -292,6 +292,8 @@ pub struct VirtualServer {
     pub loc: Loc,
     pub protocol: String,
     pub delay_loop: Option<String>,
+    /// The longest pause before a server's first check (0: none).
+    pub warmup: Option<String>,
     pub sched: Option<String>,
     pub kind: Option<String>,
     pub persistence_timeout: Option<u32>,
@@ -479,7 +481,7 @@ impl Ctx<'_> {
     /// IF] [label L]`.
     fn vips(&mut self, k: &Node) -> Vec<Vip> {
         let mut out = Vec::new();
-        for v in self.block(k).to_vec() {
+        for v in self.block(k) {
             let mut vip = Vip {
                 addr: v.key.clone(),
                 dev: None,
@@ -509,7 +511,7 @@ impl Ctx<'_> {
 
     /// The lines of a routes block (virtual_routes, static_routes), each checked.
     fn routes(&mut self, k: &Node, out: &mut Vec<Route>) {
-        for v in self.block(k).to_vec() {
+        for v in self.block(k) {
             let words: Vec<String> = std::iter::once(v.key.clone())
                 .chain(v.args.clone())
                 .collect();
@@ -523,7 +525,7 @@ impl Ctx<'_> {
 
     /// The lines of a rules block (virtual_rules, static_rules), each checked.
     fn rules(&mut self, k: &Node, out: &mut Vec<Rule>) {
-        for v in self.block(k).to_vec() {
+        for v in self.block(k) {
             let words: Vec<String> = std::iter::once(v.key.clone())
                 .chain(v.args.clone())
                 .collect();
@@ -657,18 +659,18 @@ fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
     if !n.args.is_empty() {
         cx.warn(n.at(0), "words after global_defs are ignored");
     }
-    for k in cx.block(n).to_vec() {
+    for k in cx.block(n) {
         match k.key.as_str() {
-            "router_id" | "lvs_id" => g.router_id = cx.one(&k).map(String::from),
+            "router_id" | "lvs_id" => g.router_id = cx.one(k).map(String::from),
             "notification_email" => {
-                for e in cx.block(&k).to_vec() {
+                for e in cx.block(k) {
                     g.emails.push(e.key.clone());
                     if !e.args.is_empty() {
                         cx.warn(e.at(0), "one address per line; the rest is ignored");
                     }
                 }
             }
-            "notification_email_from" => g.email_from = cx.one(&k).map(String::from),
+            "notification_email_from" => g.email_from = cx.one(k).map(String::from),
             "smtp_server" => {
                 let host = k.args.first().cloned();
                 let port = match k.args.get(1) {
@@ -686,30 +688,30 @@ fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
                     None => cx.err(&k.loc, "smtp_server needs an address"),
                 }
             }
-            "smtp_connect_timeout" => g.smtp_connect_timeout = cx.num(&k, "a number of seconds"),
-            "enable_script_security" => g.script_security = cx.flag(&k),
+            "smtp_connect_timeout" => g.smtp_connect_timeout = cx.num(k, "a number of seconds"),
+            "enable_script_security" => g.script_security = cx.flag(k),
             "script_user" => {
                 cx.warn(
                     &k.loc,
                     "script_user: hakit runs scripts as the user running it (run it as that user)",
                 );
             }
-            "vrrp_strict" => g.strict = cx.flag(&k),
+            "vrrp_strict" => g.strict = cx.flag(k),
             "vrrp_version" => {
-                g.vrrp_version = cx.num(&k, "2 or 3");
+                g.vrrp_version = cx.num(k, "2 or 3");
                 if !matches!(g.vrrp_version, Some(2 | 3) | None) {
                     cx.err(k.at(0), "vrrp_version is 2 or 3");
                 }
             }
-            "vrrp_garp_master_delay" => g.garp_master_delay = cx.num(&k, "a number of seconds"),
-            "vrrp_garp_master_repeat" => g.garp_master_repeat = cx.num(&k, "a count"),
+            "vrrp_garp_master_delay" => g.garp_master_delay = cx.num(k, "a number of seconds"),
+            "vrrp_garp_master_repeat" => g.garp_master_repeat = cx.num(k, "a count"),
             "notify_fifo" => {
-                if let Some(p) = cx.fifo(&k) {
+                if let Some(p) = cx.fifo(k) {
                     g.notify_fifo.get_or_insert((String::new(), None)).0 = p;
                 }
             }
             "vrrp_notify_fifo" => {
-                if let Some(p) = cx.fifo(&k) {
+                if let Some(p) = cx.fifo(k) {
                     g.vrrp_notify_fifo.get_or_insert((String::new(), None)).0 = p;
                 }
             }
@@ -731,14 +733,14 @@ fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
                 }
             },
             "vrrp_notify_priority_changes" => {
-                g.vrrp_notify_priority_changes = cx.switch(&k).unwrap_or(false)
+                g.vrrp_notify_priority_changes = cx.switch(k).unwrap_or(false)
             }
-            "smtp_alert" => g.smtp_alert = cx.switch(&k),
-            "smtp_alert_vrrp" => g.smtp_alert_vrrp = cx.switch(&k),
-            "no_email_faults" => g.no_email_faults = cx.flag(&k),
-            "smtp_helo_name" => g.smtp_helo_name = cx.one(&k).map(String::from),
+            "smtp_alert" => g.smtp_alert = cx.switch(k),
+            "smtp_alert_vrrp" => g.smtp_alert_vrrp = cx.switch(k),
+            "no_email_faults" => g.no_email_faults = cx.flag(k),
+            "smtp_helo_name" => g.smtp_helo_name = cx.one(k).map(String::from),
             "vrrp_garp_interval" | "vrrp_gna_interval" => {
-                let v = secs(cx, &k);
+                let v = secs(cx, k);
                 if k.key == "vrrp_garp_interval" {
                     g.garp_interval = v
                 } else {
@@ -747,10 +749,10 @@ fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
             }
             key if key
                 .strip_prefix("vrrp_")
-                .is_some_and(|rest| g.garp.read(cx, &k, rest)) => {}
+                .is_some_and(|rest| g.garp.read(cx, k, rest)) => {}
             "vrrp_mcast_group4" | "vrrp_mcast_group6" => {
                 let v6 = k.key.ends_with('6');
-                match cx.ip(&k, 0) {
+                match cx.ip(k, 0) {
                     Some(a) if a.is_ipv6() == v6 && a.is_multicast() => {
                         if v6 {
                             g.mcast_group6 = Some(a)
@@ -769,8 +771,8 @@ fn global(cx: &mut Ctx, n: &Node, g: &mut Global) {
                     None => {}
                 }
             }
-            _ if cx.not_carried(&k, Within::GlobalDefs) => {}
-            _ => cx.unknown(&k, "global_defs"),
+            _ if cx.not_carried(k, Within::GlobalDefs) => {}
+            _ => cx.unknown(k, "global_defs"),
         }
     }
 }
@@ -795,11 +797,11 @@ fn track_file(cx: &mut Ctx, n: &Node) -> Option<TrackFile> {
         init: None,
         loc: n.loc.clone(),
     };
-    for k in cx.block(n).to_vec() {
+    for k in cx.block(n) {
         match k.key.as_str() {
-            "file" => t.file = cx.one(&k).unwrap_or_default().to_string(),
+            "file" => t.file = cx.one(k).unwrap_or_default().to_string(),
             "weight" => {
-                if let Some((w, r)) = weight_words(cx, &k, 0) {
+                if let Some((w, r)) = weight_words(cx, k, 0) {
                     t.weight = w;
                     t.reverse = r;
                 }
@@ -822,7 +824,7 @@ fn track_file(cx: &mut Ctx, n: &Node) -> Option<TrackFile> {
                 }
                 t.init = Some((value, overwrite));
             }
-            _ => cx.unknown(&k, "track_file"),
+            _ => cx.unknown(k, "track_file"),
         }
     }
     if t.file.is_empty() {
@@ -860,7 +862,7 @@ fn track_process(cx: &mut Ctx, n: &Node) -> Option<TrackProcess> {
             }
         }
     };
-    for k in cx.block(n).to_vec() {
+    for k in cx.block(n) {
         match k.key.as_str() {
             "process" => match k.args.split_first() {
                 Some((p, rest)) => {
@@ -883,24 +885,24 @@ fn track_process(cx: &mut Ctx, n: &Node) -> Option<TrackProcess> {
                     }
                 }
             }
-            "full_command" => t.full_command = cx.flag(&k),
-            "quorum" => t.quorum = cx.num(&k, "a count (1-65535)").unwrap_or(1),
-            "quorum_max" => t.quorum_max = cx.num(&k, "a count (0-65535)").unwrap_or(u32::MAX),
+            "full_command" => t.full_command = cx.flag(k),
+            "quorum" => t.quorum = cx.num(k, "a count (1-65535)").unwrap_or(1),
+            "quorum_max" => t.quorum_max = cx.num(k, "a count (0-65535)").unwrap_or(u32::MAX),
             "weight" => {
-                if let Some((w, r)) = weight_words(cx, &k, 0) {
+                if let Some((w, r)) = weight_words(cx, k, 0) {
                     t.weight = w;
                     t.reverse = r;
                 }
             }
             "delay" => {
-                if let Some(d) = secs(cx, &k) {
+                if let Some(d) = secs(cx, k) {
                     t.fork_delay = d;
                     t.terminate_delay = d;
                 }
             }
-            "fork_delay" => t.fork_delay = secs(cx, &k).unwrap_or_default(),
-            "terminate_delay" => t.terminate_delay = secs(cx, &k).unwrap_or_default(),
-            _ => cx.unknown(&k, "vrrp_track_process"),
+            "fork_delay" => t.fork_delay = secs(cx, k).unwrap_or_default(),
+            "terminate_delay" => t.terminate_delay = secs(cx, k).unwrap_or_default(),
+            _ => cx.unknown(k, "vrrp_track_process"),
         }
     }
     if t.process.is_empty() {
@@ -954,10 +956,10 @@ fn weight_words(cx: &mut Ctx, k: &Node, from: usize) -> Option<(i32, bool)> {
 
 /// `track_file { NAME [weight W [reverse]] ... }`
 fn tracked_files(cx: &mut Ctx, k: &Node, out: &mut Vec<Tracked>) {
-    for t in cx.block(k).to_vec() {
+    for t in cx.block(k) {
         let w = match t.args.first().map(String::as_str) {
             None => None,
-            Some("weight") => weight_words(cx, &t, 1),
+            Some("weight") => weight_words(cx, t, 1),
             Some(_) => {
                 cx.warn(t.at(0), "expected NAME [weight N [reverse]]");
                 None
@@ -979,7 +981,7 @@ fn script(cx: &mut Ctx, n: &Node) -> Option<Script> {
         rise: 1,
         loc: n.loc.clone(),
     };
-    for k in cx.block(n).to_vec() {
+    for k in cx.block(n) {
         match k.key.as_str() {
             "script" => {
                 // Unquoted scripts are the words joined, as keepalived does.
@@ -987,20 +989,20 @@ fn script(cx: &mut Ctx, n: &Node) -> Option<Script> {
                 if s.script.is_empty() {
                     cx.err(&k.loc, "script needs a command");
                 }
-                script_shell_warning(cx, &k, &s.script);
+                script_shell_warning(cx, k, &s.script);
             }
-            "interval" => s.interval = cx.num(&k, "a number of seconds").unwrap_or(1),
-            "timeout" => s.timeout = cx.num(&k, "a number of seconds"),
+            "interval" => s.interval = cx.num(k, "a number of seconds").unwrap_or(1),
+            "timeout" => s.timeout = cx.num(k, "a number of seconds"),
             "weight" => {
-                s.weight = cx.num(&k, "a number from -253 to 253").unwrap_or(0);
+                s.weight = cx.num(k, "a number from -253 to 253").unwrap_or(0);
                 if !(-253..=253).contains(&s.weight) {
                     cx.err(k.at(0), "weight is -253 to 253");
                 }
             }
-            "fall" => s.fall = cx.num(&k, "a count").unwrap_or(1).max(1),
-            "rise" => s.rise = cx.num(&k, "a count").unwrap_or(1).max(1),
+            "fall" => s.fall = cx.num(k, "a count").unwrap_or(1).max(1),
+            "rise" => s.rise = cx.num(k, "a count").unwrap_or(1).max(1),
             "user" | "init_fail" => cx.warn(&k.loc, format!("{} is ignored by hakit", k.key)),
-            _ => cx.unknown(&k, "vrrp_script"),
+            _ => cx.unknown(k, "vrrp_script"),
         }
     }
     if s.script.is_empty() {
@@ -1071,31 +1073,31 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
     let mut advert_loc = None;
     let mut state_loc = None;
     let mut vrid_given = false;
-    for k in cx.block(n).to_vec() {
+    for k in cx.block(n) {
         match k.key.as_str() {
             "state" => {
-                i.state = cx.one(&k).map(str::to_string);
+                i.state = cx.one(k).map(str::to_string);
                 state_loc = Some(k.loc.clone());
                 if !matches!(i.state.as_deref(), Some("MASTER" | "BACKUP") | None) {
                     cx.err(k.at(0), "state is MASTER or BACKUP (in capitals)");
                 }
             }
-            "interface" => i.interface = cx.one(&k).map(str::to_string),
+            "interface" => i.interface = cx.one(k).map(str::to_string),
             "virtual_router_id" => {
                 vrid_given = true;
-                i.vrid = cx.num(&k, "a VRID (1-255)");
+                i.vrid = cx.num(k, "a VRID (1-255)");
                 if i.vrid == Some(0) {
                     cx.err(k.at(0), "virtual_router_id is 1-255");
                 }
             }
             "priority" => {
-                i.priority = cx.num(&k, "a priority (1-255)").unwrap_or(100);
+                i.priority = cx.num(k, "a priority (1-255)").unwrap_or(100);
                 if i.priority == 0 {
                     cx.err(k.at(0), "priority is 1-255");
                 }
             }
             "advert_int" => {
-                if let Some(v) = cx.one(&k) {
+                if let Some(v) = cx.one(k) {
                     i.advert_int = v.to_string();
                     advert_loc = Some(k.at(0).clone());
                     if v.parse::<f64>().map(|x| x <= 0.0).unwrap_or(true) {
@@ -1107,18 +1109,18 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                 }
             }
             "version" => {
-                i.version = cx.num(&k, "2 or 3").unwrap_or(2);
+                i.version = cx.num(k, "2 or 3").unwrap_or(2);
                 if !matches!(i.version, 2 | 3) {
                     cx.err(k.at(0), "version is 2 or 3");
                 }
             }
             "authentication" => {
                 auth_loc = Some(k.loc.clone());
-                for a in cx.block(&k).to_vec() {
+                for a in cx.block(k) {
                     match a.key.as_str() {
-                        "auth_type" => i.auth_type = cx.one(&a).map(str::to_string),
+                        "auth_type" => i.auth_type = cx.one(a).map(str::to_string),
                         "auth_pass" => {
-                            i.auth_pass = cx.one(&a).map(str::to_string);
+                            i.auth_pass = cx.one(a).map(str::to_string);
                             if let Some(p) = &i.auth_pass {
                                 if p.len() > 8 {
                                     cx.warn(
@@ -1128,7 +1130,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                                 }
                             }
                         }
-                        _ => cx.unknown(&a, "authentication"),
+                        _ => cx.unknown(a, "authentication"),
                     }
                 }
                 if i.auth_type.as_deref() == Some("AH") {
@@ -1136,19 +1138,19 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                 }
             }
             "virtual_ipaddress" | "virtual_ipaddress_excluded" => {
-                let vips = cx.vips(&k);
+                let vips = cx.vips(k);
                 if k.key == "virtual_ipaddress_excluded" {
                     i.excluded.extend(vips);
                 } else {
                     i.vips.extend(vips);
                 }
             }
-            "unicast_ttl" => i.unicast_ttl = cx.num(&k, "a TTL (0-255)"),
-            "unicast_fault_no_peer" => i.unicast_fault_no_peer = cx.flag(&k),
-            "dont_track_primary" => i.dont_track_primary = cx.flag(&k),
-            "unicast_src_ip" => i.unicast_src = cx.ip(&k, 0),
+            "unicast_ttl" => i.unicast_ttl = cx.num(k, "a TTL (0-255)"),
+            "unicast_fault_no_peer" => i.unicast_fault_no_peer = cx.flag(k),
+            "dont_track_primary" => i.dont_track_primary = cx.flag(k),
+            "unicast_src_ip" => i.unicast_src = cx.ip(k, 0),
             "unicast_peer" => {
-                for p in cx.block(&k).to_vec() {
+                for p in cx.block(k) {
                     match p.key.parse() {
                         Ok(a) => i.unicast_peers.push(a),
                         Err(_) => cx.err(
@@ -1159,31 +1161,31 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                 }
             }
             "mcast_src_ip" => {
-                i.unicast_src = cx.ip(&k, 0);
+                i.unicast_src = cx.ip(k, 0);
             }
-            "nopreempt" => i.nopreempt = cx.flag(&k),
-            "preempt_delay" => i.preempt_delay = cx.num(&k, "a number of seconds"),
-            "track_script" => track_scripts(cx, &k, &mut i.track_scripts),
+            "nopreempt" => i.nopreempt = cx.flag(k),
+            "preempt_delay" => i.preempt_delay = cx.num(k, "a number of seconds"),
+            "track_script" => track_scripts(cx, k, &mut i.track_scripts),
             "track_interface" => {
-                track_interfaces(cx, &k, &mut i.track_interfaces, &mut i.weighted_interfaces)
+                track_interfaces(cx, k, &mut i.track_interfaces, &mut i.weighted_interfaces)
             }
-            "track_file" => tracked_files(cx, &k, &mut i.track_files),
-            "track_process" => tracked_files(cx, &k, &mut i.track_processes),
+            "track_file" => tracked_files(cx, k, &mut i.track_files),
+            "track_process" => tracked_files(cx, k, &mut i.track_processes),
             "notify" => i.notify = Some(k.args.join(" ")),
             "notify_master" => i.notify_master = Some(k.args.join(" ")),
             "notify_backup" => i.notify_backup = Some(k.args.join(" ")),
             "notify_fault" => i.notify_fault = Some(k.args.join(" ")),
             "notify_stop" => i.notify_stop = Some(k.args.join(" ")),
-            "garp_master_delay" => i.garp_master_delay = cx.num(&k, "a number of seconds"),
-            "garp_master_repeat" => i.garp_master_repeat = cx.num(&k, "a count"),
+            "garp_master_delay" => i.garp_master_delay = cx.num(k, "a number of seconds"),
+            "garp_master_repeat" => i.garp_master_repeat = cx.num(k, "a count"),
             "notify_master_rx_lower_pri" => i.notify_master_rx_lower_pri = Some(k.args.join(" ")),
-            key if i.garp.read(cx, &k, key) => {}
-            "smtp_alert" => i.smtp_alert = cx.switch(&k),
-            "notify_priority_changes" => i.notify_priority_changes = cx.switch(&k),
+            key if i.garp.read(cx, k, key) => {}
+            "smtp_alert" => i.smtp_alert = cx.switch(k),
+            "notify_priority_changes" => i.notify_priority_changes = cx.switch(k),
             "notify_deleted" => {
                 i.notify_deleted = Some((!k.args.is_empty()).then(|| k.args.join(" ")))
             }
-            "virtual_routes" => cx.routes(&k, &mut i.virtual_routes),
+            "virtual_routes" => cx.routes(k, &mut i.virtual_routes),
             "use_vmac" => {
                 if k.args.len() > 1 {
                     cx.warn(
@@ -1198,13 +1200,13 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
                 }
                 i.use_vmac = Some(k.args.first().cloned());
             }
-            "vmac_xmit_base" => i.vmac_xmit_base = cx.flag(&k),
-            "accept" => i.accept = Some(cx.flag(&k)),
-            "no_accept" => i.accept = Some(!cx.flag(&k)),
-            "strict_mode" => i.strict_mode = cx.switch(&k),
-            "virtual_rules" => cx.rules(&k, &mut i.virtual_rules),
-            _ if cx.not_carried(&k, Within::Instance) => {}
-            _ => cx.unknown(&k, "vrrp_instance"),
+            "vmac_xmit_base" => i.vmac_xmit_base = cx.flag(k),
+            "accept" => i.accept = Some(cx.flag(k)),
+            "no_accept" => i.accept = Some(!cx.flag(k)),
+            "strict_mode" => i.strict_mode = cx.switch(k),
+            "virtual_rules" => cx.rules(k, &mut i.virtual_rules),
+            _ if cx.not_carried(k, Within::Instance) => {}
+            _ => cx.unknown(k, "vrrp_instance"),
         }
         if k.key.starts_with("notify")
             && !matches!(k.key.as_str(), "notify_priority_changes" | "notify_deleted")
@@ -1307,7 +1309,7 @@ fn instance(cx: &mut Ctx, n: &Node, g: &Global) -> Option<Instance> {
 
 /// `track_script { NAME [weight N] ... }`
 fn track_scripts(cx: &mut Ctx, k: &Node, out: &mut Vec<(String, Option<i32>, Loc)>) {
-    for t in cx.block(k).to_vec() {
+    for t in cx.block(k) {
         let w = match t.args.as_slice() {
             [] => None,
             [kw, v] if kw == "weight" => match v.parse() {
@@ -1334,10 +1336,10 @@ fn track_interfaces(
     out: &mut Vec<String>,
     weighted: &mut Vec<(String, i32, bool)>,
 ) {
-    for t in cx.block(k).to_vec() {
+    for t in cx.block(k) {
         let w = match t.args.first().map(String::as_str) {
             None => None,
-            Some("weight") => weight_words(cx, &t, 1),
+            Some("weight") => weight_words(cx, t, 1),
             Some(_) => {
                 cx.warn(t.at(0), "expected NAME [weight N [reverse]]");
                 None
@@ -1371,21 +1373,21 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
         smtp_alert: None,
         notify_priority_changes: None,
     };
-    for k in cx.block(n).to_vec() {
+    for k in cx.block(n) {
         match k.key.as_str() {
             "group" => {
-                for m in cx.block(&k).to_vec() {
+                for m in cx.block(k) {
                     g.members.push(m.key.clone());
                     g.members.extend(m.args.iter().cloned());
                 }
             }
-            "track_script" => track_scripts(cx, &k, &mut g.track_scripts),
+            "track_script" => track_scripts(cx, k, &mut g.track_scripts),
             "track_interface" => {
-                track_interfaces(cx, &k, &mut g.track_interfaces, &mut g.weighted_interfaces)
+                track_interfaces(cx, k, &mut g.track_interfaces, &mut g.weighted_interfaces)
             }
-            "track_file" => tracked_files(cx, &k, &mut g.track_files),
-            "track_process" => tracked_files(cx, &k, &mut g.track_processes),
-            "sync_group_tracking_weight" => g.tracking_weight = cx.flag(&k),
+            "track_file" => tracked_files(cx, k, &mut g.track_files),
+            "track_process" => tracked_files(cx, k, &mut g.track_processes),
+            "sync_group_tracking_weight" => g.tracking_weight = cx.flag(k),
             "global_tracking" => {
                 cx.warn(
                     &k.loc,
@@ -1398,10 +1400,10 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
             "notify_backup" => g.notify_backup = Some(k.args.join(" ")),
             "notify_fault" => g.notify_fault = Some(k.args.join(" ")),
             "notify_stop" => g.notify_stop = Some(k.args.join(" ")),
-            "smtp_alert" => g.smtp_alert = cx.switch(&k),
-            "notify_priority_changes" => g.notify_priority_changes = cx.switch(&k),
-            _ if cx.not_carried(&k, Within::SyncGroup) => {}
-            _ => cx.unknown(&k, "vrrp_sync_group"),
+            "smtp_alert" => g.smtp_alert = cx.switch(k),
+            "notify_priority_changes" => g.notify_priority_changes = cx.switch(k),
+            _ if cx.not_carried(k, Within::SyncGroup) => {}
+            _ => cx.unknown(k, "vrrp_sync_group"),
         }
         if k.key.starts_with("notify_") && k.key != "notify_priority_changes" && k.args.is_empty()
             || k.key == "notify" && k.args.is_empty()
@@ -1427,6 +1429,29 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
         }
     }
     Some(g)
+}
+
+/// A number of seconds, 0 included.
+fn secs_or_zero(cx: &mut Ctx, k: &Node) -> Option<String> {
+    let v = cx.one(k)?;
+    if v.parse::<f64>().map(|x| x >= 0.0).unwrap_or(false) {
+        Some(v.to_string())
+    } else {
+        cx.err(
+            k.at(0),
+            format!("{}: \"{v}\" is not a number of seconds", k.key),
+        );
+        None
+    }
+}
+
+/// `warmup` in a real_server or a checker: hakit spreads first checks per virtual_server.
+fn warmup_here(cx: &mut Ctx, k: &Node) {
+    cx.warn(
+        &k.loc,
+        "warmup is read in the virtual_server only (it spreads the first checks of all its \
+         real servers); here it is ignored",
+    );
 }
 
 fn secs(cx: &mut Ctx, k: &Node) -> Option<String> {
@@ -1477,6 +1502,7 @@ fn virtual_server(cx: &mut Ctx, n: &Node) -> Option<VirtualServer> {
         loc: n.loc.clone(),
         protocol: "TCP".into(),
         delay_loop: None,
+        warmup: None,
         sched: None,
         kind: None,
         persistence_timeout: None,
@@ -1492,26 +1518,27 @@ fn virtual_server(cx: &mut Ctx, n: &Node) -> Option<VirtualServer> {
         virtualhost: None,
         reals: vec![],
     };
-    for k in cx.block(n).to_vec() {
+    for k in cx.block(n) {
         match k.key.as_str() {
-            "delay_loop" => v.delay_loop = secs(cx, &k),
-            "lb_algo" | "lvs_sched" => v.sched = cx.one(&k).map(str::to_string),
+            "delay_loop" => v.delay_loop = secs(cx, k),
+            "warmup" => v.warmup = secs_or_zero(cx, k),
+            "lb_algo" | "lvs_sched" => v.sched = cx.one(k).map(str::to_string),
             "lb_kind" | "lvs_method" => {
-                v.kind = cx.one(&k).map(str::to_ascii_uppercase);
+                v.kind = cx.one(k).map(str::to_ascii_uppercase);
                 if !matches!(v.kind.as_deref(), Some("DR" | "NAT" | "TUN") | None) {
                     cx.err(k.at(0), "lb_kind is DR, NAT or TUN");
                 }
             }
-            "persistence_timeout" => v.persistence_timeout = cx.num(&k, "a number of seconds"),
-            "persistence_granularity" => v.persistence_granularity = cx.one(&k).map(str::to_string),
+            "persistence_timeout" => v.persistence_timeout = cx.num(k, "a number of seconds"),
+            "persistence_granularity" => v.persistence_granularity = cx.one(k).map(str::to_string),
             "protocol" => {
-                v.protocol = cx.one(&k).map(str::to_ascii_uppercase).unwrap_or_default();
+                v.protocol = cx.one(k).map(str::to_ascii_uppercase).unwrap_or_default();
                 if !matches!(v.protocol.as_str(), "TCP" | "UDP" | "SCTP") {
                     cx.err(k.at(0), "protocol is TCP, UDP or SCTP");
                 }
             }
             "sorry_server" => {
-                let a = cx.ip(&k, 0);
+                let a = cx.ip(k, 0);
                 let p = k.args.get(1).and_then(|p| p.parse().ok());
                 v.sorry = a.map(|a| (a, p));
             }
@@ -1521,29 +1548,29 @@ fn virtual_server(cx: &mut Ctx, n: &Node) -> Option<VirtualServer> {
                     "sorry_server_inhibit: hakit adds and removes the sorry server instead",
                 );
             }
-            "inhibit_on_failure" => v.inhibit_on_failure = cx.flag(&k),
-            "quorum" => v.quorum = cx.num(&k, "a weight"),
-            "hysteresis" => v.hysteresis = cx.num(&k, "a weight"),
+            "inhibit_on_failure" => v.inhibit_on_failure = cx.flag(k),
+            "quorum" => v.quorum = cx.num(k, "a weight"),
+            "hysteresis" => v.hysteresis = cx.num(k, "a weight"),
             "quorum_up" => v.quorum_up = Some(k.args.join(" ")),
             "quorum_down" => v.quorum_down = Some(k.args.join(" ")),
-            "alpha" => v.alpha = cx.flag(&k),
+            "alpha" => v.alpha = cx.flag(k),
             "omega" => cx.warn(
                 &k.loc,
                 "omega is not carried over; hakit runs no commands at shutdown",
             ),
-            "ha_suspend" => v.ha_suspend = cx.flag(&k),
-            "virtualhost" => v.virtualhost = cx.one(&k).map(str::to_string),
+            "ha_suspend" => v.ha_suspend = cx.flag(k),
+            "virtualhost" => v.virtualhost = cx.one(k).map(str::to_string),
             "nat_mask" => cx.warn(&k.loc, "nat_mask is obsolete (keepalived ignores it too)"),
             "real_server" => {
-                if let Some(r) = real_server(cx, &k) {
+                if let Some(r) = real_server(cx, k) {
                     v.reals.push(r);
                 }
             }
-            "connect_timeout" | "retry" | "delay_before_retry" | "warmup" => cx.warn(
+            "connect_timeout" | "retry" | "delay_before_retry" => cx.warn(
                 &k.loc,
                 format!("{} belongs in a checker; here it is ignored", k.key),
             ),
-            _ => cx.unknown(&k, "virtual_server"),
+            _ => cx.unknown(k, "virtual_server"),
         }
     }
     if v.reals.is_empty() {
@@ -1577,10 +1604,10 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
         checkers: vec![],
         loc: n.loc.clone(),
     };
-    for k in cx.block(n).to_vec() {
+    for k in cx.block(n) {
         match k.key.as_str() {
-            "weight" => r.weight = cx.num(&k, "a weight (0-65535)").unwrap_or(1),
-            "inhibit_on_failure" => r.inhibit_on_failure = cx.flag(&k),
+            "weight" => r.weight = cx.num(k, "a weight (0-65535)").unwrap_or(1),
+            "inhibit_on_failure" => r.inhibit_on_failure = cx.flag(k),
             "notify_up" => r.notify_up = Some(k.args.join(" ")),
             "notify_down" => r.notify_down = Some(k.args.join(" ")),
             "HTTP_GET" | "SSL_GET" => {
@@ -1589,16 +1616,16 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                 let mut vh = None;
                 let mut http10 = false;
                 let mut common = CheckCommon::default();
-                for c in cx.block(&k).to_vec() {
+                for c in cx.block(k) {
                     match c.key.as_str() {
                         "url" => {
                             let (mut path, mut digest, mut status) = (None, None, None);
-                            for u in cx.block(&c).to_vec() {
+                            for u in cx.block(c) {
                                 match u.key.as_str() {
-                                    "path" => path = cx.one(&u).map(str::to_string),
-                                    "digest" => digest = cx.one(&u).map(str::to_string),
+                                    "path" => path = cx.one(u).map(str::to_string),
+                                    "digest" => digest = cx.one(u).map(str::to_string),
                                     "status_code" => status = Some(u.args.join(",")),
-                                    _ => cx.unknown(&u, "url"),
+                                    _ => cx.unknown(u, "url"),
                                 }
                             }
                             match path {
@@ -1606,9 +1633,9 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                                 None => cx.err(&c.loc, "url without a path"),
                             }
                         }
-                        "virtualhost" => vh = cx.one(&c).map(str::to_string),
-                        "http_protocol" => http10 = cx.one(&c) == Some("1.0"),
-                        _ => common_key(cx, &c, &mut common, &k.key),
+                        "virtualhost" => vh = cx.one(c).map(str::to_string),
+                        "http_protocol" => http10 = cx.one(c) == Some("1.0"),
+                        _ => common_key(cx, c, &mut common, &k.key),
                     }
                 }
                 if urls.is_empty() {
@@ -1624,18 +1651,18 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
             }
             "TCP_CHECK" => {
                 let mut common = CheckCommon::default();
-                for c in cx.block(&k).to_vec() {
-                    common_key(cx, &c, &mut common, "TCP_CHECK");
+                for c in cx.block(k) {
+                    common_key(cx, c, &mut common, "TCP_CHECK");
                 }
                 r.checkers.push(Checker::Tcp(common));
             }
             "SMTP_CHECK" => {
                 let mut common = CheckCommon::default();
                 let mut helo = None;
-                for c in cx.block(&k).to_vec() {
+                for c in cx.block(k) {
                     match c.key.as_str() {
-                        "helo_name" => helo = cx.one(&c).map(str::to_string),
-                        _ => common_key(cx, &c, &mut common, "SMTP_CHECK"),
+                        "helo_name" => helo = cx.one(c).map(str::to_string),
+                        _ => common_key(cx, c, &mut common, "SMTP_CHECK"),
                     }
                 }
                 r.checkers.push(Checker::Smtp { helo, common });
@@ -1643,11 +1670,11 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
             "DNS_CHECK" => {
                 let mut common = CheckCommon::default();
                 let (mut qtype, mut name) = (None, None);
-                for c in cx.block(&k).to_vec() {
+                for c in cx.block(k) {
                     match c.key.as_str() {
-                        "type" => qtype = cx.one(&c).map(str::to_string),
-                        "name" => name = cx.one(&c).map(str::to_string),
-                        _ => common_key(cx, &c, &mut common, "DNS_CHECK"),
+                        "type" => qtype = cx.one(c).map(str::to_string),
+                        "name" => name = cx.one(c).map(str::to_string),
+                        _ => common_key(cx, c, &mut common, "DNS_CHECK"),
                     }
                 }
                 r.checkers.push(Checker::Dns {
@@ -1658,19 +1685,18 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
             }
             "MISC_CHECK" => {
                 let (mut path, mut timeout, mut dynamic) = (None, None, false);
-                for c in cx.block(&k).to_vec() {
+                for c in cx.block(k) {
                     match c.key.as_str() {
                         "misc_path" => {
                             let s = c.args.join(" ");
-                            script_shell_warning(cx, &c, &s);
+                            script_shell_warning(cx, c, &s);
                             path = Some(s);
                         }
-                        "misc_timeout" => timeout = cx.num(&c, "a number of seconds"),
-                        "misc_dynamic" => dynamic = cx.flag(&c),
-                        "user" | "warmup" => {
-                            cx.warn(&c.loc, format!("{} is ignored by hakit", c.key))
-                        }
-                        _ => cx.unknown(&c, "MISC_CHECK"),
+                        "misc_timeout" => timeout = cx.num(c, "a number of seconds"),
+                        "misc_dynamic" => dynamic = cx.flag(c),
+                        "user" => cx.warn(&c.loc, "user is ignored by hakit"),
+                        "warmup" => warmup_here(cx, c),
+                        _ => cx.unknown(c, "MISC_CHECK"),
                     }
                 }
                 match path {
@@ -1685,15 +1711,15 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
             }
             "PING_CHECK" => {
                 let mut common = CheckCommon::default();
-                for c in cx.block(&k).to_vec() {
-                    common_key(cx, &c, &mut common, "PING_CHECK");
+                for c in cx.block(k) {
+                    common_key(cx, c, &mut common, "PING_CHECK");
                 }
                 r.checkers.push(Checker::Ping(common));
             }
             "UDP_CHECK" => {
                 let mut common = CheckCommon::default();
                 let (mut payload, mut require_reply, mut min, mut max) = (None, None, None, None);
-                for c in cx.block(&k).to_vec() {
+                for c in cx.block(k) {
                     let hex = |cx: &mut Ctx, wild: bool| {
                         let v = c.args.join(" ");
                         match crate::check::simple::parse_hex(&v, wild) {
@@ -1708,9 +1734,9 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                         "payload" => payload = hex(cx, false),
                         "require_reply" if c.args.is_empty() => require_reply = Some(None),
                         "require_reply" => require_reply = Some(hex(cx, true)),
-                        "min_reply_length" => min = cx.num(&c, "a length"),
-                        "max_reply_length" => max = cx.num(&c, "a length"),
-                        _ => common_key(cx, &c, &mut common, "UDP_CHECK"),
+                        "min_reply_length" => min = cx.num(c, "a length"),
+                        "max_reply_length" => max = cx.num(c, "a length"),
+                        _ => common_key(cx, c, &mut common, "UDP_CHECK"),
                     }
                 }
                 r.checkers.push(Checker::Udp {
@@ -1728,7 +1754,8 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                     k.key
                 ),
             ),
-            _ => cx.unknown(&k, "real_server"),
+            "warmup" => warmup_here(cx, k),
+            _ => cx.unknown(k, "real_server"),
         }
     }
     Some(r)
@@ -1754,7 +1781,8 @@ fn common_key(cx: &mut Ctx, c: &Node, common: &mut CheckCommon, within: &str) {
                 }
             }
         }
-        "warmup" | "fwmark" | "bind_port" | "bind_if" => {
+        "warmup" => warmup_here(cx, c),
+        "fwmark" | "bind_port" | "bind_if" => {
             cx.warn(&c.loc, format!("{} is ignored by hakit", c.key))
         }
         _ => cx.unknown(c, within),
@@ -2012,6 +2040,27 @@ mod tests {
             assert!(w.iter().any(|x| x.contains(want)), "{want}: {w:?}");
         }
         assert!(d.iter().all(|x| x.level == Level::Warning), "{w:?}");
+    }
+
+    #[test]
+    fn warmup_is_read_in_the_virtual_server() {
+        let (c, d) = read_text("virtual_server 10.0.0.1 80 {\n warmup 0\n real_server 10.0.0.2 80 {\n  warmup 3\n  TCP_CHECK {\n   warmup 2\n  }\n }\n}\nvirtual_server 10.0.0.1 81 {\n warmup -1\n}\n");
+        assert_eq!(c.virtual_servers[0].warmup.as_deref(), Some("0"));
+        let w: Vec<String> = d.iter().map(|x| x.to_string()).collect();
+        assert!(
+            w[0].starts_with("k.conf:4:3: warning: warmup is read in the virtual_server only"),
+            "{w:?}"
+        );
+        assert!(
+            w[1].starts_with("k.conf:6:4: warning: warmup is read"),
+            "{w:?}"
+        );
+        assert!(
+            w.iter()
+                .any(|x| x
+                    .starts_with("k.conf:11:9: error: warmup: \"-1\" is not a number of seconds")),
+            "{w:?}"
+        );
     }
 
     #[test]

@@ -268,7 +268,8 @@ fn parse_into(
         return vec![];
     }
     let text = match std::fs::read(path) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Ok(b) => String::from_utf8(b)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
         Err(e) => {
             diags.push(here(format!(
                 "cannot read {}: {}",
@@ -292,8 +293,19 @@ fn expand(
     chain: &mut Vec<PathBuf>,
     diags: &mut Vec<Diag>,
 ) -> Vec<Node> {
+    // Most levels include nothing: their nodes stay where they are (a thousand real
+    // servers are not copied into a new list level by level).
+    if !nodes.iter().any(|n| n.key == "include") {
+        let mut nodes = nodes;
+        for n in &mut nodes {
+            if let Some(b) = n.block.take() {
+                n.block = Some(expand(b, path, chain, diags));
+            }
+        }
+        return nodes;
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(nodes.len());
     for mut n in nodes {
         if n.key == "include" {
             if n.args.is_empty() {

@@ -400,6 +400,9 @@ fn lb_line(v: &VirtualServer, vs: &VirtualService) -> std::result::Result<Vec<St
         }
     }
     a.extend(["--delay-loop".into(), format_duration(vs.delay_loop)]);
+    if vs.warmup != vs.delay_loop {
+        a.extend(["--warmup".into(), format_duration(vs.warmup)]);
+    }
     let mut template: Option<Vec<String>> = None;
     for (rs, r) in v.reals.iter().zip(&vs.reals) {
         let at = host_port(rs.addr, rs.port);

@@ -79,10 +79,9 @@ fn validate_all(services: &[VirtualService]) -> Result<()> {
 /// Start the checks of a service (and its ha_suspend watch).
 fn spawn_tasks(svc: &mut Svc, tx: &mpsc::UnboundedSender<Msg>, holders: &SharedHolders) {
     let n = svc.conf.reals.len() as u32;
-    let spread = svc.conf.delay_loop.min(Duration::from_secs(1));
     for (i, r) in svc.conf.reals.iter().enumerate() {
         let check = Arc::new(r.check.clone());
-        let first = spread * i as u32 / n.max(1);
+        let first = svc.conf.warmup * i as u32 / n.max(1);
         svc.tasks.push(tokio::spawn(checker(
             check,
             svc.conf.delay_loop,
@@ -155,6 +154,7 @@ async fn run_async(
         checks: 0,
         holders: Holders::new(&opts_state_dir),
         announced: Default::default(),
+        written: Instant::now(),
     };
     for conf in services {
         lb.add(conf, &tx)?;
@@ -162,6 +162,8 @@ async fn run_async(
     lb.write_status();
 
     let mut tick = tokio::time::interval(Duration::from_secs(1));
+    // Counters alone (checks done, their durations) reach the file every REWRITE_EVERY;
+    // a change of health, weight, quorum or suspension is written at once.
     let mut dirty = false;
     loop {
         lb.opts.heart.beat();
@@ -181,7 +183,9 @@ async fn run_async(
                         warn!("{e}");
                     }
                 }
-                if lb.update_suspension() || dirty {
+                if lb.update_suspension()
+                    || (dirty && lb.written.elapsed() >= status::REWRITE_EVERY)
+                {
                     lb.write_status();
                     dirty = false;
                 }
@@ -385,6 +389,8 @@ struct Lb {
     holders: SharedHolders,
     /// The VIPs announced to BIRD (`--announce`).
     announced: std::collections::BTreeSet<std::net::IpAddr>,
+    /// When the state file was last written.
+    written: Instant,
 }
 
 impl Lb {
@@ -766,7 +772,8 @@ impl Lb {
         }
     }
 
-    fn write_status(&self) {
+    fn write_status(&mut self) {
+        self.written = Instant::now();
         if let Err(e) = status::write(&self.opts.state_dir, &self.status()) {
             warn!("{e}");
         }

@@ -1,5 +1,6 @@
-//! The state file `lb run` keeps up to date (at most once a second, and at every change
-//! of health), and what `lb status` reads.
+//! The state file `lb run` keeps up to date (at every change of health, weight, quorum
+//! or suspension, and every [`REWRITE_EVERY`] for the counters), and what `lb status`
+//! reads.
 
 use std::fs;
 use std::io::ErrorKind;
@@ -69,6 +70,9 @@ pub struct StatusFile {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stale: bool,
 }
+
+/// How often the counters alone (checks, failures, durations) are written.
+pub const REWRITE_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// `STATE_DIR/lb.json`, or `STATE_DIR/lb-NAME.json`.
 pub fn path(state_dir: &Path, name: Option<&str>) -> PathBuf {
