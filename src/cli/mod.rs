@@ -146,6 +146,57 @@ pub fn groups() -> Vec<String> {
         .collect()
 }
 
+/// One group's definitions alone, as the whole tree holds them.
+fn group_command(name: &str) -> Option<clap::Command> {
+    const NAMES: [&str; 12] = [
+        "vip", "rs-prep", "vrrp", "ipvs", "nft", "bgp", "metrics", "check", "lb", "sync", "conf",
+        "links",
+    ];
+    let name = NAMES.into_iter().find(|n| *n == name)?;
+    let c = clap::Command::new(name);
+    Some(match name {
+        "vip" => vip::VipArgs::augment_args(c),
+        "rs-prep" => rsprep::RsPrepArgs::augment_args(c),
+        "vrrp" => vrrp::VrrpArgs::augment_args(c),
+        "ipvs" => ipvs::IpvsArgs::augment_args(c),
+        "nft" => nft::NftArgs::augment_args(c),
+        "bgp" => bgp::BgpArgs::augment_args(c),
+        "metrics" => metrics::MetricsArgs::augment_args(c),
+        "check" => check::CheckArgs::augment_args(c),
+        "lb" => lb::LbArgs::augment_args(c),
+        "sync" => sync::SyncArgs::augment_args(c),
+        "conf" => conf::ConfArgs::augment_args(c),
+        "links" => links::LinksArgs::augment_args(c),
+        _ => return None,
+    })
+}
+
+/// The top of the tree (name, version, global options) with the given groups under it.
+fn top_command(groups: impl IntoIterator<Item = clap::Command>) -> clap::Command {
+    let top = clap::Command::new("hakit")
+        .version(env!("CARGO_PKG_VERSION"))
+        .long_version(LONG_VERSION)
+        .subcommand_required(true)
+        .arg_required_else_help(true);
+    Global::augment_args(top).subcommands(groups)
+}
+
+/// Parse the command line. When its first word names a group, clap is given that group's
+/// definitions alone: a daemon does not build, and keep in its pages, the definitions of
+/// every other group (a thousand lines of help it never prints). Anything else (`--help`,
+/// a global option first, a misspelt group) gets the whole tree, for clap's help and
+/// suggestions. The unit tests hold the two trees to the same definitions.
+fn parse(args: Vec<OsString>) -> std::result::Result<Cli, clap::Error> {
+    let one = args.get(1).and_then(|a| a.to_str()).and_then(group_command);
+    match one {
+        Some(g) => {
+            let m = top_command([g]).try_get_matches_from(args)?;
+            <Cli as clap::FromArgMatches>::from_arg_matches(&m)
+        }
+        None => Cli::try_parse_from(args),
+    }
+}
+
 /// Turn the invoked name into the argument vector clap sees: `hakit-vip add ...` becomes
 /// `hakit vip add ...`. `Err` carries a message for names hakit reserves but cannot serve.
 pub fn normalize_args(args: Vec<OsString>) -> std::result::Result<Vec<OsString>, String> {
@@ -158,7 +209,7 @@ pub fn normalize_args(args: Vec<OsString>) -> std::result::Result<Vec<OsString>,
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     if let Some(group) = name.strip_prefix("hakit-") {
-        if groups().iter().any(|g| g == group) {
+        if group != "links" && group_command(group).is_some() {
             args[0] = "hakit".into();
             args.insert(1, group.into());
         } else {
@@ -204,7 +255,7 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match parse(args) {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
@@ -297,6 +348,52 @@ pub fn word_or_flag(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every command's long help under `c`, by its path.
+    fn helps(c: &mut clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+        out.push((path.to_string(), c.render_long_help().to_string()));
+        for s in c.get_subcommands_mut() {
+            let p = format!("{path} {}", s.get_name());
+            helps(s, &p, out);
+        }
+    }
+
+    #[test]
+    fn one_group_trees_hold_the_same_definitions_as_the_whole_tree() {
+        let mut full = Cli::command();
+        full.build();
+        let names: Vec<String> = full
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .filter(|n| n != "help")
+            .collect();
+        assert_eq!(names.len(), 12, "{names:?}");
+        for name in &names {
+            let mut one = top_command([group_command(name).expect(name)]);
+            one.build();
+            assert_eq!(one.get_long_version(), full.get_long_version());
+            let ids = |c: &clap::Command| {
+                c.get_arguments()
+                    .map(|a| a.get_id().to_string())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&one), ids(&full), "{name}: the global options");
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            helps(one.find_subcommand_mut(name).unwrap(), name, &mut a);
+            helps(full.find_subcommand_mut(name).unwrap(), name, &mut b);
+            assert_eq!(a, b, "{name}");
+        }
+        assert!(group_command("nope").is_none());
+        // Parsed the short way, a command line means what it means in the whole tree.
+        let cli = parse(v(&["hakit", "lb", "status", "--json"])).unwrap();
+        assert!(matches!(cli.command, Command::Lb(_)));
+        let cli = parse(v(&["hakit", "-v", "vip", "list"])).unwrap();
+        assert!(matches!(cli.command, Command::Vip(_)) && cli.global.verbose == 1);
+        let cli = parse(v(&["hakit", "vip", "list", "--state-dir", "/x"])).unwrap();
+        assert_eq!(cli.global.state_dir, PathBuf::from("/x"));
+        let e = parse(v(&["hakit", "lb", "nosuch"])).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::InvalidSubcommand);
+    }
 
     fn v(s: &[&str]) -> Vec<OsString> {
         s.iter().map(OsString::from).collect()
