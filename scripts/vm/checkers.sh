@@ -35,6 +35,13 @@ ip addr add 10.0.0.100/32 dev d0
 cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 opens() { awk '/^Tcp:/ { if (h) print $6; h = 1 }' /proc/net/snmp; }
 hwm() { awk '/^VmHWM:/ { print $2 }' /proc/"$1"/status; }
+# Where the resident memory sits (KiB per mapping, the largest first), for VERBOSE=1.
+where() {
+  awk '/^[0-9a-f]+-/ { m = $6 == "" ? "[anon]" : $6 } /^Rss:/ { r[m] += $2 }
+    END { for (m in r) if (r[m] >= 64) printf "  %6d %s\n", r[m], m }' /proc/"$1"/smaps | sort -rn
+  grep -E '^(VmHWM|VmRSS|RssAnon|RssFile):' /proc/"$1"/status | tr -s ' \t' ' ' | tr '\n' ' '
+  echo
+}
 
 measure() { # NAME PID
   sleep "$WARM"
@@ -44,6 +51,7 @@ measure() { # NAME PID
   c1=$(cpu_ns "$2"); o1=$(opens)
   awk -v n="$1" -v c=$((c1 - c0)) -v o=$((o1 - o0)) -v h="$(hwm "$2")" \
     'BEGIN { printf "%s %.3f %d %d\n", n, c / 1e9, o, h }'
+  where "$2"
 }
 
 # keepalived: the checker process alone (-C), its child doing the checks.
