@@ -359,7 +359,7 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
             addr: d.addr,
             port: d.port,
             weight: d.weight,
-            check,
+            check: check.into(),
             fall: spec.fall,
             rise: spec.rise,
             notify_up: cmd(&spec.notify_up, "--notify-up")?,

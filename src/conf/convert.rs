@@ -645,14 +645,14 @@ fn service(v: &VirtualServer) -> Result<VirtualService> {
         .as_deref()
         .map(secs_f)
         .unwrap_or(Duration::from_secs(60));
-    let mut reals = Vec::new();
+    let mut reals = Vec::with_capacity(v.reals.len());
     for rs in &v.reals {
         let d = Dest::of(&key, rs.addr, Some(rs.port), forward, rs.weight)?;
         reals.push(Real {
             addr: d.addr,
             port: d.port,
             weight: d.weight,
-            check: check(v, rs, delay_loop)?,
+            check: check(v, rs, delay_loop)?.into(),
             fall: 1,
             rise: 1,
             notify_up: opt_cmd(&rs.notify_up)?,

@@ -80,7 +80,7 @@ fn validate_all(services: &[VirtualService]) -> Result<()> {
 fn spawn_tasks(svc: &mut Svc, tx: &mpsc::UnboundedSender<Msg>, holders: &SharedHolders) {
     let n = svc.conf.reals.len() as u32;
     for (i, r) in svc.conf.reals.iter().enumerate() {
-        let check = Arc::new(r.check.clone());
+        let check = Arc::clone(&r.check);
         let first = svc.conf.warmup * i as u32 / n.max(1);
         svc.tasks.push(tokio::spawn(checker(
             check,

@@ -21,7 +21,8 @@ pub struct Real {
     pub addr: IpAddr,
     pub port: u16,
     pub weight: u32,
-    pub check: Check,
+    /// Shared with the task that runs it (one copy per server, not two).
+    pub check: std::sync::Arc<Check>,
     pub fall: u32,
     pub rise: u32,
     pub notify_up: Option<Vec<String>>,
