@@ -92,10 +92,11 @@ pub struct Response {
 
 /// The request bytes.
 pub fn request(c: &HttpCheck) -> Vec<u8> {
-    let host = c
-        .virtualhost
-        .clone()
-        .unwrap_or_else(|| crate::addr::host_port(c.addr.ip(), c.addr.port()));
+    // The address as host_port() writes it: a check's addresses carry no IPv6 scope.
+    let host: &dyn std::fmt::Display = match &c.virtualhost {
+        Some(h) => h,
+        None => &c.addr,
+    };
     format!(
         "GET {} HTTP/1.{}\r\nHost: {host}\r\nUser-Agent: hakit-check/{}\r\nAccept: */*\r\nConnection: close\r\n\r\n",
         c.path,
@@ -150,10 +151,13 @@ pub fn parse_response(raw: &[u8]) -> std::result::Result<Response, String> {
     let (mut chunked, mut length) = (false, None);
     for l in lines {
         if let Some((k, v)) = l.split_once(':') {
-            let (k, v) = (k.trim().to_ascii_lowercase(), v.trim());
-            if k == "transfer-encoding" && v.to_ascii_lowercase().contains("chunked") {
+            let (k, v) = (k.trim(), v.trim());
+            if k.eq_ignore_ascii_case("transfer-encoding")
+                && v.split(',')
+                    .any(|c| c.trim().eq_ignore_ascii_case("chunked"))
+            {
                 chunked = true;
-            } else if k == "content-length" {
+            } else if k.eq_ignore_ascii_case("content-length") {
                 length = v.parse::<usize>().ok();
             }
         }
@@ -185,11 +189,24 @@ pub fn md5_hex(body: &[u8]) -> String {
 
 /// `http://ADDR:PORT/PATH`, for messages.
 pub fn url(c: &HttpCheck, scheme: &str) -> String {
-    format!(
-        "{scheme}://{}{}",
-        crate::addr::host_port(c.addr.ip(), c.addr.port()),
-        c.path
-    )
+    let mut s = String::new();
+    write_url(&mut s, c, scheme);
+    s
+}
+
+/// `GET URL`: what names a try in its messages (`&what[4..]` is the URL).
+pub fn what(c: &HttpCheck, scheme: &str) -> String {
+    let mut s = String::from("GET ");
+    write_url(&mut s, c, scheme);
+    s
+}
+
+/// Append the URL to `s`, sized once: it is written at every check.
+fn write_url(s: &mut String, c: &HttpCheck, scheme: &str) {
+    use std::fmt::Write;
+    // An address as host_port() writes it ([v6]:port): a check's carries no scope.
+    s.reserve(scheme.len() + 3 + 47 + c.path.len());
+    let _ = write!(s, "{scheme}://{}{}", c.addr, c.path);
 }
 
 /// Send the request on `stream` and read until the server closes, within `timeout`.
@@ -231,11 +248,19 @@ pub async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
 
 /// Fetch the page over plain TCP.
 pub async fn fetch(c: &HttpCheck, timeout: Duration) -> std::result::Result<Response, String> {
-    let what = format!("GET {}", url(c, "http"));
+    fetch_as(c, timeout, &what(c, "http")).await
+}
+
+/// [`fetch`], its messages naming `what`.
+async fn fetch_as(
+    c: &HttpCheck,
+    timeout: Duration,
+    what: &str,
+) -> std::result::Result<Response, String> {
     let mut s = connect(c.addr, c.bindto, timeout)
         .await
-        .map_err(|e| io_reason(&what, &e))?;
-    exchange(&mut s, c, timeout, &what).await
+        .map_err(|e| io_reason(what, &e))?;
+    exchange(&mut s, c, timeout, what).await
 }
 
 /// Judge a response against the check: status, digest, regex.
@@ -257,13 +282,19 @@ pub fn judge(c: &HttpCheck, r: &Response, url: &str) -> Try {
             return Err(format!("{url}: body does not match /{}/", re.as_str()));
         }
     }
-    Ok(format!("{url} answered {}", r.status))
+    let mut ok = String::with_capacity(url.len() + 13);
+    ok.push_str(url);
+    ok.push_str(" answered ");
+    let _ = std::fmt::Write::write_fmt(&mut ok, format_args!("{}", r.status));
+    Ok(ok)
 }
 
 /// One try of an HTTP check.
 pub async fn try_once(c: &HttpCheck, timeout: Duration) -> Try {
-    let r = fetch(c, timeout).await?;
-    judge(c, &r, &url(c, "http"))
+    // "GET URL" names the try in its errors; the URL alone names it in the verdict.
+    let what = what(c, "http");
+    let r = fetch_as(c, timeout, &what).await?;
+    judge(c, &r, &what[4..])
 }
 
 #[cfg(test)]
@@ -289,6 +320,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.body, b"hello world");
+        let r = parse_response(
+            b"HTTP/1.1 200 OK\r\nTRANSFER-encoding: gzip, Chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+        )
+        .unwrap();
+        assert_eq!(r.body, b"ok", "header names and codings in any case");
+        let r = parse_response(b"HTTP/1.1 200 OK\r\nCONTENT-length: 2\r\n\r\nokEXTRA").unwrap();
+        assert_eq!(r.body, b"ok");
         let r = parse_response(b"HTTP/1.0 503 Busy\r\n\r\nsorry").unwrap();
         assert_eq!((r.status, r.body.as_slice()), (503, &b"sorry"[..]));
     }
@@ -318,6 +356,35 @@ mod tests {
             v.extend((0..n).map(|i| (x >> (i % 56)) as u8));
             let _ = parse_response(&v);
         }
+    }
+
+    #[test]
+    fn the_request_names_the_host_as_keepalived_does() {
+        let mut c = HttpCheck {
+            addr: "[2001:db8::1]:8080".parse().unwrap(),
+            bindto: None,
+            path: "/health".into(),
+            virtualhost: None,
+            status: StatusSet::default(),
+            digest: None,
+            regex: None,
+            http10: false,
+        };
+        let r = String::from_utf8(request(&c)).unwrap();
+        assert!(
+            r.starts_with("GET /health HTTP/1.1\r\nHost: [2001:db8::1]:8080\r\n"),
+            "{r}"
+        );
+        c.virtualhost = Some("www.example.com".into());
+        c.http10 = true;
+        c.addr = "10.0.0.2:80".parse().unwrap();
+        let r = String::from_utf8(request(&c)).unwrap();
+        assert!(
+            r.starts_with("GET /health HTTP/1.0\r\nHost: www.example.com\r\n"),
+            "{r}"
+        );
+        assert!(r.ends_with("Connection: close\r\n\r\n"), "{r}");
+        assert_eq!(url(&c, "http"), "http://10.0.0.2:80/health");
     }
 
     #[test]

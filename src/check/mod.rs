@@ -262,21 +262,22 @@ impl Check {
         let mut tries = 0;
         loop {
             tries += 1;
-            let t = Instant::now();
+            let t = if tries == 1 { start } else { Instant::now() };
             let (r, weight) = self.probe.try_once(p.connect_timeout).await;
-            let last_try_ms = t.elapsed().as_millis() as u64;
+            let end = Instant::now();
             let (healthy, reason) = match r {
                 Ok(s) => (true, s),
                 Err(e) => (false, e),
             };
             if healthy || tries > p.retry {
+                let elapsed = end - start;
                 return Verdict {
                     healthy,
                     reason,
                     tries,
-                    elapsed_ms: start.elapsed().as_millis() as u64,
-                    last_try_ms,
-                    elapsed: start.elapsed(),
+                    elapsed_ms: elapsed.as_millis() as u64,
+                    last_try_ms: (end - t).as_millis() as u64,
+                    elapsed,
                     weight,
                 };
             }

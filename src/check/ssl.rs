@@ -12,7 +12,7 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
 use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
 
-use super::http::{exchange, judge, url, HttpCheck, Response};
+use super::http::{exchange, judge, url, what, HttpCheck, Response};
 use super::{connect, io_reason, Try};
 use crate::error::{Error, Result};
 
@@ -166,7 +166,7 @@ pub async fn fetch(
     t: &TlsClient,
     timeout: Duration,
 ) -> std::result::Result<Response, String> {
-    let what = format!("GET {}", url(c, "https"));
+    let what = what(c, "https");
     let name = t
         .sni
         .clone()

@@ -174,7 +174,9 @@ impl Pool {
         if !healthy {
             r.failures += 1;
         }
-        r.reason = reason.to_string();
+        // The same words check after check: the buffer is reused, not reallocated.
+        r.reason.clear();
+        r.reason.push_str(reason);
         // keepalived's misc_dynamic: a weight from the check replaces the configured one
         // while it says so; a plain success or a failure restores the configured weight.
         let w = match (healthy, weight) {
