@@ -336,9 +336,34 @@ fn seed000_ecmp_three_active_directors_announce_while_their_servers_answer() {
         directors.push((Script::start(d, "seed000-ecmp/director.sh", &env, &[]), dir));
     }
     let every = ["10.99.0.2", "10.99.0.3", "10.99.0.4"];
-    wait_for("a next hop per director", Duration::from_secs(40), || {
-        next_hops(router) == every
-    });
+    let ok =
+        crate::support::peers::poll_until(Duration::from_secs(40), || next_hops(router) == every);
+    if !ok {
+        // What BIRD on the router says of each session, and what each director did.
+        let sessions = router
+            .exec(
+                "birdc",
+                &[
+                    "-s",
+                    router
+                        .state_dir
+                        .with_extension("bird")
+                        .join("bird.ctl")
+                        .to_str()
+                        .unwrap(),
+                    "show",
+                    "protocols",
+                    "all",
+                ],
+            )
+            .stdout;
+        let logs: Vec<String> = directors.iter().map(|(s, _)| s.log()).collect();
+        panic!(
+            "no next hop per director after 40 s: {:?}\n{sessions}\n{}",
+            next_hops(router),
+            logs.join("\n---\n")
+        );
+    }
     assert!(
         directors[0].1.join("bird.conf").exists(),
         "the script wrote BIRD's configuration"
