@@ -107,6 +107,27 @@ fn now_ms() -> u64 {
         .unwrap_or(0)
 }
 
+/// The state of a service's real servers, as the state file says it.
+fn reals_status(svc: &Svc) -> impl Iterator<Item = RealStatus> + '_ {
+    svc.conf
+        .reals
+        .iter()
+        .zip(&svc.pool.reals)
+        .zip(&svc.have)
+        .map(|((r, st), h)| RealStatus {
+            addr: host_port(r.addr, r.port),
+            health: st.health,
+            weight: st.weight,
+            in_table: h.1,
+            since: (st.since_ms != 0).then(|| rfc3339_ms(st.since_ms)),
+            reason: st.reason.clone(),
+            check: r.check.probe.describe(),
+            checks: st.checks,
+            failures: st.failures,
+            check_duration: st.check_duration.clone(),
+        })
+}
+
 fn rfc3339_ms(ms: u64) -> String {
     rfc3339_utc(UNIX_EPOCH + Duration::from_millis(ms))
 }
@@ -717,51 +738,33 @@ impl Lb {
         changed
     }
 
-    fn status(&self) -> StatusFile {
-        let services = self
+    /// Write the state file. The real servers are made one at a time as they are written
+    /// ([`status::Each`]), so a write costs one server's strings, not a thousand's.
+    fn write_status(&mut self) {
+        self.written = Instant::now();
+        let services: Vec<_> = self
             .svcs
             .iter()
-            .map(|svc| {
-                let reals = svc
-                    .conf
-                    .reals
-                    .iter()
-                    .zip(&svc.pool.reals)
-                    .zip(&svc.have)
-                    .map(|((r, st), h)| RealStatus {
-                        addr: host_port(r.addr, r.port),
-                        health: st.health,
-                        weight: st.weight,
-                        in_table: h.1,
-                        since: (st.since_ms != 0).then(|| rfc3339_ms(st.since_ms)),
-                        reason: st.reason.clone(),
-                        check: r.check.probe.describe(),
-                        checks: st.checks,
-                        failures: st.failures,
-                        check_duration: st.check_duration.clone(),
-                    })
-                    .collect();
-                ServiceStatus {
-                    service: svc.conf.service.key.to_string(),
-                    scheduler: svc.conf.service.scheduler.to_string(),
-                    forward: svc.conf.forward.name().to_string(),
-                    quorum_up: svc.pool.quorum_up,
-                    alive_weight: svc.pool.alive_weight(),
-                    quorum: svc.conf.quorum,
-                    hysteresis: svc.conf.hysteresis,
-                    suspended: svc.suspended,
-                    sorry: svc.conf.sorry.map(|(a, p, _)| SorryStatus {
-                        addr: host_port(a, p),
-                        active: svc
-                            .have
-                            .last()
-                            .is_some_and(|(x, w)| *x == (a, p) && w.is_some()),
-                    }),
-                    reals,
-                }
+            .map(|svc| ServiceStatus {
+                service: svc.conf.service.key.to_string(),
+                scheduler: svc.conf.service.scheduler.to_string(),
+                forward: svc.conf.forward.name().to_string(),
+                quorum_up: svc.pool.quorum_up,
+                alive_weight: svc.pool.alive_weight(),
+                quorum: svc.conf.quorum,
+                hysteresis: svc.conf.hysteresis,
+                suspended: svc.suspended,
+                sorry: svc.conf.sorry.map(|(a, p, _)| SorryStatus {
+                    addr: host_port(a, p),
+                    active: svc
+                        .have
+                        .last()
+                        .is_some_and(|(x, w)| *x == (a, p) && w.is_some()),
+                }),
+                reals: status::Each(move || reals_status(svc)),
             })
             .collect();
-        StatusFile {
+        let file = StatusFile {
             name: self.opts.name.clone().unwrap_or_else(|| "lb".into()),
             pid: std::process::id(),
             started: self.started.clone(),
@@ -769,12 +772,8 @@ impl Lb {
             checks: self.checks,
             services,
             stale: false,
-        }
-    }
-
-    fn write_status(&mut self) {
-        self.written = Instant::now();
-        if let Err(e) = status::write(&self.opts.state_dir, &self.status()) {
+        };
+        if let Err(e) = status::write(&self.opts.state_dir, &file) {
             warn!("{e}");
         }
     }

@@ -40,8 +40,10 @@ pub struct SorryStatus {
     pub active: bool,
 }
 
+/// A service; `R` is how its real servers are held: a list when read, [`Each`] when
+/// `lb run` writes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ServiceStatus {
+pub struct ServiceStatus<R = Vec<RealStatus>> {
     /// As ipvsadm names it: `TCP 10.0.0.1:80`, `FWM 5`.
     pub service: String,
     pub scheduler: String,
@@ -54,18 +56,35 @@ pub struct ServiceStatus {
     /// Checks paused (ha_suspend: this node is not VRRP master).
     pub suspended: bool,
     pub sorry: Option<SorryStatus>,
-    pub reals: Vec<RealStatus>,
+    pub reals: R,
 }
 
+/// A list written one item at a time, each made when it is written and dropped after:
+/// the state of a thousand real servers reaches the file without being copied into a
+/// thousand [`RealStatus`] at once.
+pub struct Each<F>(pub F);
+
+impl<F, I> Serialize for Each<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+/// The state file; `S` is how the services are held (see [`ServiceStatus`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatusFile {
+pub struct StatusFile<S = Vec<ServiceStatus>> {
     pub name: String,
     pub pid: u32,
     pub started: String,
     pub dry_run: bool,
     /// Checks completed since the start (all services).
     pub checks: u64,
-    pub services: Vec<ServiceStatus>,
+    pub services: S,
     /// Set by `status` when the recorded process no longer runs.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stale: bool,
@@ -83,7 +102,7 @@ pub fn path(state_dir: &Path, name: Option<&str>) -> PathBuf {
 }
 
 /// Write atomically.
-pub fn write(state_dir: &Path, s: &StatusFile) -> Result<()> {
+pub fn write<S: Serialize>(state_dir: &Path, s: &StatusFile<S>) -> Result<()> {
     let name = (s.name != "lb").then_some(s.name.as_str());
     crate::statefile::write_json(&path(state_dir, name), s)
 }
@@ -132,4 +151,55 @@ pub fn read_all(state_dir: &Path) -> Result<Vec<StatusFile>> {
         .iter()
         .map(|n| read(state_dir, n.as_deref()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn real(i: u8) -> RealStatus {
+        RealStatus {
+            addr: format!("10.0.0.{i}:80"),
+            health: if i % 2 == 0 { Health::Up } else { Health::Down },
+            weight: u32::from(i),
+            in_table: (i % 2 == 0).then_some(u32::from(i)),
+            since: (i > 1).then(|| "2026-12-06T19:00:00.000Z".to_string()),
+            reason: format!("http://10.0.0.{i}:80/ answered 200"),
+            check: "HTTP_GET".into(),
+            checks: u64::from(i) * 10,
+            failures: u64::from(i),
+            check_duration: Default::default(),
+        }
+    }
+
+    #[test]
+    fn servers_written_one_at_a_time_read_back_as_a_list() {
+        fn file<R>(reals: R) -> StatusFile<Vec<ServiceStatus<R>>> {
+            StatusFile {
+                name: "lb".into(),
+                pid: 7,
+                started: "2026-12-06T19:00:00Z".into(),
+                dry_run: false,
+                checks: 30,
+                services: vec![ServiceStatus {
+                    service: "TCP 10.0.0.100:80".into(),
+                    scheduler: "rr".into(),
+                    forward: "route".into(),
+                    quorum_up: true,
+                    alive_weight: 2,
+                    quorum: 1,
+                    hysteresis: 0,
+                    suspended: false,
+                    sorry: None,
+                    reals,
+                }],
+                stale: false,
+            }
+        }
+        let listed = file((1..=3).map(real).collect::<Vec<_>>());
+        let written = serde_json::to_string(&file(Each(|| (1..=3).map(real)))).unwrap();
+        assert_eq!(written, serde_json::to_string(&listed).unwrap());
+        let read: StatusFile = serde_json::from_str(&written).unwrap();
+        assert_eq!(read, listed);
+    }
 }
