@@ -178,6 +178,11 @@ pub fn render_config(p: &Plan) -> String {
     s
 }
 
+/// birdc's words when nothing listens on the socket.
+fn unreachable(stderr: &str) -> bool {
+    stderr.contains("Unable to connect")
+}
+
 /// A protocol as `birdc show protocols` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Session {
@@ -268,8 +273,9 @@ pub struct Bird {
 
 impl Bird {
     /// Run birdc with `args`: its answer, or one line saying why not.
-    fn birdc(&self, args: &[&str]) -> Result<String> {
-        let out = Command::new("birdc")
+    /// birdc's answer to `args`, whatever it is; an error only when birdc cannot run.
+    fn run_birdc(&self, args: &[&str]) -> Result<std::process::Output> {
+        Command::new("birdc")
             .arg("-s")
             .arg(&self.socket)
             .args(args)
@@ -280,10 +286,21 @@ impl Bird {
                 } else {
                     Error::Failed(format!("run birdc: {e}"))
                 }
-            })?;
+            })
+    }
+
+    /// Whether BIRD answers on the socket now (false: not started yet, restarting, or
+    /// the socket is another); an error only when birdc cannot run.
+    pub fn answers(&self) -> Result<bool> {
+        let out = self.run_birdc(&["show", "status"])?;
+        Ok(out.status.success() && !unreachable(&String::from_utf8_lossy(&out.stderr)))
+    }
+
+    fn birdc(&self, args: &[&str]) -> Result<String> {
+        let out = self.run_birdc(args)?;
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        if stderr.contains("Unable to connect") {
+        if unreachable(&stderr) {
             return Err(Error::Failed(format!(
                 "BIRD's control socket {} is unreachable (is bird running? --socket names another): {}",
                 self.socket.display(),

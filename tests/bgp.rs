@@ -398,37 +398,35 @@ fn lb_announces_its_service_while_the_quorum_holds() {
     let server = serve(d, 9997);
     let log = d.state_dir.with_extension("lblog");
     let (socket, include) = (net.args[0][2].clone(), net.args[0][4].clone());
-    let mut lb = net.spawn(
-        0,
-        &log,
-        &[
-            "--state-dir",
-            d.state_dir.to_str().unwrap(),
-            "lb",
-            "run",
-            "--dry-run",
-            "--dataplane",
-            "nft",
-            "-t",
-            &format!("{VIP}:80"),
-            "-m",
-            "-s",
-            "wrr",
-            "-r",
-            "127.0.0.1:9997",
-            "--check",
-            "tcp --connect-timeout 0.1s --retry 0",
-            "--delay-loop",
-            "0.2s",
-            "--announce",
-            "--bird-socket",
-            &socket,
-            "--bird-include",
-            &include,
-            "--drain",
-            "1s",
-        ],
-    );
+    let vip_port = format!("{VIP}:80");
+    let args = [
+        "--state-dir",
+        d.state_dir.to_str().unwrap(),
+        "lb",
+        "run",
+        "--dry-run",
+        "--dataplane",
+        "nft",
+        "-t",
+        &vip_port,
+        "-m",
+        "-s",
+        "wrr",
+        "-r",
+        "127.0.0.1:9997",
+        "--check",
+        "tcp --connect-timeout 0.1s --retry 0",
+        "--delay-loop",
+        "0.2s",
+        "--announce",
+        "--bird-socket",
+        &socket,
+        "--bird-include",
+        &include,
+        "--drain",
+        "1s",
+    ];
+    let mut lb = net.spawn(0, &log, &args);
     let router = net.router();
     wait_for(
         "the announcement at quorum",
@@ -456,8 +454,47 @@ fn lb_announces_its_service_while_the_quorum_holds() {
         "{:?}",
         std::fs::read_to_string(&log)
     );
+    // BIRD starts after lb run: the announcement it could not take at first reaches it
+    // once it answers, without waiting for the quorum to change again.
+    let bird_dir = Path::new(&socket).parent().unwrap().to_path_buf();
+    let bird_conf = std::fs::read_to_string(bird_dir.join("bird.conf")).unwrap();
+    net.birds.borrow_mut().clear();
+    let _ = std::fs::remove_file(&socket);
+    let log2 = d.state_dir.with_extension("lblog2");
+    let mut lb = net.spawn(0, &log2, &args);
+    wait_for(
+        "the announcement BIRD missed",
+        Duration::from_secs(10),
+        || log_has(&log2, &format!("announce {VIP}: BIRD's control socket")),
+    );
+    net.birds
+        .borrow_mut()
+        .push(start_bird(d, &bird_dir, &bird_conf));
+    wait_for(
+        "BIRD to take it once it answers",
+        Duration::from_secs(10),
+        || {
+            d.exec(
+                "birdc",
+                &["-s", &socket, "show", "route", "protocol", "hakit4"],
+            )
+            .stdout
+            .contains(&format!("{VIP}/32"))
+        },
+    );
+    assert!(
+        log_has(
+            &log2,
+            &format!("announced {VIP} over BGP (BIRD answers again)")
+        ),
+        "{:?}",
+        std::fs::read_to_string(&log2)
+    );
+    term(&lb);
+    assert!(lb.wait().unwrap().success());
     drop(server);
     let _ = std::fs::remove_file(&log);
+    let _ = std::fs::remove_file(&log2);
     // A firewall-mark service has no address to announce: refused before anything runs.
     d.hakit(&[
         "lb",

@@ -188,7 +188,8 @@ struct RunArgs {
     dry_run: bool,
     /// Announce each service's address over BGP through BIRD while its quorum is met,
     /// and withdraw it when the quorum is lost (see hakit-bgp(1)); at exit, withdraw
-    /// first, wait --drain, then take the services out.
+    /// first, wait --drain, then take the services out. What BIRD cannot be told (not
+    /// started yet, restarting) is told again every second until it answers.
     #[arg(long)]
     announce: bool,
     /// With --announce: BIRD's control socket.
@@ -542,8 +543,14 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
             socket: r.bird_socket.clone(),
             include: r.bird_include.clone(),
         };
-        // BIRD must answer before the checks start.
-        bird.status()?;
+        // A BIRD that does not answer yet (started along with lb run, or restarting) gets
+        // the announcements once it does; without birdc nothing can, and lb run stops.
+        if !bird.answers()? {
+            log::warn!(
+                "BIRD does not answer on {} yet: the announcements wait for it (tried every second)",
+                bird.socket.display()
+            );
+        }
         Some(lb::Announce {
             bird,
             drain: crate::units::parse_duration(&r.drain)?,

@@ -2,7 +2,7 @@
 //! `delay_loop` (all on one thread), verdicts go through the decision machine, and what it
 //! decides is applied: IPVS changes, notify and quorum commands, alert mail, the state file.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -175,6 +175,7 @@ async fn run_async(
         checks: 0,
         holders: Holders::new(&opts_state_dir),
         announced: Default::default(),
+        bird_owes: Default::default(),
         written: Instant::now(),
     };
     for conf in services {
@@ -199,6 +200,9 @@ async fn run_async(
                 }
             }
             _ = tick.tick() => {
+                if let (Some(a), false) = (&lb.opts.announce, lb.bird_owes.is_empty()) {
+                    tell_bird(a, &mut lb.announced, &mut lb.bird_owes, true);
+                }
                 if let Table::Kernel(k) = &mut lb.table {
                     if let Err(e) = k.maintain() {
                         warn!("{e}");
@@ -409,7 +413,10 @@ struct Lb {
     checks: u64,
     holders: SharedHolders,
     /// The VIPs announced to BIRD (`--announce`).
-    announced: std::collections::BTreeSet<std::net::IpAddr>,
+    announced: BTreeSet<IpAddr>,
+    /// Announcements (true) and withdrawals BIRD could not be told yet (its control
+    /// socket unreachable: not started yet, restarting): tried again every second.
+    bird_owes: BTreeMap<IpAddr, bool>,
     /// When the state file was last written.
     written: Instant,
 }
@@ -668,20 +675,8 @@ impl Lb {
                     if let (Some(a), Key::Addr { addr, .. }) = (&self.opts.announce, key) {
                         // birdc answers in milliseconds: in line, so announcements keep
                         // the order of the events.
-                        match a.bird.set(&[addr], up) {
-                            Ok(_) => {
-                                info!(
-                                    "{key}: {} {addr} over BGP",
-                                    if up { "announced" } else { "withdrew" }
-                                );
-                                if up {
-                                    self.announced.insert(addr);
-                                } else {
-                                    self.announced.remove(&addr);
-                                }
-                            }
-                            Err(e) => error!("{key}: {e}"),
-                        }
+                        self.bird_owes.insert(addr, up);
+                        tell_bird(a, &mut self.announced, &mut self.bird_owes, false);
                     }
                     if !start {
                         self.mail(mail::quorum_alert(
@@ -810,6 +805,37 @@ impl Lb {
         }
         let path = status::path(&self.opts.state_dir, self.opts.name.as_deref());
         let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Tell BIRD what `owed` holds (VIP -> announce or withdraw), one VIP at a time, keeping
+/// in `owed` what it could not be told. The first failure is an error in the log; a
+/// `retry` that fails again is only a debug line, and one that succeeds says so.
+fn tell_bird(
+    a: &super::Announce,
+    announced: &mut BTreeSet<IpAddr>,
+    owed: &mut BTreeMap<IpAddr, bool>,
+    retry: bool,
+) {
+    for (addr, up) in owed.clone() {
+        let doing = if up { "announce" } else { "withdraw" };
+        match a.bird.set(&[addr], up) {
+            Ok(_) => {
+                owed.remove(&addr);
+                let again = if retry { " (BIRD answers again)" } else { "" };
+                info!(
+                    "{} {addr} over BGP{again}",
+                    if up { "announced" } else { "withdrew" }
+                );
+                if up {
+                    announced.insert(addr);
+                } else {
+                    announced.remove(&addr);
+                }
+            }
+            Err(e) if retry => debug!("{doing} {addr}: {e}"),
+            Err(e) => error!("{doing} {addr}: {e}; tried again every second"),
+        }
     }
 }
 
