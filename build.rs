@@ -1,5 +1,6 @@
 //! Names the commit the binary is built from, for `hakit --version`: HAKIT_COMMIT when set
 //! (scripts/package.sh sets it), else what git says of this checkout, else "unknown".
+//! Links the binary with packed relative relocations where the C library allows it.
 
 use std::path::Path;
 use std::process::Command;
@@ -18,13 +19,6 @@ fn main() {
         .or_else(|| git(&["rev-parse", "--short=12", "HEAD"]))
         .unwrap_or_else(|| "unknown".into());
     println!("cargo:rustc-env=HAKIT_COMMIT={commit}");
-    // DT_RELR: the eleven thousand relative relocations of the binary packed into a few
-    // kilobytes instead of 265 KB that the dynamic loader reads at every start and every
-    // process keeps resident (GNU ld 2.38 and glibc 2.36 on; an older ld ignores it, and
-    // ld leaves the relocations unpacked for a glibc without it).
-    if std::env::var("TARGET").is_ok_and(|t| t.ends_with("-linux-gnu")) {
-        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
-    }
     // A new commit (or another branch) builds again; paths that are not there are not
     // named, since cargo would then run this every time.
     if let Some(dir) = git(&["rev-parse", "--git-dir"]) {
@@ -35,4 +29,30 @@ fn main() {
             }
         }
     }
+    // DT_RELR: the eleven thousand relative relocations of the binary packed into a few
+    // kilobytes instead of 265 KB that the dynamic loader reads at every start and every
+    // process keeps resident. The binary then needs glibc 2.36 (GLIBC_ABI_DT_RELR), so
+    // only for a native, dynamically linked build on a glibc that has it.
+    if packed_relocations_fit() {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
+}
+
+/// A native gnu build, not static, on glibc 2.36 or later (`getconf GNU_LIBC_VERSION`).
+fn packed_relocations_fit() -> bool {
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    let static_crt = var("CARGO_CFG_TARGET_FEATURE")
+        .split(',')
+        .any(|f| f == "crt-static");
+    if !var("TARGET").ends_with("-linux-gnu") || var("TARGET") != var("HOST") || static_crt {
+        return false;
+    }
+    let Ok(out) = Command::new("getconf").arg("GNU_LIBC_VERSION").output() else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let version = text.trim().strip_prefix("glibc ").unwrap_or("");
+    let mut parts = version.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (major, minor) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    (major, minor) >= (2, 36)
 }
