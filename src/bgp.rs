@@ -289,15 +289,28 @@ impl Bird {
             })
     }
 
-    /// Whether BIRD answers on the socket now (false: not started yet, restarting, or
-    /// the socket is another); an error only when birdc cannot run.
+    /// Whether BIRD answers on the socket now: false when nothing listens there (not
+    /// started yet, restarting); an error when birdc cannot run or the socket cannot be
+    /// used for another reason (permissions), or BIRD answers with an error.
     pub fn answers(&self) -> Result<bool> {
-        let out = self.run_birdc(&["show", "status"])?;
-        Ok(out.status.success() && !unreachable(&String::from_utf8_lossy(&out.stderr)))
+        let args = ["show", "status"];
+        let out = self.run_birdc(&args)?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if unreachable(&stderr)
+            && (stderr.contains("No such file") || stderr.contains("Connection refused"))
+        {
+            return Ok(false);
+        }
+        self.answer(&args, out).map(|_| true)
     }
 
     fn birdc(&self, args: &[&str]) -> Result<String> {
         let out = self.run_birdc(args)?;
+        self.answer(args, out)
+    }
+
+    /// birdc's output, or its error in one line.
+    fn answer(&self, args: &[&str], out: std::process::Output) -> Result<String> {
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         if unreachable(&stderr) {
@@ -383,6 +396,20 @@ impl Bird {
             });
         }
         Ok(Changed { changed, unchanged })
+    }
+
+    /// Take `vips` out of hakit's file without telling BIRD, which does not answer: the
+    /// BIRD that starts next does not announce them.
+    pub fn withdraw_offline(&self, vips: &[IpAddr]) -> Result<()> {
+        let mut after = self.configured()?;
+        let before = after.len();
+        for v in vips {
+            after.remove(v);
+        }
+        if after.len() == before {
+            return Ok(());
+        }
+        write_atomic(&self.include, render_include(&after).as_bytes())
     }
 
     /// hakit's VIPs, in the file and in BIRD's table, and the sessions as BIRD has them.

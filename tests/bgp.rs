@@ -490,8 +490,17 @@ fn lb_announces_its_service_while_the_quorum_holds() {
         "{:?}",
         std::fs::read_to_string(&log2)
     );
+    // BIRD goes away again and lb run exits: the BIRD that starts next announces nothing.
+    net.birds.borrow_mut().clear();
     term(&lb);
     assert!(lb.wait().unwrap().success());
+    let file = std::fs::read_to_string(&include).unwrap_or_default();
+    assert!(!file.contains(VIP), "{file}");
+    assert!(
+        log_has(&log2, "BIRD does not answer; the VIPs are out of"),
+        "{:?}",
+        std::fs::read_to_string(&log2)
+    );
     drop(server);
     let _ = std::fs::remove_file(&log);
     let _ = std::fs::remove_file(&log2);

@@ -544,7 +544,9 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
             include: r.bird_include.clone(),
         };
         // A BIRD that does not answer yet (started along with lb run, or restarting) gets
-        // the announcements once it does; without birdc nothing can, and lb run stops.
+        // the announcements once it does. Without birdc, with a socket that cannot be
+        // used or a file of VIPs that cannot be read, lb run stops here.
+        bird.configured()?;
         if !bird.answers()? {
             log::warn!(
                 "BIRD does not answer on {} yet: the announcements wait for it (tried every second)",

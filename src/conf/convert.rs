@@ -37,7 +37,13 @@ fn opt_cmd(s: &Option<String>) -> Result<Option<Vec<String>>> {
 }
 
 fn secs_f(s: &str) -> Duration {
-    Duration::from_secs_f64(s.parse::<f64>().unwrap_or(1.0).max(0.0))
+    let x = s.parse::<f64>().unwrap_or(1.0);
+    // The reader lets through only what fits; NaN and the infinite clamp, never panic.
+    Duration::from_secs_f64(if x.is_nan() {
+        1.0
+    } else {
+        x.clamp(0.0, 86_400.0 * 365.0)
+    })
 }
 
 /// `vrrp run` options for one instance.
@@ -714,6 +720,14 @@ mod tests {
     use super::*;
     use crate::conf::model::read;
     use crate::conf::parse::parse_text;
+
+    #[test]
+    fn seconds_never_panic() {
+        assert_eq!(secs_f("2.5"), Duration::from_millis(2500));
+        assert_eq!(secs_f("inf"), Duration::from_secs(86_400 * 365));
+        assert_eq!(secs_f("-3"), Duration::ZERO);
+        assert_eq!(secs_f("NaN"), Duration::from_secs(1));
+    }
     use crate::conf::parse::{Diag, Level};
     use std::sync::Arc;
 

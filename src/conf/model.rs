@@ -1434,7 +1434,10 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
 /// A number of seconds, 0 included.
 fn secs_or_zero(cx: &mut Ctx, k: &Node) -> Option<String> {
     let v = cx.one(k)?;
-    if v.parse::<f64>().map(|x| x >= 0.0).unwrap_or(false) {
+    // At most a year, as every duration hakit reads (inf and 1e30 parse as numbers).
+    if v.parse::<f64>()
+        .is_ok_and(|x| (0.0..=86_400.0 * 365.0).contains(&x))
+    {
         Some(v.to_string())
     } else {
         cx.err(
@@ -2049,6 +2052,17 @@ mod tests {
     fn warmup_is_read_in_the_virtual_server() {
         let (c, d) = read_text("virtual_server 10.0.0.1 80 {\n warmup 0\n real_server 10.0.0.2 80 {\n  warmup 3\n  TCP_CHECK {\n   warmup 2\n  }\n }\n}\nvirtual_server 10.0.0.1 81 {\n warmup -1\n}\n");
         assert_eq!(c.virtual_servers[0].warmup.as_deref(), Some("0"));
+        for huge in ["inf", "1e30"] {
+            let (_, d) = read_text(&format!(
+                "virtual_server 10.0.0.1 80 {{\n warmup {huge}\n}}\n"
+            ));
+            assert!(
+                d.iter().any(|x| x
+                    .to_string()
+                    .contains(&format!("warmup: \"{huge}\" is not a number of seconds"))),
+                "{d:?}"
+            );
+        }
         let w: Vec<String> = d.iter().map(|x| x.to_string()).collect();
         assert!(
             w[0].starts_with("k.conf:4:3: warning: warmup is read in the virtual_server only"),

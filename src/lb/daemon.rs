@@ -201,7 +201,7 @@ async fn run_async(
             }
             _ = tick.tick() => {
                 if let (Some(a), false) = (&lb.opts.announce, lb.bird_owes.is_empty()) {
-                    tell_bird(a, &mut lb.announced, &mut lb.bird_owes, true);
+                    pay_bird(a, &mut lb.announced, &mut lb.bird_owes);
                 }
                 if let Table::Kernel(k) = &mut lb.table {
                     if let Err(e) = k.maintain() {
@@ -675,8 +675,7 @@ impl Lb {
                     if let (Some(a), Key::Addr { addr, .. }) = (&self.opts.announce, key) {
                         // birdc answers in milliseconds: in line, so announcements keep
                         // the order of the events.
-                        self.bird_owes.insert(addr, up);
-                        tell_bird(a, &mut self.announced, &mut self.bird_owes, false);
+                        tell_bird(a, &mut self.announced, &mut self.bird_owes, addr, up);
                     }
                     if !start {
                         self.mail(mail::quorum_alert(
@@ -792,7 +791,19 @@ impl Lb {
                         );
                         std::thread::sleep(a.drain);
                     }
-                    Err(e) => error!("exiting: {e}"),
+                    Err(e) => {
+                        error!("exiting: {e}");
+                        // The BIRD that starts next must not announce what no longer runs.
+                        if matches!(a.bird.answers(), Ok(false)) {
+                            match a.bird.withdraw_offline(&vips) {
+                                Ok(()) => warn!(
+                                    "exiting: BIRD does not answer; the VIPs are out of {} for when it starts",
+                                    a.bird.include.display()
+                                ),
+                                Err(e) => error!("exiting: {e}"),
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -808,34 +819,56 @@ impl Lb {
     }
 }
 
-/// Tell BIRD what `owed` holds (VIP -> announce or withdraw), one VIP at a time, keeping
-/// in `owed` what it could not be told. The first failure is an error in the log; a
-/// `retry` that fails again is only a debug line, and one that succeeds says so.
+/// Tell BIRD to announce (`up`) or withdraw `addr`. When BIRD does not answer (not
+/// started yet, restarting) the change is owed and sent again once it does
+/// ([`pay_bird`]); when BIRD answers and refuses it, the error is logged and that is all.
 fn tell_bird(
     a: &super::Announce,
     announced: &mut BTreeSet<IpAddr>,
     owed: &mut BTreeMap<IpAddr, bool>,
-    retry: bool,
+    addr: IpAddr,
+    up: bool,
 ) {
-    for (addr, up) in owed.clone() {
-        let doing = if up { "announce" } else { "withdraw" };
-        match a.bird.set(&[addr], up) {
-            Ok(_) => {
-                owed.remove(&addr);
-                let again = if retry { " (BIRD answers again)" } else { "" };
-                info!(
-                    "{} {addr} over BGP{again}",
-                    if up { "announced" } else { "withdrew" }
-                );
-                if up {
-                    announced.insert(addr);
-                } else {
-                    announced.remove(&addr);
-                }
-            }
-            Err(e) if retry => debug!("{doing} {addr}: {e}"),
-            Err(e) => error!("{doing} {addr}: {e}; tried again every second"),
+    owed.remove(&addr);
+    let doing = if up { "announce" } else { "withdraw" };
+    match a.bird.set(&[addr], up) {
+        Ok(_) => told(announced, addr, up, ""),
+        Err(e) if matches!(a.bird.answers(), Ok(false)) => {
+            error!("{doing} {addr}: {e}; sent again once BIRD answers (looked at every second)");
+            owed.insert(addr, up);
         }
+        Err(e) => error!("{doing} {addr}: {e}"),
+    }
+}
+
+/// Send BIRD what it is owed, once it answers (one birdc a second while it does not).
+fn pay_bird(
+    a: &super::Announce,
+    announced: &mut BTreeSet<IpAddr>,
+    owed: &mut BTreeMap<IpAddr, bool>,
+) {
+    match a.bird.answers() {
+        Ok(true) => {}
+        Ok(false) => return,
+        Err(e) => return debug!("owed to BIRD, not sent: {e}"),
+    }
+    for (addr, up) in std::mem::take(owed) {
+        match a.bird.set(&[addr], up) {
+            Ok(_) => told(announced, addr, up, " (BIRD answers again)"),
+            Err(e) => error!("{} {addr}: {e}", if up { "announce" } else { "withdraw" }),
+        }
+    }
+}
+
+fn told(announced: &mut BTreeSet<IpAddr>, addr: IpAddr, up: bool, note: &str) {
+    info!(
+        "{} {addr} over BGP{note}",
+        if up { "announced" } else { "withdrew" }
+    );
+    if up {
+        announced.insert(addr);
+    } else {
+        announced.remove(&addr);
     }
 }
 
