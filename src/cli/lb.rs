@@ -361,6 +361,7 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
             port: d.port,
             weight: d.weight,
             check: check.into(),
+            warmup,
             fall: spec.fall,
             rise: spec.rise,
             notify_up: cmd(&spec.notify_up, "--notify-up")?,
@@ -378,7 +379,6 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
         service,
         forward,
         delay_loop,
-        warmup,
         reals,
         sorry,
         inhibit_on_failure: spec.inhibit_on_failure,
@@ -757,7 +757,10 @@ mod tests {
         }
         assert_eq!(v.sorry, Some(("127.0.0.1".parse().unwrap(), 80, 1)));
         assert_eq!(v.delay_loop, std::time::Duration::from_secs(60));
-        assert_eq!(v.warmup, v.delay_loop, "keepalived's default warmup");
+        assert_eq!(
+            v.reals[0].warmup, v.delay_loop,
+            "keepalived's default warmup"
+        );
     }
 
     #[test]

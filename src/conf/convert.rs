@@ -659,6 +659,11 @@ fn service(v: &VirtualServer) -> Result<VirtualService> {
             port: d.port,
             weight: d.weight,
             check: check(v, rs, delay_loop)?.into(),
+            warmup: rs
+                .warmup
+                .as_ref()
+                .or(v.warmup.as_ref())
+                .map_or(delay_loop, |w| secs_f(w)),
             fall: 1,
             rise: 1,
             notify_up: opt_cmd(&rs.notify_up)?,
@@ -669,12 +674,10 @@ fn service(v: &VirtualServer) -> Result<VirtualService> {
         VsKey::Addr(_, p) => p,
         VsKey::Fwmark(_) => 0,
     };
-    let warmup = v.warmup.as_deref().map(secs_f).unwrap_or(delay_loop);
     Ok(VirtualService {
         service,
         forward,
         delay_loop,
-        warmup,
         reals,
         sorry: v.sorry.map(|(a, p)| (a, p.unwrap_or(svc_port), 1)),
         inhibit_on_failure: v.inhibit_on_failure || v.reals.iter().any(|r| r.inhibit_on_failure),
@@ -721,13 +724,6 @@ mod tests {
     use crate::conf::model::read;
     use crate::conf::parse::parse_text;
 
-    #[test]
-    fn seconds_never_panic() {
-        assert_eq!(secs_f("2.5"), Duration::from_millis(2500));
-        assert_eq!(secs_f("inf"), Duration::from_secs(86_400 * 365));
-        assert_eq!(secs_f("-3"), Duration::ZERO);
-        assert_eq!(secs_f("NaN"), Duration::from_secs(1));
-    }
     use crate::conf::parse::{Diag, Level};
     use std::sync::Arc;
 
@@ -737,6 +733,35 @@ mod tests {
         let n = parse_text(t, &f, &mut d);
         let c = read(&n, &mut d);
         (c, d)
+    }
+
+    #[test]
+    fn seconds_never_panic() {
+        assert_eq!(secs_f("2.5"), Duration::from_millis(2500));
+        assert_eq!(secs_f("inf"), Duration::from_secs(86_400 * 365));
+        assert_eq!(secs_f("-3"), Duration::ZERO);
+        assert_eq!(secs_f("NaN"), Duration::from_secs(1));
+    }
+
+    #[test]
+    fn each_server_warms_up_over_its_own_warmup_and_a_plan_says_when_they_differ() {
+        let text = |rs2: &str| {
+            format!("virtual_server 10.0.0.1 80 {{\n delay_loop 4\n real_server 10.0.0.2 80 {{\n  TCP_CHECK {{\n   warmup 0\n  }}\n }}\n real_server 10.0.0.3 80 {{\n{rs2}  TCP_CHECK {{\n  }}\n }}\n}}\n")
+        };
+        let (c, _) = conf(&text(""));
+        let v = &services(&c).unwrap()[0];
+        let w: Vec<Duration> = v.reals.iter().map(|r| r.warmup).collect();
+        assert_eq!(w, [Duration::ZERO, Duration::from_secs(4)]);
+        let plan = crate::conf::plan::lb_lines(&c).unwrap();
+        assert!(
+            plan.as_ref()
+                .unwrap_err()
+                .contains("its real servers warm up differently"),
+            "{plan:?}"
+        );
+        let (c, _) = conf(&text("  warmup 0\n"));
+        let plan = crate::conf::plan::lb_lines(&c).unwrap().unwrap();
+        assert!(plan[0].contains("--delay-loop 4s --warmup 0 "), "{plan:?}");
     }
 
     const GROUP: &str = "vrrp_script weighted {\n script /bin/true\n weight -20\n}\nvrrp_script plain {\n script /bin/false\n}\nvrrp_sync_group G {\n group {\n  A\n  B\n }\n track_script {\n  plain\n }\n track_interface {\n  eth9\n }\n notify \"/usr/local/bin/group-note x\"\n notify_master /bin/master\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n virtual_ipaddress {\n  10.0.0.1\n }\n track_script {\n  weighted\n  plain weight 0\n }\n}\nvrrp_instance B {\n interface eth1\n virtual_router_id 2\n virtual_ipaddress {\n  10.0.1.1\n }\n track_interface {\n  eth9\n }\n}\nvrrp_instance C {\n interface eth0\n virtual_router_id 3\n virtual_ipaddress {\n  10.0.0.3\n }\n track_script {\n  weighted\n }\n}\n";

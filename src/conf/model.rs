@@ -263,6 +263,8 @@ pub struct CheckCommon {
     pub connect_timeout: Option<String>,
     pub retry: Option<u32>,
     pub delay_before_retry: Option<String>,
+    /// The longest pause before the first check (seconds).
+    pub warmup: Option<String>,
 }
 
 /// real_server.
@@ -275,6 +277,9 @@ pub struct RealServer {
     pub notify_up: Option<String>,
     pub notify_down: Option<String>,
     pub checkers: Vec<Checker>,
+    /// The longest pause before its first check: its checker's warmup, else its own
+    /// (else the virtual_server's, else the delay loop), as keepalived resolves it.
+    pub warmup: Option<String>,
     pub loc: Loc,
 }
 
@@ -1448,15 +1453,6 @@ fn secs_or_zero(cx: &mut Ctx, k: &Node) -> Option<String> {
     }
 }
 
-/// `warmup` in a real_server or a checker: hakit spreads first checks per virtual_server.
-fn warmup_here(cx: &mut Ctx, k: &Node) {
-    cx.warn(
-        &k.loc,
-        "warmup is read in the virtual_server only (it spreads the first checks of all its \
-         real servers); here it is ignored",
-    );
-}
-
 fn secs(cx: &mut Ctx, k: &Node) -> Option<String> {
     let v = cx.one(k)?;
     if v.parse::<f64>().map(|x| x > 0.0).unwrap_or(false) {
@@ -1605,8 +1601,10 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
         notify_up: None,
         notify_down: None,
         checkers: vec![],
+        warmup: None,
         loc: n.loc.clone(),
     };
+    let mut misc_warmup = None;
     for k in cx.block(n) {
         match k.key.as_str() {
             "weight" => r.weight = cx.num(k, "a weight (0-65535)").unwrap_or(1),
@@ -1699,7 +1697,7 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                         "misc_timeout" => timeout = cx.num(c, "a number of seconds"),
                         "misc_dynamic" => dynamic = cx.flag(c),
                         "user" => cx.warn(&c.loc, "user is ignored by hakit"),
-                        "warmup" => warmup_here(cx, c),
+                        "warmup" => misc_warmup = misc_warmup.take().or(secs_or_zero(cx, c)),
                         _ => cx.unknown(c, "MISC_CHECK"),
                     }
                 }
@@ -1758,9 +1756,16 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                     k.key
                 ),
             ),
-            "warmup" => warmup_here(cx, k),
+            "warmup" => r.warmup = secs_or_zero(cx, k),
             _ => cx.unknown(k, "real_server"),
         }
+    }
+    let checker_warmup = r
+        .checkers
+        .iter_mut()
+        .find_map(|c| c.common_mut().and_then(|c| c.warmup.clone()));
+    if let Some(w) = checker_warmup.or(misc_warmup) {
+        r.warmup = Some(w);
     }
     // Most servers have one checker: no room held for four (a thousand servers).
     r.checkers.shrink_to_fit();
@@ -1787,7 +1792,7 @@ fn common_key(cx: &mut Ctx, c: &Node, common: &mut CheckCommon, within: &str) {
                 }
             }
         }
-        "warmup" => warmup_here(cx, c),
+        "warmup" => common.warmup = secs_or_zero(cx, c),
         "fwmark" | "bind_port" | "bind_if" => {
             cx.warn(&c.loc, format!("{} is ignored by hakit", c.key))
         }
@@ -2049,9 +2054,21 @@ mod tests {
     }
 
     #[test]
-    fn warmup_is_read_in_the_virtual_server() {
-        let (c, d) = read_text("virtual_server 10.0.0.1 80 {\n warmup 0\n real_server 10.0.0.2 80 {\n  warmup 3\n  TCP_CHECK {\n   warmup 2\n  }\n }\n}\nvirtual_server 10.0.0.1 81 {\n warmup -1\n}\n");
-        assert_eq!(c.virtual_servers[0].warmup.as_deref(), Some("0"));
+    fn warmup_resolves_as_keepalived_does() {
+        // A checker's warmup, else the real_server's, else the virtual_server's.
+        let (c, d) = read_text("virtual_server 10.0.0.1 80 {\n warmup 0\n real_server 10.0.0.2 80 {\n  warmup 3\n  TCP_CHECK {\n   warmup 2\n  }\n }\n real_server 10.0.0.3 80 {\n  warmup 3\n  MISC_CHECK {\n   misc_path /bin/true\n  }\n }\n real_server 10.0.0.4 80 {\n  MISC_CHECK {\n   misc_path /bin/true\n   warmup 1.5\n  }\n }\n real_server 10.0.0.5 80 {\n  TCP_CHECK {\n  }\n }\n}\nvirtual_server 10.0.0.1 81 {\n warmup -1\n}\n");
+        let v = &c.virtual_servers[0];
+        assert_eq!(v.warmup.as_deref(), Some("0"));
+        let per_real: Vec<Option<&str>> = v.reals.iter().map(|r| r.warmup.as_deref()).collect();
+        assert_eq!(per_real, [Some("2"), Some("3"), Some("1.5"), None]);
+        let w: Vec<String> = d.iter().map(|x| x.to_string()).collect();
+        assert_eq!(
+            w,
+            [
+                "k.conf:27:9: error: warmup: \"-1\" is not a number of seconds",
+                "k.conf:26:1: warning: virtual_server without a real_server"
+            ]
+        );
         for huge in ["inf", "1e30"] {
             let (_, d) = read_text(&format!(
                 "virtual_server 10.0.0.1 80 {{\n warmup {huge}\n}}\n"
@@ -2063,21 +2080,6 @@ mod tests {
                 "{d:?}"
             );
         }
-        let w: Vec<String> = d.iter().map(|x| x.to_string()).collect();
-        assert!(
-            w[0].starts_with("k.conf:4:3: warning: warmup is read in the virtual_server only"),
-            "{w:?}"
-        );
-        assert!(
-            w[1].starts_with("k.conf:6:4: warning: warmup is read"),
-            "{w:?}"
-        );
-        assert!(
-            w.iter()
-                .any(|x| x
-                    .starts_with("k.conf:11:9: error: warmup: \"-1\" is not a number of seconds")),
-            "{w:?}"
-        );
     }
 
     #[test]

@@ -400,8 +400,14 @@ fn lb_line(v: &VirtualServer, vs: &VirtualService) -> std::result::Result<Vec<St
         }
     }
     a.extend(["--delay-loop".into(), format_duration(vs.delay_loop)]);
-    if vs.warmup != vs.delay_loop {
-        a.extend(["--warmup".into(), format_duration(vs.warmup)]);
+    match vs.reals.first().map(|r| r.warmup) {
+        Some(w) if vs.reals.iter().any(|r| r.warmup != w) => {
+            return Err(format!(
+                "virtual_server {name}: its real servers warm up differently, and --warmup is one for all"
+            ))
+        }
+        Some(w) if w != vs.delay_loop => a.extend(["--warmup".into(), format_duration(w)]),
+        _ => {}
     }
     let mut template: Option<Vec<String>> = None;
     for (rs, r) in v.reals.iter().zip(&vs.reals) {

@@ -81,7 +81,7 @@ fn spawn_tasks(svc: &mut Svc, tx: &mpsc::UnboundedSender<Msg>, holders: &SharedH
     let n = svc.conf.reals.len() as u32;
     for (i, r) in svc.conf.reals.iter().enumerate() {
         let check = Arc::clone(&r.check);
-        let first = svc.conf.warmup * i as u32 / n.max(1);
+        let first = r.warmup * i as u32 / n.max(1);
         svc.tasks.push(tokio::spawn(checker(
             check,
             svc.conf.delay_loop,

@@ -23,6 +23,10 @@ pub struct Real {
     pub weight: u32,
     /// Shared with the task that runs it (one copy per server, not two).
     pub check: std::sync::Arc<Check>,
+    /// The first checks of a service's servers are spread evenly, each server's over its
+    /// warmup (keepalived's; it defaults to the delay loop), so that a thousand servers
+    /// are not all checked in the same instant.
+    pub warmup: Duration,
     pub fall: u32,
     pub rise: u32,
     pub notify_up: Option<Vec<String>>,
@@ -38,10 +42,6 @@ pub struct VirtualService {
     pub forward: Forward,
     /// Pause between the end of one check of a server and the start of the next.
     pub delay_loop: Duration,
-    /// The first checks of the real servers are spread evenly over this (keepalived's
-    /// warmup; it defaults to the delay loop), so that a thousand servers are not all
-    /// checked in the same instant.
-    pub warmup: Duration,
     pub reals: Vec<Real>,
     /// ADDR, PORT and weight of the server that stands in while the quorum is lost.
     pub sorry: Option<(IpAddr, u16, u32)>,
