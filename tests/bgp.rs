@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::peers::wait_for;
+use crate::support::peers::{holds_for, wait_for};
 use crate::support::{privileged, Lab, Netns};
 
 pub(crate) const VIP: &str = "10.99.9.100";
@@ -521,6 +521,67 @@ fn lb_announces_its_service_while_the_quorum_holds() {
     ])
     .code(2)
     .one_line_error("--announce: FWM 7 has no address to announce");
+}
+
+/// Two services on one VIP (HTTP and HTTPS): the VIP stays on the routers while either
+/// has its quorum, and leaves when neither has.
+#[test]
+fn lb_keeps_a_shared_vip_announced_while_one_of_its_services_holds() {
+    if !privileged("lb_keeps_a_shared_vip_announced_while_one_of_its_services_holds") {
+        return;
+    }
+    let net = Routed::new("bgpsh", 1);
+    let d = net.director(0);
+    let (web, tls) = (serve(d, 9995), serve(d, 9994));
+    let log = d.state_dir.with_extension("lbshlog");
+    let file = d.state_dir.with_extension("lbsh.conf");
+    let line = |port: u16, backend: u16| {
+        format!("-t {VIP}:{port} -m -s wrr -r 127.0.0.1:{backend} --check 'tcp --connect-timeout 0.1s --retry 0' --delay-loop 0.2s\n")
+    };
+    std::fs::write(&file, line(80, 9995) + &line(443, 9994)).unwrap();
+    let mut lb = net.spawn(
+        0,
+        &log,
+        &[
+            "--state-dir",
+            d.state_dir.to_str().unwrap(),
+            "lb",
+            "run",
+            "--dry-run",
+            "--dataplane",
+            "nft",
+            "--file",
+            file.to_str().unwrap(),
+            "--announce",
+            "--bird-socket",
+            &net.args[0][2],
+            "--bird-include",
+            &net.args[0][4],
+        ],
+    );
+    let router = net.router();
+    wait_for("the announcement", Duration::from_secs(10), || {
+        next_hops(router) == ["10.99.0.2"]
+    });
+    drop(tls);
+    wait_for("HTTPS to lose its quorum", Duration::from_secs(5), || {
+        log_has(&log, &format!("TCP {VIP}:443: quorum lost"))
+    });
+    holds_for(
+        "the VIP, HTTP still served",
+        Duration::from_millis(1500),
+        || next_hops(router) == ["10.99.0.2"],
+    );
+    drop(web);
+    wait_for(
+        "the withdrawal when neither holds",
+        Duration::from_secs(5),
+        || next_hops(router).is_empty(),
+    );
+    term(&lb);
+    assert!(lb.wait().unwrap().success());
+    let _ = std::fs::remove_file(&log);
+    let _ = std::fs::remove_file(&file);
 }
 
 /// Without BIRD's client the error names the package, and nothing is written.

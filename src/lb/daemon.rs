@@ -495,6 +495,10 @@ impl Lb {
                 t.abort();
             }
             self.take_out(&o, "reload");
+            // Its address leaves the routers unless another service still holds it.
+            if let Key::Addr { addr, .. } = o.conf.service.key {
+                self.announce(addr);
+            }
         }
         info!("reload: {kept} service(s) kept untouched, {changed} changed, {added} added, {removed} removed");
     }
@@ -617,6 +621,8 @@ impl Lb {
     fn report(&mut self, s: usize, events: &[Event]) {
         let svc = &self.svcs[s];
         let key = svc.conf.service.key;
+        // Addresses whose announcement a change of quorum may change.
+        let mut announce = None;
         for ev in events {
             match *ev {
                 Event::Real { index, health } => {
@@ -672,10 +678,8 @@ impl Lb {
                     if let Some(argv) = cmd {
                         run_command(argv.clone());
                     }
-                    if let (Some(a), Key::Addr { addr, .. }) = (&self.opts.announce, key) {
-                        // birdc answers in milliseconds: in line, so announcements keep
-                        // the order of the events.
-                        tell_bird(a, &mut self.announced, &mut self.bird_owes, addr, up);
+                    if let Key::Addr { addr, .. } = key {
+                        announce = Some(addr);
                     }
                     if !start {
                         self.mail(mail::quorum_alert(
@@ -690,6 +694,23 @@ impl Lb {
                 }
             }
         }
+        if let Some(addr) = announce {
+            self.announce(addr);
+        }
+    }
+
+    /// With --announce: announce `addr` while a service on it has its quorum, withdraw it
+    /// when none has (HTTP and HTTPS on one VIP: one losing its servers does not take the
+    /// other off the routers). birdc answers in milliseconds: in line, so announcements
+    /// keep the order of the events.
+    fn announce(&mut self, addr: IpAddr) {
+        let Some(a) = &self.opts.announce else {
+            return;
+        };
+        let up = self.svcs.iter().any(|s| {
+            s.pool.quorum_up && matches!(s.conf.service.key, Key::Addr { addr: x, .. } if x == addr)
+        });
+        tell_bird(a, &mut self.announced, &mut self.bird_owes, addr, up);
     }
 
     fn mail(&self, a: Alert) {
@@ -832,6 +853,13 @@ fn tell_bird(
     owed.remove(&addr);
     let doing = if up { "announce" } else { "withdraw" };
     match a.bird.set(&[addr], up) {
+        Ok(c) if c.changed.is_empty() => {
+            debug!(
+                "{addr}: BIRD has it {}",
+                if up { "announced" } else { "withdrawn" }
+            );
+            told_quietly(announced, addr, up);
+        }
         Ok(_) => told(announced, addr, up, ""),
         Err(e) if matches!(a.bird.answers(), Ok(false)) => {
             error!("{doing} {addr}: {e}; sent again once BIRD answers (looked at every second)");
@@ -865,6 +893,10 @@ fn told(announced: &mut BTreeSet<IpAddr>, addr: IpAddr, up: bool, note: &str) {
         "{} {addr} over BGP{note}",
         if up { "announced" } else { "withdrew" }
     );
+    told_quietly(announced, addr, up);
+}
+
+fn told_quietly(announced: &mut BTreeSet<IpAddr>, addr: IpAddr, up: bool) {
     if up {
         announced.insert(addr);
     } else {
