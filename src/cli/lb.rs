@@ -187,7 +187,8 @@ struct RunArgs {
     #[arg(long)]
     dry_run: bool,
     /// Announce each service's address over BGP through BIRD while its quorum is met,
-    /// and withdraw it when the quorum is lost (see hakit-bgp(1)); at exit, withdraw
+    /// and withdraw it when the quorum is lost (an address several services share: while
+    /// any of them has its quorum; see hakit-bgp(1)); at exit, withdraw
     /// first, wait --drain, then take the services out. What BIRD cannot be told (not
     /// started yet, restarting) is told again every second until it answers.
     #[arg(long)]
