@@ -220,9 +220,7 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     net.bgp(0, &["announce", VIP])
         .ok()
         .stdout_has(&format!("announced {VIP}"));
-    wait_for("the route via d1", Duration::from_secs(10), || {
-        next_hops(router) == ["10.99.0.2"]
-    });
+    wait_hops(router, "the route via d1", &["10.99.0.2"], 10);
     net.bgp(1, &["announce", VIP]).ok();
     wait_for("the route via both", Duration::from_secs(10), || {
         next_hops(router) == ["10.99.0.2", "10.99.0.3"]
@@ -238,9 +236,7 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     assert_eq!(s["bfd"][0]["state"], "Up", "{s}");
     // Withdrawn by one: the other's next hop stays.
     net.bgp(1, &["withdraw", VIP]).ok();
-    wait_for("the route via d1 only", Duration::from_secs(10), || {
-        next_hops(router) == ["10.99.0.2"]
-    });
+    wait_hops(router, "the route via d1 only", &["10.99.0.2"], 10);
     let include = PathBuf::from(&net.args[0][4]);
     let file = std::fs::read(&include).unwrap();
     net.bgp(0, &["withdraw", "10.99.9.7"])
@@ -295,10 +291,11 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     assert_eq!(served["configured"], cli["configured"]);
     drop(server);
     let t = Instant::now();
-    wait_for(
+    wait_hops(
+        router,
         "the failing service's withdrawal",
-        Duration::from_secs(5),
-        || next_hops(router) == ["10.99.0.2"],
+        &["10.99.0.2"],
+        5,
     );
     let took = t.elapsed();
     assert!(took < Duration::from_secs(2), "withdrawn after {took:?}");
@@ -312,9 +309,7 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
         next_hops(router) == ["10.99.0.2", "10.99.0.3"]
     });
     term(&runner);
-    wait_for("the withdrawal at SIGTERM", Duration::from_secs(5), || {
-        next_hops(router) == ["10.99.0.2"]
-    });
+    wait_hops(router, "the withdrawal at SIGTERM", &["10.99.0.2"], 5);
     assert!(
         runner.try_wait().unwrap().is_none(),
         "still draining once the route is gone"
@@ -386,6 +381,13 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     );
 }
 
+/// Wait until the router's next hops for the VIP are `want` (none: withdrawn).
+fn wait_hops(router: &Netns, what: &str, want: &[&str], secs: u64) {
+    wait_for(what, Duration::from_secs(secs), || {
+        next_hops(router) == want
+    });
+}
+
 /// `lb run --announce`: the VIP goes to the routers while the service has quorum, leaves
 /// when it loses it, and at SIGTERM leaves before the service does.
 #[test]
@@ -428,25 +430,13 @@ fn lb_announces_its_service_while_the_quorum_holds() {
     ];
     let mut lb = net.spawn(0, &log, &args);
     let router = net.router();
-    wait_for(
-        "the announcement at quorum",
-        Duration::from_secs(10),
-        || next_hops(router) == ["10.99.0.2"],
-    );
+    wait_hops(router, "the announcement at quorum", &["10.99.0.2"], 10);
     drop(server);
-    wait_for(
-        "the withdrawal when the quorum is lost",
-        Duration::from_secs(5),
-        || next_hops(router).is_empty(),
-    );
+    wait_hops(router, "the withdrawal when the quorum is lost", &[], 5);
     let server = serve(d, 9997);
-    wait_for("the announcement again", Duration::from_secs(10), || {
-        next_hops(router) == ["10.99.0.2"]
-    });
+    wait_hops(router, "the announcement again", &["10.99.0.2"], 10);
     term(&lb);
-    wait_for("the withdrawal at SIGTERM", Duration::from_secs(5), || {
-        next_hops(router).is_empty()
-    });
+    wait_hops(router, "the withdrawal at SIGTERM", &[], 5);
     assert!(lb.try_wait().unwrap().is_none(), "still draining");
     assert!(lb.wait().unwrap().success());
     assert!(
@@ -560,9 +550,7 @@ fn lb_keeps_a_shared_vip_announced_while_one_of_its_services_holds() {
         ],
     );
     let router = net.router();
-    wait_for("the announcement", Duration::from_secs(10), || {
-        next_hops(router) == ["10.99.0.2"]
-    });
+    wait_hops(router, "the announcement", &["10.99.0.2"], 10);
     drop(tls);
     wait_for("HTTPS to lose its quorum", Duration::from_secs(5), || {
         log_has(&log, &format!("TCP {VIP}:443: quorum lost"))
@@ -573,11 +561,7 @@ fn lb_keeps_a_shared_vip_announced_while_one_of_its_services_holds() {
         || next_hops(router) == ["10.99.0.2"],
     );
     drop(web);
-    wait_for(
-        "the withdrawal when neither holds",
-        Duration::from_secs(5),
-        || next_hops(router).is_empty(),
-    );
+    wait_hops(router, "the withdrawal when neither holds", &[], 5);
     term(&lb);
     assert!(lb.wait().unwrap().success());
     let _ = std::fs::remove_file(&log);
