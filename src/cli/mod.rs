@@ -22,7 +22,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use log::LevelFilter;
 
 use crate::error::{Error, Result, EXIT_USAGE};
@@ -137,22 +137,25 @@ impl Out {
     }
 }
 
-/// The groups reachable as `hakit-GROUP`, from the clap definitions.
+/// The groups of the command line, as [`group_command`] builds them (a unit test holds
+/// them to the whole tree's).
+const GROUPS: [&str; 12] = [
+    "vip", "rs-prep", "vrrp", "ipvs", "nft", "bgp", "metrics", "check", "lb", "sync", "conf",
+    "links",
+];
+
+/// The groups reachable as `hakit-GROUP`.
 pub fn groups() -> Vec<String> {
-    Cli::command()
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .filter(|n| n != "links" && n != "help")
+    GROUPS
+        .iter()
+        .filter(|n| **n != "links")
+        .map(|n| n.to_string())
         .collect()
 }
 
 /// One group's definitions alone, as the whole tree holds them.
 fn group_command(name: &str) -> Option<clap::Command> {
-    const NAMES: [&str; 12] = [
-        "vip", "rs-prep", "vrrp", "ipvs", "nft", "bgp", "metrics", "check", "lb", "sync", "conf",
-        "links",
-    ];
-    let name = NAMES.into_iter().find(|n| *n == name)?;
+    let name = GROUPS.into_iter().find(|n| *n == name)?;
     let c = clap::Command::new(name);
     Some(match name {
         "vip" => vip::VipArgs::augment_args(c),
@@ -209,7 +212,7 @@ pub fn normalize_args(args: Vec<OsString>) -> std::result::Result<Vec<OsString>,
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     if let Some(group) = name.strip_prefix("hakit-") {
-        if group != "links" && group_command(group).is_some() {
+        if groups().iter().any(|g| g == group) {
             args[0] = "hakit".into();
             args.insert(1, group.into());
         } else {
@@ -348,6 +351,7 @@ pub fn word_or_flag(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
     /// Every command's long help under `c`, by its path.
     fn helps(c: &mut clap::Command, path: &str, out: &mut Vec<(String, String)>) {
@@ -367,7 +371,7 @@ mod tests {
             .map(|c| c.get_name().to_string())
             .filter(|n| n != "help")
             .collect();
-        assert_eq!(names.len(), 12, "{names:?}");
+        assert_eq!(names.len(), GROUPS.len(), "{names:?}");
         for name in &names {
             let mut one = top_command([group_command(name).expect(name)]);
             one.build();
