@@ -175,7 +175,6 @@ async fn run_async(
         checks: 0,
         holders: Holders::new(&opts_state_dir),
         announced: Default::default(),
-        bird_owes: Default::default(),
         written: Instant::now(),
     };
     for conf in services {
@@ -200,8 +199,8 @@ async fn run_async(
                 }
             }
             _ = tick.tick() => {
-                if let (Some(a), false) = (&lb.opts.announce, lb.bird_owes.is_empty()) {
-                    pay_bird(a, &mut lb.announced, &mut lb.bird_owes);
+                if let Some(a) = &lb.opts.announce {
+                    lb.announced.pay(a);
                 }
                 if let Table::Kernel(k) = &mut lb.table {
                     if let Err(e) = k.maintain() {
@@ -412,11 +411,8 @@ struct Lb {
     started: String,
     checks: u64,
     holders: SharedHolders,
-    /// The VIPs announced to BIRD (`--announce`).
-    announced: BTreeSet<IpAddr>,
-    /// Announcements (true) and withdrawals BIRD could not be told yet (its control
-    /// socket unreachable: not started yet, restarting): tried again every second.
-    bird_owes: BTreeMap<IpAddr, bool>,
+    /// What BIRD has from us and is owed (`--announce`).
+    announced: Announced,
     /// When the state file was last written.
     written: Instant,
 }
@@ -621,7 +617,7 @@ impl Lb {
     fn report(&mut self, s: usize, events: &[Event]) {
         let svc = &self.svcs[s];
         let key = svc.conf.service.key;
-        // Addresses whose announcement a change of quorum may change.
+        // The address whose announcement a change of quorum may change.
         let mut announce = None;
         for ev in events {
             match *ev {
@@ -710,7 +706,7 @@ impl Lb {
         let up = self.svcs.iter().any(|s| {
             s.pool.quorum_up && matches!(s.conf.service.key, Key::Addr { addr: x, .. } if x == addr)
         });
-        tell_bird(a, &mut self.announced, &mut self.bird_owes, addr, up);
+        self.announced.tell(a, addr, up);
     }
 
     fn mail(&self, a: Alert) {
@@ -798,7 +794,7 @@ impl Lb {
         // The routers first: no new flows come once the VIPs are withdrawn, and those
         // on their way finish during the drain, before the services go.
         if let Some(a) = &self.opts.announce {
-            let vips: Vec<std::net::IpAddr> = self.announced.iter().copied().collect();
+            let vips: Vec<IpAddr> = self.announced.vips.iter().copied().collect();
             if vips.is_empty() {
                 info!("exiting: nothing announced, nothing to drain");
             } else {
@@ -840,67 +836,73 @@ impl Lb {
     }
 }
 
-/// Tell BIRD to announce (`up`) or withdraw `addr`. When BIRD does not answer (not
-/// started yet, restarting) the change is owed and sent again once it does
-/// ([`pay_bird`]); when BIRD answers and refuses it, the error is logged and that is all.
-fn tell_bird(
-    a: &super::Announce,
-    announced: &mut BTreeSet<IpAddr>,
-    owed: &mut BTreeMap<IpAddr, bool>,
-    addr: IpAddr,
-    up: bool,
-) {
-    owed.remove(&addr);
-    let doing = if up { "announce" } else { "withdraw" };
-    match a.bird.set(&[addr], up) {
-        Ok(c) if c.changed.is_empty() => {
-            debug!(
-                "{addr}: BIRD has it {}",
-                if up { "announced" } else { "withdrawn" }
-            );
-            told_quietly(announced, addr, up);
-        }
-        Ok(_) => told(announced, addr, up, ""),
-        Err(e) if matches!(a.bird.answers(), Ok(false)) => {
-            error!("{doing} {addr}: {e}; sent again once BIRD answers (looked at every second)");
-            owed.insert(addr, up);
-        }
-        Err(e) => error!("{doing} {addr}: {e}"),
-    }
+/// With --announce: the VIPs BIRD has from this checker, and the changes it could not be
+/// told yet because it did not answer (not started yet, restarting): VIP -> announce.
+#[derive(Default)]
+struct Announced {
+    vips: BTreeSet<IpAddr>,
+    owed: BTreeMap<IpAddr, bool>,
 }
 
-/// Send BIRD what it is owed, once it answers (one birdc a second while it does not).
-fn pay_bird(
-    a: &super::Announce,
-    announced: &mut BTreeSet<IpAddr>,
-    owed: &mut BTreeMap<IpAddr, bool>,
-) {
-    match a.bird.answers() {
-        Ok(true) => {}
-        Ok(false) => return,
-        Err(e) => return debug!("owed to BIRD, not sent: {e}"),
-    }
-    for (addr, up) in std::mem::take(owed) {
+impl Announced {
+    /// Tell BIRD to announce (`up`) or withdraw `addr`. When BIRD does not answer the
+    /// change is owed and sent once it does ([`Announced::pay`]); when it answers and
+    /// refuses, the error is logged and that is all.
+    fn tell(&mut self, a: &super::Announce, addr: IpAddr, up: bool) {
+        self.owed.remove(&addr);
         match a.bird.set(&[addr], up) {
-            Ok(_) => told(announced, addr, up, " (BIRD answers again)"),
-            Err(e) => error!("{} {addr}: {e}", if up { "announce" } else { "withdraw" }),
+            Ok(c) => self.record(addr, up, (!c.changed.is_empty()).then_some("")),
+            Err(e) if matches!(a.bird.answers(), Ok(false)) => {
+                error!(
+                    "{} {addr}: {e}; sent again once BIRD answers (looked at every second)",
+                    doing(up)
+                );
+                self.owed.insert(addr, up);
+            }
+            Err(e) => error!("{} {addr}: {e}", doing(up)),
+        }
+    }
+
+    /// Send BIRD what it is owed, once it answers (one birdc a second while it does not).
+    fn pay(&mut self, a: &super::Announce) {
+        if self.owed.is_empty() {
+            return;
+        }
+        match a.bird.answers() {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(e) => return debug!("owed to BIRD, not sent: {e}"),
+        }
+        for (addr, up) in std::mem::take(&mut self.owed) {
+            match a.bird.set(&[addr], up) {
+                Ok(_) => self.record(addr, up, Some(" (BIRD answers again)")),
+                Err(e) => error!("{} {addr}: {e}", doing(up)),
+            }
+        }
+    }
+
+    /// BIRD has `addr` as `up` says; logged with `note` when given (None: it had it so).
+    fn record(&mut self, addr: IpAddr, up: bool, note: Option<&str>) {
+        match note {
+            Some(note) => info!(
+                "{} {addr} over BGP{note}",
+                if up { "announced" } else { "withdrew" }
+            ),
+            None => debug!("{addr}: BIRD had it so"),
+        }
+        if up {
+            self.vips.insert(addr);
+        } else {
+            self.vips.remove(&addr);
         }
     }
 }
 
-fn told(announced: &mut BTreeSet<IpAddr>, addr: IpAddr, up: bool, note: &str) {
-    info!(
-        "{} {addr} over BGP{note}",
-        if up { "announced" } else { "withdrew" }
-    );
-    told_quietly(announced, addr, up);
-}
-
-fn told_quietly(announced: &mut BTreeSet<IpAddr>, addr: IpAddr, up: bool) {
+fn doing(up: bool) -> &'static str {
     if up {
-        announced.insert(addr);
+        "announce"
     } else {
-        announced.remove(&addr);
+        "withdraw"
     }
 }
 
