@@ -272,7 +272,6 @@ pub struct Bird {
 }
 
 impl Bird {
-    /// Run birdc with `args`: its answer, or one line saying why not.
     /// birdc's answer to `args`, whatever it is; an error only when birdc cannot run.
     fn run_birdc(&self, args: &[&str]) -> Result<std::process::Output> {
         Command::new("birdc")
@@ -304,6 +303,7 @@ impl Bird {
         self.answer(&args, out).map(|_| true)
     }
 
+    /// Run birdc with `args`: its answer, or one line saying why not.
     fn birdc(&self, args: &[&str]) -> Result<String> {
         let out = self.run_birdc(args)?;
         self.answer(args, out)

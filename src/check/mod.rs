@@ -474,10 +474,6 @@ mod tests {
             2
         );
     }
-}
-#[cfg(test)]
-mod size_tests {
-    use super::*;
 
     /// A checker with a thousand servers holds a thousand checks in flight when its
     /// servers are slow: the state of one (what `run` keeps between polls) stays small,

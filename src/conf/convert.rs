@@ -722,9 +722,7 @@ pub fn mail(c: &Config) -> Result<Option<MailConfig>> {
 mod tests {
     use super::*;
     use crate::conf::model::read;
-    use crate::conf::parse::parse_text;
-
-    use crate::conf::parse::{Diag, Level};
+    use crate::conf::parse::{parse_text, Diag, Level};
     use std::sync::Arc;
 
     fn conf(t: &str) -> (Config, Vec<Diag>) {
