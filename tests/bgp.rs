@@ -13,7 +13,7 @@ pub(crate) const VIP: &str = "10.99.9.100";
 /// A bird process in a namespace, killed when dropped.
 pub(crate) struct Bird {
     child: Child,
-    socket: PathBuf,
+    pub(crate) socket: PathBuf,
 }
 
 impl Drop for Bird {
@@ -156,6 +156,22 @@ impl Routed {
         let mut a: Vec<&str> = self.args[i].iter().map(String::as_str).collect();
         a.extend(more);
         self.director(i).hakit(&a)
+    }
+
+    /// `lb run --announce` to this director's BIRD (a dry run on the nft data plane) on
+    /// director `i` in the background, logging to `log`, for the services `svc`.
+    fn lb(&self, i: usize, log: &Path, svc: &[&str]) -> Child {
+        let state = self.director(i).state_dir.to_str().unwrap().to_string();
+        let mut a = vec!["--state-dir", &state, "lb", "run", "--dry-run"];
+        a.extend(["--dataplane", "nft", "--announce"]);
+        a.extend([
+            "--bird-socket",
+            &self.args[i][2],
+            "--bird-include",
+            &self.args[i][4],
+        ]);
+        a.extend(svc);
+        self.spawn(i, log, &a)
     }
 
     /// hakit on director `i` in the background, logging to `log`.
@@ -402,13 +418,6 @@ fn lb_announces_its_service_while_the_quorum_holds() {
     let (socket, include) = (net.args[0][2].clone(), net.args[0][4].clone());
     let vip_port = format!("{VIP}:80");
     let args = [
-        "--state-dir",
-        d.state_dir.to_str().unwrap(),
-        "lb",
-        "run",
-        "--dry-run",
-        "--dataplane",
-        "nft",
         "-t",
         &vip_port,
         "-m",
@@ -420,15 +429,10 @@ fn lb_announces_its_service_while_the_quorum_holds() {
         "tcp --connect-timeout 0.1s --retry 0",
         "--delay-loop",
         "0.2s",
-        "--announce",
-        "--bird-socket",
-        &socket,
-        "--bird-include",
-        &include,
         "--drain",
         "1s",
     ];
-    let mut lb = net.spawn(0, &log, &args);
+    let mut lb = net.lb(0, &log, &args);
     let router = net.router();
     wait_hops(router, "the announcement at quorum", &["10.99.0.2"], 10);
     drop(server);
@@ -451,7 +455,7 @@ fn lb_announces_its_service_while_the_quorum_holds() {
     net.birds.borrow_mut().clear();
     let _ = std::fs::remove_file(&socket);
     let log2 = d.state_dir.with_extension("lblog2");
-    let mut lb = net.spawn(0, &log2, &args);
+    let mut lb = net.lb(0, &log2, &args);
     wait_for(
         "the announcement BIRD missed",
         Duration::from_secs(10),
@@ -529,26 +533,7 @@ fn lb_keeps_a_shared_vip_announced_while_one_of_its_services_holds() {
         format!("-t {VIP}:{port} -m -s wrr -r 127.0.0.1:{backend} --check 'tcp --connect-timeout 0.1s --retry 0' --delay-loop 0.2s\n")
     };
     std::fs::write(&file, line(80, 9995) + &line(443, 9994)).unwrap();
-    let mut lb = net.spawn(
-        0,
-        &log,
-        &[
-            "--state-dir",
-            d.state_dir.to_str().unwrap(),
-            "lb",
-            "run",
-            "--dry-run",
-            "--dataplane",
-            "nft",
-            "--file",
-            file.to_str().unwrap(),
-            "--announce",
-            "--bird-socket",
-            &net.args[0][2],
-            "--bird-include",
-            &net.args[0][4],
-        ],
-    );
+    let mut lb = net.lb(0, &log, &["--file", file.to_str().unwrap()]);
     let router = net.router();
     wait_hops(router, "the announcement", &["10.99.0.2"], 10);
     drop(tls);

@@ -305,7 +305,7 @@ fn seed000_ecmp_three_active_directors_announce_while_their_servers_answer() {
     use crate::bgp::{dir_of, next_hops, router_conf, start_bird, VIP};
     let lab = Lab::numbered("ex000e", 6);
     let router = lab.host(0);
-    let _rbird = start_bird(
+    let rbird = start_bird(
         router,
         &dir_of(router),
         &router_conf(&["10.99.0.2", "10.99.0.3", "10.99.0.4"]),
@@ -345,12 +345,7 @@ fn seed000_ecmp_three_active_directors_announce_while_their_servers_answer() {
                 "birdc",
                 &[
                     "-s",
-                    router
-                        .state_dir
-                        .with_extension("bird")
-                        .join("bird.ctl")
-                        .to_str()
-                        .unwrap(),
+                    rbird.socket.to_str().unwrap(),
                     "show",
                     "protocols",
                     "all",
