@@ -1438,29 +1438,26 @@ fn group(cx: &mut Ctx, n: &Node) -> Option<SyncGroup> {
 
 /// A number of seconds, 0 included.
 fn secs_or_zero(cx: &mut Ctx, k: &Node) -> Option<String> {
-    let v = cx.one(k)?;
-    // At most a year, as every duration hakit reads (inf and 1e30 parse as numbers).
-    if v.parse::<f64>()
-        .is_ok_and(|x| (0.0..=86_400.0 * 365.0).contains(&x))
-    {
-        Some(v.to_string())
-    } else {
-        cx.err(
-            k.at(0),
-            format!("{}: \"{v}\" is not a number of seconds", k.key),
-        );
-        None
-    }
+    seconds(cx, k, true)
 }
 
+/// A positive number of seconds.
 fn secs(cx: &mut Ctx, k: &Node) -> Option<String> {
+    seconds(cx, k, false)
+}
+
+/// A number of seconds up to a year, as every duration hakit reads (inf and 1e30 parse as
+/// numbers, and would not fit a duration).
+fn seconds(cx: &mut Ctx, k: &Node, zero: bool) -> Option<String> {
     let v = cx.one(k)?;
-    if v.parse::<f64>().map(|x| x > 0.0).unwrap_or(false) {
+    let fits = |x: f64| x <= 86_400.0 * 365.0 && (x > 0.0 || zero && x == 0.0);
+    if v.parse::<f64>().is_ok_and(fits) {
         Some(v.to_string())
     } else {
+        let what = if zero { "" } else { "positive " };
         cx.err(
             k.at(0),
-            format!("{}: \"{v}\" is not a positive number of seconds", k.key),
+            format!("{}: \"{v}\" is not a {what}number of seconds", k.key),
         );
         None
     }
@@ -2070,6 +2067,15 @@ mod tests {
             ]
         );
         for huge in ["inf", "1e30"] {
+            let (_, d) = read_text(&format!(
+                "virtual_server 10.0.0.1 80 {{\n delay_loop {huge}\n}}\n"
+            ));
+            assert!(
+                d.iter().any(|x| x.to_string().contains(&format!(
+                    "delay_loop: \"{huge}\" is not a positive number of seconds"
+                ))),
+                "{d:?}"
+            );
             let (_, d) = read_text(&format!(
                 "virtual_server 10.0.0.1 80 {{\n warmup {huge}\n}}\n"
             ));
