@@ -13,8 +13,6 @@ use serde_json::Value;
 
 use super::{hakit_bin, Netns};
 
-/// Poll `cond` every 10 ms until it holds; returns the time it took, or panics with `what`.
-#[track_caller]
 /// Whether `cond` held within `timeout` (polled every 10 ms), for a caller that says more
 /// than [`wait_for`] when it did not.
 pub fn poll_until(timeout: Duration, mut cond: impl FnMut() -> bool) -> bool {
@@ -28,6 +26,8 @@ pub fn poll_until(timeout: Duration, mut cond: impl FnMut() -> bool) -> bool {
     false
 }
 
+/// Poll `cond` every 10 ms until it holds; returns the time it took, or panics with `what`.
+#[track_caller]
 pub fn wait_for(what: &str, timeout: Duration, mut cond: impl FnMut() -> bool) -> Duration {
     let start = Instant::now();
     loop {
