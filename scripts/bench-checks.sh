@@ -41,7 +41,7 @@ peer() {
   tar -C "$t" -cf "$t/keepalived.tar" $(cd "$t" && ls | grep -v '^keepalived$')
   local out
   out=$(HAKIT=$HAKIT scripts/vm/run.sh -t 900 -f "$t/keepalived" -f "$t/keepalived.tar" \
-    -f scripts/vm/checkers.sh -- "N=${KA_REALS:-1000} DELAY=${KA_DELAY:-5} bash checkers.sh") || true
+    -f scripts/vm/checkers.sh -f scripts/vm/http-reals.sh -- "N=${KA_REALS:-1000} DELAY=${KA_DELAY:-5} bash checkers.sh") || true
   rm -rf "$t"
   echo "$out" | awk -v n="${KA_REALS:-1000}" '
     $1 == "keepalived" || $1 == "hakit" { cpu[$1] = $2; checks[$1] = $3; hwm[$1] = $4 }

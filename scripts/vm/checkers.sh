@@ -1,36 +1,15 @@
 #!/bin/bash
 # Runs inside the VM (scripts/bench-checks.sh PEER=keepalived): keepalived's checker and
 # `hakit lb run --config` on the same keepalived.conf, one after the other in one boot:
-# one virtual_server with N HTTP_GET real servers (N addresses on a dummy interface, all
-# served by one busybox httpd), checked every DELAY s. Each checker runs WARM s, then is
-# measured for SECS s: its CPU (the scheduler's nanoseconds, every thread), the checks
+# one virtual_server with N HTTP_GET real servers checked every DELAY s (http-reals.sh).
+# Each checker runs WARM s, then is measured for SECS s: its CPU (the scheduler's nanoseconds, every thread), the checks
 # done (TCP connections the server accepted: /proc/net/snmp's PassiveOpens), and its
 # peak RSS (VmHWM). Prints one line per checker: "NAME cpu_s checks hwm_kib".
 set -u
 N=${N:-1000} DELAY=${DELAY:-5} WARM=${WARM:-8} SECS=${SECS:-20}
-mkdir -p /payload/lib /www /etc/keepalived
+mkdir -p /payload/lib
 tar -xf /payload/keepalived.tar -C /payload/lib
-echo ok > /www/index.html
-ip link add d0 type dummy && ip link set d0 up
-{
-  for i in $(seq 0 $((N - 1))); do echo "addr add 10.1.$((i / 250)).$((i % 250 + 1))/32 dev d0"; done
-} > /tmp/addrs
-ip -batch /tmp/addrs
-busybox httpd -p 80 -h /www
-{
-  echo "global_defs { router_id bench }"
-  echo "virtual_server 10.0.0.100 80 {"
-  echo " delay_loop $DELAY"
-  echo " lb_algo rr"
-  echo " lb_kind DR"
-  echo " protocol TCP"
-  for i in $(seq 0 $((N - 1))); do
-    printf ' real_server 10.1.%d.%d 80 {\n  HTTP_GET {\n   url {\n    path /index.html\n    status_code 200\n   }\n   connect_timeout 3\n  }\n }\n' \
-      $((i / 250)) $((i % 250 + 1))
-  done
-  echo "}"
-} > /etc/keepalived/bench.conf
-ip addr add 10.0.0.100/32 dev d0
+. ./http-reals.sh
 
 cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 opens() { awk '/^Tcp:/ { if (h) print $6; h = 1 }' /proc/net/snmp; }
