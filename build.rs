@@ -1,6 +1,7 @@
 //! Names the commit the binary is built from, for `hakit --version`: HAKIT_COMMIT when set
 //! (scripts/package.sh sets it), else what git says of this checkout, else "unknown".
-//! Links the binary with packed relative relocations where the C library allows it.
+//! Links the binary with packed relative relocations where the C library allows it, and
+//! with the daemons' functions together (link/hot-code.ld) in release builds.
 
 use std::path::Path;
 use std::process::Command;
@@ -36,6 +37,27 @@ fn main() {
     if packed_relocations_fit() {
         println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
+    // The functions the daemons run, first and together in the code (link/hot-code.ld,
+    // written by scripts/hot-code.sh): the kernel maps code 64 KiB around each page first
+    // run, so spread over the binary they kept 4 MiB of it resident. A linker script with
+    // INSERT keeps the linker's own layout for everything else; GNU ld, gold and lld take
+    // it, mold does not. Release builds only (a debug build's code is not what runs).
+    println!("cargo:rerun-if-changed=link/hot-code.ld");
+    if hot_code_fits() {
+        let script = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default())
+            .join("link/hot-code.ld");
+        if script.exists() {
+            println!("cargo:rustc-link-arg-bins=-Wl,-T,{}", script.display());
+        }
+    }
+}
+
+/// A release build for Linux whose linker takes linker scripts (not mold).
+fn hot_code_fits() -> bool {
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    var("PROFILE") == "release"
+        && var("CARGO_CFG_TARGET_OS") == "linux"
+        && !var("CARGO_ENCODED_RUSTFLAGS").contains("mold")
 }
 
 /// A native gnu build, not static, on glibc 2.36 or later (`getconf GNU_LIBC_VERSION`).

@@ -162,6 +162,19 @@ fn pkg_debian_package_builds_installs_upgrades_and_is_removed() {
     run("/usr/sbin/hakit", ["--help"], &[])
         .ok()
         .stdout_has("Usage: hakit");
+    // The release build put the daemons' code first and together (link/hot-code.ld): a
+    // section of at least 1 MiB, which shrinks when the names there no longer match
+    // (scripts/hot-code.sh writes them again).
+    let sections = sh("readelf -SW /usr/sbin/hakit");
+    let hot = sections.lines().find_map(|l| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        let at = f.iter().position(|w| *w == ".text.hot")?;
+        u64::from_str_radix(f.get(at + 4)?, 16).ok()
+    });
+    assert!(
+        hot.is_some_and(|n| n >= 1 << 20),
+        "no .text.hot of 1 MiB or more in the packaged binary ({hot:?}):\n{sections}"
+    );
     run("/usr/sbin/hakit-vip", ["list", "--json"], &[]).ok();
     let listed = sh("dpkg-query -L hakit");
     assert!(
