@@ -181,6 +181,9 @@ async fn run_async(
         lb.add(conf, &tx)?;
     }
     lb.write_status();
+    // What reading the configuration and setting up freed lies under what the checks
+    // hold: about 270 KB at a thousand servers that the heap would keep resident.
+    crate::ffi::trim_heap();
 
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     // Counters alone (checks done, their durations) reach the file every REWRITE_EVERY;
