@@ -221,12 +221,13 @@ pub async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
             .write_all(&request(c))
             .await
             .map_err(|e| io_reason(what, &e))?;
-        // Read into the answer itself, grown as it comes: a thousand checks in flight
-        // hold what their servers said (a small page, mostly), not 16 KiB buffers each.
-        let mut raw = Vec::with_capacity(2048);
+        // Read into the answer itself, doubled as it comes: checks in flight hold what
+        // their servers said (a health page and its headers fit in 512 bytes, mostly),
+        // not big buffers each. A slow server gathers a hundred and more of them at once.
+        let mut raw = Vec::with_capacity(512);
         loop {
-            if raw.capacity() - raw.len() < 1024 {
-                raw.reserve(8192);
+            if raw.capacity() - raw.len() < 128 {
+                raw.reserve(raw.capacity());
             }
             match stream.read_buf(&mut raw).await {
                 Ok(0) => break,
