@@ -40,24 +40,36 @@ fn main() {
     // The functions the daemons run, first and together in the code (link/hot-code.ld,
     // written by scripts/hot-code.sh): the kernel maps code 64 KiB around each page first
     // run, so spread over the binary they kept 4 MiB of it resident. A linker script with
-    // INSERT keeps the linker's own layout for everything else; GNU ld, gold and lld take
-    // it, mold does not. Release builds only (a debug build's code is not what runs).
-    println!("cargo:rerun-if-changed=link/hot-code.ld");
-    if hot_code_fits() {
-        let script = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default())
-            .join("link/hot-code.ld");
-        if script.exists() {
-            println!("cargo:rustc-link-arg-bins=-Wl,-T,{}", script.display());
+    // INSERT keeps the linker's own layout for everything else; GNU ld and lld take it
+    // (both tried), mold and gold do not, and HAKIT_HOT_CODE=0 leaves it out for a linker
+    // chosen where this cannot see (a wrapper, `mold -run`). Release builds only (a debug
+    // build's code is not what runs).
+    println!("cargo:rerun-if-env-changed=HAKIT_HOT_CODE");
+    let script = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default())
+        .join("link/hot-code.ld");
+    if script.exists() {
+        println!("cargo:rerun-if-changed=link/hot-code.ld");
+        if hot_code_fits() {
+            // -Xlinker pairs, not -Wl,: a path may hold a comma.
+            for a in ["-Xlinker", "-T", "-Xlinker", &script.display().to_string()] {
+                println!("cargo:rustc-link-arg-bins={a}");
+            }
         }
     }
 }
 
-/// A release build for Linux whose linker takes linker scripts (not mold).
+/// A release build for Linux, not turned off (HAKIT_HOT_CODE=0), its linker not chosen as
+/// mold or gold in RUSTFLAGS (`-fuse-ld=mold`, `-Clink-arg=-fuse-ld=gold`, ...).
 fn hot_code_fits() -> bool {
     let var = |k: &str| std::env::var(k).unwrap_or_default();
+    let flags = var("CARGO_ENCODED_RUSTFLAGS");
+    let other_linker = flags
+        .split(['\x1f', ' ', '='])
+        .any(|f| f.ends_with("mold") || f.ends_with("gold"));
     var("PROFILE") == "release"
         && var("CARGO_CFG_TARGET_OS") == "linux"
-        && !var("CARGO_ENCODED_RUSTFLAGS").contains("mold")
+        && var("HAKIT_HOT_CODE") != "0"
+        && !other_linker
 }
 
 /// A native gnu build, not static, on glibc 2.36 or later (`getconf GNU_LIBC_VERSION`).

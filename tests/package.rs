@@ -163,18 +163,29 @@ fn pkg_debian_package_builds_installs_upgrades_and_is_removed() {
         .ok()
         .stdout_has("Usage: hakit");
     // The release build put the daemons' code first and together (link/hot-code.ld): a
-    // section of at least 1 MiB, which shrinks when the names there no longer match
-    // (scripts/hot-code.sh writes them again).
-    let sections = sh("readelf -SW /usr/sbin/hakit");
-    let hot = sections.lines().find_map(|l| {
-        let f: Vec<&str> = l.split_whitespace().collect();
-        let at = f.iter().position(|w| *w == ".text.hot")?;
-        u64::from_str_radix(f.get(at + 4)?, 16).ok()
-    });
-    assert!(
-        hot.is_some_and(|n| n >= 1 << 20),
-        "no .text.hot of 1 MiB or more in the packaged binary ({hot:?}):\n{sections}"
-    );
+    // section of at least 1.5 MiB (2 MiB when written), which shrinks when the names there
+    // no longer match (scripts/hot-code.sh writes them again). Not when the tester's
+    // build leaves it out (build.rs: HAKIT_HOT_CODE=0, mold or gold in RUSTFLAGS).
+    let flags = std::env::var("RUSTFLAGS").unwrap_or_default();
+    if std::env::var("HAKIT_HOT_CODE").as_deref() == Ok("0")
+        || flags.contains("mold")
+        || flags.contains("gold")
+    {
+        eprintln!(
+            "the code layout is off in this build (HAKIT_HOT_CODE=0 or RUSTFLAGS): not checked"
+        );
+    } else {
+        let sections = sh("readelf -SW /usr/sbin/hakit");
+        let hot = sections.lines().find_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            let at = f.iter().position(|w| *w == ".text.hot")?;
+            u64::from_str_radix(f.get(at + 4)?, 16).ok()
+        });
+        assert!(
+            hot.is_some_and(|n| n >= 3 << 19),
+            "no .text.hot of 1.5 MiB or more in the packaged binary ({hot:?}):\n{sections}"
+        );
+    }
     run("/usr/sbin/hakit-vip", ["list", "--json"], &[]).ok();
     let listed = sh("dpkg-query -L hakit");
     assert!(
