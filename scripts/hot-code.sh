@@ -20,11 +20,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/deps.sh
-need hot-code.sh valgrind:valgrind iproute2:ip busybox-static:busybox nftables:nft binutils:nm
+need hot-code.sh valgrind:valgrind iproute2:ip busybox-static:busybox nftables:nft binutils:nm \
+  python3:python3
 [ "$(id -u)" -eq 0 ] || { echo "hot-code.sh: needs root (network namespaces, the VM)" >&2; exit 1; }
 
-cargo build --release -q
-hakit=$PWD/target/release/hakit
+# HAKIT=/path/to/hakit profiles that binary (a release build: the names are its own).
+if [ -z "${HAKIT:-}" ]; then
+  cargo build --release -q
+  HAKIT=$PWD/target/release/hakit
+fi
+hakit=$HAKIT
 work=$(mktemp -d)
 P=hkhot$$
 bg=()
@@ -91,13 +96,13 @@ HAKIT_STATE_DIR=$work/peer ip netns exec "$P" "$hakit" vrrp run --config "$work/
 HAKIT_STATE_DIR=$work/vrrp ip netns exec "$P" valgrind --tool=callgrind --demangle=no \
   --callgrind-out-file="$work/vrrp.cg" "$hakit" vrrp run --config "$work/vrrp.conf" \
   > "$work/vrrp.log" 2>&1 &
-vrrp=$!
+vrrp=$!; bg+=($!)
 ip netns exec "$P" valgrind --tool=callgrind --demangle=no --callgrind-out-file="$work/nft.cg" \
   "$hakit" --state-dir "$work/lb" lb run --config "$work/nft.conf" --dataplane nft \
   > "$work/nft.log" 2>&1 &
-lb=$!
+lb=$!; bg+=($!)
 sleep 30
-kill -TERM "$vrrp" "$lb"
+kill -TERM "$vrrp" "$lb" 2>/dev/null || true
 wait "$vrrp" "$lb" || true
 for f in vrrp nft; do
   [ -s "$work/$f.cg" ] || { echo "hot-code.sh: callgrind wrote nothing for $f:" >&2; tail -5 "$work/$f.log" >&2; exit 1; }
@@ -107,13 +112,14 @@ names "$work/nft.cg" > "$work/nft.names"
 
 # Keep hakit's own functions (its symbol table) as patterns without the hashes, which
 # change with the compiler and the dependencies: legacy names end in 17h<16 hex>E, v0
-# names carry crate disambiguators (Cs..._) and back references (B..._) that move with
-# them. A name whose pattern would also take other functions (generic code: every
-# Map::next) is kept whole. The functions are grouped by the daemons that ran them, so
-# that each daemon's are together: lb on IPVS, then those of all three, then vrrp's (nft
-# is the one with a gap).
+# names carry crate disambiguators (Cs..._), back references (B..._) and impl numbers
+# (Ms..._, Xs..._) that move with them. A name whose pattern would also take other
+# functions (generic code: every Map::next) is kept whole, hash and all: those drop out
+# at the next compiler or dependency update until this is run again. The functions are
+# grouped by the daemons that ran them, so that each daemon's are together: lb on IPVS,
+# then those of all three, then vrrp's (nft is the one with a gap).
 nm --defined-only "$hakit" | awk '$2 ~ /^[tT]$/ { print $3 }' > "$work/syms"
-python3 - "$work/syms" "$work/ipvs.names" "$work/nft.names" "$work/vrrp.names" > link/hot-code.ld <<'PY'
+python3 - "$work/syms" "$work/ipvs.names" "$work/nft.names" "$work/vrrp.names" > "$work/hot-code.ld" <<'PY'
 import collections, re, sys
 
 def pattern(n):
@@ -121,6 +127,7 @@ def pattern(n):
     if p.startswith("_R"):
         p = re.sub(r"Cs[0-9A-Za-z]+_", "Cs*_", p)
         p = re.sub(r"B[0-9A-Za-z]*_", "B*_", p)
+        p = re.sub(r"([MX])s[0-9A-Za-z]*_", r"\1s*_", p)  # which impl of the module
     return p
 
 syms = open(sys.argv[1]).read().split()
@@ -144,4 +151,9 @@ for p in sorted(ran, key=lambda p: (order.index(ran[p]), p)):
 print("  }")
 print("} INSERT BEFORE .text;")
 PY
+# Only a whole script replaces the one there: a cut one would break every release build.
+[ "$(tail -1 "$work/hot-code.ld")" = "} INSERT BEFORE .text;" ] &&
+  [ "$(grep -c '^    \*' "$work/hot-code.ld")" -gt 100 ] ||
+  { echo "hot-code.sh: the profile gave too few functions; link/hot-code.ld is kept" >&2; exit 1; }
+mv "$work/hot-code.ld" link/hot-code.ld
 echo "hot-code.sh: link/hot-code.ld lists $(grep -c '^    \*' link/hot-code.ld) functions"
