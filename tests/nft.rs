@@ -1099,8 +1099,10 @@ fn lb_on_nft_follows_a_real_servers_new_mac() {
                 .contains("02:00:5e:10:99:04")
         },
     );
-    // A check that left for the old MAC just before the ARP fails and may take r1 out for
-    // a delay loop or two: it is back as soon as a check reaches the new NIC.
+    // A check that left for the old MAC just before the ARP fails at its connect timeout
+    // (0.5 s) and may take r1 out for a delay loop or two: past that, r1 is back as soon
+    // as a check reaches the new NIC.
+    std::thread::sleep(Duration::from_millis(800));
     let back = poll_until(Duration::from_secs(10), || {
         count(client, "10.99.0.100", 80, 20).contains_key("r1")
     });
