@@ -4,6 +4,8 @@
 //!   link-layer `sockaddr_ll`, which sending a raw frame to an interface needs.
 //! - [`trim_heap`]: glibc's `malloc_trim`, which gives the pages of freed memory back to
 //!   the kernel (Rust's allocator has no such call).
+//! - [`pow`]: the C math library's one function that hakit's dependencies call, defined
+//!   here so that no hakit process maps that library.
 //! - [`Nftables`]: libnftables, the library behind the `nft` program, called in-process
 //!   so that its netlink socket outlives a transaction (see there why that matters).
 
@@ -41,6 +43,16 @@ pub fn trim_heap() {
     unsafe {
         libc::malloc_trim(0);
     }
+}
+
+/// `pow(3)` for the one caller among hakit's dependencies (indicatif's rate estimate),
+/// computed by the libm crate. With no other function of the C math library used, the
+/// binary's definition takes the place of libm's and libm.so is not needed: every hakit
+/// process kept about 300 KB of it resident (64 KiB mapped around each page the dynamic
+/// loader read to look symbols up in it), for a function the daemons never call.
+#[no_mangle]
+pub extern "C" fn pow(x: f64, y: f64) -> f64 {
+    libm::pow(x, y)
 }
 
 /// A libnftables context (`nft_ctx`), loaded from the nftables package's
@@ -164,5 +176,18 @@ mod tests {
         assert_eq!(a.len() as usize, std::mem::size_of::<libc::sockaddr_ll>());
         assert!(a.as_socket().is_none());
         assert!(packet_addr(u32::MAX, 0x0806).is_err());
+    }
+
+    #[test]
+    fn pow_is_the_c_librarys() {
+        assert_eq!(pow(2.0, 10.0), 1024.0);
+        assert_eq!(pow(10.0, -2.0), 0.01);
+        assert_eq!(pow(0.0, 0.0), 1.0);
+        assert!((pow(0.5, 0.5) - std::f64::consts::FRAC_1_SQRT_2).abs() < 1e-15);
+        assert!(pow(-8.0, 1.0 / 3.0).is_nan());
+        assert_eq!(pow(f64::INFINITY, -1.0), 0.0);
+        // Through the same symbol as indicatif's calls (f64::powf lowers to `pow`).
+        let (x, y) = (std::hint::black_box(1.5f64), std::hint::black_box(2.5f64));
+        assert_eq!(x.powf(y), pow(1.5, 2.5));
     }
 }
