@@ -4,6 +4,10 @@ use std::time::Duration;
 
 use crate::error::{Error, Result};
 
+/// The longest duration hakit takes, in seconds (a year), on the command line and in
+/// keepalived.conf alike: inf and 1e30 parse as numbers and would not fit a [`Duration`].
+pub const MAX_SECONDS: f64 = 86_400.0 * 365.0;
+
 /// Parse a duration: `1.5` or `1.5s` (seconds, keepalived's unit), `200ms`, `2m`, `1h`.
 /// Negative, non-finite and absurdly large values are rejected.
 pub fn parse_duration(s: &str) -> Result<Duration> {
@@ -29,7 +33,7 @@ pub fn parse_duration(s: &str) -> Result<Duration> {
         .parse()
         .map_err(|_| bad("expected a number with an optional unit (ms, s, m, h)"))?;
     let secs = v * scale;
-    if !secs.is_finite() || secs > 86_400.0 * 365.0 {
+    if !secs.is_finite() || secs > MAX_SECONDS {
         return Err(bad("out of range"));
     }
     Ok(Duration::from_secs_f64(secs))

@@ -1446,11 +1446,10 @@ fn secs(cx: &mut Ctx, k: &Node) -> Option<String> {
     seconds(cx, k, false)
 }
 
-/// A number of seconds up to a year, as every duration hakit reads (inf and 1e30 parse as
-/// numbers, and would not fit a duration).
+/// A number of seconds up to [`crate::units::MAX_SECONDS`], as every duration hakit reads.
 fn seconds(cx: &mut Ctx, k: &Node, zero: bool) -> Option<String> {
     let v = cx.one(k)?;
-    let fits = |x: f64| x <= 86_400.0 * 365.0 && (x > 0.0 || zero && x == 0.0);
+    let fits = |x: f64| x <= crate::units::MAX_SECONDS && (x > 0.0 || zero && x == 0.0);
     if v.parse::<f64>().is_ok_and(fits) {
         Some(v.to_string())
     } else {
