@@ -2,9 +2,9 @@
 # Runs inside the VM (scripts/bench-checks.sh PEER=keepalived): keepalived's checker and
 # `hakit lb run --config` on the same keepalived.conf, one after the other in one boot:
 # one virtual_server with N HTTP_GET real servers checked every DELAY s (http-reals.sh).
-# Each checker runs WARM s, then is measured for SECS s: its CPU (the scheduler's nanoseconds, every thread), the checks
-# done (TCP connections the server accepted: /proc/net/snmp's PassiveOpens), and its
-# peak RSS (VmHWM). Prints one line per checker: "NAME cpu_s checks hwm_kib".
+# Each checker runs WARM s, then is measured for SECS s: its CPU (the scheduler's
+# nanoseconds, every thread), the checks done (TCP connections the server accepted:
+# /proc/net/snmp's PassiveOpens), and its peak RSS (VmHWM). Prints one line per checker: "NAME cpu_s checks hwm_kib".
 set -u
 N=${N:-1000} DELAY=${DELAY:-5} WARM=${WARM:-8} SECS=${SECS:-20}
 mkdir -p /payload/lib

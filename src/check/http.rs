@@ -2,6 +2,7 @@
 //! asked, the body's MD5 digest matches (keepalived's genhash) and a regex matches.
 //! The response parser is pure and takes any bytes without panicking.
 
+use std::fmt::Write as _;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
@@ -203,7 +204,6 @@ pub fn what(c: &HttpCheck, scheme: &str) -> String {
 
 /// Append the URL to `s`, sized once: it is written at every check.
 fn write_url(s: &mut String, c: &HttpCheck, scheme: &str) {
-    use std::fmt::Write;
     // An address as host_port() writes it ([v6]:port): a check's carries no scope.
     s.reserve(scheme.len() + 3 + 47 + c.path.len());
     let _ = write!(s, "{scheme}://{}{}", c.addr, c.path);
@@ -286,7 +286,7 @@ pub fn judge(c: &HttpCheck, r: &Response, url: &str) -> Try {
     let mut ok = String::with_capacity(url.len() + 13);
     ok.push_str(url);
     ok.push_str(" answered ");
-    let _ = std::fmt::Write::write_fmt(&mut ok, format_args!("{}", r.status));
+    let _ = write!(ok, "{}", r.status);
     Ok(ok)
 }
 
