@@ -238,9 +238,12 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
         .stdout_has(&format!("announced {VIP}"));
     wait_hops(router, "the route via d1", &["10.99.0.2"], 10);
     net.bgp(1, &["announce", VIP]).ok();
-    wait_for("the route via both", Duration::from_secs(10), || {
-        next_hops(router) == ["10.99.0.2", "10.99.0.3"]
-    });
+    wait_hops(
+        router,
+        "the route via both",
+        &["10.99.0.2", "10.99.0.3"],
+        10,
+    );
     // Idempotent, and status says what BIRD has.
     net.bgp(0, &["announce", VIP])
         .ok()
@@ -276,9 +279,7 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
         net.spawn(1, &log, &a)
     };
     let mut runner = run("9999", "1s");
-    wait_for("d2's announcement", Duration::from_secs(10), || {
-        next_hops(router) == ["10.99.0.2", "10.99.0.3"]
-    });
+    wait_hops(router, "d2's announcement", &["10.99.0.2", "10.99.0.3"], 10);
     // Its endpoint: BIRD's view at the scrape, and /status as `bgp status --json`.
     let get = |path: &str| {
         d2.exec(
@@ -321,9 +322,12 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
         "{m}"
     );
     let server = serve(d2, 9999);
-    wait_for("the announcement again", Duration::from_secs(10), || {
-        next_hops(router) == ["10.99.0.2", "10.99.0.3"]
-    });
+    wait_hops(
+        router,
+        "the announcement again",
+        &["10.99.0.2", "10.99.0.3"],
+        10,
+    );
     term(&runner);
     wait_hops(router, "the withdrawal at SIGTERM", &["10.99.0.2"], 5);
     assert!(
@@ -382,9 +386,12 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
     // A director that crashes: BFD takes it out of the router's table in well under the
     // hold time (9 s).
     net.bgp(1, &["announce", VIP]).ok();
-    wait_for("the route via both again", Duration::from_secs(10), || {
-        next_hops(router) == ["10.99.0.2", "10.99.0.3"]
-    });
+    wait_hops(
+        router,
+        "the route via both again",
+        &["10.99.0.2", "10.99.0.3"],
+        10,
+    );
     let t = Instant::now();
     drop(net.birds.borrow_mut().remove(0));
     wait_for("the router to drop d1", Duration::from_secs(5), || {
@@ -398,6 +405,7 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
 }
 
 /// Wait until the router's next hops for the VIP are `want` (none: withdrawn).
+#[track_caller]
 fn wait_hops(router: &Netns, what: &str, want: &[&str], secs: u64) {
     wait_for(what, Duration::from_secs(secs), || {
         next_hops(router) == want
