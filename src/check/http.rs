@@ -2,7 +2,6 @@
 //! asked, the body's MD5 digest matches (keepalived's genhash) and a regex matches.
 //! The response parser is pure and takes any bytes without panicking.
 
-use std::fmt::Write as _;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
@@ -11,6 +10,7 @@ use regex::Regex;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::{connect, io_reason, Try};
+use crate::addr::push_host_port;
 use crate::error::{Error, Result};
 
 /// The most a check reads of a response.
@@ -93,29 +93,32 @@ pub struct Response {
 
 /// The request bytes.
 pub fn request(c: &HttpCheck) -> Vec<u8> {
-    // The address as host_port() writes it: a check's addresses carry no IPv6 scope.
-    let host: &dyn std::fmt::Display = match &c.virtualhost {
-        Some(h) => h,
-        None => &c.addr,
-    };
-    format!(
-        "GET {} HTTP/1.{}\r\nHost: {host}\r\nUser-Agent: hakit-check/{}\r\nAccept: */*\r\nConnection: close\r\n\r\n",
-        c.path,
-        if c.http10 { 0 } else { 1 },
-        env!("CARGO_PKG_VERSION")
-    )
-    .into_bytes()
-}
-
-fn find(h: &[u8], pat: &[u8]) -> Option<usize> {
-    h.windows(pat.len()).position(|w| w == pat)
+    let mut r = String::with_capacity(128 + c.path.len());
+    r.push_str("GET ");
+    r.push_str(&c.path);
+    r.push_str(if c.http10 {
+        " HTTP/1.0\r\nHost: "
+    } else {
+        " HTTP/1.1\r\nHost: "
+    });
+    match &c.virtualhost {
+        Some(h) => r.push_str(h),
+        // A check's addresses carry no IPv6 scope.
+        None => push_host_port(&mut r, c.addr.ip(), c.addr.port()),
+    }
+    r.push_str(concat!(
+        "\r\nUser-Agent: hakit-check/",
+        env!("CARGO_PKG_VERSION"),
+        "\r\nAccept: */*\r\nConnection: close\r\n\r\n"
+    ));
+    r.into_bytes()
 }
 
 /// Decode a chunked body.
 fn dechunk(mut b: &[u8]) -> std::result::Result<Vec<u8>, String> {
     let mut out = Vec::new();
     loop {
-        let eol = find(b, b"\r\n").ok_or("truncated chunked body")?;
+        let eol = crlf(b, 0).ok_or("truncated chunked body")?;
         let size_txt = String::from_utf8_lossy(&b[..eol]);
         let size_txt = size_txt.split(';').next().unwrap_or("").trim();
         let size = usize::from_str_radix(size_txt, 16)
@@ -132,52 +135,119 @@ fn dechunk(mut b: &[u8]) -> std::result::Result<Vec<u8>, String> {
     }
 }
 
-/// Parse a complete response (the connection was closed after it).
-pub fn parse_response(raw: &[u8]) -> std::result::Result<Response, String> {
-    let end = find(raw, b"\r\n\r\n").ok_or("no complete HTTP header in the answer")?;
-    let head = String::from_utf8_lossy(&raw[..end]);
-    let mut lines = head.split("\r\n");
-    let status_line = lines.next().unwrap_or("");
-    let mut parts = status_line.splitn(3, ' ');
-    let proto = parts.next().unwrap_or("");
-    if !proto.starts_with("HTTP/") {
-        let shown: String = status_line.chars().take(40).collect();
+/// How the body after the header is delimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Framing {
+    Chunked,
+    Length(usize),
+    /// Up to the close.
+    Close,
+}
+
+/// The status line and the two headers that say where the body ends: the status, the
+/// framing, and where the body starts. Works on the bytes as they came (a check reads
+/// every answer, so no copy or text conversion of the header is made but for errors).
+fn parse_head(raw: &[u8]) -> std::result::Result<(u16, Framing, usize), String> {
+    let incomplete = "no complete HTTP header in the answer";
+    let status_end = crlf(raw, 0).ok_or(incomplete)?;
+    let status_line = &raw[..status_end];
+    let mut parts = status_line.splitn(3, |b| *b == b' ');
+    let proto = parts.next().unwrap_or_default();
+    if !proto.starts_with(b"HTTP/") {
+        let shown: String = String::from_utf8_lossy(status_line)
+            .chars()
+            .take(40)
+            .collect();
         return Err(format!("not an HTTP answer: \"{shown}\""));
     }
-    let status: u16 = parts
+    let status = parts
         .next()
-        .and_then(|s| s.parse().ok())
+        .and_then(|s| std::str::from_utf8(s).ok())
+        .and_then(|s| s.parse::<u16>().ok())
         .filter(|s| (100..=999).contains(s))
-        .ok_or_else(|| format!("bad status line \"{status_line}\""))?;
+        .ok_or_else(|| {
+            format!(
+                "bad status line \"{}\"",
+                String::from_utf8_lossy(status_line)
+            )
+        })?;
     let (mut chunked, mut length) = (false, None);
-    for l in lines {
-        if let Some((k, v)) = l.split_once(':') {
-            let (k, v) = (k.trim(), v.trim());
-            if k.eq_ignore_ascii_case("transfer-encoding")
-                && v.split(',')
-                    .any(|c| c.trim().eq_ignore_ascii_case("chunked"))
-            {
-                chunked = true;
-            } else if k.eq_ignore_ascii_case("content-length") {
-                length = v.parse::<usize>().ok();
-            }
+    let mut start = status_end + 2;
+    loop {
+        let end = crlf(raw, start).ok_or(incomplete)?;
+        let line = &raw[start..end];
+        start = end + 2;
+        if line.is_empty() {
+            break;
+        }
+        let Some(colon) = memchr::memchr(b':', line) else {
+            continue;
+        };
+        let (k, v) = (line[..colon].trim_ascii(), line[colon + 1..].trim_ascii());
+        if k.eq_ignore_ascii_case(b"transfer-encoding") {
+            chunked |= v
+                .split(|b| *b == b',')
+                .any(|c| c.trim_ascii().eq_ignore_ascii_case(b"chunked"));
+        } else if k.eq_ignore_ascii_case(b"content-length") {
+            length = std::str::from_utf8(v).ok().and_then(|v| v.parse().ok());
         }
     }
-    let rest = &raw[end + 4..];
-    let body = if chunked {
-        dechunk(rest)?
-    } else if let Some(n) = length {
-        if rest.len() < n {
-            return Err(format!(
-                "body shorter than its Content-Length ({} of {n})",
-                rest.len()
-            ));
+    let framing = match (chunked, length) {
+        (true, _) => Framing::Chunked,
+        (false, Some(n)) => Framing::Length(n),
+        (false, None) => Framing::Close,
+    };
+    Ok((status, framing, start))
+}
+
+/// Where the line starting at `from` ends: the index of its "\r\n".
+fn crlf(raw: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let nl = at + memchr::memchr(b'\n', raw.get(at..)?)?;
+        if nl > from && raw[nl - 1] == b'\r' {
+            return Some(nl - 1);
         }
-        rest[..n].to_vec()
-    } else {
-        rest.to_vec()
+        at = nl + 1;
+    }
+}
+
+/// Parse a complete response (the connection was closed after it).
+pub fn parse_response(raw: &[u8]) -> std::result::Result<Response, String> {
+    let (status, framing, start) = parse_head(raw)?;
+    let rest = &raw[start..];
+    let body = match framing {
+        Framing::Chunked => dechunk(rest)?,
+        Framing::Length(n) => rest.get(..n).ok_or_else(|| short(rest.len(), n))?.to_vec(),
+        Framing::Close => rest.to_vec(),
     };
     Ok(Response { status, body })
+}
+
+/// [`parse_response`] on an answer it may keep: the body stays where it was read.
+pub fn parse_response_owned(mut raw: Vec<u8>) -> std::result::Result<Response, String> {
+    let (status, framing, start) = parse_head(&raw)?;
+    let body = match framing {
+        Framing::Chunked => dechunk(&raw[start..])?,
+        Framing::Length(n) => {
+            let have = raw.len() - start;
+            if have < n {
+                return Err(short(have, n));
+            }
+            raw.truncate(start + n);
+            raw.drain(..start);
+            raw
+        }
+        Framing::Close => {
+            raw.drain(..start);
+            raw
+        }
+    };
+    Ok(Response { status, body })
+}
+
+fn short(have: usize, n: usize) -> String {
+    format!("body shorter than its Content-Length ({have} of {n})")
 }
 
 /// MD5 of `body`, lowercase hex (what keepalived's genhash prints).
@@ -197,16 +267,19 @@ pub fn url(c: &HttpCheck, scheme: &str) -> String {
 
 /// `GET URL`: what names a try in its messages (`&what[4..]` is the URL).
 pub fn what(c: &HttpCheck, scheme: &str) -> String {
-    let mut s = String::from("GET ");
+    let mut s = String::with_capacity(4 + scheme.len() + 3 + 47 + c.path.len());
+    s.push_str("GET ");
     write_url(&mut s, c, scheme);
     s
 }
 
 /// Append the URL to `s`, sized once: it is written at every check.
 fn write_url(s: &mut String, c: &HttpCheck, scheme: &str) {
-    // An address as host_port() writes it ([v6]:port): a check's carries no scope.
     s.reserve(scheme.len() + 3 + 47 + c.path.len());
-    let _ = write!(s, "{scheme}://{}{}", c.addr, c.path);
+    s.push_str(scheme);
+    s.push_str("://");
+    push_host_port(s, c.addr.ip(), c.addr.port());
+    s.push_str(&c.path);
 }
 
 /// Send the request on `stream` and read until the server closes, within `timeout`.
@@ -242,7 +315,7 @@ pub async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
                 Err(e) => return Err(io_reason(what, &e)),
             }
         }
-        parse_response(&raw).map_err(|e| format!("{what}: {e}"))
+        parse_response_owned(raw).map_err(|e| format!("{what}: {e}"))
     };
     super::bounded(timeout, what, io).await
 }
@@ -286,7 +359,7 @@ pub fn judge(c: &HttpCheck, r: &Response, url: &str) -> Try {
     let mut ok = String::with_capacity(url.len() + 13);
     ok.push_str(url);
     ok.push_str(" answered ");
-    let _ = write!(ok, "{}", r.status);
+    ok.push_str(itoa::Buffer::new().format(r.status));
     Ok(ok)
 }
 
@@ -330,6 +403,22 @@ mod tests {
         assert_eq!(r.body, b"ok");
         let r = parse_response(b"HTTP/1.0 503 Busy\r\n\r\nsorry").unwrap();
         assert_eq!((r.status, r.body.as_slice()), (503, &b"sorry"[..]));
+        // A bare LF does not end a line; bytes that are not text are only bytes.
+        let r = parse_response(
+            b"HTTP/1.1 200 OK\nX: 1\r\nX-\xff: \xfe\r\nContent-Length: 1\r\n\r\n\n\r\nx",
+        )
+        .unwrap();
+        assert_eq!((r.status, r.body.as_slice()), (200, &b"\n"[..]));
+        let r = parse_response(b"HTTP/1.1 204 No Content\r\n\r\n").unwrap();
+        assert_eq!((r.status, r.body.as_slice()), (204, &b""[..]));
+        for raw in [
+            &b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokEXTRA"[..],
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+            b"HTTP/1.0 503 Busy\r\n\r\nsorry",
+            b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nabc",
+        ] {
+            assert_eq!(parse_response_owned(raw.to_vec()), parse_response(raw));
+        }
     }
 
     #[test]
@@ -338,7 +427,15 @@ mod tests {
             .unwrap_err()
             .contains("not an HTTP answer"));
         assert!(parse_response(b"HTTP/1.1 abc\r\n\r\n").is_err());
-        assert!(parse_response(b"HTTP/1.1 200").is_err());
+        assert!(parse_response(b"HTTP/1.1 200")
+            .unwrap_err()
+            .contains("no complete HTTP header"));
+        assert!(parse_response(b"")
+            .unwrap_err()
+            .contains("no complete HTTP header"));
+        assert!(parse_response(b"HTTP/1.1 200 OK\r\nServer: x\r\n")
+            .unwrap_err()
+            .contains("no complete HTTP header"));
         assert!(parse_response(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nabc").is_err());
         assert!(
             parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n").is_err()
