@@ -136,13 +136,32 @@ pub fn rfc3339_utc(t: SystemTime) -> String {
     let secs = d.as_secs();
     let (days, rem) = (secs / 86_400, secs % 86_400);
     let (y, m, dd) = civil_from_days(days as i64);
-    format!(
-        "{y:04}-{m:02}-{dd:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60,
-        d.subsec_millis()
-    )
+    if !(0..=9999).contains(&y) {
+        return format!(
+            "{y:04}-{m:02}-{dd:02}T{:02}:{:02}:{:02}.{:03}Z",
+            rem / 3600,
+            rem % 3600 / 60,
+            rem % 60,
+            d.subsec_millis()
+        );
+    }
+    // Digit by digit: every log line and every changed real server in a state file has a
+    // time, and the formatter's padded path costs some 150 instructions per field.
+    let mut out = String::with_capacity(24);
+    let mut digits = |v: u64, n: u32, sep: char| {
+        for i in (0..n).rev() {
+            out.push(char::from(b'0' + (v / 10u64.pow(i) % 10) as u8));
+        }
+        out.push(sep);
+    };
+    digits(y as u64, 4, '-');
+    digits(u64::from(m), 2, '-');
+    digits(u64::from(dd), 2, 'T');
+    digits(rem / 3600, 2, ':');
+    digits(rem % 3600 / 60, 2, ':');
+    digits(rem % 60, 2, '.');
+    digits(u64::from(d.subsec_millis()), 3, 'Z');
+    out
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
@@ -231,6 +250,25 @@ mod tests {
         assert_eq!(rfc3339_utc(t), "2026-11-22T05:48:06.123Z");
         let leap = UNIX_EPOCH + Duration::from_secs(951_782_400); // 2000-02-29
         assert_eq!(rfc3339_utc(leap), "2000-02-29T00:00:00.000Z");
+        // Digit by digit as the formatter pads them, up to year 9999 and past it.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..5000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let ms = x % 400_000_000_000_000;
+            let t = UNIX_EPOCH + Duration::from_millis(ms);
+            let (secs, rem) = (ms / 1000, ms % 1000);
+            let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+            let r = secs % 86_400;
+            let want = format!(
+                "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{rem:03}Z",
+                r / 3600,
+                r % 3600 / 60,
+                r % 60
+            );
+            assert_eq!(rfc3339_utc(t), want);
+        }
     }
 
     #[test]

@@ -126,14 +126,15 @@ impl Probe {
 
     /// The checkers as keepalived names them, several joined with "+" (HTTP_GET+TCP_CHECK;
     /// several urls of one HTTP_GET show once per url).
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> std::borrow::Cow<'static, str> {
         match self {
             Probe::All(checks) => checks
                 .iter()
                 .map(|c| c.probe.describe())
                 .collect::<Vec<_>>()
-                .join("+"),
-            p => p.kind().to_string(),
+                .join("+")
+                .into(),
+            p => p.kind().into(),
         }
     }
 

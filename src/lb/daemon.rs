@@ -14,7 +14,7 @@ use tokio::sync::{mpsc, watch};
 
 use super::machine::{diff, Addr, Change, Event, Health, Pool};
 use super::mail::{self, Alert};
-use super::status::{self, RealStatus, ServiceStatus, SorryStatus, StatusFile};
+use super::status::{self, HostPort, RealView, ServiceStatus, SinceMs, SorryStatus, StatusFile};
 use super::{HaSuspend, Options, VirtualService};
 use crate::addr::host_port;
 use crate::check::{self, Check, Verdict};
@@ -108,28 +108,24 @@ fn now_ms() -> u64 {
 }
 
 /// The state of a service's real servers, as the state file says it.
-fn reals_status(svc: &Svc) -> impl Iterator<Item = RealStatus> + '_ {
+fn reals_status(svc: &Svc) -> impl Iterator<Item = RealView<'_>> + '_ {
     svc.conf
         .reals
         .iter()
         .zip(&svc.pool.reals)
         .zip(&svc.have)
-        .map(|((r, st), h)| RealStatus {
-            addr: host_port(r.addr, r.port),
+        .map(|((r, st), h)| RealView {
+            addr: HostPort(r.addr, r.port),
             health: st.health,
             weight: st.weight,
             in_table: h.1,
-            since: (st.since_ms != 0).then(|| rfc3339_ms(st.since_ms)),
-            reason: st.reason.clone(),
+            since: (st.since_ms != 0).then_some(SinceMs(st.since_ms)),
+            reason: &st.reason,
             check: r.check.probe.describe(),
             checks: st.checks,
             failures: st.failures,
-            check_duration: st.check_duration.clone(),
+            check_duration: &st.check_duration,
         })
-}
-
-fn rfc3339_ms(ms: u64) -> String {
-    rfc3339_utc(UNIX_EPOCH + Duration::from_millis(ms))
 }
 
 fn addr_text(a: Addr) -> String {
@@ -193,6 +189,10 @@ async fn run_async(
     loop {
         lb.opts.heart.beat();
         tokio::select! {
+            // Verdicts first: they come at the checks' pace, so the queue is soon empty
+            // and the timer and the signals are looked at then. Polled in a random order,
+            // the three signals were polled at every verdict.
+            biased;
             Some((id, i, v)) = rx.recv() => {
                 lb.checks += 1;
                 let Some(s) = lb.svcs.iter().position(|x| x.id == id) else { continue };
@@ -309,21 +309,38 @@ async fn checker(
     tx: mpsc::UnboundedSender<(usize, usize, Verdict)>,
     id: (usize, usize),
 ) {
-    tokio::time::sleep(first).await;
+    let mut due = tokio::time::Instant::now() + first;
     loop {
-        while *suspended.borrow_and_update() {
-            if suspended.changed().await.is_err() {
-                return;
+        tokio::time::sleep_until(due).await;
+        if *suspended.borrow() {
+            while *suspended.borrow_and_update() {
+                if suspended.changed().await.is_err() {
+                    return;
+                }
             }
+            due = tokio::time::Instant::now();
         }
         // Boxed: the state of a check (its buffers) lives only while it runs, not in each
         // of a thousand idle tasks between checks.
         let v = Box::pin(check.run()).await;
+        due = next_due(due, v.elapsed, delay_loop, tokio::time::Instant::now());
         if tx.send((id.0, id.1, v)).is_err() {
             return;
         }
-        tokio::time::sleep(delay_loop).await;
     }
+}
+
+/// When the next check is due: `delay_loop` after the check ended, as keepalived waits,
+/// but counted from when it was due rather than from when this loop got to start it. A
+/// loop busy for a while (writing the state file, a reload) then delays the checks due
+/// meanwhile once, instead of starting them together and keeping them together from
+/// then on: checks in step go to their servers in bursts and hold their buffers at the
+/// same time. Never before `now`.
+fn next_due<I>(due: I, took: Duration, delay_loop: Duration, now: I) -> I
+where
+    I: Copy + Ord + std::ops::Add<Duration, Output = I>,
+{
+    (due + took + delay_loop).max(now)
 }
 
 /// How often ha_suspend looks at who holds a service.
@@ -930,4 +947,20 @@ fn run_command(argv: Vec<String>) {
             );
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_started_late_keeps_its_place() {
+        let ms = Duration::from_millis;
+        // Due at 1000, started on time, took 20: due again 5 s after it ended.
+        assert_eq!(next_due(ms(1000), ms(20), ms(5000), ms(1020)), ms(6020));
+        // Started 300 late behind a busy loop: the lateness is not carried on.
+        assert_eq!(next_due(ms(1000), ms(20), ms(5000), ms(1320)), ms(6020));
+        // Later than a whole delay loop: due at once, not in the past.
+        assert_eq!(next_due(ms(1000), ms(20), ms(500), ms(9000)), ms(9000));
+    }
 }

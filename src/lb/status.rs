@@ -2,8 +2,10 @@
 //! or suspension, and every [`REWRITE_EVERY`] for the counters), and what `lb status`
 //! reads.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::ErrorKind;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +33,44 @@ pub struct RealStatus {
     /// How long its checks took (retries included), seconds.
     #[serde(default)]
     pub check_duration: crate::metrics::expo::Histogram,
+}
+
+/// A real server's state as `lb run` writes it: [`RealStatus`]'s fields, borrowed from
+/// the checker's own state and formatted as they are written. A thousand of them reach
+/// the file every few seconds; none is copied into a [`RealStatus`] first.
+#[derive(Serialize)]
+pub struct RealView<'a> {
+    pub addr: HostPort,
+    pub health: Health,
+    pub weight: u32,
+    pub in_table: Option<u32>,
+    pub since: Option<SinceMs>,
+    pub reason: &'a str,
+    pub check: Cow<'static, str>,
+    pub checks: u64,
+    pub failures: u64,
+    pub check_duration: &'a crate::metrics::expo::Histogram,
+}
+
+/// An address and port, written as [`crate::addr::host_port`] writes them.
+pub struct HostPort(pub IpAddr, pub u16);
+
+impl Serialize for HostPort {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut t = String::with_capacity(21);
+        crate::addr::push_host_port(&mut t, self.0, self.1);
+        s.serialize_str(&t)
+    }
+}
+
+/// Milliseconds since the epoch, written in RFC 3339 UTC.
+pub struct SinceMs(pub u64);
+
+impl Serialize for SinceMs {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let t = std::time::UNIX_EPOCH + std::time::Duration::from_millis(self.0);
+        s.serialize_str(&crate::logging::rfc3339_utc(t))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,5 +241,63 @@ mod tests {
         assert_eq!(written, serde_json::to_string(&listed).unwrap());
         let read: StatusFile = serde_json::from_str(&written).unwrap();
         assert_eq!(read, listed);
+    }
+
+    #[test]
+    fn a_view_writes_what_a_status_reads() {
+        let mut took = crate::metrics::expo::Histogram::default();
+        took.observe(0.003);
+        took.observe(0.7);
+        let since = 1_796_583_600_123;
+        for (addr, since, check) in [
+            ("10.0.0.7".parse().unwrap(), Some(since), "HTTP_GET"),
+            ("2001:db8::7".parse().unwrap(), None, "HTTP_GET+TCP_CHECK"),
+        ] {
+            let view = RealView {
+                addr: HostPort(addr, 8080),
+                health: Health::Down,
+                weight: 3,
+                in_table: Some(0),
+                since: since.map(SinceMs),
+                reason: "http://10.0.0.7:8080/ \"answered\" 503",
+                check: check.to_string().into(),
+                checks: 12,
+                failures: 2,
+                check_duration: &took,
+            };
+            let status = RealStatus {
+                addr: crate::addr::host_port(addr, 8080),
+                health: Health::Down,
+                weight: 3,
+                in_table: Some(0),
+                since: since.map(|ms| {
+                    crate::logging::rfc3339_utc(
+                        std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms),
+                    )
+                }),
+                reason: view.reason.into(),
+                check: check.into(),
+                checks: 12,
+                failures: 2,
+                check_duration: took.clone(),
+            };
+            let written = serde_json::to_string(&view).unwrap();
+            assert_eq!(written, serde_json::to_string(&status).unwrap());
+            assert_eq!(
+                serde_json::from_str::<RealStatus>(&written).unwrap(),
+                status
+            );
+        }
+        // Other bounds than the checks' are written as they are.
+        let other = crate::metrics::expo::Histogram::new(&[0.5, 1.0]);
+        let text = serde_json::to_string(&other).unwrap();
+        assert!(
+            text.starts_with(r#"{"bounds":[0.5,1.0],"counts":[0,0]"#),
+            "{text}"
+        );
+        assert_eq!(
+            serde_json::from_str::<crate::metrics::expo::Histogram>(&text).unwrap(),
+            other
+        );
     }
 }
