@@ -172,6 +172,8 @@ async fn run_async(
         holders: Holders::new(&opts_state_dir),
         announced: Default::default(),
         written: Instant::now(),
+        dirty: false,
+        changed: false,
     };
     for conf in services {
         lb.add(conf, &tx)?;
@@ -184,8 +186,11 @@ async fn run_async(
 
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     // Counters alone (checks done, their durations) reach the file every REWRITE_EVERY;
-    // a change of health, weight, quorum or suspension is written at once.
-    let mut dirty = false;
+    // a change of health, weight, quorum or suspension at once, or CHANGE_GAP after the
+    // last write: a thousand servers failing together make a few writes of the file, not
+    // a thousand (each of them all thousand servers).
+    let flush = tokio::time::sleep(Duration::ZERO);
+    tokio::pin!(flush);
     loop {
         lb.opts.heart.beat();
         tokio::select! {
@@ -197,11 +202,17 @@ async fn run_async(
                 lb.checks += 1;
                 let Some(s) = lb.svcs.iter().position(|x| x.id == id) else { continue };
                 if lb.verdict(s, i, &v) {
-                    lb.write_status();
+                    if lb.written.elapsed() >= status::CHANGE_GAP {
+                        lb.write_status();
+                    } else if !lb.changed {
+                        lb.changed = true;
+                        flush.as_mut().reset((lb.written + status::CHANGE_GAP).into());
+                    }
                 } else {
-                    dirty = true;
+                    lb.dirty = true;
                 }
             }
+            _ = &mut flush, if lb.changed => lb.write_status(),
             _ = tick.tick() => {
                 if let Some(a) = &lb.opts.announce {
                     lb.announced.pay(a);
@@ -212,10 +223,9 @@ async fn run_async(
                     }
                 }
                 if lb.update_suspension()
-                    || (dirty && lb.written.elapsed() >= status::REWRITE_EVERY)
+                    || (lb.dirty && lb.written.elapsed() >= status::REWRITE_EVERY)
                 {
                     lb.write_status();
-                    dirty = false;
                 }
             }
             _ = term.recv() => break,
@@ -437,6 +447,10 @@ struct Lb {
     announced: Announced,
     /// When the state file was last written.
     written: Instant,
+    /// Counters changed since (written every REWRITE_EVERY).
+    dirty: bool,
+    /// Something else changed since, to be written CHANGE_GAP after `written`.
+    changed: bool,
 }
 
 impl Lb {
@@ -775,6 +789,7 @@ impl Lb {
     /// ([`status::Each`]), so a write costs one server's strings, not a thousand's.
     fn write_status(&mut self) {
         self.written = Instant::now();
+        (self.dirty, self.changed) = (false, false);
         let services: Vec<_> = self
             .svcs
             .iter()

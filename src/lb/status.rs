@@ -1,6 +1,6 @@
-//! The state file `lb run` keeps up to date (at every change of health, weight, quorum
-//! or suspension, and every [`REWRITE_EVERY`] for the counters), and what `lb status`
-//! reads.
+//! The state file `lb run` keeps up to date (at a change of health, weight, quorum or
+//! suspension, within [`CHANGE_GAP`] of the last write, and every [`REWRITE_EVERY`] for
+//! the counters), and what `lb status` reads.
 
 use std::borrow::Cow;
 use std::fs;
@@ -132,6 +132,10 @@ pub struct StatusFile<S = Vec<ServiceStatus>> {
 
 /// How often the counters alone (checks, failures, durations) are written.
 pub const REWRITE_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The least time between two writes for changes of health, weight, quorum or
+/// suspension (the first change after a quiet while is written at once).
+pub const CHANGE_GAP: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// `STATE_DIR/lb.json`, or `STATE_DIR/lb-NAME.json`.
 pub fn path(state_dir: &Path, name: Option<&str>) -> PathBuf {
