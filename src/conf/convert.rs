@@ -762,6 +762,31 @@ mod tests {
         assert!(plan[0].contains("--delay-loop 4s --warmup 0 "), "{plan:?}");
     }
 
+    #[test]
+    fn http_checks_ask_http_1_0_unless_told_1_1_as_keepalived_does() {
+        let text = |proto: &str| {
+            format!("virtual_server 10.0.0.1 80 {{\n real_server 10.0.0.2 80 {{\n  HTTP_GET {{\n{proto}   url {{\n    path /\n   }}\n  }}\n }}\n}}\n")
+        };
+        for (proto, http10) in [
+            ("", true),
+            ("   http_protocol 1.0\n", true),
+            ("   http_protocol 1.0C\n", true),
+            ("   http_protocol 1.1\n", false),
+        ] {
+            let (c, d) = conf(&text(proto));
+            assert!(d.iter().all(|x| x.level != Level::Error), "{proto}: {d:?}");
+            let v = &services(&c).unwrap()[0];
+            match &v.reals[0].check.probe {
+                crate::check::Probe::Http(h) => assert_eq!(h.http10, http10, "{proto:?}"),
+                p => panic!("{p:?}"),
+            }
+        }
+        let (_, d) = conf(&text("   http_protocol 2\n"));
+        let e = d.iter().find(|x| x.level == Level::Error).unwrap();
+        assert_eq!((e.loc.line, e.loc.col), (4, 4), "{e}");
+        assert!(e.to_string().contains("one of 1.0, 1.0C, 1.1"), "{e}");
+    }
+
     const GROUP: &str = "vrrp_script weighted {\n script /bin/true\n weight -20\n}\nvrrp_script plain {\n script /bin/false\n}\nvrrp_sync_group G {\n group {\n  A\n  B\n }\n track_script {\n  plain\n }\n track_interface {\n  eth9\n }\n notify \"/usr/local/bin/group-note x\"\n notify_master /bin/master\n}\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n virtual_ipaddress {\n  10.0.0.1\n }\n track_script {\n  weighted\n  plain weight 0\n }\n}\nvrrp_instance B {\n interface eth1\n virtual_router_id 2\n virtual_ipaddress {\n  10.0.1.1\n }\n track_interface {\n  eth9\n }\n}\nvrrp_instance C {\n interface eth0\n virtual_router_id 3\n virtual_ipaddress {\n  10.0.0.3\n }\n track_script {\n  weighted\n }\n}\n";
 
     #[test]

@@ -1611,7 +1611,9 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                 let tls = k.key == "SSL_GET";
                 let mut urls = vec![];
                 let mut vh = None;
-                let mut http10 = false;
+                // keepalived asks HTTP/1.0 unless told 1.1 (2.2.7 sends "GET PATH
+                // HTTP/1.0", User-Agent and Host, with no http_protocol).
+                let mut http10 = true;
                 let mut common = CheckCommon::default();
                 for c in cx.block(k) {
                     match c.key.as_str() {
@@ -1631,7 +1633,16 @@ fn real_server(cx: &mut Ctx, n: &Node) -> Option<RealServer> {
                             }
                         }
                         "virtualhost" => vh = cx.one(c).map(str::to_string),
-                        "http_protocol" => http10 = cx.one(c) == Some("1.0"),
+                        "http_protocol" => match cx.one(c) {
+                            // 1.0C adds "Connection: close", which hakit always sends.
+                            Some("1.0" | "1.0C") => http10 = true,
+                            Some("1.1") => http10 = false,
+                            Some(v) => cx.err(
+                                &c.loc,
+                                format!("http_protocol {v}: one of 1.0, 1.0C, 1.1"),
+                            ),
+                            None => {}
+                        },
                         _ => common_key(cx, c, &mut common, &k.key),
                     }
                 }
