@@ -14,9 +14,9 @@
 # Then keepalived's own checker as the peer (it needs IPVS: Debian's kernel under qemu,
 # scripts/vm/run.sh): one virtual_server with KA_REALS (1,000) HTTP_GET real servers
 # every KA_DELAY (5) s, under keepalived -C and under `hakit lb run --config` on the same
-# file in the same boot (scripts/vm/checkers.sh). Printed: CPU per check and peak RSS of
-# each, and the ratios hakit/keepalived. PEER=keepalived runs only this part, PEER=none
-# skips it.
+# file in the same boot (scripts/vm/checkers.sh), nginx serving them. Printed: CPU per
+# check and peak RSS of each, and the ratios hakit/keepalived. PEER=keepalived runs only
+# this part, PEER=none skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REALS=${REALS:-1200}
@@ -39,8 +39,16 @@ peer() {
   cp /usr/sbin/keepalived "$t/keepalived"
   ldd /usr/sbin/keepalived | awk '/=>/ {print $3}' | xargs -I{} cp -L {} "$t/"
   tar -C "$t" -cf "$t/keepalived.tar" $(cd "$t" && ls | grep -v '^keepalived$')
+  # nginx serves the real servers (http-reals.sh): one process, where busybox httpd forks
+  # per connection and took most of the VM's one CPU, so that the checkers were measured
+  # preempted twice per check behind an overflowing listen queue.
+  mkdir "$t/ng"
+  cp /usr/sbin/nginx "$t/nginx"
+  ldd /usr/sbin/nginx | awk '/=>/ {print $3}' | xargs -I{} cp -L {} "$t/ng/"
+  tar -C "$t/ng" -cf "$t/nginx.tar" .
   local out
   out=$(HAKIT=$HAKIT scripts/vm/run.sh -t 900 -f "$t/keepalived" -f "$t/keepalived.tar" \
+    -f "$t/nginx" -f "$t/nginx.tar" \
     -f scripts/vm/checkers.sh -f scripts/vm/http-reals.sh -- "N=${KA_REALS:-1000} DELAY=${KA_DELAY:-5} bash checkers.sh") || true
   rm -rf "$t"
   echo "$out" | awk -v n="${KA_REALS:-1000}" '
