@@ -13,10 +13,21 @@ use crate::error::{Error, Result};
 /// compact and streamed to the file: a checker's state with a thousand real servers is
 /// not built in memory first.
 pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+    write_with(path, |f| {
+        serde_json::to_writer(f, value).map_err(std::io::Error::other)
+    })
+}
+
+/// Write what `body` writes, then a newline, to `path` atomically (through a file beside
+/// it, renamed), creating its directory.
+pub fn write_with(
+    path: &Path,
+    body: impl Fn(&mut std::io::BufWriter<fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
     let tmp = path.with_extension("json.tmp");
     let write = || {
         let mut f = std::io::BufWriter::with_capacity(16 * 1024, fs::File::create(&tmp)?);
-        serde_json::to_writer(&mut f, value).map_err(std::io::Error::other)?;
+        body(&mut f)?;
         f.write_all(b"\n")?;
         f.into_inner().map_err(|e| e.into_error())?;
         fs::rename(&tmp, path)

@@ -821,7 +821,7 @@ impl Lb {
             services,
             stale: false,
         };
-        if let Err(e) = status::write(&self.opts.state_dir, &file) {
+        if let Err(e) = status::write_views(&self.opts.state_dir, &file) {
             warn!("{e}");
         }
     }

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::fs;
 use std::io::ErrorKind;
+use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
@@ -50,6 +51,55 @@ pub struct RealView<'a> {
     pub checks: u64,
     pub failures: u64,
     pub check_duration: &'a crate::metrics::expo::Histogram,
+}
+
+impl RealView<'_> {
+    /// Write the view as serde_json writes it (a test holds them to it), by hand: serde
+    /// writes every key through its escaping in a handful of small writes, and the state
+    /// of a thousand real servers is written every few seconds. Addresses, times and the
+    /// numbers need no escaping; the texts go through serde_json.
+    pub fn write_json<W: Write>(&self, w: &mut W) -> std::io::Result<()> {
+        let mut n = itoa::Buffer::new();
+        let mut addr = String::with_capacity(48);
+        crate::addr::push_host_port(&mut addr, self.addr.0, self.addr.1);
+        w.write_all(b"{\"addr\":\"")?;
+        w.write_all(addr.as_bytes())?;
+        w.write_all(match self.health {
+            Health::Up => b"\",\"health\":\"up\",\"weight\":",
+            Health::Down => b"\",\"health\":\"down\",\"weight\":",
+        })?;
+        w.write_all(n.format(self.weight).as_bytes())?;
+        w.write_all(b",\"in_table\":")?;
+        match self.in_table {
+            Some(t) => w.write_all(n.format(t).as_bytes())?,
+            None => w.write_all(b"null")?,
+        }
+        w.write_all(b",\"since\":")?;
+        match &self.since {
+            Some(SinceMs(ms)) => {
+                let t = std::time::UNIX_EPOCH + std::time::Duration::from_millis(*ms);
+                w.write_all(b"\"")?;
+                w.write_all(crate::logging::rfc3339_utc(t).as_bytes())?;
+                w.write_all(b"\"")?;
+            }
+            None => w.write_all(b"null")?,
+        }
+        w.write_all(b",\"reason\":")?;
+        json(w, self.reason)?;
+        w.write_all(b",\"check\":")?;
+        json(w, &*self.check)?;
+        w.write_all(b",\"checks\":")?;
+        w.write_all(n.format(self.checks).as_bytes())?;
+        w.write_all(b",\"failures\":")?;
+        w.write_all(n.format(self.failures).as_bytes())?;
+        w.write_all(b",\"check_duration\":")?;
+        self.check_duration.write_json(w)?;
+        w.write_all(b"}")
+    }
+}
+
+fn json<W: Write, T: Serialize + ?Sized>(w: &mut W, v: &T) -> std::io::Result<()> {
+    serde_json::to_writer(w, v).map_err(std::io::Error::other)
 }
 
 /// An address and port, written as [`crate::addr::host_port`] writes them.
@@ -149,6 +199,68 @@ pub fn path(state_dir: &Path, name: Option<&str>) -> PathBuf {
 pub fn write<S: Serialize>(state_dir: &Path, s: &StatusFile<S>) -> Result<()> {
     let name = (s.name != "lb").then_some(s.name.as_str());
     crate::statefile::write_json(&path(state_dir, name), s)
+}
+
+/// [`write`] for `lb run`: the real servers made one at a time as views and written by
+/// [`RealView::write_json`], the rest as serde_json writes it (a test holds the two to
+/// the same text).
+pub fn write_views<'a, F, I>(
+    state_dir: &Path,
+    s: &StatusFile<Vec<ServiceStatus<Each<F>>>>,
+) -> Result<()>
+where
+    F: Fn() -> I,
+    I: Iterator<Item = RealView<'a>>,
+{
+    let name = (s.name != "lb").then_some(s.name.as_str());
+    crate::statefile::write_with(&path(state_dir, name), |w| write_views_to(w, s))
+}
+
+fn write_views_to<'a, W, F, I>(
+    w: &mut W,
+    s: &StatusFile<Vec<ServiceStatus<Each<F>>>>,
+) -> std::io::Result<()>
+where
+    W: Write,
+    F: Fn() -> I,
+    I: Iterator<Item = RealView<'a>>,
+{
+    w.write_all(b"{\"name\":")?;
+    json(w, &s.name)?;
+    write!(w, ",\"pid\":{},\"started\":", s.pid)?;
+    json(w, &s.started)?;
+    write!(
+        w,
+        ",\"dry_run\":{},\"checks\":{},\"services\":[",
+        s.dry_run, s.checks
+    )?;
+    for (i, svc) in s.services.iter().enumerate() {
+        w.write_all(if i > 0 {
+            b",{\"service\":"
+        } else {
+            b"{\"service\":"
+        })?;
+        json(w, &svc.service)?;
+        w.write_all(b",\"scheduler\":")?;
+        json(w, &svc.scheduler)?;
+        w.write_all(b",\"forward\":")?;
+        json(w, &svc.forward)?;
+        write!(
+            w,
+            ",\"quorum_up\":{},\"alive_weight\":{},\"quorum\":{},\"hysteresis\":{},\"suspended\":{},\"sorry\":",
+            svc.quorum_up, svc.alive_weight, svc.quorum, svc.hysteresis, svc.suspended
+        )?;
+        json(w, &svc.sorry)?;
+        w.write_all(b",\"reals\":[")?;
+        for (j, r) in (svc.reals.0)().enumerate() {
+            if j > 0 {
+                w.write_all(b",")?;
+            }
+            r.write_json(w)?;
+        }
+        w.write_all(b"]}")?;
+    }
+    w.write_all(if s.stale { b"],\"stale\":true}" } else { b"]}" })
 }
 
 /// Read the state of the named (or default) checker, marking it stale when its process
@@ -290,6 +402,76 @@ mod tests {
             assert_eq!(
                 serde_json::from_str::<RealStatus>(&written).unwrap(),
                 status
+            );
+            let mut by_hand = Vec::new();
+            view.write_json(&mut by_hand).unwrap();
+            assert_eq!(String::from_utf8(by_hand).unwrap(), written);
+        }
+        // The whole file by hand, as serde writes the list it reads back.
+        let views = || {
+            (1..=3u8).map(|i| RealView {
+                addr: HostPort(IpAddr::from([10, 0, 0, i]), 80),
+                health: if i % 2 == 0 { Health::Up } else { Health::Down },
+                weight: u32::from(i),
+                in_table: (i % 2 == 0).then_some(u32::from(i)),
+                since: (i > 1).then_some(SinceMs(1_796_583_600_000)),
+                reason: ["a \"quoted\"\nline", "ok", "\u{1}é"][usize::from(i - 1)],
+                check: "HTTP_GET".into(),
+                checks: u64::from(i) * 10,
+                failures: u64::from(i),
+                check_duration: &took,
+            })
+        };
+        for (stale, sorry) in [
+            (false, None),
+            (
+                true,
+                Some(SorryStatus {
+                    addr: "[2001:db8::9]:80".into(),
+                    active: true,
+                }),
+            ),
+        ] {
+            fn file<R>(
+                a: R,
+                b: R,
+                stale: bool,
+                sorry: Option<SorryStatus>,
+            ) -> StatusFile<Vec<ServiceStatus<R>>> {
+                let svc = |reals| ServiceStatus {
+                    service: "TCP 10.0.0.100:80".into(),
+                    scheduler: "rr".into(),
+                    forward: "route".into(),
+                    quorum_up: true,
+                    alive_weight: 2,
+                    quorum: 1,
+                    hysteresis: 0,
+                    suspended: false,
+                    sorry: sorry.clone(),
+                    reals,
+                };
+                StatusFile {
+                    name: "lb-\"x\"".into(),
+                    pid: 7,
+                    started: "2026-12-06T19:00:00Z".into(),
+                    dry_run: true,
+                    checks: 30,
+                    services: vec![svc(a), svc(b)],
+                    stale,
+                }
+            }
+            let mut by_hand = Vec::new();
+            write_views_to(
+                &mut by_hand,
+                &file(Each(views), Each(views), stale, sorry.clone()),
+            )
+            .unwrap();
+            let listed: Vec<RealStatus> = views()
+                .map(|v| serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap())
+                .collect();
+            assert_eq!(
+                String::from_utf8(by_hand).unwrap(),
+                serde_json::to_string(&file(listed.clone(), listed, stale, sorry)).unwrap()
             );
         }
         // Other bounds than the checks' are written as they are.
