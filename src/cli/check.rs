@@ -448,7 +448,7 @@ impl CheckCmd {
                     cert: a.cert.clone(),
                     key: a.key.clone(),
                 })?;
-                (Probe::Ssl(c, t), &a.http.common)
+                (Probe::Ssl(c, Box::new(t)), &a.http.common)
             }
             CheckCmd::Misc(m) => {
                 let argv = match m.command.as_slice() {

@@ -510,7 +510,7 @@ fn checker(
                 };
                 out.push(Check {
                     probe: match &tls {
-                        Some(t) => Probe::Ssl(h, t.clone()),
+                        Some(t) => Probe::Ssl(h, Box::new(t.clone())),
                         None => Probe::Http(h),
                     },
                     policy: policy(common, 1, 3.0),
