@@ -313,6 +313,21 @@ pub fn read_all(state_dir: &Path) -> Result<Vec<StatusFile>> {
 mod tests {
     use super::*;
 
+    fn service<R>(reals: R, sorry: Option<SorryStatus>) -> ServiceStatus<R> {
+        ServiceStatus {
+            service: "TCP 10.0.0.100:80".into(),
+            scheduler: "rr".into(),
+            forward: "route".into(),
+            quorum_up: true,
+            alive_weight: 2,
+            quorum: 1,
+            hysteresis: 0,
+            suspended: false,
+            sorry,
+            reals,
+        }
+    }
+
     fn real(i: u8) -> RealStatus {
         RealStatus {
             addr: format!("10.0.0.{i}:80"),
@@ -337,18 +352,7 @@ mod tests {
                 started: "2026-12-06T19:00:00Z".into(),
                 dry_run: false,
                 checks: 30,
-                services: vec![ServiceStatus {
-                    service: "TCP 10.0.0.100:80".into(),
-                    scheduler: "rr".into(),
-                    forward: "route".into(),
-                    quorum_up: true,
-                    alive_weight: 2,
-                    quorum: 1,
-                    hysteresis: 0,
-                    suspended: false,
-                    sorry: None,
-                    reals,
-                }],
+                services: vec![service(reals, None)],
                 stale: false,
             }
         }
@@ -438,25 +442,13 @@ mod tests {
                 stale: bool,
                 sorry: Option<SorryStatus>,
             ) -> StatusFile<Vec<ServiceStatus<R>>> {
-                let svc = |reals| ServiceStatus {
-                    service: "TCP 10.0.0.100:80".into(),
-                    scheduler: "rr".into(),
-                    forward: "route".into(),
-                    quorum_up: true,
-                    alive_weight: 2,
-                    quorum: 1,
-                    hysteresis: 0,
-                    suspended: false,
-                    sorry: sorry.clone(),
-                    reals,
-                };
                 StatusFile {
                     name: "lb-\"x\"".into(),
                     pid: 7,
                     started: "2026-12-06T19:00:00Z".into(),
                     dry_run: true,
                     checks: 30,
-                    services: vec![svc(a), svc(b)],
+                    services: vec![service(a, sorry.clone()), service(b, sorry)],
                     stale,
                 }
             }
