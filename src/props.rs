@@ -190,9 +190,8 @@ proptest! {
     ) {
         let mut r = head.into_bytes();
         r.extend(body);
-        use crate::check::http::{parse_response, parse_response_owned};
-        prop_assert_eq!(parse_response_owned(r.clone()), parse_response(&r));
-        prop_assert_eq!(parse_response_owned(raw.clone()), parse_response(&raw));
+        let _ = crate::check::http::parse_response(&r);
+        let _ = crate::check::http::parse_response(&raw);
     }
 
     #[test]
