@@ -14,7 +14,7 @@ use tokio::sync::{mpsc, watch};
 
 use super::machine::{diff, Addr, Change, Event, Health, Pool};
 use super::mail::{self, Alert};
-use super::status::{self, HostPort, RealView, ServiceStatus, SinceMs, SorryStatus, StatusFile};
+use super::status::{self, RealView, ServiceStatus, SorryStatus, StatusFile};
 use super::{HaSuspend, Options, VirtualService};
 use crate::addr::host_port;
 use crate::check::{self, Check, Verdict};
@@ -115,11 +115,12 @@ fn reals_status(svc: &Svc) -> impl Iterator<Item = RealView<'_>> + '_ {
         .zip(&svc.pool.reals)
         .zip(&svc.have)
         .map(|((r, st), h)| RealView {
-            addr: HostPort(r.addr, r.port),
+            addr: r.addr,
+            port: r.port,
             health: st.health,
             weight: st.weight,
             in_table: h.1,
-            since: (st.since_ms != 0).then_some(SinceMs(st.since_ms)),
+            since_ms: (st.since_ms != 0).then_some(st.since_ms),
             reason: &st.reason,
             check: r.check.probe.describe(),
             checks: st.checks,
@@ -785,8 +786,8 @@ impl Lb {
         changed
     }
 
-    /// Write the state file. The real servers are made one at a time as they are written
-    /// ([`status::Each`]), so a write costs one server's strings, not a thousand's.
+    /// Write the state file. The real servers are borrowed one at a time as they are
+    /// written ([`status::Each`], [`RealView`]), not copied.
     fn write_status(&mut self) {
         self.written = Instant::now();
         (self.dirty, self.changed) = (false, false);
@@ -821,7 +822,7 @@ impl Lb {
             services,
             stale: false,
         };
-        if let Err(e) = status::write_views(&self.opts.state_dir, &file) {
+        if let Err(e) = status::write(&self.opts.state_dir, &file) {
             warn!("{e}");
         }
     }

@@ -37,15 +37,17 @@ pub struct RealStatus {
 }
 
 /// A real server's state as `lb run` writes it: [`RealStatus`]'s fields, borrowed from
-/// the checker's own state and formatted as they are written. A thousand of them reach
-/// the file every few seconds; none is copied into a [`RealStatus`] first.
-#[derive(Serialize)]
+/// the checker's own state and formatted as they are written ([`RealView::write_json`]).
+/// A thousand of them reach the file every few seconds; none is copied into a
+/// [`RealStatus`] first.
 pub struct RealView<'a> {
-    pub addr: HostPort,
+    pub addr: IpAddr,
+    pub port: u16,
     pub health: Health,
     pub weight: u32,
     pub in_table: Option<u32>,
-    pub since: Option<SinceMs>,
+    /// Last change of health, ms since the epoch.
+    pub since_ms: Option<u64>,
     pub reason: &'a str,
     pub check: Cow<'static, str>,
     pub checks: u64,
@@ -54,14 +56,15 @@ pub struct RealView<'a> {
 }
 
 impl RealView<'_> {
-    /// Write the view as serde_json writes it (a test holds them to it), by hand: serde
-    /// writes every key through its escaping in a handful of small writes, and the state
-    /// of a thousand real servers is written every few seconds. Addresses, times and the
-    /// numbers need no escaping; the texts go through serde_json.
+    /// Write the view as serde_json writes the [`RealStatus`] it reads back as (a test
+    /// holds them to it), by hand: serde writes every key through its escaping in a
+    /// handful of small writes, and the state of a thousand real servers is written every
+    /// few seconds. Addresses, times and numbers need no escaping; the texts go through
+    /// serde_json.
     pub fn write_json<W: Write>(&self, w: &mut W) -> std::io::Result<()> {
         let mut n = itoa::Buffer::new();
         let mut addr = String::with_capacity(48);
-        crate::addr::push_host_port(&mut addr, self.addr.0, self.addr.1);
+        crate::addr::push_host_port(&mut addr, self.addr, self.port);
         w.write_all(b"{\"addr\":\"")?;
         w.write_all(addr.as_bytes())?;
         w.write_all(match self.health {
@@ -75,9 +78,9 @@ impl RealView<'_> {
             None => w.write_all(b"null")?,
         }
         w.write_all(b",\"since\":")?;
-        match &self.since {
-            Some(SinceMs(ms)) => {
-                let t = std::time::UNIX_EPOCH + std::time::Duration::from_millis(*ms);
+        match self.since_ms {
+            Some(ms) => {
+                let t = std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms);
                 w.write_all(b"\"")?;
                 w.write_all(crate::logging::rfc3339_utc(t).as_bytes())?;
                 w.write_all(b"\"")?;
@@ -100,27 +103,6 @@ impl RealView<'_> {
 
 fn json<W: Write, T: Serialize + ?Sized>(w: &mut W, v: &T) -> std::io::Result<()> {
     serde_json::to_writer(w, v).map_err(std::io::Error::other)
-}
-
-/// An address and port, written as [`crate::addr::host_port`] writes them.
-pub struct HostPort(pub IpAddr, pub u16);
-
-impl Serialize for HostPort {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut t = String::with_capacity(21);
-        crate::addr::push_host_port(&mut t, self.0, self.1);
-        s.serialize_str(&t)
-    }
-}
-
-/// Milliseconds since the epoch, written in RFC 3339 UTC.
-pub struct SinceMs(pub u64);
-
-impl Serialize for SinceMs {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let t = std::time::UNIX_EPOCH + std::time::Duration::from_millis(self.0);
-        s.serialize_str(&crate::logging::rfc3339_utc(t))
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,21 +131,9 @@ pub struct ServiceStatus<R = Vec<RealStatus>> {
     pub reals: R,
 }
 
-/// A list written one item at a time, each made when it is written and dropped after:
-/// the state of a thousand real servers reaches the file without being copied into a
-/// thousand [`RealStatus`] at once.
+/// The real servers of a service as `lb run` writes them: made one at a time as they are
+/// written and dropped after (see [`write`]).
 pub struct Each<F>(pub F);
-
-impl<F, I> Serialize for Each<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq((self.0)())
-    }
-}
 
 /// The state file; `S` is how the services are held (see [`ServiceStatus`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,28 +165,19 @@ pub fn path(state_dir: &Path, name: Option<&str>) -> PathBuf {
     }
 }
 
-/// Write atomically.
-pub fn write<S: Serialize>(state_dir: &Path, s: &StatusFile<S>) -> Result<()> {
-    let name = (s.name != "lb").then_some(s.name.as_str());
-    crate::statefile::write_json(&path(state_dir, name), s)
-}
-
-/// [`write`] for `lb run`: the real servers made one at a time as views and written by
-/// [`RealView::write_json`], the rest as serde_json writes it (a test holds the two to
-/// the same text).
-pub fn write_views<'a, F, I>(
-    state_dir: &Path,
-    s: &StatusFile<Vec<ServiceStatus<Each<F>>>>,
-) -> Result<()>
+/// Write the state file atomically, by hand as [`RealView::write_json`] writes the real
+/// servers, the rest as serde_json would (a test holds the whole to the text serde writes
+/// for what [`read`] reads).
+pub fn write<'a, F, I>(state_dir: &Path, s: &StatusFile<Vec<ServiceStatus<Each<F>>>>) -> Result<()>
 where
     F: Fn() -> I,
     I: Iterator<Item = RealView<'a>>,
 {
     let name = (s.name != "lb").then_some(s.name.as_str());
-    crate::statefile::write_with(&path(state_dir, name), |w| write_views_to(w, s))
+    crate::statefile::write_with(&path(state_dir, name), |w| write_to(w, s))
 }
 
-fn write_views_to<'a, W, F, I>(
+fn write_to<'a, W, F, I>(
     w: &mut W,
     s: &StatusFile<Vec<ServiceStatus<Each<F>>>>,
 ) -> std::io::Result<()>
@@ -312,6 +273,51 @@ pub fn read_all(state_dir: &Path) -> Result<Vec<StatusFile>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::metrics::expo::Histogram;
+
+    /// What `lb status` reads for `v`.
+    fn status_of(v: &RealView) -> RealStatus {
+        RealStatus {
+            addr: crate::addr::host_port(v.addr, v.port),
+            health: v.health,
+            weight: v.weight,
+            in_table: v.in_table,
+            since: v.since_ms.map(|ms| {
+                crate::logging::rfc3339_utc(
+                    std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms),
+                )
+            }),
+            reason: v.reason.into(),
+            check: v.check.to_string(),
+            checks: v.checks,
+            failures: v.failures,
+            check_duration: v.check_duration.clone(),
+        }
+    }
+
+    fn view<'a>(i: u8, reason: &'a str, took: &'a Histogram) -> RealView<'a> {
+        RealView {
+            addr: if i == 2 {
+                "2001:db8::7".parse().unwrap()
+            } else {
+                IpAddr::from([10, 0, 0, i])
+            },
+            port: 80,
+            health: if i % 2 == 0 { Health::Up } else { Health::Down },
+            weight: u32::from(i),
+            in_table: (i % 2 == 0).then_some(u32::from(i)),
+            since_ms: (i > 1).then_some(1_796_583_600_123),
+            reason,
+            check: if i == 3 {
+                "HTTP_GET+TCP_CHECK".to_string().into()
+            } else {
+                "HTTP_GET".into()
+            },
+            checks: u64::from(i) * 10,
+            failures: u64::from(i),
+            check_duration: took,
+        }
+    }
 
     fn service<R>(reals: R, sorry: Option<SorryStatus>) -> ServiceStatus<R> {
         ServiceStatus {
@@ -328,104 +334,57 @@ mod tests {
         }
     }
 
-    fn real(i: u8) -> RealStatus {
-        RealStatus {
-            addr: format!("10.0.0.{i}:80"),
-            health: if i % 2 == 0 { Health::Up } else { Health::Down },
-            weight: u32::from(i),
-            in_table: (i % 2 == 0).then_some(u32::from(i)),
-            since: (i > 1).then(|| "2026-12-06T19:00:00.000Z".to_string()),
-            reason: format!("http://10.0.0.{i}:80/ answered 200"),
-            check: "HTTP_GET".into(),
-            checks: u64::from(i) * 10,
-            failures: u64::from(i),
-            check_duration: Default::default(),
-        }
-    }
-
-    #[test]
-    fn servers_written_one_at_a_time_read_back_as_a_list() {
-        fn file<R>(reals: R) -> StatusFile<Vec<ServiceStatus<R>>> {
-            StatusFile {
-                name: "lb".into(),
-                pid: 7,
-                started: "2026-12-06T19:00:00Z".into(),
-                dry_run: false,
-                checks: 30,
-                services: vec![service(reals, None)],
-                stale: false,
-            }
-        }
-        let listed = file((1..=3).map(real).collect::<Vec<_>>());
-        let written = serde_json::to_string(&file(Each(|| (1..=3).map(real)))).unwrap();
-        assert_eq!(written, serde_json::to_string(&listed).unwrap());
-        let read: StatusFile = serde_json::from_str(&written).unwrap();
-        assert_eq!(read, listed);
-    }
-
     #[test]
     fn a_view_writes_what_a_status_reads() {
-        let mut took = crate::metrics::expo::Histogram::default();
+        let mut took = Histogram::default();
         took.observe(0.003);
         took.observe(0.7);
-        let since = 1_796_583_600_123;
-        for (addr, since, check) in [
-            ("10.0.0.7".parse().unwrap(), Some(since), "HTTP_GET"),
-            ("2001:db8::7".parse().unwrap(), None, "HTTP_GET+TCP_CHECK"),
+        // Other bounds than the checks' are written as they are.
+        let other = Histogram::new(&[0.5, 1.0]);
+        for (i, reason, took) in [
+            (1, "http://10.0.0.1:80/ \"answered\" 503", &took),
+            (2, "a\nline \u{1}é", &took),
+            (3, "ok", &other),
         ] {
-            let view = RealView {
-                addr: HostPort(addr, 8080),
-                health: Health::Down,
-                weight: 3,
-                in_table: Some(0),
-                since: since.map(SinceMs),
-                reason: "http://10.0.0.7:8080/ \"answered\" 503",
-                check: check.to_string().into(),
-                checks: 12,
-                failures: 2,
-                check_duration: &took,
-            };
-            let status = RealStatus {
-                addr: crate::addr::host_port(addr, 8080),
-                health: Health::Down,
-                weight: 3,
-                in_table: Some(0),
-                since: since.map(|ms| {
-                    crate::logging::rfc3339_utc(
-                        std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms),
-                    )
-                }),
-                reason: view.reason.into(),
-                check: check.into(),
-                checks: 12,
-                failures: 2,
-                check_duration: took.clone(),
-            };
-            let written = serde_json::to_string(&view).unwrap();
-            assert_eq!(written, serde_json::to_string(&status).unwrap());
+            let v = view(i, reason, took);
+            let mut by_hand = Vec::new();
+            v.write_json(&mut by_hand).unwrap();
+            let by_hand = String::from_utf8(by_hand).unwrap();
+            let status = status_of(&v);
+            assert_eq!(by_hand, serde_json::to_string(&status).unwrap());
             assert_eq!(
-                serde_json::from_str::<RealStatus>(&written).unwrap(),
+                serde_json::from_str::<RealStatus>(&by_hand).unwrap(),
                 status
             );
-            let mut by_hand = Vec::new();
-            view.write_json(&mut by_hand).unwrap();
-            assert_eq!(String::from_utf8(by_hand).unwrap(), written);
         }
-        // The whole file by hand, as serde writes the list it reads back.
-        let views = || {
-            (1..=3u8).map(|i| RealView {
-                addr: HostPort(IpAddr::from([10, 0, 0, i]), 80),
-                health: if i % 2 == 0 { Health::Up } else { Health::Down },
-                weight: u32::from(i),
-                in_table: (i % 2 == 0).then_some(u32::from(i)),
-                since: (i > 1).then_some(SinceMs(1_796_583_600_000)),
-                reason: ["a \"quoted\"\nline", "ok", "\u{1}é"][usize::from(i - 1)],
-                check: "HTTP_GET".into(),
-                checks: u64::from(i) * 10,
-                failures: u64::from(i),
-                check_duration: &took,
-            })
-        };
+        let text = serde_json::to_string(&other).unwrap();
+        assert!(
+            text.starts_with(r#"{"bounds":[0.5,1.0],"counts":[0,0]"#),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_file_written_by_hand_is_what_lb_status_reads() {
+        let took = Histogram::default();
+        let reasons = ["a \"quoted\"\nline", "ok", "\u{1}é"];
+        let views = || (1..=3u8).map(|i| view(i, reasons[usize::from(i - 1)], &took));
+        fn file<R>(
+            a: R,
+            b: R,
+            stale: bool,
+            sorry: Option<SorryStatus>,
+        ) -> StatusFile<Vec<ServiceStatus<R>>> {
+            StatusFile {
+                name: "lb-\"x\"".into(),
+                pid: 7,
+                started: "2026-12-06T19:00:00Z".into(),
+                dry_run: true,
+                checks: 30,
+                services: vec![service(a, sorry.clone()), service(b, sorry)],
+                stale,
+            }
+        }
         for (stale, sorry) in [
             (false, None),
             (
@@ -436,46 +395,20 @@ mod tests {
                 }),
             ),
         ] {
-            fn file<R>(
-                a: R,
-                b: R,
-                stale: bool,
-                sorry: Option<SorryStatus>,
-            ) -> StatusFile<Vec<ServiceStatus<R>>> {
-                StatusFile {
-                    name: "lb-\"x\"".into(),
-                    pid: 7,
-                    started: "2026-12-06T19:00:00Z".into(),
-                    dry_run: true,
-                    checks: 30,
-                    services: vec![service(a, sorry.clone()), service(b, sorry)],
-                    stale,
-                }
-            }
             let mut by_hand = Vec::new();
-            write_views_to(
+            write_to(
                 &mut by_hand,
                 &file(Each(views), Each(views), stale, sorry.clone()),
             )
             .unwrap();
-            let listed: Vec<RealStatus> = views()
-                .map(|v| serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap())
-                .collect();
+            let by_hand = String::from_utf8(by_hand).unwrap();
+            let listed: Vec<RealStatus> = views().map(|v| status_of(&v)).collect();
+            let listed = file(listed.clone(), listed, stale, sorry);
+            assert_eq!(by_hand, serde_json::to_string(&listed).unwrap());
             assert_eq!(
-                String::from_utf8(by_hand).unwrap(),
-                serde_json::to_string(&file(listed.clone(), listed, stale, sorry)).unwrap()
+                serde_json::from_str::<StatusFile>(&by_hand).unwrap(),
+                listed
             );
         }
-        // Other bounds than the checks' are written as they are.
-        let other = crate::metrics::expo::Histogram::new(&[0.5, 1.0]);
-        let text = serde_json::to_string(&other).unwrap();
-        assert!(
-            text.starts_with(r#"{"bounds":[0.5,1.0],"counts":[0,0]"#),
-            "{text}"
-        );
-        assert_eq!(
-            serde_json::from_str::<crate::metrics::expo::Histogram>(&text).unwrap(),
-            other
-        );
     }
 }
