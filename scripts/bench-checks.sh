@@ -36,17 +36,18 @@ peer() {
   need bench-checks.sh keepalived:keepalived
   local t
   t=$(mktemp -d)
-  # keepalived and every library it links, for /payload/lib in the VM.
-  cp /usr/sbin/keepalived "$t/keepalived"
-  ldd /usr/sbin/keepalived | awk '/=>/ {print $3}' | xargs -I{} cp -L {} "$t/"
-  tar -C "$t" -cf "$t/keepalived.tar" $(cd "$t" && ls | grep -v '^keepalived$')
+  # A program and every library it links (NAME.tar, for /payload/lib in the VM).
+  bundle() {
+    mkdir "$t/$1.lib"
+    cp "/usr/sbin/$1" "$t/$1"
+    ldd "/usr/sbin/$1" | awk '/=>/ {print $3}' | xargs -I{} cp -L {} "$t/$1.lib/"
+    tar -C "$t/$1.lib" -cf "$t/$1.tar" .
+  }
+  bundle keepalived
   # nginx serves the real servers (http-reals.sh): one process, where busybox httpd forks
   # per connection and took most of the VM's one CPU, so that the checkers were measured
   # preempted twice per check behind an overflowing listen queue.
-  mkdir "$t/ng"
-  cp /usr/sbin/nginx "$t/nginx"
-  ldd /usr/sbin/nginx | awk '/=>/ {print $3}' | xargs -I{} cp -L {} "$t/ng/"
-  tar -C "$t/ng" -cf "$t/nginx.tar" .
+  bundle nginx
   local out
   out=$(HAKIT=$HAKIT scripts/vm/run.sh -t 900 -f "$t/keepalived" -f "$t/keepalived.tar" \
     -f "$t/nginx" -f "$t/nginx.tar" \
