@@ -1,6 +1,7 @@
-//! The checker loop at the edge: one tokio task per real server runs its check every
-//! `delay_loop` (all on one thread), verdicts go through the decision machine, and what it
-//! decides is applied: IPVS changes, notify and quorum commands, alert mail, the state file.
+//! The checker loop at the edge: one queue says when each real server's check is due
+//! ([`Schedule`]), a check runs as a task of its own while it runs (all on one thread),
+//! verdicts go through the decision machine, and what it decides is applied: IPVS
+//! changes, notify and quorum commands, alert mail, the state file.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::net::IpAddr;
@@ -10,10 +11,12 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use log::{debug, error, info, warn};
 use tokio::signal::unix::{signal, SignalKind};
-use tokio::sync::{mpsc, watch};
+use tokio::sync::mpsc;
+use tokio::time::Instant as Tick;
 
 use super::machine::{diff, Addr, Change, Event, Health, Pool};
 use super::mail::{self, Alert};
+use super::schedule::Schedule;
 use super::status::{self, RealView, ServiceStatus, SorryStatus, StatusFile};
 use super::{HaSuspend, Options, VirtualService};
 use crate::addr::host_port;
@@ -49,16 +52,55 @@ struct Svc {
     created: bool,
     /// A change was refused: reconcile again at the next verdict.
     retry: bool,
+    /// ha_suspend: this node does not hold the service, checks wait.
     suspended: bool,
-    suspend_tx: watch::Sender<bool>,
-    /// Names this service's verdicts (indices move when a reload changes the list).
+    /// The real servers whose checks came due while suspended.
+    parked: Vec<u32>,
+    /// Names this service's checks and verdicts (indices move when a reload changes the
+    /// list).
     id: usize,
-    /// Its checker tasks, aborted when a reload replaces or removes it.
-    tasks: Vec<tokio::task::JoinHandle<()>>,
+    /// Its ha_suspend watch, aborted when a reload replaces or removes it.
+    watch: Option<tokio::task::JoinHandle<()>>,
 }
 
-/// Verdicts travel with the service's id and the real server's index.
-type Msg = (usize, usize, Verdict);
+/// Verdicts travel with the service's id, the real server's index and when the check
+/// was due.
+type Msg = (usize, u32, Tick, Verdict);
+
+/// What the main loop is told besides verdicts.
+enum Ctl {
+    /// SIGTERM or SIGINT.
+    Stop,
+    /// SIGHUP.
+    Reload,
+    /// A service's ha_suspend watch: whether it is suspended now.
+    Suspended(usize, bool),
+}
+
+/// Checks due this soon start with those due now: a thousand servers checked every few
+/// seconds wake the loop once for a few checks, not once for each.
+const START_AHEAD: Duration = Duration::from_millis(10);
+
+/// Forward SIGTERM, SIGINT and SIGHUP to the main loop from a task of their own (the
+/// main loop, woken twice per check, then has one queue to look at, not three signals).
+fn signals(tx: mpsc::UnboundedSender<Ctl>) -> Result<()> {
+    let mut term = signal(SignalKind::terminate()).map_err(|e| Error::io("SIGTERM", e))?;
+    let mut int = signal(SignalKind::interrupt()).map_err(|e| Error::io("SIGINT", e))?;
+    let mut hup = signal(SignalKind::hangup()).map_err(|e| Error::io("SIGHUP", e))?;
+    tokio::spawn(async move {
+        loop {
+            let c = tokio::select! {
+                _ = term.recv() => Ctl::Stop,
+                _ = int.recv() => Ctl::Stop,
+                _ = hup.recv() => Ctl::Reload,
+            };
+            if tx.send(c).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
 
 static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -74,30 +116,6 @@ fn validate_all(services: &[VirtualService]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Start the checks of a service (and its ha_suspend watch).
-fn spawn_tasks(svc: &mut Svc, tx: &mpsc::UnboundedSender<Msg>, holders: &SharedHolders) {
-    let n = svc.conf.reals.len() as u32;
-    for (i, r) in svc.conf.reals.iter().enumerate() {
-        let check = Arc::clone(&r.check);
-        let first = r.warmup * i as u32 / n.max(1);
-        svc.tasks.push(tokio::spawn(checker(
-            check,
-            svc.conf.delay_loop,
-            first,
-            svc.suspend_tx.subscribe(),
-            tx.clone(),
-            (svc.id, i),
-        )));
-    }
-    if let Some(how) = svc.conf.ha_suspend.clone() {
-        svc.tasks.push(tokio::spawn(watch_holder(
-            how,
-            holders.clone(),
-            svc.suspend_tx.clone(),
-        )));
-    }
 }
 
 fn now_ms() -> u64 {
@@ -159,9 +177,8 @@ async fn run_async(
     } else {
         Table::Kernel(crate::dataplane::open(opts.dataplane)?)
     };
-    let mut term = signal(SignalKind::terminate()).map_err(|e| Error::io("SIGTERM", e))?;
-    let mut int = signal(SignalKind::interrupt()).map_err(|e| Error::io("SIGINT", e))?;
-    let mut hup = signal(SignalKind::hangup()).map_err(|e| Error::io("SIGHUP", e))?;
+    let (ctl_tx, mut ctl) = mpsc::unbounded_channel::<Ctl>();
+    signals(ctl_tx.clone())?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let opts_state_dir = opts.state_dir.clone();
     let mut lb = Lb {
@@ -175,9 +192,12 @@ async fn run_async(
         written: Instant::now(),
         dirty: false,
         changed: false,
+        schedule: Schedule::default(),
+        verdicts: tx,
+        ctl: ctl_tx,
     };
     for conf in services {
-        lb.add(conf, &tx)?;
+        lb.add(conf)?;
     }
     lb.write_status();
     // What reading the configuration and setting up freed lies under what the checks
@@ -192,27 +212,46 @@ async fn run_async(
     // a thousand (each of them all thousand servers).
     let flush = tokio::time::sleep(Duration::ZERO);
     tokio::pin!(flush);
+    // The one timer the checks wait on: the earliest due.
+    let wake = tokio::time::sleep(Duration::ZERO);
+    tokio::pin!(wake);
     loop {
         lb.opts.heart.beat();
+        lb.start_due(Tick::now());
+        if let Some(t) = lb.schedule.next() {
+            if t != wake.deadline() {
+                wake.as_mut().reset(t);
+            }
+        }
         tokio::select! {
-            // Verdicts first: they come at the checks' pace, so the queue is soon empty
-            // and the timer and the signals are looked at then. Polled in a random order,
-            // the three signals were polled at every verdict.
+            // Verdicts first, all those waiting: they come at the checks' pace, so the
+            // queue is soon empty and the rest is looked at then.
             biased;
-            Some((id, i, v)) = rx.recv() => {
-                lb.checks += 1;
-                let Some(s) = lb.svcs.iter().position(|x| x.id == id) else { continue };
-                if lb.verdict(s, i, &v) {
-                    if lb.written.elapsed() >= status::CHANGE_GAP {
-                        lb.write_status();
-                    } else if !lb.changed {
-                        lb.changed = true;
-                        flush.as_mut().reset((lb.written + status::CHANGE_GAP).into());
-                    }
-                } else {
-                    lb.dirty = true;
+            Some(m) = rx.recv() => {
+                let now = Tick::now();
+                lb.verdict(m, now, flush.as_mut());
+                while let Ok(m) = rx.try_recv() {
+                    lb.verdict(m, now, flush.as_mut());
                 }
             }
+            // Checks due are started at the top of the loop.
+            _ = &mut wake, if !lb.schedule.is_empty() => {}
+            Some(c) = ctl.recv() => match c {
+                Ctl::Stop => break,
+                Ctl::Reload => {
+                    match load().and_then(|n| validate_all(&n).map(|()| n)) {
+                        Err(e) => error!("reload: {e}; the running configuration is kept"),
+                        Ok(new) => lb.reload(new),
+                    }
+                    lb.write_status();
+                    crate::ffi::trim_heap();
+                }
+                Ctl::Suspended(id, suspended) => {
+                    if lb.suspension(id, suspended) {
+                        lb.write_soon(flush.as_mut());
+                    }
+                }
+            },
             _ = &mut flush, if lb.changed => lb.write_status(),
             _ = tick.tick() => {
                 if let Some(a) = &lb.opts.announce {
@@ -223,21 +262,9 @@ async fn run_async(
                         warn!("{e}");
                     }
                 }
-                if lb.update_suspension()
-                    || (lb.dirty && lb.written.elapsed() >= status::REWRITE_EVERY)
-                {
+                if lb.dirty && lb.written.elapsed() >= status::REWRITE_EVERY {
                     lb.write_status();
                 }
-            }
-            _ = term.recv() => break,
-            _ = int.recv() => break,
-            _ = hup.recv() => {
-                match load().and_then(|n| validate_all(&n).map(|()| n)) {
-                    Err(e) => error!("reload: {e}; the running configuration is kept"),
-                    Ok(new) => lb.reload(new, &tx),
-                }
-                lb.write_status();
-                crate::ffi::trim_heap();
             }
         }
     }
@@ -296,62 +323,28 @@ fn setup(table: &mut Table, conf: VirtualService) -> Result<(Svc, Vec<Event>)> {
         })
         .collect();
     let (pool, events) = Pool::resume(conf.pool_conf(), &serving);
-    let (suspend_tx, _) = watch::channel(conf.ha_suspend.is_some());
     let svc = Svc {
         suspended: conf.ha_suspend.is_some(),
+        parked: Vec::new(),
         conf,
         pool,
         have,
         created,
         retry: false,
-        suspend_tx,
         id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-        tasks: Vec::new(),
+        watch: None,
     };
     Ok((svc, events))
 }
 
-/// One real server's checks, forever: wait while suspended, check, report, pause.
-async fn checker(
-    check: Arc<Check>,
-    delay_loop: Duration,
-    first: Duration,
-    mut suspended: watch::Receiver<bool>,
-    tx: mpsc::UnboundedSender<(usize, usize, Verdict)>,
-    id: (usize, usize),
-) {
-    let mut due = tokio::time::Instant::now() + first;
-    loop {
-        tokio::time::sleep_until(due).await;
-        if *suspended.borrow() {
-            while *suspended.borrow_and_update() {
-                if suspended.changed().await.is_err() {
-                    return;
-                }
-            }
-            due = tokio::time::Instant::now();
-        }
-        // Boxed: the state of a check (its buffers) lives only while it runs, not in each
-        // of a thousand idle tasks between checks.
-        let v = Box::pin(check.run()).await;
-        due = next_due(due, v.elapsed, delay_loop, tokio::time::Instant::now());
-        if tx.send((id.0, id.1, v)).is_err() {
-            return;
-        }
-    }
-}
-
-/// When the next check is due: `delay_loop` after the check ended, as keepalived waits,
-/// but counted from when it was due rather than from when this loop got to start it. A
-/// loop busy for a while (writing the state file, a reload) then delays the checks due
-/// meanwhile once, instead of starting them together and keeping them together from
-/// then on: checks in step go to their servers in bursts and hold their buffers at the
-/// same time. Never before `now`.
-fn next_due<I>(due: I, took: Duration, delay_loop: Duration, now: I) -> I
-where
-    I: Copy + Ord + std::ops::Add<Duration, Output = I>,
-{
-    (due + took + delay_loop).max(now)
+/// One check of a real server, as a task of its own for as long as it runs: its verdict
+/// goes to the main loop with who it was for and when it was due.
+fn spawn_check(check: Arc<Check>, tx: mpsc::UnboundedSender<Msg>, id: usize, i: u32, due: Tick) {
+    tokio::spawn(async move {
+        let v = check.run().await;
+        // The main loop is gone only at exit.
+        let _ = tx.send((id, i, due, v));
+    });
 }
 
 /// How often ha_suspend looks at who holds a service.
@@ -417,22 +410,26 @@ impl Holders {
 type SharedHolders = Arc<std::sync::Mutex<Holders>>;
 
 /// ha_suspend: checks run only while this node holds the service (looked at twice a
-/// second).
-async fn watch_holder(how: HaSuspend, holders: SharedHolders, tx: watch::Sender<bool>) {
+/// second). Tells the main loop of service `id` when that changes; it starts suspended.
+async fn watch_holder(
+    how: HaSuspend,
+    holders: SharedHolders,
+    tx: mpsc::UnboundedSender<Ctl>,
+    id: usize,
+) {
     let mut tick = tokio::time::interval(HOLDER_LOOK);
+    let mut suspended = true;
     loop {
         tick.tick().await;
         let held = holders
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .holds(&how);
-        tx.send_if_modified(|suspended| {
-            let changed = *suspended == held;
-            *suspended = !held;
-            changed
-        });
-        if tx.is_closed() {
-            return;
+        if held == suspended {
+            suspended = !held;
+            if tx.send(Ctl::Suspended(id, suspended)).is_err() {
+                return;
+            }
         }
     }
 }
@@ -452,13 +449,28 @@ struct Lb {
     dirty: bool,
     /// Something else changed since, to be written CHANGE_GAP after `written`.
     changed: bool,
+    /// When each real server's next check is due.
+    schedule: Schedule<Tick>,
+    /// Where checks send their verdicts.
+    verdicts: mpsc::UnboundedSender<Msg>,
+    /// Where ha_suspend watches say that a service's holder changed.
+    ctl: mpsc::UnboundedSender<Ctl>,
 }
 
 impl Lb {
     /// Set up a service, report its start, bring the table in line and start its checks.
-    fn add(&mut self, conf: VirtualService, tx: &mpsc::UnboundedSender<Msg>) -> Result<()> {
+    fn add(&mut self, conf: VirtualService) -> Result<()> {
         let (mut svc, ev) = setup(&mut self.table, conf)?;
-        spawn_tasks(&mut svc, tx, &self.holders);
+        let warmups = svc.conf.reals.iter().map(|r| r.warmup);
+        self.schedule.start(svc.id, warmups, Tick::now());
+        if let Some(how) = svc.conf.ha_suspend.clone() {
+            svc.watch = Some(tokio::spawn(watch_holder(
+                how,
+                self.holders.clone(),
+                self.ctl.clone(),
+                svc.id,
+            )));
+        }
         self.svcs.push(svc);
         let s = self.svcs.len() - 1;
         self.report(s, &ev);
@@ -467,7 +479,7 @@ impl Lb {
     }
 
     /// Apply a reloaded service list.
-    fn reload(&mut self, new: Vec<VirtualService>, tx: &mpsc::UnboundedSender<Msg>) {
+    fn reload(&mut self, new: Vec<VirtualService>) {
         let mut old = std::mem::take(&mut self.svcs);
         let (mut kept, mut changed, mut added) = (0, 0, 0);
         for conf in new {
@@ -479,9 +491,7 @@ impl Lb {
                 }
                 Some(pos) => {
                     let o = old.remove(pos);
-                    for t in &o.tasks {
-                        t.abort();
-                    }
+                    self.stop_checks(&o);
                     // Servers the new configuration drops leave the table; the others are
                     // read back by the new setup and stay as they are.
                     let keep: Vec<Addr> = conf
@@ -502,7 +512,7 @@ impl Lb {
                         }
                     }
                     let created = o.created;
-                    match self.add(conf, tx) {
+                    match self.add(conf) {
                         Ok(()) => {
                             if let Some(n) = self.svcs.last_mut() {
                                 n.created |= created;
@@ -513,7 +523,7 @@ impl Lb {
                         Err(e) => error!("{key}: reload: {e}"),
                     }
                 }
-                None => match self.add(conf, tx) {
+                None => match self.add(conf) {
                     Ok(()) => {
                         info!("{key}: reload: added");
                         added += 1;
@@ -524,9 +534,7 @@ impl Lb {
         }
         let removed = old.len();
         for o in old {
-            for t in &o.tasks {
-                t.abort();
-            }
+            self.stop_checks(&o);
             self.take_out(&o, "reload");
             // Its address leaves the routers unless another service still holds it.
             if let Key::Addr { addr, .. } = o.conf.service.key {
@@ -563,8 +571,29 @@ impl Lb {
         );
     }
 
+    /// A check ended: its next is due, and its verdict judged. `now` is about when it
+    /// arrived.
+    fn verdict(
+        &mut self,
+        (id, i, due, v): Msg,
+        now: Tick,
+        flush: std::pin::Pin<&mut tokio::time::Sleep>,
+    ) {
+        self.checks += 1;
+        let Some(s) = self.svcs.iter().position(|x| x.id == id) else {
+            return;
+        };
+        let delay = self.svcs[s].conf.delay_loop;
+        self.schedule.after(due, v.elapsed, delay, now, (id, i));
+        if self.judge(s, i as usize, &v) {
+            self.write_soon(flush);
+        } else {
+            self.dirty = true;
+        }
+    }
+
     /// A verdict arrived; true when something changed that the state file should show now.
-    fn verdict(&mut self, s: usize, i: usize, v: &Verdict) -> bool {
+    fn judge(&mut self, s: usize, i: usize, v: &Verdict) -> bool {
         let svc = &mut self.svcs[s];
         if svc.suspended {
             return false;
@@ -761,29 +790,71 @@ impl Lb {
         });
     }
 
-    /// Follow the ha_suspend watches; true when a service changed.
-    fn update_suspension(&mut self) -> bool {
-        let mut changed = false;
-        for svc in &mut self.svcs {
-            let now = *svc.suspend_tx.borrow();
-            if now != svc.suspended {
-                svc.suspended = now;
-                changed = true;
-                let how = svc
-                    .conf
-                    .ha_suspend
-                    .as_ref()
-                    .map(|h| h.to_string())
-                    .unwrap_or_default();
-                warn!(
-                    "{}: checks {} (ha_suspend: {} {how})",
-                    svc.conf.service.key,
-                    if now { "suspended" } else { "resumed" },
-                    if now { "no longer:" } else { "now:" },
-                );
+    /// A service's ha_suspend watch says whether it is `suspended` now; true when that
+    /// changed. Checks that came due while suspended start when it resumes.
+    fn suspension(&mut self, id: usize, suspended: bool) -> bool {
+        let Some(svc) = self.svcs.iter_mut().find(|s| s.id == id) else {
+            return false;
+        };
+        if svc.suspended == suspended {
+            return false;
+        }
+        svc.suspended = suspended;
+        let how = svc
+            .conf
+            .ha_suspend
+            .as_ref()
+            .map(|h| h.to_string())
+            .unwrap_or_default();
+        warn!(
+            "{}: checks {} (ha_suspend: {} {how})",
+            svc.conf.service.key,
+            if suspended { "suspended" } else { "resumed" },
+            if suspended { "no longer:" } else { "now:" },
+        );
+        if !suspended {
+            let now = Tick::now();
+            for i in svc.parked.drain(..) {
+                self.schedule.at(now, (id, i));
             }
         }
-        changed
+        true
+    }
+
+    /// Start the checks that are due by `now` (and [`START_AHEAD`]); those of a
+    /// suspended service wait for it.
+    fn start_due(&mut self, now: Tick) {
+        while let Some((due, (id, i))) = self.schedule.pop_due(now + START_AHEAD) {
+            let Some(svc) = self.svcs.iter_mut().find(|s| s.id == id) else {
+                continue;
+            };
+            if svc.suspended {
+                svc.parked.push(i);
+                continue;
+            }
+            let check = Arc::clone(&svc.conf.reals[i as usize].check);
+            spawn_check(check, self.verdicts.clone(), id, i, due);
+        }
+    }
+
+    /// A service is replaced or removed: no more of its checks start (those running end
+    /// and their verdicts, for an id no longer known, are dropped).
+    fn stop_checks(&mut self, svc: &Svc) {
+        self.schedule.forget(svc.id);
+        if let Some(w) = &svc.watch {
+            w.abort();
+        }
+    }
+
+    /// Something the state file shows changed: write it now, or CHANGE_GAP after the
+    /// last write.
+    fn write_soon(&mut self, flush: std::pin::Pin<&mut tokio::time::Sleep>) {
+        if self.written.elapsed() >= status::CHANGE_GAP {
+            self.write_status();
+        } else if !self.changed {
+            self.changed = true;
+            flush.reset((self.written + status::CHANGE_GAP).into());
+        }
     }
 
     /// Write the state file. The real servers are borrowed one at a time as they are
@@ -963,20 +1034,4 @@ fn run_command(argv: Vec<String>) {
             );
         }
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_check_started_late_keeps_its_place() {
-        let ms = Duration::from_millis;
-        // Due at 1000, started on time, took 20: due again 5 s after it ended.
-        assert_eq!(next_due(ms(1000), ms(20), ms(5000), ms(1020)), ms(6020));
-        // Started 300 late behind a busy loop: the lateness is not carried on.
-        assert_eq!(next_due(ms(1000), ms(20), ms(5000), ms(1320)), ms(6020));
-        // Later than a whole delay loop: due at once, not in the past.
-        assert_eq!(next_due(ms(1000), ms(20), ms(500), ms(9000)), ms(9000));
-    }
 }

@@ -5,6 +5,7 @@
 pub mod daemon;
 pub mod machine;
 pub mod mail;
+pub mod schedule;
 pub mod status;
 
 use std::net::IpAddr;
