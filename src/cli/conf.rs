@@ -109,8 +109,8 @@ pub fn exec(a: &ConfArgs, out: &Out) -> Exit {
                         .map(|d| JsonDiag {
                             level: d.level,
                             file: d.loc.file.display().to_string(),
-                            line: d.loc.line,
-                            column: d.loc.col,
+                            line: d.loc.line as usize,
+                            column: d.loc.col as usize,
                             message: d.msg.clone(),
                         })
                         .collect(),

@@ -22,8 +22,7 @@ pub fn read(path: &Path) -> Result<(Config, Vec<Diag>)> {
         return Err(Error::invalid(format!("{}: no such file", path.display())));
     }
     let mut diags = Vec::new();
-    let nodes = parse::parse_file(path, &mut diags);
-    let c = model::read(&nodes, &mut diags);
+    let c = model::read_file(path, &mut diags);
     Ok((c, diags))
 }
 

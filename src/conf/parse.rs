@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
+use smol_str::SmolStr;
 
 /// Where something is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loc {
     pub file: Arc<Path>,
-    pub line: usize,
-    pub col: usize,
+    pub line: u32,
+    pub col: u32,
 }
 
 impl std::fmt::Display for Loc {
@@ -54,13 +55,22 @@ impl std::fmt::Display for Diag {
 /// A keyword, its words and, for a block, what it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
-    pub key: String,
-    pub args: Vec<String>,
+    /// Words are short: kept inline (up to 23 bytes), not each in an allocation of its own.
+    pub key: SmolStr,
+    pub args: Vec<SmolStr>,
     /// Locations of the args, for messages about a value.
     pub arg_locs: Vec<Loc>,
     pub block: Option<Vec<Node>>,
     pub loc: Loc,
+    /// A real server read while the file was parsed (see [`Hook`]): its place in what the
+    /// hook kept. Its block is gone then.
+    pub read: Option<u32>,
 }
+
+/// Called with each `real_server` block of a `virtual_server` as soon as it is closed,
+/// the node it returns kept in its place: the model reads a real server there and keeps
+/// a stand-in, so that the tree of a thousand real servers (a megabyte) is never whole.
+pub type Hook<'h> = &'h mut dyn FnMut(Node, &mut Vec<Diag>) -> Node;
 
 impl Node {
     /// The location of argument `i` (or of the keyword).
@@ -135,8 +145,6 @@ fn tokens(line: &str) -> Tokens {
 /// time would hold it twice over (the reader's peak memory, which a checker keeps as
 /// its high-water mark).
 fn fitted(mut node: Node) -> Node {
-    node.key.shrink_to_fit();
-    node.args.iter_mut().for_each(String::shrink_to_fit);
     node.args.shrink_to_fit();
     node.arg_locs.shrink_to_fit();
     if let Some(b) = &mut node.block {
@@ -147,16 +155,27 @@ fn fitted(mut node: Node) -> Node {
 
 /// Parse text (from `file`) into nodes; `include` is left as a node.
 pub fn parse_text(text: &str, file: &Arc<Path>, diags: &mut Vec<Diag>) -> Vec<Node> {
+    parse_lines(text.lines(), file, diags, &mut |n, _| n)
+}
+
+/// [`parse_text`] a line at a time: a file is read as it is parsed, not held whole
+/// beside its tree.
+fn parse_lines<S: AsRef<str>>(
+    lines: impl Iterator<Item = S>,
+    file: &Arc<Path>,
+    diags: &mut Vec<Diag>,
+    hook: Hook,
+) -> Vec<Node> {
     // The stack of open blocks: the node that opened it and what it holds so far.
     let mut stack: Vec<(Node, Vec<Node>)> = Vec::new();
     let mut top: Vec<Node> = Vec::new();
     let loc = |line: usize, col: usize| Loc {
         file: file.clone(),
-        line,
-        col,
+        line: line as u32,
+        col: col as u32,
     };
-    for (n, line) in text.lines().enumerate() {
-        let (toks, err) = tokens(line);
+    for (n, line) in lines.enumerate() {
+        let (toks, err) = tokens(line.as_ref());
         if let Some((c, m)) = err {
             diags.push(Diag {
                 level: Level::Error,
@@ -173,16 +192,17 @@ pub fn parse_text(text: &str, file: &Arc<Path>, diags: &mut Vec<Diag>) -> Vec<No
             match t {
                 Tok::Word(w) => match &mut cur {
                     Some(node) => {
-                        node.args.push(w);
+                        node.args.push(w.into());
                         node.arg_locs.push(loc(n + 1, c));
                     }
                     None => {
                         cur = Some(Node {
-                            key: w,
+                            key: w.into(),
                             args: vec![],
                             arg_locs: vec![],
                             block: None,
                             loc: loc(n + 1, c),
+                            read: None,
                         })
                     }
                 },
@@ -213,7 +233,13 @@ pub fn parse_text(text: &str, file: &Arc<Path>, diags: &mut Vec<Diag>) -> Vec<No
                             node.block = Some(ch);
                             let node = fitted(node);
                             match stack.last_mut() {
-                                Some((_, ch)) => ch.push(node),
+                                Some((up, ch)) => {
+                                    if node.key == "real_server" && up.key == "virtual_server" {
+                                        ch.push(hook(node, diags))
+                                    } else {
+                                        ch.push(node)
+                                    }
+                                }
                                 None => top.push(node),
                             }
                         }
@@ -252,10 +278,11 @@ pub fn parse_text(text: &str, file: &Arc<Path>, diags: &mut Vec<Diag>) -> Vec<No
 }
 
 /// Parse a file and the files it includes (globs, relative to the including file's
-/// directory), splicing them in place.
-pub fn parse_file(path: &Path, diags: &mut Vec<Diag>) -> Vec<Node> {
+/// directory), splicing them in place; each real server of a virtual server is handed to
+/// `hook` when closed.
+pub fn parse_file(path: &Path, diags: &mut Vec<Diag>, hook: Hook) -> Vec<Node> {
     let mut chain = Vec::new();
-    parse_into(path, None, &mut chain, diags)
+    parse_into(path, None, &mut chain, diags, hook)
 }
 
 fn parse_into(
@@ -263,6 +290,7 @@ fn parse_into(
     from: Option<&Loc>,
     chain: &mut Vec<PathBuf>,
     diags: &mut Vec<Diag>,
+    hook: Hook,
 ) -> Vec<Node> {
     let canon = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let here = |msg: String| Diag {
@@ -286,9 +314,8 @@ fn parse_into(
         )));
         return vec![];
     }
-    let text = match std::fs::read(path) {
-        Ok(b) => String::from_utf8(b)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    let f = match std::fs::File::open(path) {
+        Ok(f) => f,
         Err(e) => {
             diags.push(here(format!(
                 "cannot read {}: {}",
@@ -300,10 +327,56 @@ fn parse_into(
     };
     chain.push(canon);
     let file: Arc<Path> = Arc::from(path);
-    let nodes = parse_text(&text, &file, diags);
-    let out = expand(nodes, path, chain, diags);
+    let mut failed = None;
+    let lines = Lines {
+        r: std::io::BufReader::new(f),
+        buf: Vec::new(),
+        failed: &mut failed,
+    };
+    let nodes = parse_lines(lines, &file, diags, hook);
+    if let Some(e) = failed {
+        diags.push(here(format!(
+            "cannot read {}: {}",
+            path.display(),
+            crate::error::errno_text(e.raw_os_error().unwrap_or(0))
+        )));
+    }
+    let out = expand(nodes, path, chain, diags, hook);
     chain.pop();
     out
+}
+
+/// The lines of a file as [`str::lines`] gives them (without `\n` or `\r\n`), bytes
+/// that are not UTF-8 replaced; a read error ends them and is kept in `failed`.
+struct Lines<'a, R> {
+    r: R,
+    buf: Vec<u8>,
+    failed: &'a mut Option<std::io::Error>,
+}
+
+impl<R: std::io::BufRead> Iterator for Lines<'_, R> {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        self.buf.clear();
+        match self.r.read_until(b'\n', &mut self.buf) {
+            Ok(0) => None,
+            Ok(_) => {
+                let mut end = self.buf.len();
+                if self.buf[..end].ends_with(b"\n") {
+                    end -= 1;
+                    if self.buf[..end].ends_with(b"\r") {
+                        end -= 1;
+                    }
+                }
+                Some(String::from_utf8_lossy(&self.buf[..end]).into_owned())
+            }
+            Err(e) => {
+                *self.failed = Some(e);
+                None
+            }
+        }
+    }
 }
 
 fn expand(
@@ -311,6 +384,7 @@ fn expand(
     path: &Path,
     chain: &mut Vec<PathBuf>,
     diags: &mut Vec<Diag>,
+    hook: Hook,
 ) -> Vec<Node> {
     // Most levels include nothing: their nodes stay where they are (a thousand real
     // servers are not copied into a new list level by level).
@@ -318,7 +392,7 @@ fn expand(
         let mut nodes = nodes;
         for n in &mut nodes {
             if let Some(b) = n.block.take() {
-                n.block = Some(expand(b, path, chain, diags));
+                n.block = Some(expand(b, path, chain, diags, hook));
             }
         }
         return nodes;
@@ -361,13 +435,13 @@ fn expand(
                     });
                 }
                 for m in matches {
-                    out.extend(parse_into(&m, Some(&n.loc), chain, diags));
+                    out.extend(parse_into(&m, Some(&n.loc), chain, diags, hook));
                 }
             }
             continue;
         }
         if let Some(b) = n.block.take() {
-            n.block = Some(expand(b, path, chain, diags));
+            n.block = Some(expand(b, path, chain, diags, hook));
         }
         out.push(n);
     }
@@ -391,8 +465,9 @@ mod tests {
             *seen += 1;
             assert_eq!(n.args.capacity(), n.args.len(), "{}", n.key);
             assert_eq!(n.arg_locs.capacity(), n.arg_locs.len(), "{}", n.key);
-            assert_eq!(n.key.capacity(), n.key.len());
-            assert!(n.args.iter().all(|a| a.capacity() == a.len()), "{}", n.key);
+            // Words up to 23 bytes are held in the node, not allocated.
+            assert!(!n.key.is_heap_allocated(), "{}", n.key);
+            assert!(n.args.iter().all(|a| !a.is_heap_allocated()), "{}", n.key);
             for c in n.block.iter().flatten() {
                 walk(c, seen);
             }
