@@ -298,7 +298,39 @@ fn plan_prints_commands_that_hakit_accepts() {
     ])
     .ok()
     .stdout_has("ExecStart=/usr/sbin/hakit --syslog vrrp run --name nginx")
-    .stdout_has("--track-weight -5 --track-fall 3 --track-rise 2");
+    .stdout_has("--track-weight -5 --track-fall 3 --track-rise 2")
+    .stdout_has("--auth-pass-file /etc/hakit/nginx.pass")
+    .stdout_has("# --- /etc/hakit/nginx.pass (mode 0600");
+    // The password stays off the command line: the script writes it to a file of its
+    // own (mode 0600) that vrrp run reads.
+    let r = hakit(&["conf", "plan", &data("seed001-nginx-master.conf")]);
+    let text = &r.ok().stdout;
+    let run = text
+        .lines()
+        .find(|l| l.starts_with("hakit vrrp run"))
+        .unwrap();
+    assert!(
+        !run.contains("abc123") && run.contains("--auth-pass-file /etc/hakit/nginx.pass"),
+        "{run}"
+    );
+    let write: String = text
+        .lines()
+        .skip_while(|l| !l.starts_with("(umask 077"))
+        .take_while(|l| !l.starts_with("hakit vrrp run"))
+        .map(|l| format!("{}\n", l.replace("/etc/hakit", dir.to_str().unwrap())))
+        .collect();
+    let out = std::process::Command::new("sh")
+        .args(["-c", &write])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{write}: {out:?}");
+    let f = dir.join("nginx.pass");
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), "abc123\n");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&f).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

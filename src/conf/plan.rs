@@ -158,6 +158,36 @@ fn config_args(source: &str, instances: &[&str]) -> String {
     a.join(" ")
 }
 
+/// Where the plan keeps an instance's VRRPv2 password, and the password (keepalived reads
+/// its first 8 characters), when it has one. A file read with `--auth-pass-file`, not
+/// `--auth-pass`: a password on the command line is in every process list.
+pub fn pass_file(i: &Instance) -> Option<(String, String)> {
+    match (i.version, i.auth_type.as_deref(), &i.auth_pass) {
+        (2, Some("PASS"), Some(p)) => {
+            let name: String = i
+                .name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            Some((
+                format!("/etc/hakit/{name}.pass"),
+                p.chars().take(8).collect(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Ends the here-document that writes a password file: longer than any password (8
+/// characters), so no password is taken for it.
+const PASS_END: &str = "HAKIT_PASS_END";
+
 /// The `hakit vrrp run` arguments for an instance.
 pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
     let mut a: Vec<String> = vec!["--name".into(), shq(&i.name)];
@@ -184,9 +214,8 @@ pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
     if let Some(l) = i.vips.iter().find_map(|v| v.label.clone()) {
         a.extend(["--label".into(), shq(&l)]);
     }
-    if let (2, Some("PASS"), Some(p)) = (i.version, i.auth_type.as_deref(), &i.auth_pass) {
-        let p: String = p.chars().take(8).collect();
-        a.extend(["--auth-pass".into(), shq(&p)]);
+    if let Some((f, _)) = pass_file(i) {
+        a.extend(["--auth-pass-file".into(), shq(&f)]);
     }
     if let Some(s) = i.unicast_src {
         a.extend(["--unicast-src".into(), s.to_string()]);
@@ -547,6 +576,14 @@ pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
         match p {
             VrrpProc::Flags(i) => {
                 let _ = writeln!(s, "\n# vrrp_instance {}", i.name);
+                if let Some((f, p)) = pass_file(i) {
+                    // The shell's own here-document: the password is in no argument list.
+                    let _ = writeln!(
+                        s,
+                        "mkdir -p /etc/hakit\n(umask 077 && cat > {}) <<'{PASS_END}'\n{p}\n{PASS_END}",
+                        shq(&f)
+                    );
+                }
                 let _ = writeln!(s, "hakit vrrp run {} &", vrrp_args(c, i).join(" "));
             }
             VrrpProc::Config { instances, why, .. } => {
@@ -624,6 +661,15 @@ fn statics(c: &Config, s: &mut String) {
 pub fn systemd(c: &Config, source: &str, plane: Kind) -> Result<String> {
     let mut s = String::new();
     for p in vrrp_procs(c) {
+        if let VrrpProc::Flags(i) = p {
+            if let Some((f, p)) = pass_file(i) {
+                let _ = writeln!(
+                    s,
+                    "# --- {f} (mode 0600: the VRRP password of {})\n# {p}\n",
+                    i.name
+                );
+            }
+        }
         let (unit, what, args, reload) = match p {
             VrrpProc::Flags(i) => (
                 i.name.clone(),

@@ -13,13 +13,14 @@ set -eu
 : "${RS:=192.168.139.8:80,weight=2 192.168.139.9:80}" "${SORRY:=127.0.0.1:80}"
 : "${DELAY:=6s}" "${ROUTER_ID:=LVS_DEVEL}" "${MAILTO:=root@localhost}" "${SMTP:=127.0.0.1:25}"
 : "${TRACK_INTERVAL:=1s}" "${MAILFROM:=keepalived@localhost}"
-auth=""
-[ "$VERSION" = 2 ] && auth="--auth-pass $PASS"
-# shellcheck disable=SC2086
+# The password reaches vrrp run through its environment, not its arguments (which every
+# process list shows); vrrp run hands it to none of the commands it runs.
+if [ "$VERSION" = 2 ]; then HAKIT_AUTH_PASS=$PASS; export HAKIT_AUTH_PASS; fi
 hakit vrrp run --name VI_1 --interface "$IFACE" --vrid "$VRID" --priority "$PRIORITY" \
-  --version "$VERSION" --advert-int "$ADVERT" $auth --vip "$VIP/$PREFIX" --label "$IFACE:0" \
+  --version "$VERSION" --advert-int "$ADVERT" --vip "$VIP/$PREFIX" --label "$IFACE:0" \
   --track-script "test ! -e $DOWNFILE" --track-interval "$TRACK_INTERVAL" --track-weight -2 &
 vrrp=$!
+unset HAKIT_AUTH_PASS
 reals=""
 for r in $RS; do reals="$reals -r $r"; done
 # shellcheck disable=SC2086

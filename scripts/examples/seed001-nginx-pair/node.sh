@@ -15,8 +15,9 @@ set -eu
 : "${VERSION:=2}" "${ADVERT:=1}"
 : "${CHECK:=hakit check http http://127.0.0.1/ --connect-timeout 1 --retry 0}"
 : "${CHECK_INTERVAL:=2s}" "${NOTIFY_MASTER:=}" "${NOTIFY_BACKUP:=}"
-auth=""
-[ "$VERSION" = 2 ] && auth="--auth-pass $PASS"
+# The password reaches vrrp run through its environment, not its arguments (which every
+# process list shows); vrrp run hands it to none of the commands it runs.
+if [ "$VERSION" = 2 ]; then HAKIT_AUTH_PASS=$PASS; export HAKIT_AUTH_PASS; fi
 if [ -n "${TRACK_PROCESS:-}" ]; then
   track="--track-process $TRACK_PROCESS --track-process-weight -5"
   set --
@@ -27,6 +28,6 @@ else
 fi
 # shellcheck disable=SC2086
 exec hakit vrrp run --name nginx --interface "$IFACE" --vrid "$VRID" --priority "$PRIORITY" \
-  --version "$VERSION" --advert-int "$ADVERT" $auth --vip "$VIP" $track "$@" \
+  --version "$VERSION" --advert-int "$ADVERT" --vip "$VIP" $track "$@" \
   ${NOTIFY_MASTER:+--notify-master "$NOTIFY_MASTER"} \
   ${NOTIFY_BACKUP:+--notify-backup "$NOTIFY_BACKUP"}

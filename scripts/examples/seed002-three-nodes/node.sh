@@ -7,9 +7,9 @@ set -eu
 : "${IFACE:=ens33}" "${VIP:=172.18.8.231/24}" "${VRID:=101}" "${PRIORITY:=90}" "${PASS:=1111}"
 : "${VERSION:=2}" "${ADVERT:=1}"
 : "${CHECK:=/etc/keepalived/check_nginx.sh}" "${CHECK_INTERVAL:=1s}"
-auth=""
-[ "$VERSION" = 2 ] && auth="--auth-pass $PASS"
-# shellcheck disable=SC2086
+# The password reaches vrrp run through its environment, not its arguments (which every
+# process list shows); vrrp run hands it to none of the commands it runs.
+if [ "$VERSION" = 2 ]; then HAKIT_AUTH_PASS=$PASS; export HAKIT_AUTH_PASS; fi
 exec hakit vrrp run --name VI_1 --interface "$IFACE" --vrid "$VRID" --priority "$PRIORITY" \
-  --version "$VERSION" --advert-int "$ADVERT" $auth --vip "$VIP" --nopreempt \
+  --version "$VERSION" --advert-int "$ADVERT" --vip "$VIP" --nopreempt \
   --track-script "$CHECK" --track-interval "$CHECK_INTERVAL"
