@@ -23,7 +23,24 @@ pub fn read(path: &Path) -> Result<(Config, Vec<Diag>)> {
     }
     let mut diags = Vec::new();
     let c = model::read_file(path, &mut diags);
+    in_file_order(&mut diags);
     Ok((c, diags))
+}
+
+/// Findings in the order of the places they name: by line and column within a file, the
+/// files in the order they were first named (the real servers' come as the parser closes
+/// each, before the rest of the file is read).
+fn in_file_order(d: &mut [Diag]) {
+    let mut files: Vec<std::sync::Arc<Path>> = Vec::new();
+    for x in d.iter() {
+        if !files.contains(&x.loc.file) {
+            files.push(x.loc.file.clone());
+        }
+    }
+    d.sort_by_key(|x| {
+        let file = files.iter().position(|f| *f == x.loc.file);
+        (file, x.loc.line, x.loc.col)
+    });
 }
 
 /// Read a keepalived.conf to act on it, the one way every command that runs or plans it
@@ -53,4 +70,26 @@ pub fn load(path: &Path) -> Result<Config> {
 /// Errors among the findings.
 pub fn errors(d: &[Diag]) -> usize {
     d.iter().filter(|x| x.level == Level::Error).count()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn findings_come_in_the_order_of_the_file() {
+        // An unknown global keyword (found when the model is read) before a bad real
+        // server (found while parsing).
+        let dir = std::env::temp_dir().join(format!("hakit-order-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("k.conf");
+        std::fs::write(
+            &f,
+            "global_defs {\n bogus_global 1\n}\nvirtual_server 10.0.0.1 80 {\n real_server 10.0.0.x 80 {\n }\n}\n",
+        )
+        .unwrap();
+        let (_, d) = super::read(&f).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let lines: Vec<u32> = d.iter().map(|x| x.loc.line).collect();
+        assert!(lines.len() >= 2 && lines.is_sorted(), "{d:?}");
+        assert_eq!(lines[0], 2, "{d:?}");
+    }
 }

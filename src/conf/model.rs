@@ -2024,7 +2024,7 @@ mod tests {
 
     #[test]
     fn real_servers_read_while_parsing_are_read_as_from_the_tree() {
-        let text = "virtual_server 10.0.0.1 80 {\n delay_loop 3\n real_server 10.0.0.2 80 {\n  weight 2\n  HTTP_GET {\n   url {\n    path /h\n   }\n  }\n }\n real_server 10.0.0.3 80 {\n  bogus 1\n  TCP_CHECK {\n   connect_timeout 0\n  }\n }\n real_server 10.0.0.x 80 {\n }\n lb_algo\n include more.conf\n}\n";
+        let text = "virtual_server 10.0.0.1 80 {\n delay_loop 3\n real_server 10.0.0.2 80 {\n  weight 2\n  HTTP_GET {\n   url {\n    path /h\n   }\n  }\n }\n real_server 10.0.0.3 80 {\n  bogus 1\n  TCP_CHECK {\n   connect_timeout 0\n  }\n }\n real_server 10.0.0.x 80 {\n }\n real_server 10.0.0.5 80 {\n  include check.inc\n }\n lb_algo\n include more.conf\n}\n";
         let dir = std::env::temp_dir().join(format!("hakit-model-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("k.conf");
@@ -2032,6 +2032,11 @@ mod tests {
         std::fs::write(
             dir.join("more.conf"),
             "real_server 10.0.0.4 81 {\n TCP_CHECK {\n }\n}\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("check.inc"),
+            "TCP_CHECK {\n connect_timeout 2\n}\n",
         )
         .unwrap();
         let mut d = Vec::new();
@@ -2042,11 +2047,14 @@ mod tests {
             hooked += 1;
             n
         });
-        // Those of the file itself; the included one's are read from the tree.
+        // Those of the file itself, but for the one with an include still to splice in;
+        // the included file's are read from the tree.
         assert_eq!(hooked, 3);
         let whole = read(tree, &mut d2);
         std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(streamed.virtual_servers[0].reals.len(), 3, "{d:?}");
+        let reals = &streamed.virtual_servers[0].reals;
+        assert_eq!(reals.len(), 4, "{d:?}");
+        assert_eq!(reals[2].checkers.len(), 1, "the included check: {d:?}");
         assert_eq!(format!("{streamed:?}"), format!("{whole:?}"));
         // The same findings, the real servers' among them (in another order: theirs
         // come as the parser closes each).

@@ -140,6 +140,14 @@ fn tokens(line: &str) -> Tokens {
     (out, None)
 }
 
+/// Does `node` hold an `include`, at any depth?
+fn includes(node: &Node) -> bool {
+    node.block
+        .iter()
+        .flatten()
+        .any(|n| n.key == "include" || includes(n))
+}
+
 /// `node` holding no spare capacity. The tree of a file with a thousand real servers is
 /// six thousand nodes, most with one word and a block or two: vectors grown a push at a
 /// time would hold it twice over (the reader's peak memory, which a checker keeps as
@@ -232,14 +240,15 @@ fn parse_lines<S: AsRef<str>>(
                         Some((mut node, ch)) => {
                             node.block = Some(ch);
                             let node = fitted(node);
+                            // A real server of a top-level virtual server, unless an
+                            // include in it is still to be spliced in.
+                            let read = stack.len() == 1
+                                && node.key == "real_server"
+                                && stack[0].0.key == "virtual_server"
+                                && !includes(&node);
                             match stack.last_mut() {
-                                Some((up, ch)) => {
-                                    if node.key == "real_server" && up.key == "virtual_server" {
-                                        ch.push(hook(node, diags))
-                                    } else {
-                                        ch.push(node)
-                                    }
-                                }
+                                Some((_, ch)) if read => ch.push(hook(node, diags)),
+                                Some((_, ch)) => ch.push(node),
                                 None => top.push(node),
                             }
                         }
