@@ -578,12 +578,29 @@ fn lb_sighup_reloads_keeping_unchanged_services() {
             rs.addr()
         )
     };
+    // .33's check runs long: a changed configuration aborts it, command and all.
+    let slow = dir.join("slow.sh");
+    let pids = dir.join("pids");
+    std::fs::write(
+        &slow,
+        format!("#!/bin/sh\necho $$ >> {}\nexec sleep 30\n", pids.display()),
+    )
+    .unwrap();
+    crate::support::sh(&format!("chmod +x {}", slow.display()));
+    let misc = |delay: &str| {
+        format!(
+            "-t 192.0.2.33:80 -m -r {} --check 'misc --timeout 60s --retry 0 -- {}' --delay-loop {delay}\n",
+            rs.addr(),
+            slow.display()
+        )
+    };
     std::fs::write(
         &f,
         format!(
-            "{}{}",
+            "{}{}{}",
             line("192.0.2.30", "100ms"),
-            line("192.0.2.31", "100ms")
+            line("192.0.2.31", "100ms"),
+            misc("100ms")
         ),
     )
     .unwrap();
@@ -601,14 +618,22 @@ fn lb_sighup_reloads_keeping_unchanged_services() {
     wait_for("some checks of both", T, || {
         checks("192.0.2.30") > 3 && checks("192.0.2.31") > 3
     });
-    // .30 unchanged, .31 changed, .32 new.
+    wait_for(".33's check running", T, || pids.exists());
+    let first: String = std::fs::read_to_string(&pids).unwrap().trim().into();
+    let alive = |pid: &str| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|s| !s.split(") ").nth(1).is_some_and(|x| x.starts_with('Z')))
+    };
+    assert!(alive(&first), "the slow check runs");
+    // .30 unchanged, .31 and .33 changed, .32 new.
     std::fs::write(
         &f,
         format!(
-            "{}{}{}",
+            "{}{}{}{}",
             line("192.0.2.30", "100ms"),
             line("192.0.2.31", "200ms"),
-            line("192.0.2.32", "100ms")
+            line("192.0.2.32", "100ms"),
+            misc("200ms")
         ),
     )
     .unwrap();
@@ -616,8 +641,9 @@ fn lb_sighup_reloads_keeping_unchanged_services() {
     crate::support::sh(&format!("kill -HUP {}", lb.child.id()));
     wait_for("the reload", T, || {
         lb.log()
-            .contains("reload: 1 service(s) kept untouched, 1 changed, 1 added, 0 removed")
+            .contains("reload: 1 service(s) kept untouched, 2 changed, 1 added, 0 removed")
     });
+    wait_for("the old configuration's check killed", T, || !alive(&first));
     assert!(
         checks("192.0.2.30") >= before,
         "the unchanged service kept its counters"

@@ -61,6 +61,9 @@ struct Svc {
     id: usize,
     /// Its ha_suspend watch, aborted when a reload replaces or removes it.
     watch: Option<tokio::task::JoinHandle<()>>,
+    /// Each real server's check while it runs, aborted likewise (a MISC_CHECK script of
+    /// the old configuration does not run beside the new one's).
+    running: Vec<Option<tokio::task::JoinHandle<()>>>,
 }
 
 /// Verdicts travel with the service's id, the real server's index and when the check
@@ -323,7 +326,9 @@ fn setup(table: &mut Table, conf: VirtualService) -> Result<(Svc, Vec<Event>)> {
         })
         .collect();
     let (pool, events) = Pool::resume(conf.pool_conf(), &serving);
+    let running = conf.reals.iter().map(|_| None).collect();
     let svc = Svc {
+        running,
         suspended: conf.ha_suspend.is_some(),
         parked: Vec::new(),
         conf,
@@ -339,12 +344,18 @@ fn setup(table: &mut Table, conf: VirtualService) -> Result<(Svc, Vec<Event>)> {
 
 /// One check of a real server, as a task of its own for as long as it runs: its verdict
 /// goes to the main loop with who it was for and when it was due.
-fn spawn_check(check: Arc<Check>, tx: mpsc::UnboundedSender<Msg>, id: usize, i: u32, due: Tick) {
+fn spawn_check(
+    check: Arc<Check>,
+    tx: mpsc::UnboundedSender<Msg>,
+    id: usize,
+    i: u32,
+    due: Tick,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let v = check.run().await;
         // The main loop is gone only at exit.
         let _ = tx.send((id, i, due, v));
-    });
+    })
 }
 
 /// How often ha_suspend looks at who holds a service.
@@ -583,6 +594,7 @@ impl Lb {
         let Some(s) = self.svcs.iter().position(|x| x.id == id) else {
             return;
         };
+        self.svcs[s].running[i as usize] = None;
         let delay = self.svcs[s].conf.delay_loop;
         self.schedule.after(due, v.elapsed, delay, now, (id, i));
         if self.judge(s, i as usize, &v) {
@@ -833,16 +845,21 @@ impl Lb {
                 continue;
             }
             let check = Arc::clone(&svc.conf.reals[i as usize].check);
-            spawn_check(check, self.verdicts.clone(), id, i, due);
+            let task = spawn_check(check, self.verdicts.clone(), id, i, due);
+            svc.running[i as usize] = Some(task);
         }
     }
 
-    /// A service is replaced or removed: no more of its checks start (those running end
-    /// and their verdicts, for an id no longer known, are dropped).
+    /// A service is replaced or removed: no more of its checks start, those running are
+    /// aborted (a MISC_CHECK's command is killed), and a verdict
+    /// already on its way, for an id no longer known, is dropped.
     fn stop_checks(&mut self, svc: &Svc) {
         self.schedule.forget(svc.id);
         if let Some(w) = &svc.watch {
             w.abort();
+        }
+        for t in svc.running.iter().flatten() {
+            t.abort();
         }
     }
 
