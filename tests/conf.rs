@@ -901,3 +901,83 @@ fn a_reload_while_an_instance_waits_for_its_address_restarts_it_once_up() {
     assert!(!n1.has_addr("t0", "fd00:66::1"), "released at the end");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// keepalived's static_ipaddress, static_routes and static_rules in the systemd plan: a
+/// oneshot unit whose commands set them (run here, in a namespace) and take them away.
+/// When a `vrrp run --config` process sets them itself, the plan does not set them twice.
+#[test]
+fn plan_systemd_sets_and_takes_away_the_statics() {
+    if !privileged("plan_systemd_sets_and_takes_away_the_statics") {
+        return;
+    }
+    let statics = "static_ipaddress {\n 192.0.2.50/32 dev lo label lo:s\n}\nstatic_routes {\n 198.51.100.0/24 via 192.0.2.254 dev eth0\n}\nstatic_rules {\n from 192.0.2.50 table 100\n}\n";
+    let inst = |name: &str, vrid: u8| {
+        format!("vrrp_instance {name} {{\n interface eth0\n virtual_router_id {vrid}\n priority 100\n virtual_ipaddress {{\n  192.0.2.{vrid}/24\n }}\n}}\n")
+    };
+    let dir = std::env::temp_dir().join(unique("statics"));
+    let f = conf_file(&dir, "k.conf", &format!("{statics}{}", inst("A", 9)));
+    let r = hakit(&["conf", "plan", "--systemd", &f]);
+    let units = &r.ok().stdout;
+    assert!(
+        units.contains("After=network-online.target hakit-statics.service"),
+        "{units}"
+    );
+    // The statics unit's commands, hakit's the binary under test.
+    let lines = |key: &str| -> Vec<String> {
+        units
+            .lines()
+            .skip_while(|l| !l.starts_with("# --- hakit-statics.service"))
+            .skip(1)
+            .take_while(|l| !l.starts_with("# --- "))
+            .filter_map(|l| l.strip_prefix(key))
+            .map(|c| c.replace("/usr/sbin/hakit", hakit_bin().to_str().unwrap()))
+            .collect()
+    };
+    let (start, stop) = (lines("ExecStart="), lines("ExecStop=-"));
+    assert_eq!((start.len(), stop.len()), (3, 3), "{units}");
+    let ns = crate::support::Netns::new("statics");
+    ns.ip("link add eth0 type veth peer name eth1");
+    ns.ip("link set eth1 up");
+    ns.ip("link set eth0 up");
+    ns.ip("addr add 192.0.2.1/24 dev eth0");
+    let in_ns = |cmds: &[String]| {
+        for c in cmds {
+            let r = ns.exec("sh", &["-c", c]);
+            assert_eq!(r.code, 0, "{c}: {}", r.stderr);
+        }
+    };
+    let set = || {
+        (
+            ns.ip("addr show dev lo")
+                .contains("192.0.2.50/32 scope global lo:s"),
+            ns.ip("route show")
+                .contains("198.51.100.0/24 via 192.0.2.254 dev eth0"),
+            ns.ip("rule show").contains("from 192.0.2.50 lookup 100"),
+        )
+    };
+    in_ns(&start);
+    assert_eq!(set(), (true, true, true));
+    in_ns(&stop);
+    assert_eq!(set(), (false, false, false));
+
+    // A sync group runs from the file, and that process sets the statics itself.
+    let g = "vrrp_sync_group G {\n group {\n  A\n  B\n }\n}\n";
+    let f = conf_file(
+        &dir,
+        "g.conf",
+        &format!("{statics}{}{}{g}", inst("A", 9), inst("B", 10)),
+    );
+    let r = hakit(&["conf", "plan", "--systemd", &f]);
+    let units = &r.ok().stdout;
+    assert!(!units.contains("hakit-statics.service"), "{units}");
+    assert!(
+        units.contains("set and removed by\n# hakit-vrrp-"),
+        "{units}"
+    );
+    let r = hakit(&["conf", "plan", &f]);
+    assert!(
+        !r.ok().stdout.contains("hakit vip add"),
+        "set once, not twice"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -340,8 +340,6 @@ pub fn group_of<'a>(c: &'a Config, name: &str) -> Option<&'a SyncGroup> {
         .find(|g| g.members.iter().any(|m| m == name))
 }
 
-/// What `vrrp run --config` runs of the file: its instances (those named in `only`, or
-/// all) and the sync groups they belong to.
 /// static_ipaddress, static_routes and static_rules.
 pub fn statics(c: &Config) -> Result<Statics> {
     let mut addresses = Vec::new();
@@ -359,6 +357,8 @@ pub fn statics(c: &Config) -> Result<Statics> {
     })
 }
 
+/// What `vrrp run --config` runs of the file: its instances (those named in `only`, or
+/// all), the sync groups they belong to, and the file's statics.
 pub fn vrrp_instances(c: &Config, only: &[String], state_dir: &Path) -> Result<Run> {
     let (fifos, mail) = vrrp_reports(c)?;
     let mut run = Run {

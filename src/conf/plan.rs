@@ -626,40 +626,105 @@ pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
     Ok(s)
 }
 
-/// keepalived's static_ipaddress, static_routes and static_rules: set once, before the
-/// daemons (`vrrp run --config` sets and removes them itself).
+/// keepalived's static_ipaddress, static_routes and static_rules: the commands that set
+/// each and those that take it away again.
+fn static_commands(c: &Config) -> Vec<(String, String)> {
+    let names = crate::iproute::Names::system();
+    let mut out = Vec::new();
+    for v in &c.static_addresses {
+        let at = format!(
+            "{} dev {}",
+            shq(&v.addr),
+            shq(v.dev.as_deref().unwrap_or(""))
+        );
+        let label = v
+            .label
+            .as_deref()
+            .map(|l| format!(" label {}", shq(l)))
+            .unwrap_or_default();
+        out.push((
+            format!("hakit vip add {at}{label}"),
+            format!("hakit vip del {at}"),
+        ));
+    }
+    for r in &c.static_routes {
+        let r = r.display(&names);
+        out.push((format!("ip route replace {r}"), format!("ip route del {r}")));
+    }
+    for r in &c.static_rules {
+        let r = r.display(&names);
+        out.push((format!("ip rule add {r}"), format!("ip rule del {r}")));
+    }
+    out
+}
+
+/// The `vrrp run --config` process of the plan, if there is one: it sets the statics
+/// itself (and takes them away at its exit), so the plan must not set them twice.
+fn statics_by_file(c: &Config) -> Option<String> {
+    vrrp_procs(c).into_iter().find_map(|p| match p {
+        VrrpProc::Config { unit, .. } => Some(unit),
+        VrrpProc::Flags(_) => None,
+    })
+}
+
+/// The statics in the shell plan: set once, before the daemons.
 fn statics(c: &Config, s: &mut String) {
-    if c.static_addresses.is_empty() && c.static_routes.is_empty() && c.static_rules.is_empty() {
+    let cmds = static_commands(c);
+    if cmds.is_empty() {
         return;
     }
-    let names = crate::iproute::Names::system();
+    if statics_by_file(c).is_some() {
+        let _ = writeln!(
+            s,
+            "\n# static_ipaddress, static_routes, static_rules: set (and removed at its exit)\n# by the vrrp run --config below"
+        );
+        return;
+    }
     let _ = writeln!(
         s,
         "\n# static_ipaddress, static_routes, static_rules: set once"
     );
-    for v in &c.static_addresses {
+    for (set, _) in cmds {
+        let _ = writeln!(s, "{set}");
+    }
+}
+
+/// The statics in the systemd plan: a unit of their own that the daemons' units follow
+/// (its name), or a word on which unit sets them.
+fn statics_unit(c: &Config, source: &str, s: &mut String) -> Option<&'static str> {
+    let cmds = static_commands(c);
+    if cmds.is_empty() {
+        return None;
+    }
+    if let Some(unit) = statics_by_file(c) {
         let _ = writeln!(
             s,
-            "hakit vip add {} dev {}{}",
-            shq(&v.addr),
-            shq(v.dev.as_deref().unwrap_or("")),
-            v.label
-                .as_deref()
-                .map(|l| format!(" label {}", shq(l)))
-                .unwrap_or_default()
+            "# static_ipaddress, static_routes, static_rules: set and removed by\n# hakit-vrrp-{unit}.service (vrrp run --config)\n"
         );
+        return None;
     }
-    for r in &c.static_routes {
-        let _ = writeln!(s, "ip route replace {}", r.display(&names));
+    // hakit and ip both live in /usr/sbin.
+    let path = |cmd: &str| format!("/usr/sbin/{cmd}");
+    let _ = writeln!(
+        s,
+        "# --- hakit-statics.service (from {source})\n[Unit]\nDescription=hakit static addresses, routes and rules (static_ipaddress, static_routes, static_rules)\nAfter=network-online.target\nWants=network-online.target\n\n[Service]\nType=oneshot\nRemainAfterExit=yes"
+    );
+    for (set, _) in &cmds {
+        let _ = writeln!(s, "ExecStart={}", path(set));
     }
-    for r in &c.static_rules {
-        let _ = writeln!(s, "ip rule add {}", r.display(&names));
+    for (_, unset) in cmds.iter().rev() {
+        let _ = writeln!(s, "ExecStop=-{}", path(unset));
     }
+    let _ = writeln!(s, "\n[Install]\nWantedBy=multi-user.target\n");
+    Some("hakit-statics.service")
 }
 
 /// The composition as systemd units (one per instance, one for lb).
 pub fn systemd(c: &Config, source: &str, plane: Kind) -> Result<String> {
     let mut s = String::new();
+    let after = statics_unit(c, source, &mut s)
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
     for p in vrrp_procs(c) {
         if let VrrpProc::Flags(i) = p {
             if let Some((f, p)) = pass_file(i) {
@@ -692,7 +757,7 @@ pub fn systemd(c: &Config, source: &str, plane: Kind) -> Result<String> {
         };
         let _ = writeln!(
             s,
-            "# --- hakit-vrrp-{unit}.service (from {source})\n[Unit]\nDescription=hakit VRRP {what}\nAfter=network-online.target\nWants=network-online.target\n\n[Service]\nExecStart=/usr/sbin/hakit --syslog vrrp run {args}\n{reload}KillSignal=SIGTERM\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target\n"
+            "# --- hakit-vrrp-{unit}.service (from {source})\n[Unit]\nDescription=hakit VRRP {what}\nAfter=network-online.target{after}\nWants=network-online.target{after}\n\n[Service]\nExecStart=/usr/sbin/hakit --syslog vrrp run {args}\n{reload}KillSignal=SIGTERM\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target\n"
         );
     }
     if !c.virtual_servers.is_empty() {
@@ -717,7 +782,7 @@ pub fn systemd(c: &Config, source: &str, plane: Kind) -> Result<String> {
         };
         let _ = writeln!(
             s,
-            "# --- hakit-lb.service (from {source})\n[Unit]\nDescription=hakit health checker (virtual servers){why}\nAfter=network-online.target\n\n[Service]\nExecStart=/usr/sbin/hakit --syslog lb run {run}\nExecReload=/bin/kill -HUP $MAINPID\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target"
+            "# --- hakit-lb.service (from {source})\n[Unit]\nDescription=hakit health checker (virtual servers){why}\nAfter=network-online.target{after}\n\n[Service]\nExecStart=/usr/sbin/hakit --syslog lb run {run}\nExecReload=/bin/kill -HUP $MAINPID\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target"
         );
     }
     Ok(s)
