@@ -518,6 +518,8 @@ pub fn announce_while_healthy(
     let list = list.join(", ");
     // What BIRD has from us, as far as we know (None: not yet set).
     let mut announced: Option<bool> = None;
+    // The last refusal and how often it came since: logged once, not at every check.
+    let mut refused: Option<(String, u32)> = None;
     while !stop.load(Ordering::Relaxed) {
         heart.beat();
         let started = Instant::now();
@@ -536,8 +538,25 @@ pub fn announce_while_healthy(
         if let Some(want) = health.healthy() {
             if announced != Some(want) {
                 match bird.set(vips, want) {
-                    Ok(_) => announced = Some(want),
-                    Err(e) => log::error!("{e}"),
+                    Ok(_) => {
+                        announced = Some(want);
+                        if let Some((_, n)) = refused.take() {
+                            log::warn!("BIRD took the change after {n} refused tries");
+                        }
+                    }
+                    Err(e) => {
+                        let e = e.to_string();
+                        match &mut refused {
+                            Some((last, n)) if *last == e => {
+                                *n += 1;
+                                log::debug!("{e} (again)");
+                            }
+                            _ => {
+                                log::error!("{e} (tried again at every check; logged once)");
+                                refused = Some((e, 1));
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -369,6 +369,32 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
         .one_line_error("syntax error");
     assert_eq!(std::fs::read(&include).unwrap(), file);
     std::fs::write(&conf, good).unwrap();
+    // bgp run against a BIRD that refuses at every check: said once, not at every check,
+    // and said when BIRD takes the change again.
+    let conf1 = PathBuf::from(&net.args[1][4]).with_file_name("bird.conf");
+    let good1 = std::fs::read_to_string(&conf1).unwrap();
+    std::fs::write(&conf1, format!("{good1}\nthis is not bird syntax;\n")).unwrap();
+    let server = serve(d2, 9997);
+    let mut runner = run("9997", "1s");
+    let refused = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .matches("BIRD refused the configuration")
+            .count()
+    };
+    wait_for("BIRD's refusal", Duration::from_secs(5), || refused() > 0);
+    // Five more checks at 0.2 s.
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(refused(), 1, "{:?}", std::fs::read_to_string(&log));
+    std::fs::write(&conf1, good1).unwrap();
+    wait_for("BIRD taking it", Duration::from_secs(5), || {
+        log_has(&log, "BIRD took the change after")
+    });
+    wait_hops(router, "the announcement", &["10.99.0.2", "10.99.0.3"], 10);
+    term(&runner);
+    assert!(runner.wait().unwrap().success());
+    drop(server);
+    let _ = std::fs::remove_file(&log);
     // No BIRD at that socket: one line naming it, nothing written.
     net.director(0)
         .hakit(&[
