@@ -597,12 +597,7 @@ fn vrrp_sync_group_members_move_together_with_keepalived() {
     std::fs::create_dir_all(&dir).unwrap();
     let notes = dir.join("group-notify.log");
     let script = dir.join("notify.sh");
-    std::fs::write(
-        &script,
-        format!("#!/bin/sh\necho \"$@\" >> {}\n", notes.display()),
-    )
-    .unwrap();
-    crate::support::sh(&format!("chmod +x {}", script.display()));
+    crate::support::script(&script, &format!("echo \"$@\" >> {}\n", notes.display()));
     let mut ka = Keepalived::start_blocks(n2, &group_conf(150, None));
     wait_for(
         "keepalived to hold both VIPs",

@@ -581,12 +581,10 @@ fn lb_sighup_reloads_keeping_unchanged_services() {
     // .33's check runs long: a changed configuration aborts it, command and all.
     let slow = dir.join("slow.sh");
     let pids = dir.join("pids");
-    std::fs::write(
+    crate::support::script(
         &slow,
-        format!("#!/bin/sh\necho $$ >> {}\nexec sleep 30\n", pids.display()),
-    )
-    .unwrap();
-    crate::support::sh(&format!("chmod +x {}", slow.display()));
+        &format!("echo $$ >> {}\nexec sleep 30\n", pids.display()),
+    );
     let misc = |delay: &str| {
         format!(
             "-t 192.0.2.33:80 -m -r {} --check 'misc --timeout 60s --retry 0 -- {}' --delay-loop {delay}\n",

@@ -15,12 +15,7 @@ const T: Duration = Duration::from_secs(10);
 /// appends every line to `out`.
 fn reader(dir: &Path, out: &Path) -> PathBuf {
     let r = dir.join("reader.sh");
-    std::fs::write(
-        &r,
-        format!("#!/bin/sh\nexec cat \"$1\" >> {}\n", out.display()),
-    )
-    .unwrap();
-    crate::support::sh(&format!("chmod 755 {}", r.display()));
+    crate::support::script(&r, &format!("exec cat \"$1\" >> {}\n", out.display()));
     r
 }
 

@@ -172,13 +172,8 @@ fn push_to_several_targets_pull_delete_exclude_and_dry_run() {
     // host:/path goes over a remote shell: here one that runs rsync's server side locally
     // (ssh's role), so the real rsync protocol runs over a pipe.
     let rsh = s.dir.join("fake-ssh");
-    std::fs::write(
-        &rsh,
-        // Like ssh: drop the host, join the words, let a shell parse them.
-        "#!/bin/sh\nshift\nexec sh -c \"$*\"\n",
-    )
-    .unwrap();
-    crate::support::sh(&format!("chmod 755 '{}'", rsh.display()));
+    // Like ssh: drop the host, join the words, let a shell parse them.
+    crate::support::script(&rsh, "shift\nexec sh -c \"$*\"\n");
     let over = s.dir.join("over ssh");
     std::fs::create_dir_all(&over).unwrap();
     s.hakit(&[

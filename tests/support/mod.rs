@@ -150,6 +150,14 @@ pub fn hakit(args: &[&str]) -> Run {
     run(hakit_bin(), args, &[])
 }
 
+/// An executable `/bin/sh` script at `path` running `body`.
+#[track_caller]
+pub fn script(path: &Path, body: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, format!("#!/bin/sh\n{body}")).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
 /// Run a shell command, panicking with its output when it fails (setup steps).
 #[track_caller]
 pub fn sh(cmd: &str) -> String {
