@@ -146,7 +146,7 @@ proptest! {
         let f: Arc<Path> = Arc::from(Path::new("k.conf"));
         let mut d = Vec::new();
         let nodes = crate::conf::parse::parse_text(&text, &f, &mut d);
-        let _ = crate::conf::model::read(nodes, &mut d);
+        let _ = crate::conf::model::read(&nodes, &mut d);
         let lines = text.lines().count().max(1) as u32 + 1;
         for x in &d {
             prop_assert!(x.loc.line >= 1 && x.loc.line <= lines, "{} in {:?}", x, text);

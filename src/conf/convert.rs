@@ -729,7 +729,7 @@ mod tests {
         let mut d = Vec::new();
         let f: Arc<Path> = Arc::from(Path::new("k.conf"));
         let n = parse_text(t, &f, &mut d);
-        let c = read(n, &mut d);
+        let c = read(&n, &mut d);
         (c, d)
     }
 

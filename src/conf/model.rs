@@ -558,35 +558,27 @@ impl Ctx<'_> {
 /// afterwards and dropped one by one instead, the tree's pages ended up holding bits of
 /// the model: 500 KiB more resident while checking.)
 pub fn read_file(path: &std::path::Path, diags: &mut Vec<Diag>) -> Config {
-    let mut cx = Ctx {
-        diags: &mut Vec::new(),
-        gap: Default::default(),
-        names: None,
-        pre: Vec::new(),
-    };
+    // What the reading of each real server adds to, carried from one to the next.
+    let (mut gap, mut names, mut pre) = (Default::default(), None, Vec::new());
     let nodes = super::parse::parse_file(path, diags, &mut |n, diags| {
-        let mut here = Ctx {
+        let mut cx = Ctx {
             diags,
-            gap: std::mem::take(&mut cx.gap),
-            names: cx.names.take(),
+            gap: std::mem::take(&mut gap),
+            names: names.take(),
             pre: Vec::new(),
         };
-        let r = real_server(&mut here, &n);
-        (cx.gap, cx.names) = (here.gap, here.names);
-        cx.pre.push(r);
+        pre.push(real_server(&mut cx, &n));
+        (gap, names) = (cx.gap, cx.names);
         Node {
             args: Vec::new(),
             arg_locs: Vec::new(),
             block: None,
-            read: Some(cx.pre.len() as u32 - 1),
+            read: Some(pre.len() as u32 - 1),
             ..n
         }
     });
-    let Ctx {
-        gap, names, pre, ..
-    } = cx;
     read_with(
-        nodes,
+        &nodes,
         Ctx {
             diags,
             gap,
@@ -597,7 +589,7 @@ pub fn read_file(path: &std::path::Path, diags: &mut Vec<Diag>) -> Config {
 }
 
 /// Read a parsed configuration.
-pub fn read(nodes: Vec<Node>, diags: &mut Vec<Diag>) -> Config {
+pub fn read(nodes: &[Node], diags: &mut Vec<Diag>) -> Config {
     read_with(
         nodes,
         Ctx {
@@ -609,11 +601,9 @@ pub fn read(nodes: Vec<Node>, diags: &mut Vec<Diag>) -> Config {
     )
 }
 
-fn read_with(nodes: Vec<Node>, mut cx: Ctx) -> Config {
+fn read_with(nodes: &[Node], mut cx: Ctx) -> Config {
     let mut c = Config::default();
-    // Each top-level block is dropped once read.
     for n in nodes {
-        let n = &n;
         match n.key.as_str() {
             "global_defs" => global(&mut cx, n, &mut c.global),
             "vrrp_script" => {
@@ -2050,7 +2040,7 @@ mod tests {
         // Those of the file itself, but for the one with an include still to splice in;
         // the included file's are read from the tree.
         assert_eq!(hooked, 3);
-        let whole = read(tree, &mut d2);
+        let whole = read(&tree, &mut d2);
         std::fs::remove_dir_all(&dir).unwrap();
         let reals = &streamed.virtual_servers[0].reals;
         assert_eq!(reals.len(), 4, "{d:?}");
@@ -2072,7 +2062,7 @@ mod tests {
         let mut d = Vec::new();
         let f: Arc<Path> = Arc::from(Path::new("k.conf"));
         let n = parse_text(t, &f, &mut d);
-        let c = read(n, &mut d);
+        let c = read(&n, &mut d);
         (c, d)
     }
 

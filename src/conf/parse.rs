@@ -311,6 +311,13 @@ fn parse_into(
         }),
         msg,
     };
+    let unreadable = |e: std::io::Error| {
+        here(format!(
+            "cannot read {}: {}",
+            path.display(),
+            crate::error::errno_text(e.raw_os_error().unwrap_or(0))
+        ))
+    };
     if chain.contains(&canon) {
         diags.push(here(format!(
             "include loop: {} includes itself (through {})",
@@ -326,66 +333,34 @@ fn parse_into(
     let f = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
-            diags.push(here(format!(
-                "cannot read {}: {}",
-                path.display(),
-                crate::error::errno_text(e.raw_os_error().unwrap_or(0))
-            )));
+            diags.push(unreadable(e));
             return vec![];
         }
     };
     chain.push(canon);
     let file: Arc<Path> = Arc::from(path);
+    // The lines without their "\n" (or "\r\n"), bytes that are not UTF-8 replaced; a read
+    // error ends them and is reported.
     let mut failed = None;
-    let lines = Lines {
-        r: std::io::BufReader::new(f),
-        buf: Vec::new(),
-        failed: &mut failed,
-    };
+    let lines = std::io::BufRead::split(std::io::BufReader::new(f), b'\n').map_while(|l| match l {
+        Ok(mut l) => {
+            if l.last() == Some(&b'\r') {
+                l.pop();
+            }
+            Some(String::from_utf8_lossy(&l).into_owned())
+        }
+        Err(e) => {
+            failed = Some(e);
+            None
+        }
+    });
     let nodes = parse_lines(lines, &file, diags, hook);
     if let Some(e) = failed {
-        diags.push(here(format!(
-            "cannot read {}: {}",
-            path.display(),
-            crate::error::errno_text(e.raw_os_error().unwrap_or(0))
-        )));
+        diags.push(unreadable(e));
     }
     let out = expand(nodes, path, chain, diags, hook);
     chain.pop();
     out
-}
-
-/// The lines of a file as [`str::lines`] gives them (without `\n` or `\r\n`), bytes
-/// that are not UTF-8 replaced; a read error ends them and is kept in `failed`.
-struct Lines<'a, R> {
-    r: R,
-    buf: Vec<u8>,
-    failed: &'a mut Option<std::io::Error>,
-}
-
-impl<R: std::io::BufRead> Iterator for Lines<'_, R> {
-    type Item = String;
-
-    fn next(&mut self) -> Option<String> {
-        self.buf.clear();
-        match self.r.read_until(b'\n', &mut self.buf) {
-            Ok(0) => None,
-            Ok(_) => {
-                let mut end = self.buf.len();
-                if self.buf[..end].ends_with(b"\n") {
-                    end -= 1;
-                    if self.buf[..end].ends_with(b"\r") {
-                        end -= 1;
-                    }
-                }
-                Some(String::from_utf8_lossy(&self.buf[..end]).into_owned())
-            }
-            Err(e) => {
-                *self.failed = Some(e);
-                None
-            }
-        }
-    }
 }
 
 fn expand(

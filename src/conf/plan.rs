@@ -161,25 +161,12 @@ fn config_args(source: &str, instances: &[&str]) -> String {
 /// Where the plan keeps an instance's VRRPv2 password, and the password (keepalived reads
 /// its first 8 characters), when it has one. A file read with `--auth-pass-file`, not
 /// `--auth-pass`: a password on the command line is in every process list.
-pub fn pass_file(i: &Instance) -> Option<(String, String)> {
+fn pass_file(i: &Instance) -> Option<(String, String)> {
     match (i.version, i.auth_type.as_deref(), &i.auth_pass) {
-        (2, Some("PASS"), Some(p)) => {
-            let name: String = i
-                .name
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || "-_.".contains(c) {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            Some((
-                format!("/etc/hakit/{name}.pass"),
-                p.chars().take(8).collect(),
-            ))
-        }
+        (2, Some("PASS"), Some(p)) => Some((
+            format!("/etc/hakit/{}.pass", crate::sync::watch::slug(&i.name)),
+            p.chars().take(8).collect(),
+        )),
         _ => None,
     }
 }
@@ -571,8 +558,9 @@ pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
         s,
         "# (hakit conf plan --systemd writes units), or try them by hand.\nset -e"
     );
-    statics(c, &mut s);
-    for p in vrrp_procs(c) {
+    let procs = vrrp_procs(c);
+    statics(c, &procs, &mut s);
+    for p in procs {
         match p {
             VrrpProc::Flags(i) => {
                 let _ = writeln!(s, "\n# vrrp_instance {}", i.name);
@@ -658,22 +646,22 @@ fn static_commands(c: &Config) -> Vec<(String, String)> {
     out
 }
 
-/// The `vrrp run --config` process of the plan, if there is one: it sets the statics
-/// itself (and takes them away at its exit), so the plan must not set them twice.
-fn statics_by_file(c: &Config) -> Option<String> {
-    vrrp_procs(c).into_iter().find_map(|p| match p {
-        VrrpProc::Config { unit, .. } => Some(unit),
+/// The plan's `vrrp run --config` process, if there is one: it sets the statics itself
+/// (and takes them away at its exit), so the plan must not set them twice.
+fn statics_by_file<'p>(procs: &'p [VrrpProc]) -> Option<&'p str> {
+    procs.iter().find_map(|p| match p {
+        VrrpProc::Config { unit, .. } => Some(unit.as_str()),
         VrrpProc::Flags(_) => None,
     })
 }
 
 /// The statics in the shell plan: set once, before the daemons.
-fn statics(c: &Config, s: &mut String) {
+fn statics(c: &Config, procs: &[VrrpProc], s: &mut String) {
     let cmds = static_commands(c);
     if cmds.is_empty() {
         return;
     }
-    if statics_by_file(c).is_some() {
+    if statics_by_file(procs).is_some() {
         let _ = writeln!(
             s,
             "\n# static_ipaddress, static_routes, static_rules: set (and removed at its exit)\n# by the vrrp run --config below"
@@ -691,12 +679,17 @@ fn statics(c: &Config, s: &mut String) {
 
 /// The statics in the systemd plan: a unit of their own that the daemons' units follow
 /// (its name), or a word on which unit sets them.
-fn statics_unit(c: &Config, source: &str, s: &mut String) -> Option<&'static str> {
+fn statics_unit(
+    c: &Config,
+    procs: &[VrrpProc],
+    source: &str,
+    s: &mut String,
+) -> Option<&'static str> {
     let cmds = static_commands(c);
     if cmds.is_empty() {
         return None;
     }
-    if let Some(unit) = statics_by_file(c) {
+    if let Some(unit) = statics_by_file(procs) {
         let _ = writeln!(
             s,
             "# static_ipaddress, static_routes, static_rules: set and removed by\n# hakit-vrrp-{unit}.service (vrrp run --config)\n"
@@ -722,10 +715,11 @@ fn statics_unit(c: &Config, source: &str, s: &mut String) -> Option<&'static str
 /// The composition as systemd units (one per instance, one for lb).
 pub fn systemd(c: &Config, source: &str, plane: Kind) -> Result<String> {
     let mut s = String::new();
-    let after = statics_unit(c, source, &mut s)
+    let procs = vrrp_procs(c);
+    let after = statics_unit(c, &procs, source, &mut s)
         .map(|u| format!(" {u}"))
         .unwrap_or_default();
-    for p in vrrp_procs(c) {
+    for p in procs {
         if let VrrpProc::Flags(i) = p {
             if let Some((f, p)) = pass_file(i) {
                 let _ = writeln!(

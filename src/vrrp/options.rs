@@ -272,7 +272,7 @@ mod tests {
         let mut d = Vec::new();
         let f: std::sync::Arc<std::path::Path> = std::sync::Arc::from(std::path::Path::new("k"));
         let n = crate::conf::parse::parse_text(&t, &f, &mut d);
-        let c = crate::conf::model::read(n, &mut d);
+        let c = crate::conf::model::read(&n, &mut d);
         crate::conf::convert::vrrp_options(&c, &c.instances[0], std::path::Path::new("/run"))
             .unwrap()
     }
