@@ -851,8 +851,8 @@ impl Lb {
     }
 
     /// A service is replaced or removed: no more of its checks start, those running are
-    /// aborted (a MISC_CHECK's command is killed), and a verdict
-    /// already on its way, for an id no longer known, is dropped.
+    /// aborted (a MISC_CHECK's command is killed), and a verdict already on its way, for
+    /// an id no longer known, is dropped.
     fn stop_checks(&mut self, svc: &Svc) {
         self.schedule.forget(svc.id);
         if let Some(w) = &svc.watch {

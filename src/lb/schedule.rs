@@ -50,10 +50,8 @@ where
     /// instead of starting them together and keeping them together from then on: checks
     /// in step go to their servers in bursts and hold their buffers at the same time.
     /// Never before `now`.
-    pub fn after(&mut self, due: I, took: Duration, delay_loop: Duration, now: I, who: Who) -> I {
-        let next = (due + took + delay_loop).max(now);
-        self.at(next, who);
-        next
+    pub fn after(&mut self, due: I, took: Duration, delay_loop: Duration, now: I, who: Who) {
+        self.at((due + took + delay_loop).max(now), who);
     }
 
     /// When the earliest check is due.
@@ -74,10 +72,6 @@ where
         self.queue.retain(|Reverse((_, (s, _)))| *s != id);
     }
 
-    pub fn len(&self) -> usize {
-        self.queue.len()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.queue.is_empty()
     }
@@ -91,16 +85,17 @@ mod tests {
         Duration::from_millis(n)
     }
 
+    /// Everything due by `now`, in the order it comes out.
+    fn due(s: &mut Schedule<Duration>, now: Duration) -> Vec<(Duration, Who)> {
+        std::iter::from_fn(|| s.pop_due(now)).collect()
+    }
+
     #[test]
     fn first_checks_are_spread_over_the_warmup() {
         let mut s = Schedule::default();
         s.start(7, [ms(1000); 4].into_iter(), ms(0));
-        let mut got = Vec::new();
-        while let Some(e) = s.pop_due(ms(10_000)) {
-            got.push(e);
-        }
         assert_eq!(
-            got,
+            due(&mut s, ms(10_000)),
             [
                 (ms(0), (7, 0)),
                 (ms(250), (7, 1)),
@@ -121,28 +116,22 @@ mod tests {
         assert_eq!(s.pop_due(ms(250)), Some((ms(100), (2, 5))));
         assert_eq!(s.pop_due(ms(250)), Some((ms(200), (1, 1))));
         assert_eq!(s.pop_due(ms(250)), None);
-        assert_eq!(s.len(), 1);
+        assert_eq!(due(&mut s, ms(300)), [(ms(300), (1, 0))]);
     }
 
     #[test]
     fn a_check_started_late_keeps_its_place() {
         let mut s = Schedule::default();
         // Due at 1000, started on time, took 20: due again 5 s after it ended.
-        assert_eq!(
-            s.after(ms(1000), ms(20), ms(5000), ms(1020), (0, 0)),
-            ms(6020)
-        );
+        s.after(ms(1000), ms(20), ms(5000), ms(1020), (0, 0));
         // Started 300 late behind a busy loop: the lateness is not carried on.
-        assert_eq!(
-            s.after(ms(1000), ms(20), ms(5000), ms(1320), (0, 1)),
-            ms(6020)
-        );
+        s.after(ms(1000), ms(20), ms(5000), ms(1320), (0, 1));
         // Later than a whole delay loop: due at once, not in the past.
+        s.after(ms(1000), ms(20), ms(500), ms(9000), (0, 2));
         assert_eq!(
-            s.after(ms(1000), ms(20), ms(500), ms(9000), (0, 2)),
-            ms(9000)
+            due(&mut s, ms(10_000)),
+            [(ms(6020), (0, 0)), (ms(6020), (0, 1)), (ms(9000), (0, 2))]
         );
-        assert_eq!(s.pop_due(ms(9000)), Some((ms(6020), (0, 0))));
     }
 
     #[test]
@@ -151,10 +140,7 @@ mod tests {
         s.start(1, [ms(0); 3].into_iter(), ms(0));
         s.start(2, [ms(0); 2].into_iter(), ms(0));
         s.forget(1);
-        assert_eq!(s.len(), 2);
-        while let Some((_, (id, _))) = s.pop_due(ms(0)) {
-            assert_eq!(id, 2);
-        }
+        assert_eq!(due(&mut s, ms(0)), [(ms(0), (2, 0)), (ms(0), (2, 1))]);
         assert!(s.is_empty());
     }
 }
