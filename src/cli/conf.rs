@@ -43,6 +43,12 @@ enum ConfCmd {
     /// A `vrrp run` per instance, an `lb run` for the virtual servers. A sync group's members run
     /// in one `vrrp run --config FILE --instance ...` process, as does an instance whose
     /// track scripts need more than the flags' one weight/fall/rise.
+    ///
+    /// A VRRPv2 password is written to /etc/hakit/NAME.pass (mode 0600) and read with
+    /// --auth-pass-file, never given on a command line. static_ipaddress, static_routes and
+    /// static_rules are set once before the daemons (with --systemd, by a oneshot
+    /// hakit-statics.service the other units follow), unless a `vrrp run --config` process
+    /// of the plan sets and removes them itself.
     Plan(PlanArgs),
 }
 
