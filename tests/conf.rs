@@ -250,6 +250,17 @@ fn plan_prints_commands_that_hakit_accepts() {
         .stdout_has("-t 172.25.254.100:3306 -s rr -g --delay-loop 6s");
     // The lb file it writes is what `lb run --file` reads.
     let text = r.stdout;
+    // hakit's own refresh of the VIPs is its default; keepalived's "off" is said.
+    assert!(!text.contains("--garp-refresh"), "{text}");
+    let dir = std::env::temp_dir().join(unique("plan"));
+    let quiet = conf_file(
+        &dir,
+        "quiet.conf",
+        "vrrp_instance Q {\n interface eth0\n virtual_router_id 9\n garp_master_refresh 0\n virtual_ipaddress {\n  10.0.0.9\n }\n}\n",
+    );
+    hakit(&["conf", "plan", &quiet])
+        .ok()
+        .stdout_has("--garp-refresh 0s");
     let lines: Vec<&str> = text
         .lines()
         .skip_while(|l| !l.starts_with("cat > /etc/hakit/lb.conf"))
@@ -257,7 +268,6 @@ fn plan_prints_commands_that_hakit_accepts() {
         .take_while(|l| *l != "EOF")
         .collect();
     assert_eq!(lines.len(), 1, "{text}");
-    let dir = std::env::temp_dir().join(unique("plan"));
     let f = conf_file(&dir, "lb.conf", &lines.join("\n"));
     // Parsing succeeds: what is left is the missing IPVS (or it would run).
     let mut child = std::process::Command::new(hakit_bin())

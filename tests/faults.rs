@@ -51,11 +51,19 @@ fn conf(prio: u8, peer: Option<u8>, notify: &str) -> String {
     )
 }
 
+/// Which node, if any, is keepalived.
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    Neither,
+    Winner,
+    Loser,
+}
+
 /// n1 (priority 150) is cut off the bridge with its carrier kept while n2 (100) serves the
 /// client; after 10 s the cut heals. Both are master meanwhile; after the heal exactly one
-/// is, within one advert interval and skew, the client's entry for the VIP is n1's MAC at
-/// once (n1's gratuitous ARPs), and n2 has dropped the VIP and run its notify.
-fn partition_heals(tag: &str, unicast: bool, keepalived_wins: bool) {
+/// is, within one advert interval and skew, the client's entry for the VIP is n1's MAC
+/// within `back` (n1's gratuitous ARPs), and n2 has dropped the VIP and run its notify.
+fn partition_heals(tag: &str, unicast: bool, keep: Keep, back: Duration) {
     let lab = Lab::numbered(tag, 3);
     let (n1, n2, client) = (lab.host(0), lab.host(1), lab.host(2));
     let dir = std::env::temp_dir().join(unique(tag));
@@ -65,29 +73,36 @@ fn partition_heals(tag: &str, unicast: bool, keepalived_wins: bool) {
         "  notify_backup \"/bin/sh -c 'echo BACKUP >> {}'\"\n",
         note.display()
     );
+    let (c1, c2) = (
+        conf(150, unicast.then_some(2), ""),
+        conf(100, unicast.then_some(1), &notify),
+    );
     let (f1, f2) = (dir.join("n1.conf"), dir.join("n2.conf"));
-    std::fs::write(&f1, conf(150, unicast.then_some(2), "")).unwrap();
-    std::fs::write(&f2, conf(100, unicast.then_some(1), &notify)).unwrap();
-    let (_ka, _h1) = if keepalived_wins {
-        let ka = Keepalived::start_blocks(n1, &conf(150, unicast.then_some(2), ""));
-        (Some(ka), None)
-    } else {
-        (
-            None,
-            Some(Hakit::start(n1, &["--config", f1.to_str().unwrap()])),
-        )
+    std::fs::write(&f1, &c1).unwrap();
+    std::fs::write(&f2, &c2).unwrap();
+    let hakit =
+        |n: &Netns, f: &std::path::Path| Hakit::start(n, &["--config", f.to_str().unwrap()]);
+    let (_k1, h1) = match keep {
+        Keep::Winner => (Some(Keepalived::start_blocks(n1, &c1)), None),
+        _ => (None, Some(hakit(n1, &f1))),
     };
     wait_for("n1 holding the VIP", T, || n1.has_addr("eth0", VIP));
-    let h2 = Hakit::start(n2, &["--config", f2.to_str().unwrap()]);
-    wait_for("n2 a backup of n1", T, || {
-        h2.status()
-            .is_some_and(|s| s["state"] == "BACKUP" && s["master"] == "10.99.0.1")
-    });
+    let (_k2, h2) = match keep {
+        Keep::Loser => (Some(Keepalived::start_blocks(n2, &c2)), None),
+        _ => (None, Some(hakit(n2, &f2))),
+    };
+    match &h2 {
+        Some(h2) => wait_for("n2 a backup of n1", T, || {
+            h2.status()
+                .is_some_and(|s| s["state"] == "BACKUP" && s["master"] == "10.99.0.1")
+        }),
+        None => wait_for("n2's notify_backup", T, || note.exists()),
+    };
     wait_for("the client reaching n1", T, || client.pings(VIP));
     assert_eq!(client.neigh_mac(VIP), mac(n1));
     // The cut: n1's port leaves the bridge, its carrier stays.
     lab.switch.ip("link set p0 nomaster");
-    h2.wait_state("MASTER", T);
+    wait_for("n2 master", T, || n2.has_addr("eth0", VIP));
     wait_for("the client reaching n2", T, || client.pings(VIP));
     assert_eq!(client.neigh_mac(VIP), mac(n2));
     assert!(n1.has_addr("eth0", VIP), "both masters while cut");
@@ -100,18 +115,17 @@ fn partition_heals(tag: &str, unicast: bool, keepalived_wins: bool) {
     // One advert interval (0.1 s) and n2's skew (0.06 s), with room for a loaded machine.
     assert!(took < Duration::from_millis(600), "{took:?}");
     assert!(n1.has_addr("eth0", VIP));
-    let back = Instant::now();
     while client.neigh_mac(VIP) != mac(n1) {
         assert!(
-            back.elapsed() < Duration::from_secs(3),
+            healed.elapsed() < back,
             "the client's entry stayed {} (n1 {}, n2 {})\n{}\n{}\nn1:\n{}\nn2:\n{}",
             client.neigh_mac(VIP),
             n1.vrrp_status("VI_P"),
             n2.vrrp_status("VI_P"),
             mac(n1),
             mac(n2),
-            _h1.as_ref().map(|h| h.log_text()).unwrap_or_default(),
-            h2.log_text()
+            h1.as_ref().map(|h| h.log_text()).unwrap_or_default(),
+            h2.as_ref().map(|h| h.log_text()).unwrap_or_default(),
         );
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -119,7 +133,9 @@ fn partition_heals(tag: &str, unicast: bool, keepalived_wins: bool) {
     wait_for("n2's notify_backup", T, || {
         std::fs::read_to_string(&note).is_ok_and(|s| s.contains("BACKUP"))
     });
-    assert_eq!(h2.state(), "BACKUP");
+    if let Some(h2) = &h2 {
+        assert_eq!(h2.state(), "BACKUP");
+    }
 }
 
 #[test]
@@ -127,7 +143,7 @@ fn a_healed_multicast_partition_leaves_one_master_that_clients_reach_at_once() {
     if !privileged("a_healed_multicast_partition_leaves_one_master_that_clients_reach_at_once") {
         return;
     }
-    partition_heals("partm", false, false);
+    partition_heals("partm", false, Keep::Neither, Duration::from_secs(3));
 }
 
 #[test]
@@ -135,7 +151,7 @@ fn a_healed_unicast_partition_leaves_one_master_that_clients_reach_at_once() {
     if !privileged("a_healed_unicast_partition_leaves_one_master_that_clients_reach_at_once") {
         return;
     }
-    partition_heals("partu", true, false);
+    partition_heals("partu", true, Keep::Neither, Duration::from_secs(3));
 }
 
 /// keepalived the winner: hakit's parting advert, as it yields, is what makes keepalived
@@ -146,7 +162,22 @@ fn a_healed_partition_with_keepalived_winning_brings_the_client_back_at_once() {
     if !privileged("a_healed_partition_with_keepalived_winning_brings_the_client_back_at_once") {
         return;
     }
-    partition_heals("partk", false, true);
+    partition_heals("partk", false, Keep::Winner, Duration::from_secs(3));
+}
+
+/// keepalived the loser: when it hears hakit's advert before hakit hears one of its own
+/// (about half the time), keepalived 2.2.7 yields without a word, and only hakit's
+/// periodic refresh (10 s by default; keepalived has none by default) brings the client
+/// back: without it the client keeps keepalived's MAC until its entry expires and is
+/// probed, some 20-50 s here and hours on some routers.
+#[test]
+fn a_healed_partition_with_keepalived_losing_brings_the_client_back_within_the_refresh() {
+    if !privileged(
+        "a_healed_partition_with_keepalived_losing_brings_the_client_back_within_the_refresh",
+    ) {
+        return;
+    }
+    partition_heals("partl", false, Keep::Loser, Duration::from_secs(12));
 }
 
 /// The VRRPv2 password off the command line: one node reads it from HAKIT_AUTH_PASS, the

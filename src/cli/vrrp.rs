@@ -149,6 +149,11 @@ KEEPALIVED DIFFERENCES:
   clients that followed the loser reached the VIP again only when their neighbour
   entries expired). To a unicast peer it goes twice more, 1 s apart, while BACKUP: the
   first may wait on a neighbour entry that failed during the partition, and be lost.
+  keepalived as the loser sends no such advert, and when it hears the winner first
+  (measured: most heals) yields without a word; hakit's master then learns nothing,
+  and its refresh (--garp-refresh, every 10 s by default, where keepalived has none)
+  is what brings those clients back. garp_master_refresh 0 in a keepalived.conf turns
+  it off.
 
 BAD PACKETS:
   Adverts of another VRID never reach the process (a filter in the kernel). Every other
@@ -354,8 +359,10 @@ struct RunArgs {
     #[arg(long, value_name = "DUR", default_value = "0")]
     garp_interval: String,
     /// While master, announce the VIPs again this often (keepalived's
-    /// garp_master_refresh; 0: never).
-    #[arg(long, value_name = "DUR", default_value = "0")]
+    /// garp_master_refresh, which is off by default; 0: never). Brings back clients
+    /// left on the MAC of a loser that yielded without a word, as keepalived's does
+    /// after a partition heals.
+    #[arg(long, value_name = "DUR", default_value = "10s")]
     garp_refresh: String,
     /// Gratuitous ARPs per VIP at each refresh.
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]

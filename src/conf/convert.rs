@@ -19,7 +19,7 @@ use crate::vip::garp::Pattern;
 use crate::vip::IpNet;
 use crate::vrrp::config::{parse_interval, parse_password};
 use crate::vrrp::options::{
-    FifoConf, GarpTiming, GroupConf, MailConf, Notify, Options, Run, ScriptSpec, Statics,
+    FifoConf, GarpTiming, GroupConf, MailConf, Notify, Options, Run, ScriptSpec, Statics, REFRESH,
 };
 use crate::vrrp::packet::{Auth, Version};
 
@@ -154,12 +154,14 @@ pub fn vrrp_options(c: &Config, i: &Instance, state_dir: &Path) -> Result<Option
         repeat_after: (delay > 0).then(|| Duration::from_secs(u64::from(delay))),
     };
     let pick = |i: Option<u32>, g: Option<u32>| i.or(g);
-    let refresh = pick(i.garp.master_refresh, g.garp.master_refresh).unwrap_or(0);
+    // hakit refreshes by default (options::REFRESH); garp_master_refresh 0 turns it off.
+    let refresh = pick(i.garp.master_refresh, g.garp.master_refresh)
+        .map_or(REFRESH, |r| Duration::from_secs(u64::from(r)));
     // keepalived: on a lower-priority master, the master's burst and delay by default.
     let lower_delay = pick(i.garp.lower_prio_delay, g.garp.lower_prio_delay).unwrap_or(delay);
     let garp_more = GarpTiming {
         na_interval: g.gna_interval.as_deref().map(secs_f).unwrap_or_default(),
-        refresh: (refresh > 0).then(|| Duration::from_secs(u64::from(refresh))),
+        refresh: (!refresh.is_zero()).then_some(refresh),
         refresh_repeat: pick(i.garp.master_refresh_repeat, g.garp.master_refresh_repeat)
             .unwrap_or(1)
             .max(1),
@@ -917,8 +919,13 @@ mod tests {
         let run = vrrp_instances(&c, &[], Path::new("/x")).unwrap();
         assert_eq!(
             run.instances[0].garp_more,
-            GarpTiming::keepalived(&Pattern::KEEPALIVED)
+            GarpTiming::defaults(&Pattern::KEEPALIVED)
         );
+        // hakit refreshes unless told not to.
+        assert_eq!(run.instances[0].garp_more.refresh, Some(REFRESH));
+        let (c, _) = conf("vrrp_instance B {\n interface eth0\n virtual_router_id 2\n garp_master_refresh 0\n virtual_ipaddress {\n  10.0.0.2\n }\n}\n");
+        let run = vrrp_instances(&c, &[], Path::new("/x")).unwrap();
+        assert_eq!(run.instances[0].garp_more.refresh, None);
     }
 
     #[test]

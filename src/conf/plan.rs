@@ -302,8 +302,10 @@ pub fn vrrp_args(c: &Config, i: &Instance) -> Vec<String> {
         if !g.interval.is_zero() {
             a.extend(["--garp-interval".into(), secs(g.interval)]);
         }
-        if let Some(r) = m.refresh {
-            a.extend(["--garp-refresh".into(), secs(r)]);
+        if m.refresh != Some(crate::vrrp::options::REFRESH) {
+            a.extend(["--garp-refresh".into(), secs(m.refresh.unwrap_or_default())]);
+        }
+        if m.refresh.is_some() && m.refresh_repeat != 1 {
             a.extend(["--garp-refresh-repeat".into(), m.refresh_repeat.to_string()]);
         }
         if m.lower_prio_repeat != g.count {

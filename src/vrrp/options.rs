@@ -77,13 +77,20 @@ pub struct GarpTiming {
     pub lower_prio_delay: Option<Duration>,
 }
 
+/// hakit's default garp_master_refresh (keepalived's is none). A loser that yields
+/// without a word (keepalived, after a partition heals, when it hears the winner's
+/// advert before the winner hears one of its own) leaves clients on its MAC until their
+/// neighbour entry expires, hours on some routers; the refresh bounds that to 10 s for
+/// one gratuitous ARP per VIP and 10 s.
+pub const REFRESH: Duration = Duration::from_secs(10);
+
 impl GarpTiming {
-    /// keepalived's defaults for a given burst: no refresh, and on a lower-priority
-    /// master the same as on becoming master.
-    pub fn keepalived(garp: &Pattern) -> GarpTiming {
+    /// The defaults for a given burst: keepalived's (on a lower-priority master the
+    /// same as on becoming master) and a refresh every [`REFRESH`].
+    pub fn defaults(garp: &Pattern) -> GarpTiming {
         GarpTiming {
             na_interval: garp.interval,
-            refresh: None,
+            refresh: Some(REFRESH),
             refresh_repeat: 1,
             lower_prio_repeat: garp.count,
             lower_prio_delay: garp.repeat_after,
