@@ -180,6 +180,19 @@ fn a_healed_partition_with_keepalived_losing_brings_the_client_back_within_the_r
     partition_heals("partl", false, Keep::Loser, Duration::from_secs(12));
 }
 
+/// The same two with unicast peers.
+#[test]
+fn a_healed_unicast_partition_with_keepalived_either_side_brings_the_client_back() {
+    if !privileged("a_healed_unicast_partition_with_keepalived_either_side_brings_the_client_back")
+    {
+        return;
+    }
+    std::thread::scope(|s| {
+        s.spawn(|| partition_heals("pukw", true, Keep::Winner, Duration::from_secs(3)));
+        s.spawn(|| partition_heals("pukl", true, Keep::Loser, Duration::from_secs(12)));
+    });
+}
+
 /// The VRRPv2 password off the command line: one node reads it from HAKIT_AUTH_PASS, the
 /// other from a file; they agree (a wrong one makes both master). Neither process list,
 /// notify environment, state file nor log holds it.
