@@ -965,8 +965,11 @@ fn plan_systemd_sets_and_takes_away_the_statics() {
     in_ns(&stop);
     assert_eq!(set(), (false, false, false));
 
-    // A sync group runs from the file, and that process sets the statics itself.
-    let g = "vrrp_sync_group G {\n group {\n  A\n  B\n }\n}\n";
+    // Two sync groups run from the file in two processes: the plan still sets the
+    // statics once, and tells both to leave them alone (each would remove them at its
+    // exit, while the other runs on).
+    let g =
+        "vrrp_sync_group G {\n group {\n  A\n }\n}\nvrrp_sync_group H {\n group {\n  B\n }\n}\n";
     let f = conf_file(
         &dir,
         "g.conf",
@@ -974,15 +977,28 @@ fn plan_systemd_sets_and_takes_away_the_statics() {
     );
     let r = hakit(&["conf", "plan", "--systemd", &f]);
     let units = &r.ok().stdout;
-    assert!(!units.contains("hakit-statics.service"), "{units}");
+    assert!(units.contains("# --- hakit-statics.service"), "{units}");
+    let execs: Vec<&str> = units
+        .lines()
+        .filter(|l| l.starts_with("ExecStart=/usr/sbin/hakit --syslog vrrp run --config"))
+        .collect();
+    assert_eq!(execs.len(), 2, "{units}");
     assert!(
-        units.contains("set and removed by\n# hakit-vrrp-"),
+        execs.iter().all(|l| l.ends_with(" --no-statics")),
         "{units}"
     );
     let r = hakit(&["conf", "plan", &f]);
-    assert!(
-        !r.ok().stdout.contains("hakit vip add"),
-        "set once, not twice"
+    let shell = &r.ok().stdout;
+    assert_eq!(
+        shell.matches("hakit vip add").count(),
+        1,
+        "set once: {shell}"
     );
+    assert_eq!(shell.matches("--no-statics &").count(), 2, "{shell}");
+    // What --no-statics does: a process from this file sets no static address.
+    let mut hk = Hakit::start(&ns, &["--config", &f, "--instance", "A", "--no-statics"]);
+    hk.wait_state("MASTER", Duration::from_secs(10));
+    assert_eq!(set(), (false, false, false));
+    hk.term();
     std::fs::remove_dir_all(&dir).unwrap();
 }

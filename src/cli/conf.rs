@@ -47,8 +47,8 @@ enum ConfCmd {
     /// A VRRPv2 password is written to /etc/hakit/NAME.pass (mode 0600) and read with
     /// --auth-pass-file, never given on a command line. static_ipaddress, static_routes and
     /// static_rules are set once before the daemons (with --systemd, by a oneshot
-    /// hakit-statics.service the other units follow), unless a `vrrp run --config` process
-    /// of the plan sets and removes them itself.
+    /// hakit-statics.service the other units follow); the plan's `vrrp run --config`
+    /// processes get --no-statics, so that stopping one leaves them to the others.
     Plan(PlanArgs),
 }
 

@@ -176,6 +176,11 @@ struct RunArgs {
     /// With --config: only this instance (repeatable).
     #[arg(long, value_name = "NAME", requires = "config")]
     instance: Vec<String>,
+    /// With --config: leave the file's static_ipaddress, static_routes and static_rules
+    /// alone (set once elsewhere, as `conf plan` does, when several processes run from
+    /// one file: each would take them away at its exit).
+    #[arg(long, requires = "config")]
+    no_statics: bool,
     /// Serve Prometheus metrics at /metrics (keepalived-exporter's names and labels), the state at /status (as `status
     /// --json`) and /healthz (200 while the loop turns) over HTTP on ADDR:PORT; a bare PORT
     /// or :PORT is on loopback. Off by default. A port in use or an address not on this
@@ -510,7 +515,16 @@ fn run(a: &RunArgs, g: &Global) -> Exit {
     }
     if let Some(path) = &a.config {
         let (path, only, dir) = (path.clone(), a.instance.clone(), g.state_dir.clone());
-        crate::vrrp::run::run(move || config_instances(&path, &only, &dir), false, &heart)?;
+        let statics = !a.no_statics;
+        let load = move || {
+            config_instances(&path, &only, &dir).map(|mut r| {
+                if !statics {
+                    r.statics = Default::default();
+                }
+                r
+            })
+        };
+        crate::vrrp::run::run(load, false, &heart)?;
         return Ok(0);
     }
     let name = a

@@ -150,10 +150,14 @@ pub fn vrrp_procs(c: &Config) -> Vec<VrrpProc<'_>> {
     out
 }
 
-fn config_args(source: &str, instances: &[&str]) -> String {
+fn config_args(c: &Config, source: &str, instances: &[&str]) -> String {
     let mut a = vec!["--config".to_string(), shq(source)];
     for i in instances {
         a.extend(["--instance".into(), shq(i)]);
+    }
+    // The plan sets the statics once (statics, statics_unit).
+    if !static_commands(c).is_empty() {
+        a.push("--no-statics".into());
     }
     a.join(" ")
 }
@@ -561,7 +565,7 @@ pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
         "# (hakit conf plan --systemd writes units), or try them by hand.\nset -e"
     );
     let procs = vrrp_procs(c);
-    statics(c, &procs, &mut s);
+    statics(c, &mut s);
     for p in procs {
         match p {
             VrrpProc::Flags(i) => {
@@ -578,7 +582,7 @@ pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
             }
             VrrpProc::Config { instances, why, .. } => {
                 let _ = writeln!(s, "\n# {why}: run from the file");
-                let _ = writeln!(s, "hakit vrrp run {} &", config_args(source, &instances));
+                let _ = writeln!(s, "hakit vrrp run {} &", config_args(c, source, &instances));
             }
         }
     }
@@ -648,26 +652,11 @@ fn static_commands(c: &Config) -> Vec<(String, String)> {
     out
 }
 
-/// The plan's `vrrp run --config` process, if there is one: it sets the statics itself
-/// (and takes them away at its exit), so the plan must not set them twice.
-fn statics_by_file<'p>(procs: &'p [VrrpProc]) -> Option<&'p str> {
-    procs.iter().find_map(|p| match p {
-        VrrpProc::Config { unit, .. } => Some(unit.as_str()),
-        VrrpProc::Flags(_) => None,
-    })
-}
-
-/// The statics in the shell plan: set once, before the daemons.
-fn statics(c: &Config, procs: &[VrrpProc], s: &mut String) {
+/// The statics in the shell plan: set once, before the daemons (each `vrrp run
+/// --config` is told --no-statics: several would each take them away at their exit).
+fn statics(c: &Config, s: &mut String) {
     let cmds = static_commands(c);
     if cmds.is_empty() {
-        return;
-    }
-    if statics_by_file(procs).is_some() {
-        let _ = writeln!(
-            s,
-            "\n# static_ipaddress, static_routes, static_rules: set (and removed at its exit)\n# by the vrrp run --config below"
-        );
         return;
     }
     let _ = writeln!(
@@ -680,22 +669,10 @@ fn statics(c: &Config, procs: &[VrrpProc], s: &mut String) {
 }
 
 /// The statics in the systemd plan: a unit of their own that the daemons' units follow
-/// (its name), or a word on which unit sets them.
-fn statics_unit(
-    c: &Config,
-    procs: &[VrrpProc],
-    source: &str,
-    s: &mut String,
-) -> Option<&'static str> {
+/// (its name, if there are statics).
+fn statics_unit(c: &Config, source: &str, s: &mut String) -> Option<&'static str> {
     let cmds = static_commands(c);
     if cmds.is_empty() {
-        return None;
-    }
-    if let Some(unit) = statics_by_file(procs) {
-        let _ = writeln!(
-            s,
-            "# static_ipaddress, static_routes, static_rules: set and removed by\n# hakit-vrrp-{unit}.service (vrrp run --config)\n"
-        );
         return None;
     }
     // hakit and ip both live in /usr/sbin.
@@ -718,7 +695,7 @@ fn statics_unit(
 pub fn systemd(c: &Config, source: &str, plane: Kind) -> Result<String> {
     let mut s = String::new();
     let procs = vrrp_procs(c);
-    let after = statics_unit(c, &procs, source, &mut s)
+    let after = statics_unit(c, source, &mut s)
         .map(|u| format!(" {u}"))
         .unwrap_or_default();
     for p in procs {
@@ -746,7 +723,7 @@ pub fn systemd(c: &Config, source: &str, plane: Kind) -> Result<String> {
             } => (
                 unit,
                 format!("{} ({why})", instances.join(", ")),
-                config_args(source, &instances),
+                config_args(c, source, &instances),
                 // Instances whose configuration did not change keep their state.
                 "ExecReload=/bin/kill -HUP $MAINPID\n",
             ),
