@@ -287,10 +287,45 @@ impl Check {
         }
     }
 
+    /// [`Check::run`] for a daemon: a panic inside the check (a bug) is a failed check
+    /// that says so, and the caller goes on checking, instead of a task that ends
+    /// without a verdict and a real server nobody checks again.
+    pub async fn run_caught(&self) -> Verdict {
+        let start = Instant::now();
+        caught(self.run()).await.unwrap_or_else(|why| {
+            let elapsed = start.elapsed();
+            Verdict {
+                healthy: false,
+                reason: format!("the check panicked ({why}); a bug in hakit"),
+                tries: 1,
+                elapsed_ms: elapsed.as_millis() as u64,
+                last_try_ms: elapsed.as_millis() as u64,
+                elapsed,
+                weight: None,
+            }
+        })
+    }
+
     /// [`Check::run`] on a runtime of its own, for one-shot callers.
     pub fn run_blocking(&self) -> Result<Verdict> {
         Ok(runtime()?.block_on(self.run()))
     }
+}
+
+/// Await `f`; a panic while polling it is its message instead (`f` is not polled again).
+pub async fn caught<T>(f: impl std::future::Future<Output = T>) -> std::result::Result<T, String> {
+    let mut f = std::pin::pin!(f);
+    std::future::poll_fn(|cx| {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f.as_mut().poll(cx))) {
+            Ok(p) => p.map(Ok),
+            Err(e) => std::task::Poll::Ready(Err(e
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| e.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".into()))),
+        }
+    })
+    .await
 }
 
 /// A single-threaded runtime with I/O and timers (what checks need).
@@ -373,6 +408,21 @@ mod tests {
 
     fn rt() -> tokio::runtime::Runtime {
         runtime().unwrap()
+    }
+
+    #[test]
+    fn a_panic_while_checking_is_its_message_and_a_finished_future_its_value() {
+        let rt = rt();
+        assert_eq!(rt.block_on(caught(async { 7 })), Ok(7));
+        // After an await, as a panic inside a check would come.
+        let r = rt.block_on(caught(async {
+            tokio::task::yield_now().await;
+            let v: Vec<u8> = Vec::new();
+            v[3]
+        }));
+        assert!(r.unwrap_err().contains("index out of bounds"));
+        let r = rt.block_on(caught(async { panic!("plain") }));
+        assert_eq!(r, Err::<(), _>("plain".into()));
     }
 
     #[test]

@@ -352,7 +352,7 @@ fn spawn_check(
     due: Tick,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let v = check.run().await;
+        let v = check.run_caught().await;
         // The main loop is gone only at exit.
         let _ = tx.send((id, i, due, v));
     })
