@@ -505,7 +505,9 @@ fn vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together() {
     assert_eq!(status("VI_B")["state"], "MASTER");
     assert_eq!(a_before["pid"], status("VI_B")["pid"], "one process");
 
-    // Reload with VI_B changed: VI_A keeps running untouched, VI_B restarts.
+    // Reload with VI_B's priority changed: VI_A keeps running untouched, VI_B takes its
+    // new priority where it runs (keepalived's way), still above keepalived's 100.
+    let b_before = status("VI_B");
     std::fs::write(&f, pair_conf(150, 140, true, true)).unwrap();
     let pid = a_before["pid"].as_u64().unwrap();
     crate::support::sh(&format!("kill -HUP {pid}"));
@@ -527,9 +529,19 @@ fn vrrp_config_runs_a_sync_group_reloads_without_flap_and_faults_together() {
         a_after["transitions"], a_before["transitions"],
         "no state flap"
     );
-    wait_for("VI_B back as master", Duration::from_secs(5), || {
-        status("VI_B")["priority"] == 140 && status("VI_B")["state"] == "MASTER"
+    wait_for("VI_B at its new priority", Duration::from_secs(5), || {
+        status("VI_B")["effective_priority"] == 140
     });
+    let b_after = status("VI_B");
+    assert_eq!(
+        (&b_after["state"], &b_after["priority"], &b_after["started"]),
+        (&b_before["state"], &140.into(), &b_before["started"]),
+        "VI_B kept its state"
+    );
+    assert_eq!(b_after["transitions"], b_before["transitions"], "no flap");
+    assert!(hk
+        .log_text()
+        .contains("reload: VI_B: priority 150 -> 140: updated in place"));
 
     // VI_B's tracked interface goes down: VI_B faults and VI_A, of its sync group, too;
     // keepalived on n2 takes both VIPs. Leaving MASTER for FAULT, each says priority 0

@@ -165,7 +165,9 @@ BAD PACKETS:
   advert late, takeovers in the RFC's time; see scripts/bench-failover.sh).")]
 struct RunArgs {
     /// Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads,
-    /// keeping unchanged instances running). The instance flags are then not used.
+    /// keeping unchanged instances running, and those whose addresses or priority alone
+    /// changed in their state; another change restarts the instance). The instance flags
+    /// are then not used.
     /// The members of a vrrp_sync_group move together, by keepalived's rules: the group
     /// goes MASTER only when every member's master is down, a member that yields to a
     /// higher-priority master takes the others to BACKUP, and a fault of one is a fault

@@ -980,8 +980,9 @@ fn two_masters_before_a_reload() -> (World, usize, usize, usize) {
 #[test]
 fn a_reload_keeps_an_unchanged_instance_untouched_and_restarts_a_changed_one() {
     let (mut w, _, b, before) = two_masters_before_a_reload();
-    // The file now: A as it was, B with another priority, C new, nothing else.
-    let b2 = opts("B", 52, 120, "10.0.1.100/24");
+    // The file now: A as it was, B with another advert interval, C new, nothing else.
+    let mut b2 = opts("B", 52, 100, "10.0.1.100/24");
+    b2.instance.interval_cs = 20;
     let c = opts("C", 53, 100, "10.0.2.100/24");
     let plan =
         w.sp.reload_plan(&[opts("A", 51, 100, VIP), b2.clone(), c.clone()]);
@@ -1016,16 +1017,17 @@ fn a_reload_keeps_an_unchanged_instance_untouched_and_restarts_a_changed_one() {
 #[test]
 fn a_reload_that_changes_only_addresses_updates_a_master_in_place() {
     let (mut w, a, b, before) = two_masters_before_a_reload();
-    // A: 10.0.0.100 goes, 10.0.0.101 and .102 come; B: a VIP and a priority change.
+    // A: 10.0.0.100 goes, 10.0.0.101 and .102 come; B: a VIP and an interval change.
     let mut a2 = opts("A", 51, 100, "10.0.0.101/24");
     a2.instance.vips.push("10.0.0.102/24".parse().unwrap());
-    let mut b2 = opts("B", 52, 120, "10.0.1.100/24");
+    let mut b2 = opts("B", 52, 100, "10.0.1.100/24");
     b2.instance.vips.push("10.0.1.101/24".parse().unwrap());
+    b2.instance.interval_cs = 20;
     let plan = w.sp.reload_plan(&[a2.clone(), b2]);
     assert_eq!(plan.kept, 0);
     assert_eq!(plan.stop, [(b, "B".to_string(), true)], "B restarts");
-    assert_eq!(plan.readdress.len(), 1);
-    assert_eq!(plan.readdress[0].0, a);
+    assert_eq!(plan.update.len(), 1);
+    assert_eq!(plan.update[0].0, a);
     let names: Vec<&str> = plan
         .start
         .iter()
@@ -1034,7 +1036,7 @@ fn a_reload_that_changes_only_addresses_updates_a_master_in_place() {
     assert_eq!(names, ["B"], "A is not started again");
 
     let now = w.now();
-    w.sp.readdress(now, &mut w.host, a, a2);
+    w.sp.update(now, &mut w.host, a, a2);
     let ip = |s: &str| s.parse::<IpAddr>().unwrap();
     let fx: Vec<Fx> = w.changes_since(1000).into_iter().map(|c| c.1).collect();
     assert_eq!(
@@ -1068,7 +1070,53 @@ fn a_reload_that_changes_only_addresses_updates_a_master_in_place() {
     let mut a3 = opts("A", 51, 100, "10.0.0.101/24");
     a3.instance.vips.push("10.0.0.102/24".parse().unwrap());
     a3.accept = false;
-    assert!(!super::speaker::only_addresses_differ(&a3, &na));
+    assert!(!super::speaker::changes_in_place(&a3, &na));
+    // Its priority alone does change in place; to or from an owner's 255 it does not.
+    na.instance.vips = a3.instance.vips.clone();
+    na.instance.priority = 90;
+    assert!(super::speaker::changes_in_place(&a3, &na));
+    na.instance.priority = 255;
+    assert!(!super::speaker::changes_in_place(&a3, &na));
+}
+
+/// keepalived keeps an instance's state through a reload that changes its priority; so
+/// does hakit, and the protocol does the rest: a master that falls below nobody stays
+/// master and advertises the new priority, a backup raised above its master preempts it
+/// after Master_Down, one transition and no stop on the way.
+#[test]
+fn a_reload_that_changes_the_priority_keeps_the_state_and_the_protocol_decides() {
+    let (mut w, a, _, before) = two_masters_before_a_reload();
+    let a2 = opts("A", 51, 50, VIP);
+    let plan = w.sp.reload_plan(std::slice::from_ref(&a2));
+    assert_eq!((plan.update.len(), plan.start.len()), (1, 0));
+    let now = w.now();
+    w.sp.update(now, &mut w.host, a, a2);
+    w.until(2000);
+    assert_eq!(w.state(a), State::Master);
+    assert_eq!(w.status("A").transitions.len(), before, "A did not move");
+    assert_eq!(
+        (w.status("A").priority, w.status("A").effective_priority),
+        (50, 50)
+    );
+    let sent = w.sent("A", 1001, 2000);
+    assert!(
+        sent.len() >= 9 && sent.iter().all(|s| s.1 == 50),
+        "{sent:?}"
+    );
+
+    let mut w = World::new();
+    let b = w.add(opts("B", 52, 100, "10.0.1.100/24"), "10.0.1.2");
+    w.master_until(b, "10.0.1.9", 110, 0, 1000);
+    assert_eq!(w.state(b), State::Backup);
+    let before = w.status("B").transitions.len();
+    let now = w.now();
+    w.sp.update(now, &mut w.host, b, opts("B", 52, 120, "10.0.1.100/24"));
+    w.master_until(b, "10.0.1.9", 110, 1000, 2000);
+    assert_eq!(w.state(b), State::Master);
+    let t = &w.status("B").transitions;
+    assert_eq!(t.len(), before + 1, "{t:?}");
+    assert!(!w.notified().iter().any(|n| n.contains("STOP")));
+    assert!(w.sent("B", 1000, 2000).iter().all(|s| s.1 == 120));
 }
 
 #[test]

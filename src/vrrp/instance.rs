@@ -322,10 +322,14 @@ impl Instance {
         self.link = link;
     }
 
-    /// A reload changed its addresses only: a master adds the new ones (and announces
+    /// A reload changed its addresses or its priority only (see
+    /// `speaker::changes_in_place`). Addresses: a master adds the new ones (and announces
     /// them) and removes those gone, without leaving MASTER; in any other state it just
-    /// takes the new list (becoming master adds it whole).
-    pub fn readdress(&mut self, cx: &mut Cx, opts: Options) {
+    /// takes the new list (becoming master adds it whole). Priority: the effective one is
+    /// worked out again, as when a tracked script changes it; a master whose priority
+    /// falls below a backup's is preempted as the protocol says, and a backup that rises
+    /// above the master preempts it (keepalived keeps the state through a reload too).
+    pub fn update(&mut self, cx: &mut Cx, opts: Options) {
         let all = |o: &Options| -> Vec<IpNet> {
             let i = &o.instance;
             i.vips.iter().chain(&i.excluded).copied().collect()
@@ -341,13 +345,25 @@ impl Instance {
             .filter(|v| !before.iter().any(|o| o.addr == v.addr))
             .copied()
             .collect();
-        log::info!(
-            "reload: {}: addresses changed (+{} -{}): updated in place",
-            self.name(),
-            new.len(),
-            gone.len()
-        );
+        let (was, is) = (self.opts.instance.priority, opts.instance.priority);
+        if self.opts.instance.vips != opts.instance.vips
+            || self.opts.instance.excluded != opts.instance.excluded
+        {
+            log::info!(
+                "reload: {}: addresses changed (+{} -{}): updated in place",
+                self.name(),
+                new.len(),
+                gone.len()
+            );
+        }
+        if was != is {
+            log::info!(
+                "reload: {}: priority {was} -> {is}: updated in place",
+                self.name()
+            );
+        }
         self.opts = opts;
+        self.status.priority = is;
         self.status.vips = self
             .opts
             .instance
@@ -369,6 +385,9 @@ impl Instance {
             }
             let addrs: Vec<IpAddr> = new.iter().map(|v| v.addr).collect();
             self.announce_addrs(cx, self.opts.garp.count, addrs);
+        }
+        if was != is {
+            self.update_priority(cx);
         }
         self.write_status(cx);
     }

@@ -838,9 +838,9 @@ impl Reactor {
                 },
             );
         }
-        for (slot, opts) in plan.readdress {
+        for (slot, opts) in plan.update {
             self.speaker
-                .readdress(Instant::now(), &mut self.host, slot, opts);
+                .update(Instant::now(), &mut self.host, slot, opts);
         }
         let mut next: BTreeMap<String, Options> = plan
             .start

@@ -63,23 +63,27 @@ pub struct Reload {
     pub stop: Vec<(usize, String, bool)>,
     /// What to start: the changed and the new (by name, in the file's order).
     pub start: Vec<Options>,
-    /// Running instances whose addresses alone changed: updated where they run, without
-    /// leaving their state (keepalived does the same).
-    pub readdress: Vec<(usize, Options)>,
+    /// Running instances whose addresses or priority alone changed: updated where they
+    /// run, without leaving their state (keepalived does the same).
+    pub update: Vec<(usize, Options)>,
     /// Running instances the file did not change: kept untouched.
     pub kept: usize,
 }
 
-/// Whether `new` is `old` but for its virtual (and excluded) addresses. With no_accept
-/// the addresses are also in the filter's sets, and with use_vmac on the macvlan: those
-/// restart, as any other change does.
-pub(super) fn only_addresses_differ(old: &Options, new: &Options) -> bool {
-    if old.vmac.is_some() || !old.accept {
-        return false;
-    }
+/// Whether `new` is `old` but for what a running instance can take in place: its virtual
+/// (and excluded) addresses and its priority. With no_accept the addresses are also in
+/// the filter's sets, and with use_vmac on the macvlan: a change of those restarts, as any
+/// other change does; so does a change to or from 255 (an address owner is another kind
+/// of instance).
+pub(super) fn changes_in_place(old: &Options, new: &Options) -> bool {
     let mut o = old.clone();
-    o.instance.vips = new.instance.vips.clone();
-    o.instance.excluded = new.instance.excluded.clone();
+    if old.vmac.is_none() && old.accept {
+        o.instance.vips = new.instance.vips.clone();
+        o.instance.excluded = new.instance.excluded.clone();
+    }
+    if old.instance.priority != 255 && new.instance.priority != 255 {
+        o.instance.priority = new.instance.priority;
+    }
     o == *new
 }
 
@@ -491,8 +495,8 @@ impl<W: Wire> Speaker<W> {
                     plan.kept += 1;
                     kept_names.insert(inst.name());
                 }
-                Some(&o) if only_addresses_differ(inst.options(), o) => {
-                    plan.readdress.push((slot, o.clone()));
+                Some(&o) if changes_in_place(inst.options(), o) => {
+                    plan.update.push((slot, o.clone()));
                     kept_names.insert(inst.name());
                 }
                 Some(_) => plan.stop.push((slot, inst.name().to_string(), true)),
@@ -507,14 +511,13 @@ impl<W: Wire> Speaker<W> {
         plan
     }
 
-    /// Carry out a [`Reload::readdress`]: the instance in `slot` takes `opts`, whose
-    /// addresses alone differ from what it runs with.
-    pub fn readdress(&mut self, now: Instant, host: &mut dyn Host, slot: usize, opts: Options) {
+    /// Carry out a [`Reload::update`]: the instance in `slot` takes `opts`, whose
+    /// addresses or priority alone differ from what it runs with.
+    pub fn update(&mut self, now: Instant, host: &mut dyn Host, slot: usize, opts: Options) {
         let Some(m) = self.slots.get_mut(slot).and_then(Option::as_mut) else {
             return;
         };
-        m.inst
-            .readdress(&mut Self::cx(now, host, &mut m.wire), opts);
+        m.inst.update(&mut Self::cx(now, host, &mut m.wire), opts);
         self.settle(now, host, slot);
     }
 
