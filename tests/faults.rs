@@ -364,8 +364,60 @@ fn an_interface_deleted_and_made_again_brings_the_instance_back() {
     assert!(n1.has_addr("eth0", "10.99.0.93"));
     assert!(!n2.has_addr("eth0", "10.99.0.93"));
     assert!(h1.log_text().contains("eth0 is back"), "{}", h1.log_text());
+    // The VIP went with the interface: not someone else's doing, nothing to add back.
+    assert!(!h1.log_text().contains("again"), "{}", h1.log_text());
     h1.term();
     h2.term();
+}
+
+/// Someone else (a network manager, a hand) removes a master's VIPs of both families and
+/// a static address: each is back at once, said in the log, and no instance moves.
+/// keepalived would go to BACKUP and let its peer take over.
+#[test]
+fn addresses_removed_behind_hakit_s_back_come_back_at_once() {
+    if !privileged("addresses_removed_behind_hakit_s_back_come_back_at_once") {
+        return;
+    }
+    let lab = Lab::numbered("addrback", 1);
+    let n1 = lab.host(0);
+    let inst = |name: &str, vrid: u8, vip: &str| {
+        format!("vrrp_instance {name} {{\n  interface eth0\n  virtual_router_id {vrid}\n  priority 100\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {vip}\n  }}\n}}\n")
+    };
+    let dir = std::env::temp_dir().join(unique("addrback"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("k.conf");
+    std::fs::write(
+        &f,
+        format!(
+            "static_ipaddress {{\n  192.0.2.77/32 dev eth0\n}}\n{}{}",
+            inst("VI_4", 71, "10.99.0.94/24"),
+            inst("VI_6", 72, "fd00:99::94/64")
+        ),
+    )
+    .unwrap();
+    let h = Hakit::start(n1, &["--config", f.to_str().unwrap()]);
+    let all = ["10.99.0.94", "fd00:99::94", "192.0.2.77"];
+    wait_for("both masters and the static address", T, || {
+        all.iter().all(|a| n1.has_addr("eth0", a))
+    });
+    let moves =
+        || ["VI_4", "VI_6"].map(|i| n1.vrrp_status(i)["transitions"].as_array().map(Vec::len));
+    let before = moves();
+    for (a, len) in [("10.99.0.94", 24), ("fd00:99::94", 64), ("192.0.2.77", 32)] {
+        n1.ip(&format!("addr del {a}/{len} dev eth0"));
+        let took = wait_for(&format!("{a} back"), T, || n1.has_addr("eth0", a));
+        assert!(took < Duration::from_secs(1), "{a}: {took:?}");
+    }
+    let log = h.log_text();
+    for said in [
+        "VI_4: 10.99.0.94 was removed from eth0 by someone else: added again",
+        "VI_6: fd00:99::94 was removed from eth0 by someone else: added again",
+        "static address 192.0.2.77 was removed from eth0 by someone else: added again",
+    ] {
+        assert!(log.contains(said), "{said}\n{log}");
+    }
+    assert_eq!(moves(), before, "no instance moved");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// n1 (150, its state in `state_dir`) master of `vip`/24 on VRID `vrid`, n2 (100) its

@@ -135,7 +135,12 @@ KEEPALIVED DIFFERENCES:
   (keepalived's, all frames of an interface). Virtual and static routes and rules are
   set as keepalived sets them (after the VIPs, proto keepalived unless no_track) but
   not watched: one deleted behind hakit's back stays deleted until the next transition
-  (keepalived sends its master to BACKUP, or puts a static one back). Tracked
+  (keepalived sends its master to BACKUP, or puts a static one back). Addresses are
+  watched: a master's VIP or excluded address, or a static address, that someone else
+  removes (a network manager flushing the interface) is added back at once, a VIP
+  announced again, with a warning in the log and no transition (keepalived's master
+  goes to BACKUP, and its peer takes over); those an interface takes with it as it goes
+  down or away are not. Tracked
   processes: fork_delay delays any gain of quorum (keepalived's, only one by a fork);
   inside a network namespace other than the first, where the kernel's proc connector
   refuses and keepalived tracks nothing, hakit reads /proc (at most every 0.5 s).

@@ -275,6 +275,14 @@ impl Watch {
         })
     }
 
+    /// Subscribe to one more group (`what` names it in errors).
+    pub fn also(self, group: u32, what: &str) -> Result<Watch> {
+        self.sock
+            .add_membership(group)
+            .map_err(|e| Error::io(format!("subscribe to {what}"), e))?;
+        Ok(self)
+    }
+
     pub fn fd(&self) -> std::os::fd::BorrowedFd<'_> {
         use std::os::fd::AsFd;
         self.sock.as_fd()
@@ -282,17 +290,37 @@ impl Watch {
 
     /// Read every pending notification; true when there was any.
     pub fn drain(&mut self) -> bool {
-        let mut any = false;
+        self.drain_each(|_| {}).any
+    }
+
+    /// Read every pending notification, handing each datagram to `f`.
+    pub fn drain_each(&mut self, mut f: impl FnMut(&[u8])) -> Drained {
+        let mut d = Drained::default();
         loop {
             self.buf.clear();
             match self.sock.recv(&mut self.buf, 0) {
-                Ok(_) => any = true,
-                // Overrun (ENOBUFS) also means "something changed".
-                Err(e) if e.raw_os_error() == Some(libc_errno::ENOBUFS) => any = true,
-                Err(_) => return any,
+                Ok(_) => {
+                    d.any = true;
+                    f(&self.buf);
+                }
+                // Overrun (ENOBUFS): something changed, and some of it was lost.
+                Err(e) if e.raw_os_error() == Some(libc_errno::ENOBUFS) => {
+                    d.any = true;
+                    d.overrun = true;
+                }
+                Err(_) => return d,
             }
         }
     }
+}
+
+/// What [`Watch::drain_each`] read.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Drained {
+    /// Something came.
+    pub any: bool,
+    /// The kernel dropped notifications: what they said is not known.
+    pub overrun: bool,
 }
 
 pub fn nl_error(what: &str, errno: i32, ext: Option<String>) -> Error {

@@ -88,6 +88,8 @@ struct FakeHost {
     refuse: Vec<String>,
     /// How many processes of each name run.
     procs: HashMap<String, usize>,
+    /// The addresses on the interfaces.
+    present: std::collections::HashSet<IpAddr>,
 }
 
 impl FakeHost {
@@ -99,12 +101,13 @@ impl FakeHost {
 }
 
 impl Host for FakeHost {
-    fn add_vip(&mut self, _: &Link, vip: IpNet, _: Option<&str>, _: bool) -> Result<()> {
+    fn add_vip(&mut self, _: &Link, vip: IpNet, _: Option<&str>, _: bool) -> Result<bool> {
         self.push(Fx::AddVip(vip.addr));
-        Ok(())
+        Ok(self.present.insert(vip.addr))
     }
     fn del_vip(&mut self, _: &Link, addr: IpAddr) -> Result<()> {
         self.push(Fx::DelVip(addr));
+        self.present.remove(&addr);
         Ok(())
     }
     fn set_route(&mut self, r: &Route, add: bool) -> Result<()> {
@@ -282,6 +285,7 @@ impl World {
             host: FakeHost {
                 refuse: vec![],
                 procs: HashMap::new(),
+                present: Default::default(),
                 log: log.clone(),
                 links: vec![link("eth0", true), link("eth1", true)],
                 files: HashMap::new(),
@@ -403,6 +407,21 @@ impl World {
             self.advert(slot, from, prio);
             t += 100;
         }
+    }
+
+    /// Someone else removes `addrs` from eth0 (index 2); the speaker hears of it
+    /// (`overrun`: only that something was lost).
+    fn remove_behind(&mut self, addrs: &[&str], overrun: bool) {
+        let removed: Vec<(u32, IpAddr)> = addrs
+            .iter()
+            .map(|a| {
+                self.host.present.remove(&ip(a));
+                (2, ip(a))
+            })
+            .collect();
+        let now = self.now();
+        self.sp
+            .addresses_removed(now, &mut self.host, (!overrun).then_some(&removed[..]));
     }
 
     fn set_link(&mut self, name: &str, up: bool) {
@@ -1077,6 +1096,43 @@ fn a_reload_that_changes_only_addresses_updates_a_master_in_place() {
     assert!(super::speaker::changes_in_place(&a3, &na));
     na.instance.priority = 255;
     assert!(!super::speaker::changes_in_place(&a3, &na));
+}
+
+/// A VIP that someone else removes (a network manager flushing the interface) comes back
+/// at once on a master, announced, without a transition; a backup's, an address of
+/// nobody's, or one still there changes nothing. After an overrun of the kernel's
+/// notifications, a master adds back whatever of its own is missing.
+#[test]
+fn a_master_adds_back_a_vip_someone_else_removed_and_announces_it() {
+    let mut w = World::new();
+    let mut o = opts("A", 51, 100, VIP);
+    o.instance.excluded = vec!["10.0.0.200/32".parse().unwrap()];
+    let a = w.add(o, "10.0.0.2");
+    let b = w.add(opts("B", 52, 100, "10.0.1.100/24"), "10.0.1.2");
+    w.master_until(b, "10.0.1.9", 110, 0, 1000);
+    assert_eq!((w.state(a), w.state(b)), (State::Master, State::Backup));
+    let before = w.status("A").transitions.len();
+    let since = |w: &World, t| -> Vec<Fx> { w.changes_since(t).into_iter().map(|c| c.1).collect() };
+
+    w.until(1000);
+    w.remove_behind(&["10.0.0.100"], false);
+    assert_eq!(
+        since(&w, 1000),
+        [Fx::AddVip(ip("10.0.0.100")), Fx::Announce(ip("10.0.0.100"))]
+    );
+    w.until(1100);
+    w.remove_behind(&["10.0.1.100", "10.9.9.9"], false);
+    assert_eq!(since(&w, 1100), [], "a backup's VIP, nobody's address");
+    // Overrun: A tries its own; only the excluded one was missing.
+    w.until(1200);
+    w.host.present.remove(&ip("10.0.0.200"));
+    w.remove_behind(&[], true);
+    let fx = since(&w, 1200);
+    assert!(fx.contains(&Fx::Announce(ip("10.0.0.200"))), "{fx:?}");
+    assert!(!fx.contains(&Fx::Announce(ip("10.0.0.100"))), "{fx:?}");
+    w.master_until(b, "10.0.1.9", 110, 1200, 2000);
+    assert_eq!(w.state(a), State::Master);
+    assert_eq!(w.status("A").transitions.len(), before, "A did not move");
 }
 
 /// keepalived keeps an instance's state through a reload that changes its priority; so

@@ -24,11 +24,18 @@ pub type ScriptId = u64;
 
 /// What instances ask of the system.
 pub trait Host {
-    /// Add a VIP to `link` (already there: nothing to do). `owned`: the interface may
-    /// hold it as its own address, with any prefix, so it is looked for first (not to
-    /// add a second entry beside the owner's); otherwise the kernel says whether it was
-    /// there, and a thousand VIPs cost no dump of the interface's addresses each.
-    fn add_vip(&mut self, link: &Link, vip: IpNet, label: Option<&str>, owned: bool) -> Result<()>;
+    /// Add a VIP to `link`: true when added, false when it was there already. `owned`:
+    /// the interface may hold it as its own address, with any prefix, so it is looked for
+    /// first (not to add a second entry beside the owner's); otherwise the kernel says
+    /// whether it was there, and a thousand VIPs cost no dump of the interface's
+    /// addresses each.
+    fn add_vip(
+        &mut self,
+        link: &Link,
+        vip: IpNet,
+        label: Option<&str>,
+        owned: bool,
+    ) -> Result<bool>;
     /// Remove a VIP from `link` (not there: nothing to do).
     fn del_vip(&mut self, link: &Link, addr: IpAddr) -> Result<()>;
     /// Add (`add`) or delete a route (keepalived's virtual_routes); one there already, or

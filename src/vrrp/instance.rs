@@ -1010,6 +1010,44 @@ impl Instance {
         );
     }
 
+    /// Addresses were removed from the system (`None`: maybe any, the kernel's
+    /// notifications overran): a master adds back those of its own that went and announces
+    /// them. keepalived goes to BACKUP instead (and adds them again when it next becomes
+    /// master): a network manager that flushes an interface then costs a failover, here
+    /// a moment.
+    pub fn restore(&mut self, cx: &mut Cx, removed: Option<&[(u32, IpAddr)]>) {
+        if self.state() != State::Master {
+            return;
+        }
+        let index = self.link.index;
+        let i = &self.opts.instance;
+        let gone: Vec<IpNet> = i
+            .vips
+            .iter()
+            .chain(&i.excluded)
+            .filter(|v| removed.is_none_or(|r| r.contains(&(index, v.addr))))
+            .copied()
+            .collect();
+        let mut back = Vec::new();
+        for v in gone {
+            let label = self.opts.label.as_deref();
+            match cx.host.add_vip(&self.link, v, label, self.owner) {
+                Ok(true) => {
+                    log::warn!(
+                        "{}: {} was removed from {} by someone else: added again",
+                        self.name(),
+                        v.addr,
+                        self.link.name
+                    );
+                    back.push(v.addr);
+                }
+                Ok(false) => {}
+                Err(e) => log::error!("{}: add {} again: {e}", self.name(), v.addr),
+            }
+        }
+        self.announce_addrs(cx, self.opts.garp.count, back);
+    }
+
     /// The VIPs and excluded addresses, as addresses.
     fn addresses(&self) -> Vec<IpAddr> {
         let i = &self.opts.instance;

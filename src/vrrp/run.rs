@@ -161,6 +161,28 @@ impl System {
         }
     }
 
+    /// Add back the static addresses among `removed` (`None`: maybe any), as keepalived
+    /// restores them.
+    fn restore_statics(&mut self, removed: Option<&[(u32, IpAddr)]>) {
+        for (a, dev, label) in &self.statics.addresses {
+            if removed.is_some_and(|r| !r.iter().any(|x| x.1 == a.addr)) {
+                continue;
+            }
+            let opts = AddOptions {
+                label: label.clone(),
+                dad: false,
+            };
+            match vip::add(&mut self.nl, dev, *a, &opts) {
+                Ok((_, vip::Change::Added)) => log::warn!(
+                    "static address {} was removed from {dev} by someone else: added again",
+                    a.addr
+                ),
+                Ok(_) => {}
+                Err(e) => log::error!("static address: add {} again: {e}", a.addr),
+            }
+        }
+    }
+
     /// Collect the notify commands that have ended.
     pub fn reap(&mut self) {
         self.reaper.reap();
@@ -168,16 +190,23 @@ impl System {
 }
 
 impl Host for System {
-    fn add_vip(&mut self, link: &Link, vip: IpNet, label: Option<&str>, owned: bool) -> Result<()> {
+    fn add_vip(
+        &mut self,
+        link: &Link,
+        vip: IpNet,
+        label: Option<&str>,
+        owned: bool,
+    ) -> Result<bool> {
         let opts = AddOptions {
             label: label.map(str::to_string),
             dad: false,
         };
-        if owned {
-            vip::add(&mut self.nl, &link.name, vip, &opts).map(|_| ())
+        let change = if owned {
+            vip::add(&mut self.nl, &link.name, vip, &opts).map(|c| c.1)
         } else {
-            vip::add_on(&mut self.nl, link, vip, &opts).map(|_| ())
-        }
+            vip::add_on(&mut self.nl, link, vip, &opts)
+        };
+        change.map(|c| c == vip::Change::Added)
     }
 
     fn del_vip(&mut self, link: &Link, addr: IpAddr) -> Result<()> {
@@ -428,6 +457,7 @@ const HUP: u64 = u64::MAX - 1;
 const TIMER: u64 = u64::MAX - 2;
 const STARTED: u64 = u64::MAX - 3;
 const LINKS: u64 = u64::MAX - 4;
+const ADDRS: u64 = u64::MAX - 5;
 
 /// An instance being set up on its thread. One name has one setup at a time: a reload
 /// that changes or removes it meanwhile queues what comes next, and the setup is dropped
@@ -539,6 +569,8 @@ struct Reactor {
     speaker: Speaker<Io>,
     host: System,
     links: LinkWatch,
+    /// Address changes: a master's VIP (or a static address) removed by someone else.
+    addrs: crate::netlink::Watch,
     pending: BTreeMap<String, Pending>,
     setup: SetupPool,
     started_tx: mpsc::Sender<Started>,
@@ -572,6 +604,7 @@ impl Reactor {
             speaker: Speaker::new(Instant::now()),
             host: System::open()?,
             links: link::watch()?,
+            addrs: vip::watch()?,
             pending: BTreeMap::new(),
             setup: SetupPool::default(),
             started_tx,
@@ -583,6 +616,7 @@ impl Reactor {
         r.watch(&r.timer, TIMER)?;
         r.watch(&r.started_pipe.0, STARTED)?;
         r.watch(r.links.fd(), LINKS)?;
+        r.watch(r.addrs.fd(), ADDRS)?;
         Ok(r)
     }
 
@@ -590,6 +624,30 @@ impl Reactor {
         self.ep
             .add(fd, EpollEvent::new(EpollFlags::EPOLLIN, token))
             .map_err(|e| ep_err("watch a descriptor", e))
+    }
+
+    /// Address changes came: what was removed by someone else goes back (a master's
+    /// VIPs, the static addresses). The interfaces are read first, so that addresses an
+    /// interface took with it as it went down or away are not added again: its instances
+    /// are in FAULT by then.
+    fn addresses_removed(&mut self) {
+        let mut removed = Vec::new();
+        let d = self.addrs.drain_each(|b| removed.extend(vip::removed(b)));
+        if removed.is_empty() && !d.overrun {
+            return;
+        }
+        match self.host.links() {
+            Ok(now) => {
+                self.speaker
+                    .links_changed(Instant::now(), &mut self.host, &now);
+                self.rebind_stale(&now);
+            }
+            Err(e) => log::warn!("read the interfaces: {e}"),
+        }
+        let removed = (!d.overrun).then_some(removed.as_slice());
+        self.speaker
+            .addresses_removed(Instant::now(), &mut self.host, removed);
+        self.host.restore_statics(removed);
     }
 
     /// Set an instance up on a helper thread; it joins the loop when ready.
@@ -953,7 +1011,7 @@ pub fn run(
                 return Err(e);
             }
         };
-        let (mut hup_ready, mut started, mut links) = (false, false, false);
+        let (mut hup_ready, mut started, mut links, mut addrs) = (false, false, false, false);
         let mut ready = Vec::new();
         for ev in &events[..n] {
             match ev.data() {
@@ -969,6 +1027,7 @@ pub fn run(
                 }
                 STARTED => started = true,
                 LINKS => links = true,
+                ADDRS => addrs = true,
                 slot => ready.push(slot as usize),
             }
         }
@@ -985,6 +1044,9 @@ pub fn run(
                 }
                 Err(e) => log::warn!("read the interfaces: {e}"),
             }
+        }
+        if addrs {
+            r.addresses_removed();
         }
         r.speaker.tick(Instant::now(), &mut r.host);
         r.host.reap();

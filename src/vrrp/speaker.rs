@@ -521,6 +521,24 @@ impl<W: Wire> Speaker<W> {
         self.settle(now, host, slot);
     }
 
+    /// Addresses were removed from the system (`None`: maybe any): masters add theirs
+    /// back ([`Instance::restore`]).
+    pub fn addresses_removed(
+        &mut self,
+        now: Instant,
+        host: &mut dyn Host,
+        removed: Option<&[(u32, IpAddr)]>,
+    ) {
+        for slot in 0..self.slots.len() {
+            if let Some(m) = self.slots[slot].as_mut() {
+                m.inst
+                    .restore(&mut Self::cx(now, host, &mut m.wire), removed);
+                // Spaced announcements wait in the instance.
+                self.wakes[slot] = Some(m.inst.next_wake(&*host, now));
+            }
+        }
+    }
+
     /// The running instances by slot.
     pub fn instances(&self) -> impl Iterator<Item = (usize, &Instance)> {
         self.slots
