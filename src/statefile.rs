@@ -47,7 +47,38 @@ pub fn write_with(
     .map_err(|e| Error::io(format!("write {}", path.display()), e))
 }
 
-/// Whether process `pid` still runs (a state file of a dead process is stale).
+/// Whether process `pid` still runs (a state file of a dead process is stale). A zombie
+/// (killed, its parent not yet told) runs no more.
 pub fn pid_alive(pid: u32) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists()
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| running(&s))
+}
+
+/// Whether a /proc/PID/stat line is of a process that runs: its state (the first field
+/// after the name, which is in parentheses and may hold any character) is not Z or X.
+fn running(stat: &str) -> bool {
+    stat.rsplit_once(')')
+        .and_then(|(_, rest)| rest.trim_start().chars().next())
+        .is_some_and(|state| state != 'Z' && state != 'X')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zombie_or_a_missing_process_does_not_run() {
+        assert!(running("15520 (hakit) S 1 15520 ..."));
+        assert!(running("7 (a) b) R 1"), "a name with a parenthesis");
+        assert!(!running("15520 (hakit) Z 1 15520 ..."));
+        assert!(!running("15520 (hakit) X 1"));
+        assert!(!running(""));
+        assert!(pid_alive(std::process::id()));
+        // A child killed and not yet waited for is a zombie.
+        let mut c = std::process::Command::new("sleep").arg("10").spawn().unwrap();
+        c.kill().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert!(!pid_alive(c.id()));
+        c.wait().unwrap();
+        assert!(!pid_alive(c.id()));
+    }
 }
