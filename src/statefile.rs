@@ -74,7 +74,10 @@ mod tests {
         assert!(!running(""));
         assert!(pid_alive(std::process::id()));
         // A child killed and not yet waited for is a zombie.
-        let mut c = std::process::Command::new("sleep").arg("10").spawn().unwrap();
+        let mut c = std::process::Command::new("sleep")
+            .arg("10")
+            .spawn()
+            .unwrap();
         c.kill().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(100));
         assert!(!pid_alive(c.id()));
