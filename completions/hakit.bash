@@ -7122,33 +7122,17 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__vrrp__subcmd__send)
-            opts="-i -p -v -q -h --interface --vrid --version --advert-int --vip --auth-pass --auth-pass-file --priority --dst --src --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-p -i -v -q -h --version --advert-int --auth-pass --auth-pass-file --priority --dst --src --interface --vrid --vip --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --interface)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -i)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --vrid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --version)
                     COMPREPLY=($(compgen -W "2 3" -- "${cur}"))
                     return 0
                     ;;
                 --advert-int)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --vip)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7173,6 +7157,22 @@ _hakit() {
                     return 0
                     ;;
                 --src)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vrid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vip)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

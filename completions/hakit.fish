@@ -128,7 +128,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_su
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "run" -d 'Run one VRRP instance until SIGTERM or SIGINT'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "status" -d 'Show running instances from their state files (exit 1 when none runs)'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "watch" -d 'Decode every VRRP packet seen on an interface: who claims what, split brain at a glance'
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "send" -d 'Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "send" -d 'Send one crafted advertisement: a protocol test tool'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and not __fish_seen_subcommand_from run status watch send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l config -d 'Run the vrrp_instances of a keepalived.conf (several per process; SIGHUP reloads, keeping unchanged instances running, and those whose addresses or priority alone changed in their state; another change restarts the instance). The instance flags are then not used. The members of a vrrp_sync_group move together, by keepalived\'s rules: the group goes MASTER only when every member\'s master is down, a member that yields to a higher-priority master takes the others to BACKUP, and a fault of one is a fault of all (a member that cannot start counts as one). The group\'s notify gets `GROUP <name> <state> 0` appended: its state at start, each move, STOP at the end' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l instance -d 'With --config: only this instance (repeatable)' -r
@@ -166,10 +166,10 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-process -d 'Track a process by name (its comm, as ps -o comm shows it) or, with a \'/\', by the command\'s path (argv[0]); it is up while at least one runs (keepalived\'s vrrp_track_process; repeatable; quorum, parameters and delays in the file). The kernel\'s proc connector reports processes as they start and end; inside a network namespace other than the first, where it refuses, /proc is read instead, at most every 0.5 s, only new processes\' entries read' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l track-process-weight -d 'Weight of the tracked processes: 0 (the default) means FAULT while none runs; negative is subtracted while none runs, positive added while one does' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify -d 'Run CMD with `INSTANCE name STATE priority` appended on every transition' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-master -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-backup -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-fault -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-stop -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-master -d 'Run CMD (with no arguments added) on becoming MASTER (keepalived\'s notify_master)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-backup -d 'Run CMD on becoming BACKUP (notify_backup)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-fault -d 'Run CMD on entering FAULT (notify_fault)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-stop -d 'Run CMD as the instance stops (notify_stop)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-fifo -d 'Write every notification to this FIFO as a line, `INSTANCE "VI_1" MASTER 100` (keepalived\'s vrrp_notify_fifo): created if missing (mode 0600) and removed at exit, never blocking VRRP (lines wait in the pipe until a reader comes); a path that is not a FIFO of this user is refused at start' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l notify-fifo-script -d 'Start CMD with the FIFO\'s path appended to read it (keepalived\'s vrrp_notify_fifo_script)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from run" -l mail-to -d 'Mail every change of state to this address, in keepalived\'s format (repeatable)' -r
@@ -213,27 +213,27 @@ complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s i -l interface -d 'Interface to speak VRRP on (required without --config)' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vrid -d 'Virtual router ID, 1-255 (required without --config)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l version -d 'VRRP version' -r -f -a "2\t''
 3\t''"
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l advert-int -d 'Advertisement interval in seconds (v2: whole seconds; v3: 0.01-40.95)' -r
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vip -d 'A virtual IP with its prefix (repeatable; at least one without --config), e.g. 192.168.139.100/24' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l auth-pass -d 'VRRPv2 simple password (auth_type PASS), at most 8 bytes. A flag is seen in process lists and shell history: prefer --auth-pass-file or the environment variable, which hakit takes out of the environment of every command it starts' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l auth-pass-file -d 'Read the VRRPv2 password from FILE (its first line; a file others can read is warned about)' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s p -l priority -d 'Priority to advertise, 0-255' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l dst -d 'Send to this address instead of the group (224.0.0.18 or ff02::12)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l src -d 'Source address (default: the interface\'s primary IPv4 or link-local IPv6 address)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s i -l interface -d 'Interface to send on (required)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vrid -d 'Virtual router ID, 1-255 (required)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l vip -d 'A virtual IP the advert lists (repeatable; at least one), e.g. 192.168.139.100/24' -r
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -l syslog -d 'Send log records to syslog (facility daemon) instead of stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s v -l verbose -d 'Log more (-v info, -vv debug)'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run one VRRP instance until SIGTERM or SIGINT'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show running instances from their state files (exit 1 when none runs)'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Decode every VRRP packet seen on an interface: who claims what, split brain at a glance'
-complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership)'
+complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send one crafted advertisement: a protocol test tool'
 complete -c hakit -n "__fish_hakit_using_subcommand vrrp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand ipvs; and not __fish_seen_subcommand_from list save service real restore flush zero timeout info sync-daemon help" -l state-dir -d 'Directory for records and state files' -r -F
@@ -916,7 +916,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "run" -d 'Run one VRRP instance until SIGTERM or SIGINT'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "status" -d 'Show running instances from their state files (exit 1 when none runs)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "watch" -d 'Decode every VRRP packet seen on an interface: who claims what, split brain at a glance'
-complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "send" -d 'Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership)'
+complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from vrrp" -f -a "send" -d 'Send one crafted advertisement: a protocol test tool'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "list" -d 'List services and real servers (ipvsadm -Ln)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "save" -d 'Print the table as rules that `ipvsadm -R` and `restore` read back (ipvsadm -S -n)'
 complete -c hakit -n "__fish_hakit_using_subcommand help; and __fish_seen_subcommand_from ipvs" -f -a "service" -d 'Add, edit or delete a virtual service'

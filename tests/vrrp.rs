@@ -508,6 +508,36 @@ fn watch_decodes_and_send_crafts_adverts() {
             .and_then(|s| s["drops"]["virtual address list mismatch"].as_u64())
             == Some(1)
     });
+
+    // Priority 0 as keepalived's master (another host's address): the backup takes over
+    // after its skew time, and keepalived, still running, takes its role back.
+    n3.hakit(&[
+        "vrrp",
+        "send",
+        "-i",
+        "eth0",
+        "--vrid",
+        "51",
+        "--version",
+        "3",
+        "--advert-int",
+        "0.1",
+        "--priority",
+        "0",
+        "--src",
+        "10.99.0.1",
+        "--vip",
+        "10.99.0.100/24",
+    ])
+    .ok()
+    .stdout_has("sent VRRPv3 vrid 51 priority 0 from 10.99.0.1 to 224.0.0.18");
+    wait_for("the backup to take over", Duration::from_secs(2), || {
+        hk.status().is_some_and(|s| {
+            s["priority_zero_received"] == 1 && s["become_master"].as_u64() >= Some(1)
+        })
+    });
+    hk.wait_state("BACKUP", Duration::from_secs(2));
+    assert!(holds_vip(n1));
 }
 
 #[test]

@@ -326,12 +326,16 @@ struct RunArgs {
     /// Run CMD with `INSTANCE name STATE priority` appended on every transition.
     #[arg(long, value_name = "CMD")]
     notify: Option<String>,
+    /// Run CMD (with no arguments added) on becoming MASTER (keepalived's notify_master).
     #[arg(long, value_name = "CMD")]
     notify_master: Option<String>,
+    /// Run CMD on becoming BACKUP (notify_backup).
     #[arg(long, value_name = "CMD")]
     notify_backup: Option<String>,
+    /// Run CMD on entering FAULT (notify_fault).
     #[arg(long, value_name = "CMD")]
     notify_fault: Option<String>,
+    /// Run CMD as the instance stops (notify_stop).
     #[arg(long, value_name = "CMD")]
     notify_stop: Option<String>,
     /// Write every notification to this FIFO as a line, `INSTANCE "VI_1" MASTER 100`
@@ -421,8 +425,21 @@ struct WatchArgs {
     json: bool,
 }
 
-/// Send one crafted advertisement (priority 0 forces a takeover, 255 claims mastership).
+/// Send one crafted advertisement: a protocol test tool.
+///
+/// Priority 0 sent as the master (--src its address, which need not be this host's) is
+/// what a master says as it leaves: its backups take over after their skew time. A
+/// master that still runs takes its role back at its next advert (it outranks the new
+/// one), so this tests the backups' reaction, not a lasting failover; for that, stop the
+/// master or lower its priority. Priority 255 claims mastership the same way, for as long
+/// as nothing outranks it. The version is VRRPv2 unless --version 3: a pair speaking the
+/// other one drops the advert and counts it (`vrrp status`: version).
 #[derive(Args, Debug)]
+#[command(
+    mut_arg("interface", |a| a.help("Interface to send on (required)")),
+    mut_arg("vrid", |a| a.help("Virtual router ID, 1-255 (required)")),
+    mut_arg("vips", |a| a.help("A virtual IP the advert lists (repeatable; at least one), e.g. 192.168.139.100/24"))
+)]
 struct SendArgs {
     #[command(flatten)]
     wire: WireArgs,
@@ -887,7 +904,7 @@ fn send(a: &SendArgs, out: &Out) -> Exit {
         Some(s) => s,
         None => io::source_address(&mut nl, &link.name, &inst.vips, v6, Duration::from_secs(3))?,
     };
-    let io = Io::open(&link, src, None, 255)?;
+    let io = Io::open_as(&link, src)?;
     let advert = Advert {
         version: inst.version,
         vrid: inst.vrid,

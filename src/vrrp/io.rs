@@ -168,13 +168,19 @@ impl Io {
         } else {
             IpAddr::V4(MCAST_V4)
         };
-        Io::build(link, any, Some(group), false, 255)
+        Io::build(link, any, Some(group), false, 255, false)
     }
 
     /// Open the sockets on `link`, sending from `src`; join `group` (None: unicast
     /// peers only). Unicast adverts leave with `unicast_ttl`, multicast ones with 255.
     pub fn open(link: &Link, src: IpAddr, group: Option<IpAddr>, unicast_ttl: u8) -> Result<Io> {
-        Io::build(link, src, group, true, unicast_ttl)
+        Io::build(link, src, group, true, unicast_ttl, false)
+    }
+
+    /// Open a socket that sends as `src` on `link`, which may be another host's address
+    /// (a test tool speaking as the master: `vrrp send --src`).
+    pub fn open_as(link: &Link, src: IpAddr) -> Result<Io> {
+        Io::build(link, src, None, true, 255, true)
     }
 
     fn build(
@@ -183,6 +189,7 @@ impl Io {
         group: Option<IpAddr>,
         sending: bool,
         unicast_ttl: u8,
+        foreign: bool,
     ) -> Result<Io> {
         let v6 = src.is_ipv6();
         let domain = if v6 { Domain::IPV6 } else { Domain::IPV4 };
@@ -211,6 +218,14 @@ impl Io {
         }
         let tx = if sending {
             let tx = open()?;
+            if foreign {
+                let r = if v6 {
+                    tx.set_freebind_ipv6(true)
+                } else {
+                    tx.set_freebind(true)
+                };
+                r.map_err(|e| sock_err("allow a source address of another host", e))?;
+            }
             match src {
                 IpAddr::V6(s6) => {
                     tx.bind(&SockAddr::from(SocketAddrV6::new(s6, 0, 0, link.index)))
@@ -233,6 +248,8 @@ impl Io {
                     // it is the base interface's (EINVAL), and the bound device chooses.
                     match tx.set_multicast_if_v4(&s4) {
                         Err(e) if e.raw_os_error() == Some(crate::error::libc_errno::EINVAL) => {}
+                        // Another host's address (open_as): the bound device chooses too.
+                        Err(_) if foreign => {}
                         r => r.map_err(|e| sock_err("choose the multicast interface", e))?,
                     }
                     tx.set_header_included_v4(true)
