@@ -49,6 +49,19 @@ impl FromStr for Kind {
     }
 }
 
+/// Refuse, before anything is applied, a service (with its destinations) that data plane
+/// `kind` cannot carry. IPVS carries all; `auto` is known only once opened.
+pub fn carries(
+    kind: Kind,
+    s: &crate::service::Service,
+    dests: &[crate::service::Dest],
+) -> Result<()> {
+    match kind {
+        Kind::Nft => crate::nft::carries(s, dests),
+        Kind::Ipvs | Kind::Auto => Ok(()),
+    }
+}
+
 /// Open the data plane `kind` names; `auto` says in the log which it took.
 pub fn open(kind: Kind) -> Result<Box<dyn DataPlane>> {
     Ok(match kind {

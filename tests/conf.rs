@@ -51,6 +51,58 @@ fn conf_file(dir: &PathBuf, name: &str, text: &str) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// A plan for the nft data plane is refused, at the virtual_server's place, when the
+/// file asks what that plane cannot do; `lb run --dry-run` says what the real run would.
+#[test]
+fn a_plan_for_nft_refuses_what_nft_cannot_carry() {
+    let dir = std::env::temp_dir().join(unique("nftplan"));
+    let f = conf_file(
+        &dir,
+        "wlc.conf",
+        "virtual_server 10.0.0.100 80 {\n  lb_algo wlc\n  lb_kind DR\n  protocol TCP\n  real_server 10.0.0.11 80 {\n    TCP_CHECK {\n    }\n  }\n}\n",
+    );
+    let why = "TCP 10.0.0.100:80: scheduler wlc: the nft data plane has rr, wrr, sh and mh";
+    hakit(&["conf", "plan", "--dataplane", "nft", &f])
+        .code(2)
+        .one_line_error(&format!("wlc.conf:1:1: {why}"));
+    hakit(&["conf", "plan", "--systemd", "--dataplane", "nft", &f]).code(2);
+    hakit(&["conf", "plan", "--dataplane", "ipvs", &f]).ok();
+    let st = dir.join("st");
+    let st = st.to_str().unwrap();
+    hakit(&[
+        "--state-dir",
+        st,
+        "lb",
+        "run",
+        "--dry-run",
+        "--dataplane",
+        "nft",
+        "--config",
+        &f,
+    ])
+    .code(2)
+    .one_line_error(why);
+    hakit(&[
+        "--state-dir",
+        st,
+        "lb",
+        "run",
+        "--dry-run",
+        "--dataplane",
+        "nft",
+        "-t",
+        "10.0.0.100:80",
+        "-s",
+        "rr",
+        "-i",
+        "-r",
+        "10.0.0.11",
+    ])
+    .code(2)
+    .one_line_error("forwarding by tunnel (-i) is IPVS's");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// What mixed keepalived/hakit clusters found conf check saying wrongly: a script already
 /// in `/bin/sh -c` "needs a shell", keepalived keywords called unknown or refused, and a
 /// priority-255 non-owner that check passed and run refused. Now each kept-out keyword is

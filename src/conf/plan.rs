@@ -9,7 +9,7 @@ use super::convert;
 use super::model::{Config, Instance, VirtualServer, VsKey};
 use crate::addr::host_port;
 use crate::dataplane::Kind;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::lb::{HaSuspend, Real, VirtualService};
 use crate::service::{Forward, Key, Protocol, Service};
 use crate::units::format_duration;
@@ -362,8 +362,25 @@ fn argv_arg(argv: &[String]) -> String {
 /// of the file's virtual servers and checkers that `lb run --config` runs.
 pub fn lb_lines(c: &Config) -> Result<std::result::Result<Vec<String>, String>> {
     let services = convert::services(c)?;
+    lines_of(c, &services)
+}
+
+/// A plan for data plane `plane` is refused when a virtual_server is one it cannot carry
+/// (`lb run` would refuse it at start).
+fn carried(c: &Config, plane: Kind) -> Result<()> {
+    for (v, vs) in c.virtual_servers.iter().zip(convert::services(c)?) {
+        vs.carried_by(plane)
+            .map_err(|e| Error::invalid(format!("{}: {e}", v.loc)))?;
+    }
+    Ok(())
+}
+
+fn lines_of(
+    c: &Config,
+    services: &[VirtualService],
+) -> Result<std::result::Result<Vec<String>, String>> {
     let mut out = Vec::new();
-    for (v, vs) in c.virtual_servers.iter().zip(&services) {
+    for (v, vs) in c.virtual_servers.iter().zip(services) {
         match lb_line(v, vs) {
             Ok(l) => out.push(l.join(" ")),
             Err(why) => return Ok(Err(why)),
@@ -551,6 +568,7 @@ fn lb_args(c: &Config, plane: Kind) -> Vec<String> {
 
 /// The composition as a shell script.
 pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
+    carried(c, plane)?;
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -693,6 +711,7 @@ fn statics_unit(c: &Config, source: &str, s: &mut String) -> Option<&'static str
 
 /// The composition as systemd units (one per instance, one for lb).
 pub fn systemd(c: &Config, source: &str, plane: Kind) -> Result<String> {
+    carried(c, plane)?;
     let mut s = String::new();
     let procs = vrrp_procs(c);
     let after = statics_unit(c, source, &mut s)

@@ -107,13 +107,16 @@ fn signals(tx: mpsc::UnboundedSender<Ctl>) -> Result<()> {
 
 static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-fn validate_all(services: &[VirtualService]) -> Result<()> {
+/// Refuse services the table cannot hold, or data plane `plane` cannot carry (checked with
+/// --dry-run too, so that a dry run says what the real one would).
+fn validate_all(services: &[VirtualService], plane: crate::dataplane::Kind) -> Result<()> {
     if services.is_empty() {
         return Err(Error::invalid("no virtual service to check"));
     }
     let mut keys = HashSet::new();
     for v in services {
         v.validate()?;
+        v.carried_by(plane)?;
         if !keys.insert(v.service.key) {
             return Err(Error::invalid(format!("{} is given twice", v.service.key)));
         }
@@ -163,7 +166,7 @@ pub fn run(
     load: impl Fn() -> Result<Vec<VirtualService>>,
     opts: Options,
 ) -> Result<()> {
-    validate_all(&services)?;
+    validate_all(&services, opts.dataplane)?;
     if let Some(m) = &opts.mail {
         mail::validate(m)?;
     }
@@ -242,7 +245,8 @@ async fn run_async(
             Some(c) = ctl.recv() => match c {
                 Ctl::Stop => break,
                 Ctl::Reload => {
-                    match load().and_then(|n| validate_all(&n).map(|()| n)) {
+                    let plane = lb.opts.dataplane;
+                    match load().and_then(|n| validate_all(&n, plane).map(|()| n)) {
                         Err(e) => error!("reload: {e}; the running configuration is kept"),
                         Ok(new) => lb.reload(new),
                     }

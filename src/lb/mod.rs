@@ -100,6 +100,20 @@ impl VirtualService {
         d
     }
 
+    /// Refuse what data plane `kind` cannot carry (the nft plane's schedulers and
+    /// forwarding methods), before anything is applied.
+    pub fn carried_by(&self, kind: crate::dataplane::Kind) -> Result<()> {
+        let sorry = self.sorry.map(|(a, p, w)| self.dest(a, p, w));
+        let dests: Vec<Dest> = self
+            .reals
+            .iter()
+            .map(|r| self.dest(r.addr, r.port, r.weight))
+            .chain(sorry)
+            .collect();
+        crate::dataplane::carries(kind, &self.service, &dests)
+            .map_err(|e| Error::invalid(format!("{}: {e}", self.service.key)))
+    }
+
     /// Refuse what the table cannot hold: a server given twice (direct routing and
     /// tunnelling keep the service's port, so `10.0.0.7:8080` and `10.0.0.7:8081` are the
     /// same server there).

@@ -440,6 +440,16 @@ struct Made {
     pools: Vec<String>,
 }
 
+/// Refuse, before anything is applied, a service and its destinations that this data
+/// plane cannot carry (what [`apply`] would refuse on the way).
+pub fn carries(s: &Service, dests: &[Dest]) -> Result<()> {
+    supported(s)?;
+    for (i, d) in dests.iter().enumerate() {
+        dest_supported(&s.key, d, &dests[..i])?;
+    }
+    Ok(())
+}
+
 /// Refuse what this data plane cannot do, in one line naming what it can.
 fn supported(s: &Service) -> Result<()> {
     if !matches!(
