@@ -239,6 +239,10 @@ fn num<T: std::str::FromStr>(v: &str, what: &str) -> Result<T> {
 
 /// Parse one ipvsadm command line (without the program name).
 pub fn parse(args: &[String]) -> Result<Command> {
+    // ipvsadm alone lists the table, as -L does.
+    if args.is_empty() {
+        return parse(&["-L".to_string()]);
+    }
     let toks = tokenize(args)?;
     let mut cmd: Option<(Cmd, Option<String>)> = None;
     let mut set = |c: Cmd, v: Option<String>| -> Result<()> {
@@ -511,6 +515,10 @@ mod tests {
     #[test]
     fn bundled_short_options_and_optional_persistence() {
         assert!(matches!(p("-Ln").unwrap(), Command::List { key: None, .. }));
+        assert!(
+            matches!(p("").unwrap(), Command::List { key: None, .. }),
+            "ipvsadm alone lists"
+        );
         assert!(matches!(
             p("-L -n --timeout").unwrap(),
             Command::ListTimeout
@@ -583,6 +591,7 @@ mod tests {
         for (line, why) in [
             ("-A", "a virtual service is needed"),
             ("-t 10.0.0.1:80", "no command given"),
+            ("-n", "no command given"),
             ("-A -D -t 10.0.0.1:80", "more than one command"),
             ("-A -t 10.0.0.1:80 -u 10.0.0.1:80", "only one of"),
             ("-a -t 10.0.0.1:80 -r 10.0.0.2 -w 70000", "out of range"),

@@ -20,6 +20,8 @@ for t in table-*.txt; do
     $P -Ln $v > got; check "$t personality -Ln $v" want got
   done
   ipvsadm -L -n --exact --stats > want; $P -L -n --exact --stats > got; check "$t personality --exact" want got
+  # ipvsadm alone lists (names, not numbers).
+  ipvsadm > want; $P > got; check "$t personality alone" want got
   # One service: the listing without the version line, as ipvsadm prints it.
   sel=$(head -n1 "$t" | sed -E 's/^-A (-t|-u|--sctp-service|-f) ([^ ]+)( -6)?.*/\1 \2\3/')
   for v in "" --stats; do
