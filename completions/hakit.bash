@@ -6022,7 +6022,7 @@ _hakit() {
             return 0
             ;;
         hakit__subcmd__rs__subcmd__prep__subcmd__arp__subcmd__down)
-            opts="-n -v -q -h --vip --defaults --dry-run --log-file --syslog --verbose --quiet --state-dir --help"
+            opts="-n -v -q -h --vip --defaults --strict --dry-run --log-file --syslog --verbose --quiet --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -114,7 +114,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_sub
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -s q -l quiet -d 'Print nothing on success; errors still go to stderr'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -s h -l help -d 'Print help'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "up" -d 'Prepare: sysctls, then VIPs on lo. Re-running changes nothing'
-complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "down" -d 'Undo: VIPs off lo, then the recorded sysctl values back'
+complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "down" -d 'Undo: VIPs off lo, then the recorded sysctl values back. Re-running says there is nothing to undo (exit 0; 1 with --strict)'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "status" -d 'Exit 0 when fully prepared for the VIPs, 1 otherwise, saying what is missing'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from arp" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hakit -n "__fish_hakit_using_subcommand rs-prep; and __fish_seen_subcommand_from help" -f -a "arp" -d 'The ARP sysctls and loopback VIPs of LVS-DR (seed rs.sh start/stop/status)'

@@ -96,7 +96,11 @@ fn up_status_down_restores_what_was_there() {
     ns.hakit(&["rs-prep", "arp", "status", "--vip", "192.168.139.6"])
         .code(1);
 
+    // Again (a stop script run twice): nothing left to undo, said; strict on request.
     ns.hakit(&["rs-prep", "arp", "down"])
+        .ok()
+        .stdout_has("nothing to undo: nothing recorded in");
+    ns.hakit(&["rs-prep", "arp", "down", "--strict"])
         .code(1)
         .one_line_error("nothing recorded in");
 }

@@ -32,7 +32,8 @@ enum RsPrepCmd {
 enum ArpCmd {
     /// Prepare: sysctls, then VIPs on lo. Re-running changes nothing.
     Up(UpArgs),
-    /// Undo: VIPs off lo, then the recorded sysctl values back.
+    /// Undo: VIPs off lo, then the recorded sysctl values back. Re-running says there is
+    /// nothing to undo (exit 0; 1 with --strict).
     Down(DownArgs),
     /// Exit 0 when fully prepared for the VIPs, 1 otherwise, saying what is missing.
     Status(StatusArgs),
@@ -61,6 +62,9 @@ struct DownArgs {
     /// --vip addresses from lo, as the seeds' rs.sh stop does.
     #[arg(long)]
     defaults: bool,
+    /// Fail (exit 1) when nothing is recorded to undo, instead of saying so and exiting 0.
+    #[arg(long)]
+    strict: bool,
     /// Print what would change and change nothing.
     #[arg(long, short = 'n')]
     dry_run: bool,
@@ -130,7 +134,14 @@ pub fn exec(a: &RsPrepArgs, g: &Global, out: &Out) -> Exit {
         ArpCmd::Down(a) => {
             let vips = parse_vips(&a.vips)?;
             let obs = sys.observe()?;
-            let plan = rsprep::plan_down(&obs, &vips, a.defaults, &sys.record_path())?;
+            let plan = match rsprep::plan_down(&obs, &vips, a.defaults, &sys.record_path()) {
+                // Run twice (a stop script's), it has nothing left to undo.
+                Err(e) if obs.record.is_none() && !a.strict => {
+                    out.line(format!("nothing to undo: {e}"));
+                    return Ok(0);
+                }
+                r => r?,
+            };
             apply(&sys, &plan, None, a.dry_run, out, "nothing to undo")
         }
         ArpCmd::Status(a) => {

@@ -163,8 +163,9 @@ pub fn plan_down(
         },
         (None, false) => {
             return Err(Error::Failed(format!(
-                "nothing recorded in {}: `rs-prep arp up` has not run here since boot \
-                 (--defaults resets arp_ignore/arp_announce to 0 and removes the --vip addresses)",
+                "nothing recorded in {}: `rs-prep arp up` has not run here since boot, or \
+                 `down` undid it (--defaults resets arp_ignore/arp_announce to 0 and removes \
+                 the --vip addresses)",
                 record_path.display()
             )))
         }
