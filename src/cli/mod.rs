@@ -227,6 +227,56 @@ pub fn normalize_args(args: Vec<OsString>) -> std::result::Result<Vec<OsString>,
     Ok(args)
 }
 
+/// The subcommands named in `args` ("hakit vrrp run"), for a usage error that has no
+/// usage line of its own: options are passed over, the first other word ends it.
+fn command_path(args: &[OsString]) -> String {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut path = vec!["hakit".to_string()];
+    for a in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if a.starts_with('-') {
+            continue;
+        }
+        match cmd.find_subcommand(a) {
+            Some(sc) => {
+                path.push(a.to_string());
+                cmd = sc.clone();
+            }
+            None => break,
+        }
+    }
+    path.join(" ")
+}
+
+/// A usage error as clap renders it (error, tips, usage, a pointer to --help, over several
+/// lines) as hakit prints errors: one line, the tips kept, the command's help named (from
+/// its usage line, else `path`).
+fn usage_line(rendered: &str, path: &str) -> String {
+    let (mut what, mut tips, mut cmd) = (None, Vec::new(), None);
+    for l in rendered.lines().map(str::trim) {
+        if let Some(m) = l.strip_prefix("error: ") {
+            what.get_or_insert(m);
+        } else if let Some(t) = l.strip_prefix("tip: ") {
+            tips.push(t);
+        } else if let Some(u) = l.strip_prefix("Usage: ") {
+            let words: Vec<&str> = u
+                .split_whitespace()
+                .take_while(|w| !w.starts_with('[') && !w.starts_with('<'))
+                .collect();
+            cmd.get_or_insert(words.join(" "));
+        }
+    }
+    let tips = if tips.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", tips.join("; "))
+    };
+    format!(
+        "hakit: {}{tips}; see `{} --help`",
+        what.unwrap_or("bad arguments"),
+        cmd.unwrap_or_else(|| path.to_string())
+    )
+}
+
 /// Print an error the one way hakit prints errors.
 pub fn report(e: &Error) {
     let hint = e
@@ -258,11 +308,21 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let cli = match parse(args) {
+    let cli = match parse(args.clone()) {
         Ok(c) => c,
+        Err(e) if e.use_stderr() => {
+            let path = command_path(&args);
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                usage_line(&e.render().to_string(), &path)
+            );
+            return EXIT_USAGE;
+        }
         Err(e) => {
+            // --help, --version.
             let _ = e.print();
-            return if e.use_stderr() { EXIT_USAGE } else { 0 };
+            return 0;
         }
     };
     let level = match (cli.global.quiet, cli.global.verbose) {
@@ -352,6 +412,32 @@ pub fn word_or_flag(
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn a_usage_error_is_one_line_with_its_tips_and_the_command_s_help() {
+        let err = |args: &[&str]| {
+            let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+            let path = command_path(&args);
+            usage_line(&parse(args).err().unwrap().render().to_string(), &path)
+        };
+        assert_eq!(
+            err(&["hakit", "vip", "ad", "1.2.3.4"]),
+            "hakit: unrecognized subcommand 'ad' (a similar subcommand exists: 'add'); see `hakit vip --help`"
+        );
+        assert_eq!(
+            err(&["hakit", "vrrp", "run", "--vrid", "0"]),
+            "hakit: invalid value '0' for '--vrid <ID>': 0 is not in 1..=255; see `hakit vrrp run --help`"
+        );
+        assert!(
+            err(&["hakit", "vip", "add", "10.0.0.1", "dev", "eth0", "--json"])
+                .starts_with("hakit: unexpected argument '--json' found")
+        );
+        assert!(err(&["hakit", "foo"]).ends_with("; see `hakit --help`"));
+        assert_eq!(
+            usage_line("", "hakit vip"),
+            "hakit: bad arguments; see `hakit vip --help`"
+        );
+    }
 
     /// Every command's long help under `c`, by its path.
     fn helps(c: &mut clap::Command, path: &str, out: &mut Vec<(String, String)>) {
