@@ -566,7 +566,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subco
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l path -d 'Path to request (default: the URL\'s, or /)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l status-code -d 'Accepted status codes' -r
-complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l digest -d 'Expected MD5 of the body (see `hakit check digest`)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l digest -d 'Expected MD5 of the body, 32 hex digits (see `hakit check digest`)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l virtualhost -d 'Host header to send' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l regex -d 'The body must match this regular expression' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from http" -l connect-timeout -d 'Bound of one try' -r
@@ -585,7 +585,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subco
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l connect-port -d 'Port to connect to (instead of the one in TARGET)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l path -d 'Path to request (default: the URL\'s, or /)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l status-code -d 'Accepted status codes' -r
-complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l digest -d 'Expected MD5 of the body (see `hakit check digest`)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l digest -d 'Expected MD5 of the body, 32 hex digits (see `hakit check digest`)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l virtualhost -d 'Host header to send' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l regex -d 'The body must match this regular expression' -r
 complete -c hakit -n "__fish_hakit_using_subcommand check; and __fish_seen_subcommand_from ssl" -l connect-timeout -d 'Bound of one try' -r

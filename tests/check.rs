@@ -99,6 +99,10 @@ fn http_healthy_page_with_digest_regex_and_virtualhost() {
     hakit(&["check", "digest", &url])
         .ok()
         .stdout_has("5d41402abc4b2a76b9719d911017c592");
+    // A digest that is not one is a usage error, before anything is asked.
+    hakit(&["check", "http", &url, "--digest", "zz"])
+        .code(2)
+        .one_line_error("\"zz\" is not an MD5 digest (32 hex digits)");
     hakit(&[
         "check",
         "http",
@@ -149,6 +153,11 @@ fn http_status_codes_and_retries() {
         "^hello$",
     ])
     .ok();
+    // The digest of an error page is printed, and said to be one.
+    let r = hakit(&["check", "digest", &url]);
+    r.ok();
+    assert_eq!(r.stdout.trim().len(), 32, "{}", r.stdout);
+    assert!(r.stderr.contains("the page answered 500"), "{}", r.stderr);
 }
 
 #[test]

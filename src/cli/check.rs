@@ -242,8 +242,8 @@ pub(super) struct HttpArgs {
     /// Accepted status codes.
     #[arg(long, value_name = "LIST", default_value = "200-299")]
     status_code: String,
-    /// Expected MD5 of the body (see `hakit check digest`).
-    #[arg(long, value_name = "MD5")]
+    /// Expected MD5 of the body, 32 hex digits (see `hakit check digest`).
+    #[arg(long, value_name = "MD5", value_parser = md5_hex)]
     digest: Option<String>,
     /// Host header to send.
     #[arg(long, value_name = "HOST")]
@@ -524,6 +524,15 @@ impl CheckCmd {
     }
 }
 
+/// An MD5 digest as genhash prints it: 32 hex digits (lowercased).
+fn md5_hex(s: &str) -> std::result::Result<String, String> {
+    if s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(s.to_ascii_lowercase())
+    } else {
+        Err(format!("\"{s}\" is not an MD5 digest (32 hex digits)"))
+    }
+}
+
 pub fn exec(a: &CheckArgs, out: &Out) -> Exit {
     if let CheckCmd::Digest(d) = &a.cmd {
         let (addr, path, _) = parse_url(&d.url)?;
@@ -541,6 +550,13 @@ pub fn exec(a: &CheckArgs, out: &Out) -> Exit {
         let r = check::runtime()?
             .block_on(http::fetch(&c, timeout))
             .map_err(Error::Failed)?;
+        if !(200..300).contains(&r.status) {
+            log::warn!(
+                "the page answered {}: the digest below is that answer's (check http accepts \
+                 200-299 unless --status-code says otherwise)",
+                r.status
+            );
+        }
         out.line(http::md5_hex(&r.body));
         return Ok(0);
     }
