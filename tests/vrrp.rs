@@ -478,7 +478,8 @@ fn watch_decodes_and_send_crafts_adverts() {
         assert_eq!(l["ttl"], 255);
         assert_eq!(l["advert"]["vrid"], 51);
         assert_eq!(l["advert"]["priority"], 101);
-        assert_eq!(l["advert"]["version"], "V3");
+        assert_eq!(l["advert"]["version"], 3);
+        assert_eq!(l["advert"]["auth"], "none");
         assert_eq!(l["advert"]["interval_cs"], 10);
     }
 

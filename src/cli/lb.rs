@@ -605,11 +605,15 @@ fn status_cmd(a: &StatusArgs, g: &Global, out: &Out) -> Exit {
             ),
             None => String::new(),
         };
+        // ipvsadm's word for it (Route, Masq): the JSON has it lowercase.
+        let mut forward = svc.forward.clone();
+        if let Some(first) = forward.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
         out.line(format!(
-            "{} {} {}: quorum {} (alive weight {}, quorum {}){sorry}{}{}",
+            "{} {} {forward}: quorum {} (alive weight {}, quorum {}){sorry}{}{}",
             svc.service,
             svc.scheduler,
-            svc.forward,
             if svc.quorum_up { "up" } else { "LOST" },
             svc.alive_weight,
             svc.quorum,

@@ -889,7 +889,8 @@ impl Lb {
             .map(|svc| ServiceStatus {
                 service: svc.conf.service.key.to_string(),
                 scheduler: svc.conf.service.scheduler.to_string(),
-                forward: svc.conf.forward.name().to_string(),
+                // As in every JSON of hakit (nft list, ipvs list): lowercase.
+                forward: svc.conf.forward.name().to_ascii_lowercase(),
                 quorum_up: svc.pool.quorum_up,
                 alive_weight: svc.pool.alive_weight(),
                 quorum: svc.conf.quorum,

@@ -791,7 +791,7 @@ mod tests {
         serde_json::from_value(json!({
             "name": "lb", "pid": 1, "started": "2026-12-02T17:00:00.000Z", "dry_run": false,
             "checks": 10, "services": [{
-                "service": "TCP 10.0.0.1:80", "scheduler": "wrr", "forward": "Route",
+                "service": "TCP 10.0.0.1:80", "scheduler": "wrr", "forward": "route",
                 "quorum_up": true, "alive_weight": 2, "quorum": 1, "hysteresis": 0,
                 "suspended": false, "sorry": {"addr": "127.0.0.1:80", "active": false},
                 "reals": [

@@ -29,11 +29,17 @@ pub const AUTH_LEN: usize = 8;
 pub const PASS_MAX: usize = 8;
 const HDR_LEN: usize = 8;
 
-/// Protocol version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// Protocol version (2 or 3 in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Version {
     V2,
     V3,
+}
+
+impl Serialize for Version {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(self.number())
+    }
 }
 
 impl Version {
@@ -45,12 +51,21 @@ impl Version {
     }
 }
 
-/// VRRPv2 authentication.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// VRRPv2 authentication ("none" or "pass" in JSON: the password itself is not shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Auth {
     None,
     /// Simple text password (auth type 1), zero-padded to 8 bytes.
     Pass([u8; AUTH_LEN]),
+}
+
+impl Serialize for Auth {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match self {
+            Auth::None => "none",
+            Auth::Pass(_) => "pass",
+        })
+    }
 }
 
 impl Auth {
