@@ -706,7 +706,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s s -l scheduler -d 'Scheduler (keepalived\'s lb_algo)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s p -l persistent -d 'Persistence timeout in seconds (keepalived\'s persistence_timeout)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s M -l netmask -d 'Persistence netmask' -r
-complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s r -l real-server -d 'Real server ADDR[:PORT][,weight=N] (repeatable; the port defaults to the service\'s)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s r -l real-server -d 'Real server ADDR[:PORT][,weight=N] (repeatable; the port defaults to the service\'s; with -g or -i the table keeps the service\'s port, and the check asks the one given)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l check -d 'The check of every real server: a `hakit check` command line without its target, e.g. \'http --path /health --status-code 200\' (keepalived\'s HTTP_GET, TCP_CHECK, ...)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l delay-loop -d 'Pause between two checks of a server (keepalived\'s delay_loop)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l warmup -d 'Spread the servers\' first checks evenly over DUR (keepalived\'s warmup; 0 checks them all at once) [default: the delay loop]' -r

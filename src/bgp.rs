@@ -314,10 +314,12 @@ impl Bird {
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         if unreachable(&stderr) {
+            // birdc names the socket too: its reason alone ("No such file or directory").
+            let why = stderr.trim();
+            let why = why.rsplit_once("): ").map_or(why, |(_, w)| w);
             return Err(Error::Failed(format!(
-                "BIRD's control socket {} is unreachable (is bird running? --socket names another): {}",
+                "BIRD's control socket {} is unreachable: {why} (is bird running? --socket names another)",
                 self.socket.display(),
-                stderr.trim()
             )));
         }
         if !out.status.success() {

@@ -46,6 +46,14 @@ fn add_is_idempotent_and_strict_on_request() {
     ])
     .code(1)
     .one_line_error("already on eth0 (--strict)");
+    // Another prefix asked: the address is there, so nothing is done, and that is said.
+    let r = ns.hakit(&["vip", "add", "192.168.139.100/32", "dev", "eth0"]);
+    r.ok().stdout_has("already on eth0 (as /24): nothing to do");
+    assert!(
+        r.stderr.contains("is on eth0 as /24, not /32: its prefix is left as it is"),
+        "{}",
+        r.stderr
+    );
     let count = ns
         .addrs("eth0")
         .iter()

@@ -389,7 +389,12 @@ fn http_check(h: &HttpArgs, tls: bool, default: Option<SocketAddr>) -> Result<Ht
         }
         None => (None, None),
     };
-    let addr = target(&h.to, given, default)?;
+    let addr = target(&h.to, given, default).map_err(|_| {
+        Error::invalid(format!(
+            "give the URL ({}://ADDR[:PORT]/PATH), or --connect-ip and --connect-port",
+            if tls { "https" } else { "http" }
+        ))
+    })?;
     let regex = h
         .regex
         .as_deref()

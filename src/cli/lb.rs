@@ -101,7 +101,8 @@ struct ServiceSpec {
     /// Masquerading (LVS-NAT).
     #[arg(short = 'm', long = "masquerading", group = "method")]
     nat: bool,
-    /// Real server ADDR[:PORT][,weight=N] (repeatable; the port defaults to the service's).
+    /// Real server ADDR[:PORT][,weight=N] (repeatable; the port defaults to the service's;
+    /// with -g or -i the table keeps the service's port, and the check asks the one given).
     #[arg(short = 'r', long = "real-server", value_name = "SERVER")]
     reals: Vec<String>,
     /// The check of every real server: a `hakit check` command line without its target,
@@ -352,6 +353,18 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
         };
         let (addr, given_port) = parse_host_port(at, Some(key.port()))?;
         let d = Dest::of(&key, addr, Some(given_port), forward, weight.unwrap_or(1))?;
+        if d.port != given_port {
+            log::warn!(
+                "real server {at}: {} forwards to the service's port {} (the table says so, as \
+                 ipvsadm's does); the check asks port {given_port}",
+                if forward == Forward::Tunnel {
+                    "tunnelling (-i)"
+                } else {
+                    "direct routing (-g)"
+                },
+                d.port
+            );
+        }
         // The check goes to the server's own port (a DR/TUN entry keeps the service's).
         let (check, _) = template
             .cmd

@@ -212,6 +212,14 @@ fn add(a: &AddArgs, out: &Out) -> Exit {
                     "{net} is already on {dev}{as_txt} (--strict)"
                 )));
             }
+            if prefix != net.prefix {
+                log::warn!(
+                    "{} is on {dev} as /{prefix}, not /{}: its prefix is left as it is \
+                     (`hakit vip del` it first to change it)",
+                    net.addr,
+                    net.prefix
+                );
+            }
             out.line(format!("{net} already on {dev}{as_txt}: nothing to do"));
         }
         _ => out.line(format!("added {net} to {dev}{label_txt}")),

@@ -61,8 +61,9 @@ pub fn load(path: &Path) -> Result<Config> {
             path.display()
         )));
     }
+    // The log says "warning:" already.
     for d in diags.iter().filter(|d| d.level == Level::Warning) {
-        log::warn!("{d}");
+        log::warn!("{}: {}", d.loc, d.msg);
     }
     Ok(c)
 }

@@ -16,7 +16,7 @@ pub struct Ipvs {
 
 fn no_ipvs() -> Error {
     Error::Failed(
-        "this kernel has no IPVS (the IPVS generic netlink family is missing; `modprobe ip_vs` may help)"
+        "this kernel has no IPVS (the IPVS generic netlink family is missing): `modprobe ip_vs` may help, or take the nftables data plane (`hakit nft`, `lb run --dataplane nft`)"
             .into(),
     )
 }

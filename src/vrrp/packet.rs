@@ -74,7 +74,7 @@ impl Auth {
         let b = password.as_bytes();
         if b.is_empty() || b.len() > PASS_MAX {
             return Err(format!(
-                "password must be 1-{PASS_MAX} bytes (keepalived truncates longer ones), got {}",
+                "password must be 1-{PASS_MAX} bytes, got {}",
                 b.len()
             ));
         }
