@@ -1043,7 +1043,7 @@ pub fn rule_message(r: &Rule) -> RuleMessage {
 
 /// Add (`add`) or delete a route. One that is there already (adding) or gone (deleting)
 /// is no error.
-pub fn set_route(nl: &mut NlSocket, r: &Route, add: bool, names: &Names) -> Result<()> {
+pub fn set_route(nl: &mut NlSocket, r: &Route, add: bool, names: &Names) -> Result<bool> {
     let what = format!(
         "{} route {}",
         if add { "add" } else { "delete" },
@@ -1061,28 +1061,29 @@ pub fn set_route(nl: &mut NlSocket, r: &Route, add: bool, names: &Names) -> Resu
 }
 
 /// Send an add (`add`: create, exclusive) or a delete; what is there already (adding)
-/// or gone already (deleting: the kernel says `gone`) is no error.
+/// or gone already (deleting: the kernel says `gone`) is no error. True when it changed.
 fn idempotent(
     nl: &mut NlSocket,
     msg: RouteNetlinkMessage,
     add: bool,
     gone: i32,
     what: &str,
-) -> Result<()> {
+) -> Result<bool> {
     let flags = if add { NLM_F_CREATE | NLM_F_EXCL } else { 0 };
     match nl.request(msg, flags, what) {
+        Ok(()) => Ok(true),
         Err(Error::Netlink { errno, .. })
             if (add && errno == libc_errno::EEXIST) || (!add && errno == gone) =>
         {
-            Ok(())
+            Ok(false)
         }
-        r => r,
+        Err(e) => Err(e),
     }
 }
 
 /// Add (`add`) or delete a rule; one there already (adding) or gone (deleting) is no
 /// error.
-pub fn set_rule(nl: &mut NlSocket, r: &Rule, add: bool, names: &Names) -> Result<()> {
+pub fn set_rule(nl: &mut NlSocket, r: &Rule, add: bool, names: &Names) -> Result<bool> {
     let what = format!(
         "{} rule {}",
         if add { "add" } else { "delete" },
@@ -1097,9 +1098,159 @@ pub fn set_rule(nl: &mut NlSocket, r: &Rule, add: bool, names: &Names) -> Result
     idempotent(nl, msg, add, libc_errno::ENOENT, &what)
 }
 
+/// rtnetlink multicast groups of address, route and rule changes, both families.
+const WATCHED: [(u32, &str); 6] = [
+    (5, "IPv4 address changes"),
+    (9, "IPv6 address changes"),
+    (7, "IPv4 route changes"),
+    (11, "IPv6 route changes"),
+    (8, "IPv4 rule changes"),
+    (19, "IPv6 rule changes"),
+];
+
+/// Subscribe to address, route and rule changes; read with [`removed`].
+pub fn watch() -> Result<crate::netlink::Watch> {
+    let mut w = crate::netlink::Watch::open(NETLINK_ROUTE_PROTO, WATCHED[0].0, WATCHED[0].1)?;
+    for (g, what) in &WATCHED[1..] {
+        w = w.also(*g, what)?;
+    }
+    Ok(w)
+}
+
+const NETLINK_ROUTE_PROTO: isize = crate::netlink::NETLINK_ROUTE;
+
+/// The kernel's table of local and broadcast addresses' routes.
+const RT_TABLE_LOCAL: u8 = 255;
+
+/// What datagrams of the [`watch`] say was removed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Removed {
+    /// Addresses: (interface index, address).
+    pub addrs: Vec<(u32, IpAddr)>,
+    /// A route someone set (not the kernel's own, not of the local table: those come and
+    /// go with addresses).
+    pub routes: bool,
+    /// A policy rule.
+    pub rules: bool,
+}
+
+impl Removed {
+    pub fn is_empty(&self) -> bool {
+        self.addrs.is_empty() && !self.routes && !self.rules
+    }
+}
+
+/// Add what one datagram of the [`watch`] says was removed to `out`. Other messages, and
+/// any it cannot read, are passed over.
+pub fn removed(datagram: &[u8], out: &mut Removed) {
+    use netlink_packet_core::{NetlinkMessage, NetlinkPayload};
+    use netlink_packet_route::address::AddressAttribute;
+    let mut rest = datagram;
+    while rest.len() >= 16 {
+        let len = u32::from_ne_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
+        if len < 16 || len > rest.len() {
+            break;
+        }
+        if let Ok(m) = NetlinkMessage::<RouteNetlinkMessage>::deserialize(&rest[..len]) {
+            match m.payload {
+                NetlinkPayload::InnerMessage(RouteNetlinkMessage::DelAddress(a)) => {
+                    let ip = |want_local: bool| {
+                        a.attributes.iter().find_map(|x| match x {
+                            AddressAttribute::Local(ip) if want_local => Some(*ip),
+                            AddressAttribute::Address(ip) if !want_local => Some(*ip),
+                            _ => None,
+                        })
+                    };
+                    if let Some(ip) = ip(true).or_else(|| ip(false)) {
+                        out.addrs.push((a.header.index, ip));
+                    }
+                }
+                NetlinkPayload::InnerMessage(RouteNetlinkMessage::DelRoute(r))
+                    if r.header.protocol != RouteProtocol::Kernel
+                        && r.header.table != RT_TABLE_LOCAL =>
+                {
+                    out.routes = true;
+                }
+                NetlinkPayload::InnerMessage(RouteNetlinkMessage::DelRule(_)) => {
+                    out.rules = true;
+                }
+                _ => {}
+            }
+        }
+        rest = &rest[len.next_multiple_of(4).min(rest.len())..];
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One datagram of the address watch: these messages, each as the kernel frames it.
+    fn datagram(msgs: Vec<RouteNetlinkMessage>) -> Vec<u8> {
+        let mut out = Vec::new();
+        for m in msgs {
+            let mut m = netlink_packet_core::NetlinkMessage::from(m);
+            m.finalize();
+            let mut b = vec![0; m.buffer_len()];
+            m.serialize(&mut b);
+            out.extend(b);
+        }
+        out
+    }
+
+    #[test]
+    fn the_watch_reads_what_was_removed_and_passes_over_the_rest() {
+        let link = |index| crate::link::Link {
+            index,
+            name: "eth0".into(),
+            mac: None,
+            up: true,
+            lower_up: true,
+            loopback: false,
+            ether: true,
+            base: None,
+        };
+        let a4 = crate::vip::address_message(&link(2), "10.0.0.1/24".parse().unwrap());
+        let a6 = crate::vip::address_message(&link(3), "2001:db8::1/64".parse().unwrap());
+        let d = datagram(vec![
+            RouteNetlinkMessage::NewAddress(a4.clone()),
+            RouteNetlinkMessage::DelAddress(a4),
+            RouteNetlinkMessage::DelAddress(a6),
+        ]);
+        let read = |d: &[u8]| {
+            let mut r = Removed::default();
+            removed(d, &mut r);
+            r
+        };
+        assert_eq!(
+            read(&d).addrs,
+            [
+                (2, "10.0.0.1".parse().unwrap()),
+                (3, "2001:db8::1".parse().unwrap())
+            ]
+        );
+        assert!(!read(&d).routes && !read(&d).rules);
+        // A route someone set, removed; the kernel's own and the local table's are not news.
+        let mut mine = RouteMessage::default();
+        mine.header.table = RouteHeader::RT_TABLE_MAIN;
+        mine.header.protocol = RouteProtocol::Static;
+        let mut kernel = mine.clone();
+        kernel.header.protocol = RouteProtocol::Kernel;
+        let mut local = mine.clone();
+        local.header.table = 255;
+        let only = |m: RouteNetlinkMessage| read(&datagram(vec![m]));
+        assert!(only(RouteNetlinkMessage::DelRoute(mine.clone())).routes);
+        assert!(!only(RouteNetlinkMessage::NewRoute(mine)).routes);
+        assert!(!only(RouteNetlinkMessage::DelRoute(kernel)).routes);
+        assert!(!only(RouteNetlinkMessage::DelRoute(local)).routes);
+        assert!(only(RouteNetlinkMessage::DelRule(RuleMessage::default())).rules);
+        // Cut short or garbage: what is whole is read, nothing panics.
+        for n in 0..d.len() {
+            let _ = read(&d[..n]);
+        }
+        assert!(read(&[0xff; 40]).is_empty());
+        assert!(read(&[]).is_empty());
+    }
 
     fn w(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()

@@ -180,13 +180,14 @@ proptest! {
         let _ = crate::ipvs::codec::parse_daemon(&a);
         let _ = crate::ipvs::codec::parse_timeouts(&a);
         let _ = crate::proctrack::parse_events(&a);
-        let _ = crate::vip::removed(&a);
+        let mut r = crate::iproute::Removed::default();
+        crate::iproute::removed(&a, &mut r);
         // The same bytes behind a whole RTM_DELADDR header, so the message parser sees them.
         let mut m = ((a.len() + 16) as u32).to_ne_bytes().to_vec();
         m.extend(21u16.to_ne_bytes());
         m.extend([0; 10]);
         m.extend(&a);
-        let _ = crate::vip::removed(&m);
+        crate::iproute::removed(&m, &mut r);
     }
 
     #[test]

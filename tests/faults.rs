@@ -370,18 +370,19 @@ fn an_interface_deleted_and_made_again_brings_the_instance_back() {
     h2.term();
 }
 
-/// Someone else (a network manager, a hand) removes a master's VIPs of both families and
-/// a static address: each is back at once, said in the log, and no instance moves.
-/// keepalived would go to BACKUP and let its peer take over.
+/// Someone else (a network manager, a hand) removes a master's VIPs of both families, its
+/// virtual route and rule, and the static address, route and rule: each is back at once,
+/// said in the log, and no instance moves. keepalived would go to BACKUP and let its peer
+/// take over (and put back the statics alone).
 #[test]
-fn addresses_removed_behind_hakit_s_back_come_back_at_once() {
-    if !privileged("addresses_removed_behind_hakit_s_back_come_back_at_once") {
+fn what_is_removed_behind_hakit_s_back_comes_back_at_once() {
+    if !privileged("what_is_removed_behind_hakit_s_back_comes_back_at_once") {
         return;
     }
     let lab = Lab::numbered("addrback", 1);
     let n1 = lab.host(0);
-    let inst = |name: &str, vrid: u8, vip: &str| {
-        format!("vrrp_instance {name} {{\n  interface eth0\n  virtual_router_id {vrid}\n  priority 100\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {vip}\n  }}\n}}\n")
+    let inst = |name: &str, vrid: u8, vip: &str, extra: &str| {
+        format!("vrrp_instance {name} {{\n  interface eth0\n  virtual_router_id {vrid}\n  priority 100\n  advert_int 0.1\n  version 3\n  virtual_ipaddress {{\n    {vip}\n  }}\n{extra}}}\n")
     };
     let dir = std::env::temp_dir().join(unique("addrback"));
     std::fs::create_dir_all(&dir).unwrap();
@@ -389,30 +390,57 @@ fn addresses_removed_behind_hakit_s_back_come_back_at_once() {
     std::fs::write(
         &f,
         format!(
-            "static_ipaddress {{\n  192.0.2.77/32 dev eth0\n}}\n{}{}",
-            inst("VI_4", 71, "10.99.0.94/24"),
-            inst("VI_6", 72, "fd00:99::94/64")
+            "static_ipaddress {{\n  192.0.2.77/32 dev eth0\n}}\nstatic_routes {{\n  10.97.0.0/16 via 10.99.0.254 dev eth0\n}}\nstatic_rules {{\n  from 192.0.2.77 table 101\n}}\n{}{}",
+            inst(
+                "VI_4",
+                71,
+                "10.99.0.94/24",
+                "  virtual_routes {\n    10.98.0.0/16 via 10.99.0.254 dev eth0\n  }\n  virtual_rules {\n    from 10.99.0.94 table 100\n  }\n"
+            ),
+            inst("VI_6", 72, "fd00:99::94/64", "")
         ),
     )
     .unwrap();
     let h = Hakit::start(n1, &["--config", f.to_str().unwrap()]);
-    let all = ["10.99.0.94", "fd00:99::94", "192.0.2.77"];
-    wait_for("both masters and the static address", T, || {
-        all.iter().all(|a| n1.has_addr("eth0", a))
-    });
+    let addrs = ["10.99.0.94", "fd00:99::94", "192.0.2.77"];
+    let routes = ["10.98.0.0/16", "10.97.0.0/16"];
+    let rules = ["from 10.99.0.94 lookup 100", "from 192.0.2.77 lookup 101"];
+    let all_there = || {
+        let (r, u) = (n1.ip("route show"), n1.ip("rule show"));
+        addrs.iter().all(|a| n1.has_addr("eth0", a))
+            && routes.iter().all(|x| r.contains(x))
+            && rules.iter().all(|x| u.contains(x))
+    };
+    wait_for(
+        "both masters with their routes, rules and the statics",
+        T,
+        all_there,
+    );
     let moves =
         || ["VI_4", "VI_6"].map(|i| n1.vrrp_status(i)["transitions"].as_array().map(Vec::len));
     let before = moves();
-    for (a, len) in [("10.99.0.94", 24), ("fd00:99::94", 64), ("192.0.2.77", 32)] {
-        n1.ip(&format!("addr del {a}/{len} dev eth0"));
-        let took = wait_for(&format!("{a} back"), T, || n1.has_addr("eth0", a));
-        assert!(took < Duration::from_secs(1), "{a}: {took:?}");
+    for (what, del) in [
+        ("10.99.0.94", "addr del 10.99.0.94/24 dev eth0"),
+        ("fd00:99::94", "addr del fd00:99::94/64 dev eth0"),
+        ("192.0.2.77", "addr del 192.0.2.77/32 dev eth0"),
+        ("10.98.0.0/16", "route del 10.98.0.0/16"),
+        ("10.97.0.0/16", "route del 10.97.0.0/16"),
+        ("lookup 100", "rule del from 10.99.0.94 table 100"),
+        ("lookup 101", "rule del from 192.0.2.77 table 101"),
+    ] {
+        n1.ip(del);
+        let took = wait_for(&format!("{what} back"), T, all_there);
+        assert!(took < Duration::from_secs(1), "{what}: {took:?}");
     }
     let log = h.log_text();
     for said in [
         "VI_4: 10.99.0.94 was removed from eth0 by someone else: added again",
         "VI_6: fd00:99::94 was removed from eth0 by someone else: added again",
         "static address 192.0.2.77 was removed from eth0 by someone else: added again",
+        "VI_4: virtual route 10.98.0.0/16 via 10.99.0.254 dev eth0 was removed by someone else: added again",
+        "static route 10.97.0.0/16 via 10.99.0.254 dev eth0 was removed by someone else: added again",
+        "VI_4: virtual rule from 10.99.0.94 lookup 100 was removed by someone else: added again",
+        "static rule from 192.0.2.77 lookup 101 was removed by someone else: added again",
     ] {
         assert!(log.contains(said), "{said}\n{log}");
     }

@@ -50,7 +50,8 @@ fn add_is_idempotent_and_strict_on_request() {
     let r = ns.hakit(&["vip", "add", "192.168.139.100/32", "dev", "eth0"]);
     r.ok().stdout_has("already on eth0 (as /24): nothing to do");
     assert!(
-        r.stderr.contains("is on eth0 as /24, not /32: its prefix is left as it is"),
+        r.stderr
+            .contains("is on eth0 as /24, not /32: its prefix is left as it is"),
         "{}",
         r.stderr
     );

@@ -133,14 +133,13 @@ KEEPALIVED DIFFERENCES:
   first). With --garp-interval a burst sends the --garp-count given, spaced (keepalived
   2.2.7 then sends at most two per address); the interval spaces one instance's frames
   (keepalived's, all frames of an interface). Virtual and static routes and rules are
-  set as keepalived sets them (after the VIPs, proto keepalived unless no_track) but
-  not watched: one deleted behind hakit's back stays deleted until the next transition
-  (keepalived sends its master to BACKUP, or puts a static one back). Addresses are
-  watched: a master's VIP or excluded address, or a static address, that someone else
-  removes (a network manager flushing the interface) is added back at once, a VIP
-  announced again, with a warning in the log and no transition (keepalived's master
-  goes to BACKUP, and its peer takes over); those an interface takes with it as it goes
-  down or away are not. Tracked
+  set as keepalived sets them (after the VIPs, proto keepalived unless no_track). What a
+  master set (its VIPs and excluded addresses, virtual routes and rules) and the statics
+  are watched: one that someone else removes (a network manager flushing an interface,
+  a hand) is put back at once, a VIP announced again, with a warning in the log and no
+  transition (keepalived's master goes to BACKUP, and its peer takes over; keepalived
+  puts back the statics too). What an interface takes with it as it goes down or away
+  is not put back (the kernel also drops the routes through it without a word). Tracked
   processes: fork_delay delays any gain of quorum (keepalived's, only one by a fork);
   inside a network namespace other than the first, where the kernel's proc connector
   refuses and keepalived tracks nothing, hakit reads /proc (at most every 0.5 s).

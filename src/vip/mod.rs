@@ -260,50 +260,6 @@ fn list_in(nl: &mut NlSocket, links: &[Link], only: Option<u32>) -> Result<Vec<A
     Ok(out)
 }
 
-/// rtnetlink multicast groups of IPv4 and IPv6 address changes.
-const RTNLGRP_IPV4_IFADDR: u32 = 5;
-const RTNLGRP_IPV6_IFADDR: u32 = 9;
-
-/// Subscribe to address changes (both families); read with [`removed`].
-pub fn watch() -> Result<crate::netlink::Watch> {
-    crate::netlink::Watch::open(NETLINK_ROUTE, RTNLGRP_IPV4_IFADDR, "address changes")?
-        .also(RTNLGRP_IPV6_IFADDR, "address changes")
-}
-
-/// The addresses a datagram of the address watch says were removed: (interface index,
-/// address). Other messages, and any it cannot read, are passed over.
-pub fn removed(datagram: &[u8]) -> Vec<(u32, IpAddr)> {
-    use netlink_packet_core::NetlinkMessage;
-    let mut out = Vec::new();
-    let mut rest = datagram;
-    while rest.len() >= 16 {
-        let len = u32::from_ne_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
-        if len < 16 || len > rest.len() {
-            break;
-        }
-        if let Ok(m) = NetlinkMessage::<RouteNetlinkMessage>::deserialize(&rest[..len]) {
-            if let netlink_packet_core::NetlinkPayload::InnerMessage(
-                RouteNetlinkMessage::DelAddress(a),
-            ) = m.payload
-            {
-                let local = a.attributes.iter().find_map(|x| match x {
-                    AddressAttribute::Local(ip) => Some(*ip),
-                    _ => None,
-                });
-                let address = a.attributes.iter().find_map(|x| match x {
-                    AddressAttribute::Address(ip) => Some(*ip),
-                    _ => None,
-                });
-                if let Some(ip) = local.or(address) {
-                    out.push((a.header.index, ip));
-                }
-            }
-        }
-        rest = &rest[len.next_multiple_of(4).min(rest.len())..];
-    }
-    out
-}
-
 /// Validate an IPv4 label for `dev` the way iproute2 does: at most 15 characters, and
 /// either the device name itself or the device name followed by a colon.
 pub fn validate_label(label: &str, dev: &str, addr: IpAddr) -> Result<()> {
@@ -340,7 +296,7 @@ fn check_ipv6(dev: &str) -> Result<()> {
     }
 }
 
-fn address_message(link: &Link, net: IpNet) -> AddressMessage {
+pub(crate) fn address_message(link: &Link, net: IpNet) -> AddressMessage {
     let mut m = AddressMessage::default();
     m.header.family = if net.addr.is_ipv4() {
         AddressFamily::Inet
@@ -451,53 +407,6 @@ pub fn socket() -> Result<NlSocket> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// One datagram of the address watch: these messages, each as the kernel frames it.
-    fn datagram(msgs: Vec<RouteNetlinkMessage>) -> Vec<u8> {
-        let mut out = Vec::new();
-        for m in msgs {
-            let mut m = netlink_packet_core::NetlinkMessage::from(m);
-            m.finalize();
-            let mut b = vec![0; m.buffer_len()];
-            m.serialize(&mut b);
-            out.extend(b);
-        }
-        out
-    }
-
-    #[test]
-    fn the_watch_reads_removed_addresses_of_both_families_and_passes_over_the_rest() {
-        let link = |index| Link {
-            index,
-            name: "eth0".into(),
-            mac: None,
-            up: true,
-            lower_up: true,
-            loopback: false,
-            ether: true,
-            base: None,
-        };
-        let a4 = address_message(&link(2), "10.0.0.1/24".parse().unwrap());
-        let a6 = address_message(&link(3), "2001:db8::1/64".parse().unwrap());
-        let d = datagram(vec![
-            RouteNetlinkMessage::NewAddress(a4.clone()),
-            RouteNetlinkMessage::DelAddress(a4),
-            RouteNetlinkMessage::DelAddress(a6),
-        ]);
-        assert_eq!(
-            removed(&d),
-            [
-                (2, "10.0.0.1".parse().unwrap()),
-                (3, "2001:db8::1".parse().unwrap())
-            ]
-        );
-        // Cut short or garbage: what is whole is read, nothing panics.
-        for n in 0..d.len() {
-            let _ = removed(&d[..n]);
-        }
-        assert!(removed(&[0xff; 40]).is_empty());
-        assert!(removed(&[]).is_empty());
-    }
 
     #[test]
     fn parses_cidr_with_and_without_prefix() {

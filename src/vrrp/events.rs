@@ -90,9 +90,20 @@ struct FakeHost {
     procs: HashMap<String, usize>,
     /// The addresses on the interfaces.
     present: std::collections::HashSet<IpAddr>,
+    /// The routes and rules in place ("route ..." and "rule ...", as `ip` writes them).
+    routing: std::collections::HashSet<String>,
 }
 
 impl FakeHost {
+    /// Put `what` in place or take it away: whether that changed anything.
+    fn set(&mut self, what: String, add: bool) -> bool {
+        if add {
+            self.routing.insert(what)
+        } else {
+            self.routing.remove(&what)
+        }
+    }
+
     fn push(&self, f: Fx) {
         let mut l = self.log.borrow_mut();
         let t = l.now;
@@ -110,7 +121,7 @@ impl Host for FakeHost {
         self.present.remove(&addr);
         Ok(())
     }
-    fn set_route(&mut self, r: &Route, add: bool) -> Result<()> {
+    fn set_route(&mut self, r: &Route, add: bool) -> Result<bool> {
         let line = format!("{}", r.display(&Names::default()));
         if self.refuse.contains(&line) {
             return Err(crate::error::Error::Failed(format!(
@@ -118,20 +129,20 @@ impl Host for FakeHost {
             )));
         }
         self.push(if add {
-            Fx::AddRoute(line)
+            Fx::AddRoute(line.clone())
         } else {
-            Fx::DelRoute(line)
+            Fx::DelRoute(line.clone())
         });
-        Ok(())
+        Ok(self.set(format!("route {line}"), add))
     }
-    fn set_rule(&mut self, r: &Rule, add: bool) -> Result<()> {
+    fn set_rule(&mut self, r: &Rule, add: bool) -> Result<bool> {
         let line = format!("{}", r.display(&Names::default()));
         self.push(if add {
-            Fx::AddRule(line)
+            Fx::AddRule(line.clone())
         } else {
-            Fx::DelRule(line)
+            Fx::DelRule(line.clone())
         });
-        Ok(())
+        Ok(self.set(format!("rule {line}"), add))
     }
     fn announce(&mut self, _: &Link, addr: IpAddr, _: &Pattern) -> Result<()> {
         self.push(Fx::Announce(addr));
@@ -286,6 +297,7 @@ impl World {
                 refuse: vec![],
                 procs: HashMap::new(),
                 present: Default::default(),
+                routing: Default::default(),
                 log: log.clone(),
                 links: vec![link("eth0", true), link("eth1", true)],
                 files: HashMap::new(),
@@ -409,19 +421,23 @@ impl World {
         }
     }
 
-    /// Someone else removes `addrs` from eth0 (index 2); the speaker hears of it
+    /// Someone else removes `addrs` from eth0 (index 2) and the routes and rules named
+    /// as `ip` writes them ("route ...", "rule ..."); the speaker hears of it
     /// (`overrun`: only that something was lost).
-    fn remove_behind(&mut self, addrs: &[&str], overrun: bool) {
-        let removed: Vec<(u32, IpAddr)> = addrs
-            .iter()
-            .map(|a| {
-                self.host.present.remove(&ip(a));
-                (2, ip(a))
-            })
-            .collect();
+    fn remove_behind(&mut self, addrs: &[&str], routing: &[&str], overrun: bool) {
+        let mut removed = crate::iproute::Removed::default();
+        for a in addrs {
+            self.host.present.remove(&ip(a));
+            removed.addrs.push((2, ip(a)));
+        }
+        for r in routing {
+            assert!(self.host.routing.remove(*r), "{r} is not in place");
+            removed.routes |= r.starts_with("route ");
+            removed.rules |= r.starts_with("rule ");
+        }
         let now = self.now();
         self.sp
-            .addresses_removed(now, &mut self.host, (!overrun).then_some(&removed[..]));
+            .removed_behind(now, &mut self.host, (!overrun).then_some(&removed));
     }
 
     fn set_link(&mut self, name: &str, up: bool) {
@@ -1115,24 +1131,62 @@ fn a_master_adds_back_a_vip_someone_else_removed_and_announces_it() {
     let since = |w: &World, t| -> Vec<Fx> { w.changes_since(t).into_iter().map(|c| c.1).collect() };
 
     w.until(1000);
-    w.remove_behind(&["10.0.0.100"], false);
+    w.remove_behind(&["10.0.0.100"], &[], false);
     assert_eq!(
         since(&w, 1000),
         [Fx::AddVip(ip("10.0.0.100")), Fx::Announce(ip("10.0.0.100"))]
     );
     w.until(1100);
-    w.remove_behind(&["10.0.1.100", "10.9.9.9"], false);
+    w.remove_behind(&["10.0.1.100", "10.9.9.9"], &[], false);
     assert_eq!(since(&w, 1100), [], "a backup's VIP, nobody's address");
     // Overrun: A tries its own; only the excluded one was missing.
     w.until(1200);
     w.host.present.remove(&ip("10.0.0.200"));
-    w.remove_behind(&[], true);
+    w.remove_behind(&[], &[], true);
     let fx = since(&w, 1200);
     assert!(fx.contains(&Fx::Announce(ip("10.0.0.200"))), "{fx:?}");
     assert!(!fx.contains(&Fx::Announce(ip("10.0.0.100"))), "{fx:?}");
     w.master_until(b, "10.0.1.9", 110, 1200, 2000);
     assert_eq!(w.state(a), State::Master);
     assert_eq!(w.status("A").transitions.len(), before, "A did not move");
+}
+
+/// A virtual route or rule someone else removes comes back on a master, once, said; one
+/// still in place is left as it is.
+#[test]
+fn a_master_adds_back_a_virtual_route_or_rule_someone_else_removed() {
+    let names = Names::default();
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let mut o = opts("VI_1", 1, 100, "10.0.0.100");
+    o.routes = vec![
+        crate::iproute::parse_route(&words("10.5.0.0/16 via 10.0.0.9 dev eth0"), &names).unwrap(),
+        crate::iproute::parse_route(&words("blackhole 10.8.0.0/16"), &names).unwrap(),
+    ];
+    o.rules = vec![crate::iproute::parse_rule(&words("from 10.0.0.100 table 7"), &names).unwrap()];
+    let mut w = World::new();
+    let s = w.add(o, "10.0.0.1");
+    w.until(400);
+    assert_eq!(w.state(s), State::Master);
+    let since = |w: &World, t| -> Vec<Fx> { w.changes_since(t).into_iter().map(|c| c.1).collect() };
+    w.until(500);
+    w.remove_behind(&[], &["route blackhole 10.8.0.0/16"], false);
+    let fx = since(&w, 500);
+    assert!(
+        fx.contains(&Fx::AddRoute("blackhole 10.8.0.0/16".into())),
+        "{fx:?}"
+    );
+    assert!(!fx.iter().any(|f| matches!(f, Fx::AddRule(_))), "{fx:?}");
+    assert!(w.host.routing.contains("route blackhole 10.8.0.0/16"));
+    w.until(600);
+    w.remove_behind(&[], &["rule from 10.0.0.100 lookup 7"], false);
+    assert!(w.host.routing.contains("rule from 10.0.0.100 lookup 7"));
+    assert!(!since(&w, 600).iter().any(|f| matches!(f, Fx::AddRoute(_))));
+    // A backup puts nothing back.
+    w.advert(s, "10.0.0.2", 200);
+    assert_eq!(w.state(s), State::Backup);
+    w.until(700);
+    w.remove_behind(&[], &[], true);
+    assert_eq!(since(&w, 700), []);
 }
 
 /// keepalived keeps an instance's state through a reload that changes its priority; so

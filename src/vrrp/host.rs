@@ -39,10 +39,10 @@ pub trait Host {
     /// Remove a VIP from `link` (not there: nothing to do).
     fn del_vip(&mut self, link: &Link, addr: IpAddr) -> Result<()>;
     /// Add (`add`) or delete a route (keepalived's virtual_routes); one there already, or
-    /// gone already, is no error.
-    fn set_route(&mut self, r: &Route, add: bool) -> Result<()>;
+    /// gone already, is no error (false; true when it changed).
+    fn set_route(&mut self, r: &Route, add: bool) -> Result<bool>;
     /// Add or delete a policy rule (virtual_rules), as [`Host::set_route`].
-    fn set_rule(&mut self, r: &Rule, add: bool) -> Result<()>;
+    fn set_rule(&mut self, r: &Rule, add: bool) -> Result<bool>;
     /// Gratuitous ARPs (IPv4) or unsolicited neighbour advertisements (IPv6) for `addr`.
     fn announce(&mut self, link: &Link, addr: IpAddr, pattern: &Pattern) -> Result<()>;
     /// Start a notify command with `extra` arguments appended; nobody waits for it.

@@ -1010,12 +1010,12 @@ impl Instance {
         );
     }
 
-    /// Addresses were removed from the system (`None`: maybe any, the kernel's
-    /// notifications overran): a master adds back those of its own that went and announces
-    /// them. keepalived goes to BACKUP instead (and adds them again when it next becomes
-    /// master): a network manager that flushes an interface then costs a failover, here
-    /// a moment.
-    pub fn restore(&mut self, cx: &mut Cx, removed: Option<&[(u32, IpAddr)]>) {
+    /// Addresses, routes or rules were removed from the system (`None`: maybe any, the
+    /// kernel's notifications overran): a master puts back those of its own that went,
+    /// and announces its addresses again. keepalived goes to BACKUP instead (and adds them
+    /// again when it next becomes master): a network manager that flushes an interface
+    /// then costs a failover, here a moment.
+    pub fn restore(&mut self, cx: &mut Cx, removed: Option<&crate::iproute::Removed>) {
         if self.state() != State::Master {
             return;
         }
@@ -1025,7 +1025,7 @@ impl Instance {
             .vips
             .iter()
             .chain(&i.excluded)
-            .filter(|v| removed.is_none_or(|r| r.contains(&(index, v.addr))))
+            .filter(|v| removed.is_none_or(|r| r.addrs.contains(&(index, v.addr))))
             .copied()
             .collect();
         let mut back = Vec::new();
@@ -1046,6 +1046,33 @@ impl Instance {
             }
         }
         self.announce_addrs(cx, self.opts.garp.count, back);
+        let names = crate::iproute::Names::default();
+        if removed.is_none_or(|r| r.routes) {
+            for r in &self.opts.routes {
+                match cx.host.set_route(r, true) {
+                    Ok(true) => log::warn!(
+                        "{}: virtual route {} was removed by someone else: added again",
+                        self.opts.instance.name,
+                        r.display(&names)
+                    ),
+                    Ok(false) => {}
+                    Err(e) => log::error!("{}: virtual route: {e}", self.opts.instance.name),
+                }
+            }
+        }
+        if removed.is_none_or(|r| r.rules) {
+            for r in &self.opts.rules {
+                match cx.host.set_rule(r, true) {
+                    Ok(true) => log::warn!(
+                        "{}: virtual rule {} was removed by someone else: added again",
+                        self.opts.instance.name,
+                        r.display(&names)
+                    ),
+                    Ok(false) => {}
+                    Err(e) => log::error!("{}: virtual rule: {e}", self.opts.instance.name),
+                }
+            }
+        }
     }
 
     /// The VIPs and excluded addresses, as addresses.

@@ -161,11 +161,11 @@ impl System {
         }
     }
 
-    /// Add back the static addresses among `removed` (`None`: maybe any), as keepalived
-    /// restores them.
-    fn restore_statics(&mut self, removed: Option<&[(u32, IpAddr)]>) {
+    /// Put back the statics someone else removed (`None`: maybe any), as keepalived does:
+    /// the addresses among `removed`, and every route or rule when one of those went.
+    fn restore_statics(&mut self, removed: Option<&iproute::Removed>) {
         for (a, dev, label) in &self.statics.addresses {
-            if removed.is_some_and(|r| !r.iter().any(|x| x.1 == a.addr)) {
+            if removed.is_some_and(|r| !r.addrs.iter().any(|x| x.1 == a.addr)) {
                 continue;
             }
             let opts = AddOptions {
@@ -179,6 +179,30 @@ impl System {
                 ),
                 Ok(_) => {}
                 Err(e) => log::error!("static address: add {} again: {e}", a.addr),
+            }
+        }
+        if removed.is_none_or(|r| r.routes) {
+            for r in &self.statics.routes {
+                let said = r.display(&self.names).to_string();
+                match iproute::set_route(&mut self.nl, r, true, &self.names) {
+                    Ok(true) => {
+                        log::warn!("static route {said} was removed by someone else: added again")
+                    }
+                    Ok(false) => {}
+                    Err(e) => log::error!("static route: {e}"),
+                }
+            }
+        }
+        if removed.is_none_or(|r| r.rules) {
+            for r in &self.statics.rules {
+                let said = r.display(&self.names).to_string();
+                match iproute::set_rule(&mut self.nl, r, true, &self.names) {
+                    Ok(true) => {
+                        log::warn!("static rule {said} was removed by someone else: added again")
+                    }
+                    Ok(false) => {}
+                    Err(e) => log::error!("static rule: {e}"),
+                }
             }
         }
     }
@@ -213,11 +237,11 @@ impl Host for System {
         vip::del(&mut self.nl, &link.name, addr).map(|_| ())
     }
 
-    fn set_route(&mut self, r: &Route, add: bool) -> Result<()> {
+    fn set_route(&mut self, r: &Route, add: bool) -> Result<bool> {
         iproute::set_route(&mut self.nl, r, add, &self.names)
     }
 
-    fn set_rule(&mut self, r: &Rule, add: bool) -> Result<()> {
+    fn set_rule(&mut self, r: &Rule, add: bool) -> Result<bool> {
         iproute::set_rule(&mut self.nl, r, add, &self.names)
     }
 
@@ -569,7 +593,8 @@ struct Reactor {
     speaker: Speaker<Io>,
     host: System,
     links: LinkWatch,
-    /// Address changes: a master's VIP (or a static address) removed by someone else.
+    /// Address, route and rule changes: what a master (or the statics) set, removed by
+    /// someone else.
     addrs: crate::netlink::Watch,
     pending: BTreeMap<String, Pending>,
     setup: SetupPool,
@@ -604,7 +629,7 @@ impl Reactor {
             speaker: Speaker::new(Instant::now()),
             host: System::open()?,
             links: link::watch()?,
-            addrs: vip::watch()?,
+            addrs: iproute::watch()?,
             pending: BTreeMap::new(),
             setup: SetupPool::default(),
             started_tx,
@@ -626,13 +651,13 @@ impl Reactor {
             .map_err(|e| ep_err("watch a descriptor", e))
     }
 
-    /// Address changes came: what was removed by someone else goes back (a master's
-    /// VIPs, the static addresses). The interfaces are read first, so that addresses an
-    /// interface took with it as it went down or away are not added again: its instances
-    /// are in FAULT by then.
-    fn addresses_removed(&mut self) {
-        let mut removed = Vec::new();
-        let d = self.addrs.drain_each(|b| removed.extend(vip::removed(b)));
+    /// Address, route or rule changes came: what was removed by someone else goes back (a
+    /// master's VIPs, virtual routes and rules; the statics). The interfaces are read
+    /// first, so that what an interface took with it as it went down or away is not added
+    /// again: its instances are in FAULT by then.
+    fn removed_behind(&mut self) {
+        let mut removed = iproute::Removed::default();
+        let d = self.addrs.drain_each(|b| iproute::removed(b, &mut removed));
         if removed.is_empty() && !d.overrun {
             return;
         }
@@ -644,9 +669,9 @@ impl Reactor {
             }
             Err(e) => log::warn!("read the interfaces: {e}"),
         }
-        let removed = (!d.overrun).then_some(removed.as_slice());
+        let removed = (!d.overrun).then_some(&removed);
         self.speaker
-            .addresses_removed(Instant::now(), &mut self.host, removed);
+            .removed_behind(Instant::now(), &mut self.host, removed);
         self.host.restore_statics(removed);
     }
 
@@ -1046,7 +1071,7 @@ pub fn run(
             }
         }
         if addrs {
-            r.addresses_removed();
+            r.removed_behind();
         }
         r.speaker.tick(Instant::now(), &mut r.host);
         r.host.reap();

@@ -521,13 +521,13 @@ impl<W: Wire> Speaker<W> {
         self.settle(now, host, slot);
     }
 
-    /// Addresses were removed from the system (`None`: maybe any): masters add theirs
-    /// back ([`Instance::restore`]).
-    pub fn addresses_removed(
+    /// Addresses, routes or rules were removed from the system (`None`: maybe any):
+    /// masters put theirs back ([`Instance::restore`]).
+    pub fn removed_behind(
         &mut self,
         now: Instant,
         host: &mut dyn Host,
-        removed: Option<&[(u32, IpAddr)]>,
+        removed: Option<&crate::iproute::Removed>,
     ) {
         for slot in 0..self.slots.len() {
             if let Some(m) = self.slots[slot].as_mut() {
