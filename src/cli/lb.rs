@@ -307,6 +307,7 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
     }
     let key = key(&spec.sel, &spec.v6)?;
     let mut service = Service::new(key);
+    let mut notes = Vec::new();
     service.scheduler = spec.scheduler.parse()?;
     if let Some(t) = spec.persistent {
         service.set_persistent(t);
@@ -354,7 +355,7 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
         let (addr, given_port) = parse_host_port(at, Some(key.port()))?;
         let d = Dest::of(&key, addr, Some(given_port), forward, weight.unwrap_or(1))?;
         if d.port != given_port {
-            log::warn!(
+            notes.push(format!(
                 "real server {at}: {} forwards to the service's port {} (the table says so, as \
                  ipvsadm's does); the check asks port {given_port}",
                 if forward == Forward::Tunnel {
@@ -363,7 +364,7 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
                     "direct routing (-g)"
                 },
                 d.port
-            );
+            ));
         }
         // The check goes to the server's own port (a DR/TUN entry keeps the service's).
         let (check, _) = template
@@ -389,7 +390,7 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
         }
         None => None,
     };
-    Ok(VirtualService {
+    let vs = VirtualService {
         service,
         forward,
         delay_loop,
@@ -413,7 +414,13 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
             },
             Some(i) => Some(HaSuspend::Instance(i.to_string())),
         },
-    })
+    };
+    // Said once the service is known to be one hakit takes (a refusal comes alone).
+    vs.validate()?;
+    for n in notes {
+        log::warn!("{n}");
+    }
+    Ok(vs)
 }
 
 /// The logical lines of a --file: comments dropped, continuations joined, with their

@@ -633,13 +633,16 @@ impl Lb {
         // Only a change of health, weight or quorum (or a change the kernel refused
         // before) touches the table: a steady verdict costs nothing more.
         let svc = &mut self.svcs[s];
+        // A change of the pool shows in the state file even when the table keeps still (a
+        // dynamic weight while the server is still rising).
+        let pool_changed = svc.pool.changed;
         let changed = if svc.pool.changed || svc.retry {
             svc.pool.changed = false;
             self.reconcile(s)
         } else {
             false
         };
-        changed || !ev.is_empty()
+        changed || pool_changed || !ev.is_empty()
     }
 
     /// Bring the table to what the pool wants; true when something was changed. A change
