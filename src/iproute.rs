@@ -884,11 +884,7 @@ pub fn route_message(
     h.tos = r.tos.unwrap_or(0);
     let table = r.table.unwrap_or(u32::from(RouteHeader::RT_TABLE_MAIN));
     h.table = u8::try_from(table).unwrap_or(252);
-    h.protocol = RouteProtocol::from(r.protocol.unwrap_or(if r.no_track {
-        PROTOCOL_UNTRACKED
-    } else {
-        PROTOCOL
-    }));
+    h.protocol = protocol_of(r);
     h.scope = RouteScope::from(if add {
         r.scope.unwrap_or_else(|| r.default_scope())
     } else {
@@ -1090,12 +1086,49 @@ pub fn set_rule(nl: &mut NlSocket, r: &Rule, add: bool, names: &Names) -> Result
         r.display(names)
     );
     let m = rule_message(r);
+    // The kernel gives a rule without a priority one of its own before it compares, so
+    // adding one that is there makes a second copy instead of failing with EEXIST: look.
+    if add && r.priority.is_none() {
+        let mut q = RuleMessage::default();
+        q.header.family = m.header.family;
+        let have = nl.dump(RouteNetlinkMessage::GetRule(q), "list rules")?;
+        if have.iter().any(|h| match h {
+            RouteNetlinkMessage::NewRule(h) => rule_matches(&m, h),
+            _ => false,
+        }) {
+            return Ok(false);
+        }
+    }
     let msg = if add {
         RouteNetlinkMessage::NewRule(m)
     } else {
         RouteNetlinkMessage::DelRule(m)
     };
     idempotent(nl, msg, add, libc_errno::ENOENT, &what)
+}
+
+/// The protocol a route is set with: the one given, else keepalived's (`boot` with
+/// no_track).
+pub fn protocol_of(r: &Route) -> RouteProtocol {
+    RouteProtocol::from(r.protocol.unwrap_or(if r.no_track {
+        PROTOCOL_UNTRACKED
+    } else {
+        PROTOCOL
+    }))
+}
+
+/// Whether the kernel's rule `have` is the rule `want` would add: the same selector and
+/// action, and every attribute `want` gives (the kernel adds its own: a priority when
+/// none was given, the protocol, a mask).
+fn rule_matches(want: &RuleMessage, have: &RuleMessage) -> bool {
+    let (w, h) = (&want.header, &have.header);
+    w.family == h.family
+        && w.dst_len == h.dst_len
+        && w.src_len == h.src_len
+        && w.tos == h.tos
+        && w.action == h.action
+        && w.flags.contains(RuleFlags::Invert) == h.flags.contains(RuleFlags::Invert)
+        && want.attributes.iter().all(|a| have.attributes.contains(a))
 }
 
 /// rtnetlink multicast groups of address, route and rule changes, both families.
@@ -1114,10 +1147,15 @@ pub fn watch() -> Result<crate::netlink::Watch> {
     for (g, what) in &WATCHED[1..] {
         w = w.also(*g, what)?;
     }
-    Ok(w)
+    Ok(w.buffer(4 << 20))
 }
 
 const NETLINK_ROUTE_PROTO: isize = crate::netlink::NETLINK_ROUTE;
+
+/// rtnetlink message types of removals.
+const RTM_DELADDR: u16 = 21;
+const RTM_DELROUTE: u16 = 25;
+const RTM_DELRULE: u16 = 33;
 
 /// The kernel's table of local and broadcast addresses' routes.
 const RT_TABLE_LOCAL: u8 = 255;
@@ -1127,16 +1165,17 @@ const RT_TABLE_LOCAL: u8 = 255;
 pub struct Removed {
     /// Addresses: (interface index, address).
     pub addrs: Vec<(u32, IpAddr)>,
-    /// A route someone set (not the kernel's own, not of the local table: those come and
-    /// go with addresses).
-    pub routes: bool,
+    /// The protocols of routes removed (not the kernel's own, nor the local table's:
+    /// those come and go with addresses); a route is put back when its protocol is among
+    /// them, so a routing daemon's churn (BIRD's) costs nothing.
+    pub routes: Vec<RouteProtocol>,
     /// A policy rule.
     pub rules: bool,
 }
 
 impl Removed {
     pub fn is_empty(&self) -> bool {
-        self.addrs.is_empty() && !self.routes && !self.rules
+        self.addrs.is_empty() && self.routes.is_empty() && !self.rules
     }
 }
 
@@ -1151,7 +1190,13 @@ pub fn removed(datagram: &[u8], out: &mut Removed) {
         if len < 16 || len > rest.len() {
             break;
         }
-        if let Ok(m) = NetlinkMessage::<RouteNetlinkMessage>::deserialize(&rest[..len]) {
+        // Only removals are read further (additions come as often, for hakit's own VIPs).
+        let kind = u16::from_ne_bytes([rest[4], rest[5]]);
+        let wanted = [RTM_DELADDR, RTM_DELROUTE, RTM_DELRULE].contains(&kind);
+        if let Some(m) = wanted
+            .then(|| NetlinkMessage::<RouteNetlinkMessage>::deserialize(&rest[..len]).ok())
+            .flatten()
+        {
             match m.payload {
                 NetlinkPayload::InnerMessage(RouteNetlinkMessage::DelAddress(a)) => {
                     let ip = |want_local: bool| {
@@ -1167,9 +1212,10 @@ pub fn removed(datagram: &[u8], out: &mut Removed) {
                 }
                 NetlinkPayload::InnerMessage(RouteNetlinkMessage::DelRoute(r))
                     if r.header.protocol != RouteProtocol::Kernel
-                        && r.header.table != RT_TABLE_LOCAL =>
+                        && r.header.table != RT_TABLE_LOCAL
+                        && !out.routes.contains(&r.header.protocol) =>
                 {
-                    out.routes = true;
+                    out.routes.push(r.header.protocol);
                 }
                 NetlinkPayload::InnerMessage(RouteNetlinkMessage::DelRule(_)) => {
                     out.rules = true;
@@ -1196,6 +1242,27 @@ mod tests {
             out.extend(b);
         }
         out
+    }
+
+    #[test]
+    fn a_rule_is_found_among_the_kernel_s_with_the_attributes_the_kernel_adds() {
+        let want = rule_message(&rule("from 10.0.0.100 table 7"));
+        let mut have = want.clone();
+        have.attributes.push(RuleAttribute::Priority(32765));
+        have.attributes
+            .push(RuleAttribute::Protocol(RouteProtocol::Static));
+        assert!(rule_matches(&want, &have));
+        for other in [
+            "from 10.0.0.101 table 7",
+            "from 10.0.0.100 table 8",
+            "not from 10.0.0.100 table 7",
+            "from 10.0.0.0/24 table 7",
+        ] {
+            assert!(!rule_matches(&rule_message(&rule(other)), &have), "{other}");
+        }
+        // A priority given must be the kernel's too.
+        let at = rule_message(&rule("from 10.0.0.100 table 7 priority 100"));
+        assert!(!rule_matches(&at, &have));
     }
 
     #[test]
@@ -1229,7 +1296,7 @@ mod tests {
                 (3, "2001:db8::1".parse().unwrap())
             ]
         );
-        assert!(!read(&d).routes && !read(&d).rules);
+        assert!(read(&d).routes.is_empty() && !read(&d).rules);
         // A route someone set, removed; the kernel's own and the local table's are not news.
         let mut mine = RouteMessage::default();
         mine.header.table = RouteHeader::RT_TABLE_MAIN;
@@ -1239,10 +1306,15 @@ mod tests {
         let mut local = mine.clone();
         local.header.table = 255;
         let only = |m: RouteNetlinkMessage| read(&datagram(vec![m]));
-        assert!(only(RouteNetlinkMessage::DelRoute(mine.clone())).routes);
-        assert!(!only(RouteNetlinkMessage::NewRoute(mine)).routes);
-        assert!(!only(RouteNetlinkMessage::DelRoute(kernel)).routes);
-        assert!(!only(RouteNetlinkMessage::DelRoute(local)).routes);
+        assert_eq!(
+            only(RouteNetlinkMessage::DelRoute(mine.clone())).routes,
+            [RouteProtocol::Static]
+        );
+        assert!(only(RouteNetlinkMessage::NewRoute(mine)).routes.is_empty());
+        assert!(only(RouteNetlinkMessage::DelRoute(kernel))
+            .routes
+            .is_empty());
+        assert!(only(RouteNetlinkMessage::DelRoute(local)).routes.is_empty());
         assert!(only(RouteNetlinkMessage::DelRule(RuleMessage::default())).rules);
         // Cut short or garbage: what is whole is read, nothing panics.
         for n in 0..d.len() {

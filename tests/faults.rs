@@ -370,8 +370,8 @@ fn an_interface_deleted_and_made_again_brings_the_instance_back() {
     h2.term();
 }
 
-/// Someone else (a network manager, a hand) removes a master's VIPs of both families, its
-/// virtual route and rule, and the static address, route and rule: each is back at once,
+/// Someone else (a network manager, a hand) removes a master's VIPs of both families (and
+/// with one the route that leaves from it), its virtual route and rule, and the static address, route and rule: each is back at once,
 /// said in the log, and no instance moves. keepalived would go to BACKUP and let its peer
 /// take over (and put back the statics alone).
 #[test]
@@ -395,7 +395,7 @@ fn what_is_removed_behind_hakit_s_back_comes_back_at_once() {
                 "VI_4",
                 71,
                 "10.99.0.94/24",
-                "  virtual_routes {\n    10.98.0.0/16 via 10.99.0.254 dev eth0\n  }\n  virtual_rules {\n    from 10.99.0.94 table 100\n  }\n"
+                "  virtual_routes {\n    10.98.0.0/16 via 10.99.0.254 dev eth0\n    src 10.99.0.94 10.96.0.0/16 via 10.99.0.254 dev eth0\n  }\n  virtual_rules {\n    from 10.99.0.94 table 100\n  }\n"
             ),
             inst("VI_6", 72, "fd00:99::94/64", "")
         ),
@@ -403,7 +403,8 @@ fn what_is_removed_behind_hakit_s_back_comes_back_at_once() {
     .unwrap();
     let h = Hakit::start(n1, &["--config", f.to_str().unwrap()]);
     let addrs = ["10.99.0.94", "fd00:99::94", "192.0.2.77"];
-    let routes = ["10.98.0.0/16", "10.97.0.0/16"];
+    // 10.96/16 leaves from the VIP: the kernel drops it with the VIP.
+    let routes = ["10.98.0.0/16", "10.97.0.0/16", "10.96.0.0/16"];
     let rules = ["from 10.99.0.94 lookup 100", "from 192.0.2.77 lookup 101"];
     let all_there = || {
         let (r, u) = (n1.ip("route show"), n1.ip("rule show"));
@@ -434,9 +435,9 @@ fn what_is_removed_behind_hakit_s_back_comes_back_at_once() {
     }
     let log = h.log_text();
     for said in [
-        "VI_4: 10.99.0.94 was removed from eth0 by someone else: added again",
-        "VI_6: fd00:99::94 was removed from eth0 by someone else: added again",
-        "static address 192.0.2.77 was removed from eth0 by someone else: added again",
+        "VI_4: 10.99.0.94 on eth0 was removed by someone else: added again",
+        "VI_6: fd00:99::94 on eth0 was removed by someone else: added again",
+        "static address 192.0.2.77 on eth0 was removed by someone else: added again",
         "VI_4: virtual route 10.98.0.0/16 via 10.99.0.254 dev eth0 was removed by someone else: added again",
         "static route 10.97.0.0/16 via 10.99.0.254 dev eth0 was removed by someone else: added again",
         "VI_4: virtual rule from 10.99.0.94 lookup 100 was removed by someone else: added again",
@@ -445,6 +446,11 @@ fn what_is_removed_behind_hakit_s_back_comes_back_at_once() {
         assert!(log.contains(said), "{said}\n{log}");
     }
     assert_eq!(moves(), before, "no instance moved");
+    // Each once: a rule without a priority is not added beside itself.
+    let u = n1.ip("rule show");
+    for r in rules {
+        assert_eq!(u.matches(r).count(), 1, "{r}\n{u}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -275,6 +275,18 @@ impl Watch {
         })
     }
 
+    /// Let the kernel queue up to `bytes` of notifications for it (the default, about
+    /// 200 KiB, holds a few hundred: a thousand VIPs leaving at once overran it). As root
+    /// past net.core.rmem_max; else up to it.
+    pub fn buffer(self, bytes: usize) -> Watch {
+        use nix::sys::socket::{setsockopt, sockopt};
+        use std::os::fd::AsFd;
+        if setsockopt(&self.sock.as_fd(), sockopt::RcvBufForce, &bytes).is_err() {
+            let _ = setsockopt(&self.sock.as_fd(), sockopt::RcvBuf, &bytes);
+        }
+        self
+    }
+
     /// Subscribe to one more group (`what` names it in errors).
     pub fn also(self, group: u32, what: &str) -> Result<Watch> {
         self.sock

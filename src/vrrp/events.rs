@@ -432,7 +432,14 @@ impl World {
         }
         for r in routing {
             assert!(self.host.routing.remove(*r), "{r} is not in place");
-            removed.routes |= r.starts_with("route ");
+            if r.starts_with("route ") {
+                // The test's routes are keepalived's protocol.
+                removed
+                    .routes
+                    .push(netlink_packet_route::route::RouteProtocol::from(
+                        crate::iproute::PROTOCOL,
+                    ));
+            }
             removed.rules |= r.starts_with("rule ");
         }
         let now = self.now();

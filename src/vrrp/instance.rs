@@ -99,6 +99,9 @@ pub struct Instance {
     deleted: bool,
     /// Failures said once until they end: sending adverts, writing the state file.
     failing: Failing,
+    /// What could not be put back after someone else removed it (said once, until it
+    /// is back).
+    unrestored: Vec<String>,
     /// It owns its VIPs (they are the interface's own addresses).
     owner: bool,
     /// Its VIPs are blocked (a no_accept master that does not own them).
@@ -286,6 +289,7 @@ impl Instance {
             logged_drops: BTreeMap::new(),
             deleted: false,
             failing: Failing::default(),
+            unrestored: Vec::new(),
             owner,
             blocked: false,
             opts,
@@ -1028,49 +1032,52 @@ impl Instance {
             .filter(|v| removed.is_none_or(|r| r.addrs.contains(&(index, v.addr))))
             .copied()
             .collect();
+        // What was tried: what it is (as the log says it), and how it went.
+        let mut tried: Vec<(String, crate::error::Result<bool>)> = Vec::new();
         let mut back = Vec::new();
         for v in gone {
             let label = self.opts.label.as_deref();
-            match cx.host.add_vip(&self.link, v, label, self.owner) {
-                Ok(true) => {
-                    log::warn!(
-                        "{}: {} was removed from {} by someone else: added again",
-                        self.name(),
-                        v.addr,
-                        self.link.name
-                    );
-                    back.push(v.addr);
-                }
-                Ok(false) => {}
-                Err(e) => log::error!("{}: add {} again: {e}", self.name(), v.addr),
+            let r = cx.host.add_vip(&self.link, v, label, self.owner);
+            if matches!(r, Ok(true)) {
+                back.push(v.addr);
             }
+            tried.push((format!("{} on {}", v.addr, self.link.name), r));
         }
+        // Routes from or through a VIP that went may have gone with it, and not every
+        // kernel says so: after an address is back, every route is looked at.
+        let all_routes = removed.is_none() || !back.is_empty();
         self.announce_addrs(cx, self.opts.garp.count, back);
         let names = crate::iproute::Names::default();
-        if removed.is_none_or(|r| r.routes) {
-            for r in &self.opts.routes {
-                match cx.host.set_route(r, true) {
-                    Ok(true) => log::warn!(
-                        "{}: virtual route {} was removed by someone else: added again",
-                        self.opts.instance.name,
-                        r.display(&names)
-                    ),
-                    Ok(false) => {}
-                    Err(e) => log::error!("{}: virtual route: {e}", self.opts.instance.name),
-                }
+        for r in &self.opts.routes {
+            let proto = crate::iproute::protocol_of(r);
+            if all_routes || removed.is_some_and(|x| x.routes.contains(&proto)) {
+                let res = cx.host.set_route(r, true);
+                tried.push((format!("virtual route {}", r.display(&names)), res));
             }
         }
         if removed.is_none_or(|r| r.rules) {
             for r in &self.opts.rules {
-                match cx.host.set_rule(r, true) {
-                    Ok(true) => log::warn!(
-                        "{}: virtual rule {} was removed by someone else: added again",
-                        self.opts.instance.name,
-                        r.display(&names)
-                    ),
-                    Ok(false) => {}
-                    Err(e) => log::error!("{}: virtual rule: {e}", self.opts.instance.name),
+                let res = cx.host.set_rule(r, true);
+                tried.push((format!("virtual rule {}", r.display(&names)), res));
+            }
+        }
+        for (what, r) in tried {
+            if r.is_ok() {
+                self.unrestored.retain(|w| *w != what);
+            }
+            match r {
+                Ok(true) => log::warn!(
+                    "{}: {what} was removed by someone else: added again",
+                    self.name()
+                ),
+                Ok(false) => {}
+                // Each event would say it again (a route through an interface that is
+                // down): once, until it works.
+                Err(e) if !self.unrestored.contains(&what) => {
+                    log::error!("{}: put back {what}: {e}", self.name());
+                    self.unrestored.push(what);
                 }
+                Err(_) => {}
             }
         }
     }

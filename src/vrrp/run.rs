@@ -65,6 +65,8 @@ pub struct System {
     procs: Option<ProcTable>,
     /// libnftables, once a no_accept master blocks its VIPs.
     nft: Option<crate::ffi::Nftables>,
+    /// Statics that could not be put back (said once, until they are back).
+    unrestored: Vec<String>,
 }
 
 impl System {
@@ -81,6 +83,7 @@ impl System {
             statics: Statics::default(),
             procs: None,
             nft: None,
+            unrestored: Vec::new(),
         })
     }
 
@@ -162,8 +165,10 @@ impl System {
     }
 
     /// Put back the statics someone else removed (`None`: maybe any), as keepalived does:
-    /// the addresses among `removed`, and every route or rule when one of those went.
+    /// the addresses among `removed`, and the routes and rules when one of theirs went.
+    /// What cannot be put back is said once, until it is back.
     fn restore_statics(&mut self, removed: Option<&iproute::Removed>) {
+        let mut tried: Vec<(String, Result<bool>)> = Vec::new();
         for (a, dev, label) in &self.statics.addresses {
             if removed.is_some_and(|r| !r.addrs.iter().any(|x| x.1 == a.addr)) {
                 continue;
@@ -172,37 +177,35 @@ impl System {
                 label: label.clone(),
                 dad: false,
             };
-            match vip::add(&mut self.nl, dev, *a, &opts) {
-                Ok((_, vip::Change::Added)) => log::warn!(
-                    "static address {} was removed from {dev} by someone else: added again",
-                    a.addr
-                ),
-                Ok(_) => {}
-                Err(e) => log::error!("static address: add {} again: {e}", a.addr),
-            }
+            let r = vip::add(&mut self.nl, dev, *a, &opts).map(|c| c.1 == vip::Change::Added);
+            tried.push((format!("static address {} on {dev}", a.addr), r));
         }
-        if removed.is_none_or(|r| r.routes) {
-            for r in &self.statics.routes {
-                let said = r.display(&self.names).to_string();
-                match iproute::set_route(&mut self.nl, r, true, &self.names) {
-                    Ok(true) => {
-                        log::warn!("static route {said} was removed by someone else: added again")
-                    }
-                    Ok(false) => {}
-                    Err(e) => log::error!("static route: {e}"),
-                }
+        // As for a master's (Instance::restore): an address back, every route looked at.
+        let all_routes = removed.is_none() || tried.iter().any(|t| matches!(t.1, Ok(true)));
+        for r in &self.statics.routes {
+            if all_routes || removed.is_some_and(|x| x.routes.contains(&iproute::protocol_of(r))) {
+                let res = iproute::set_route(&mut self.nl, r, true, &self.names);
+                tried.push((format!("static route {}", r.display(&self.names)), res));
             }
         }
         if removed.is_none_or(|r| r.rules) {
             for r in &self.statics.rules {
-                let said = r.display(&self.names).to_string();
-                match iproute::set_rule(&mut self.nl, r, true, &self.names) {
-                    Ok(true) => {
-                        log::warn!("static rule {said} was removed by someone else: added again")
-                    }
-                    Ok(false) => {}
-                    Err(e) => log::error!("static rule: {e}"),
+                let res = iproute::set_rule(&mut self.nl, r, true, &self.names);
+                tried.push((format!("static rule {}", r.display(&self.names)), res));
+            }
+        }
+        for (what, r) in tried {
+            if r.is_ok() {
+                self.unrestored.retain(|w| *w != what);
+            }
+            match r {
+                Ok(true) => log::warn!("{what} was removed by someone else: added again"),
+                Ok(false) => {}
+                Err(e) if !self.unrestored.contains(&what) => {
+                    log::error!("put back {what}: {e}");
+                    self.unrestored.push(what);
                 }
+                Err(_) => {}
             }
         }
     }
@@ -661,13 +664,15 @@ impl Reactor {
         if removed.is_empty() && !d.overrun {
             return;
         }
-        match self.host.links() {
-            Ok(now) => {
-                self.speaker
-                    .links_changed(Instant::now(), &mut self.host, &now);
-                self.rebind_stale(&now);
+        if !removed.addrs.is_empty() || d.overrun {
+            match self.host.links() {
+                Ok(now) => {
+                    self.speaker
+                        .links_changed(Instant::now(), &mut self.host, &now);
+                    self.rebind_stale(&now);
+                }
+                Err(e) => log::warn!("read the interfaces: {e}"),
             }
-            Err(e) => log::warn!("read the interfaces: {e}"),
         }
         let removed = (!d.overrun).then_some(&removed);
         self.speaker
@@ -823,7 +828,10 @@ impl Reactor {
         else {
             return;
         };
-        if let Some(old) = self.speaker.rebind(slot, s.link, s.io) {
+        if let Some(old) = self
+            .speaker
+            .rebind(Instant::now(), &mut self.host, slot, s.link, s.io)
+        {
             let _ = self.ep.delete(old.fd());
         }
         if let Some(io) = self.speaker.wire_mut(slot) {

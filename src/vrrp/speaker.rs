@@ -201,10 +201,22 @@ impl<W: Wire> Speaker<W> {
     /// An instance could not be set up: its group is in FAULT until it runs.
     /// The instance in `slot` speaks on a recreated interface now: its new link and
     /// wire; the old wire is returned (to stop watching it).
-    pub fn rebind(&mut self, slot: usize, link: Link, wire: W) -> Option<W> {
+    /// A master there puts back what it holds (the old interface took it away, and if the
+    /// new one came up at once no fault said so).
+    pub fn rebind(
+        &mut self,
+        now: Instant,
+        host: &mut dyn Host,
+        slot: usize,
+        link: Link,
+        wire: W,
+    ) -> Option<W> {
         let m = self.slots.get_mut(slot)?.as_mut()?;
         m.inst.rebind(link);
-        Some(std::mem::replace(&mut m.wire, wire))
+        let old = std::mem::replace(&mut m.wire, wire);
+        m.inst.restore(&mut Self::cx(now, host, &mut m.wire), None);
+        self.wakes[slot] = Some(m.inst.next_wake(&*host, now));
+        Some(old)
     }
 
     pub fn failed_to_start(
