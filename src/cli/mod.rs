@@ -252,9 +252,20 @@ fn command_path(args: &[OsString]) -> String {
 /// its usage line, else `path`).
 fn usage_line(rendered: &str, path: &str) -> String {
     let (mut what, mut tips, mut cmd) = (None, Vec::new(), None);
+    // The indented lines right under the error are part of it (the arguments missing,
+    // the values possible).
+    let mut details: Vec<&str> = Vec::new();
+    let mut under_error = false;
     for l in rendered.lines().map(str::trim) {
+        if l.is_empty() {
+            under_error = false;
+            continue;
+        }
         if let Some(m) = l.strip_prefix("error: ") {
+            under_error = what.is_none();
             what.get_or_insert(m);
+        } else if under_error && !l.starts_with("tip: ") {
+            details.push(l);
         } else if let Some(t) = l.strip_prefix("tip: ") {
             tips.push(t);
         } else if let Some(u) = l.strip_prefix("Usage: ") {
@@ -270,9 +281,16 @@ fn usage_line(rendered: &str, path: &str) -> String {
     } else {
         format!(" ({})", tips.join("; "))
     };
+    let mut what = what.unwrap_or("bad arguments").to_string();
+    if !details.is_empty() {
+        if let Some(w) = what.strip_suffix(':') {
+            what = format!("{w}: {}", details.join(", "));
+        } else {
+            what = format!("{what} {}", details.join(" "));
+        }
+    }
     format!(
-        "hakit: {}{tips}; see `{} --help`",
-        what.unwrap_or("bad arguments"),
+        "hakit: {what}{tips}; see `{} --help`",
         cmd.unwrap_or_else(|| path.to_string())
     )
 }
@@ -310,6 +328,11 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
     };
     let cli = match parse(args.clone()) {
         Ok(c) => c,
+        // A group alone (`hakit vrrp`): its help, as clap gives it, exit 2.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return EXIT_USAGE;
+        }
         Err(e) if e.use_stderr() => {
             let path = command_path(&args);
             let _ = writeln!(
@@ -433,6 +456,14 @@ mod tests {
                 .starts_with("hakit: unexpected argument '--json' found")
         );
         assert!(err(&["hakit", "foo"]).ends_with("; see `hakit --help`"));
+        assert_eq!(
+            err(&["hakit", "vrrp", "run", "--version", "4"]),
+            "hakit: invalid value '4' for '--version <VERSION>' [possible values: 2, 3]; see `hakit vrrp run --help`"
+        );
+        assert_eq!(
+            err(&["hakit", "vip", "add"]),
+            "hakit: the following required arguments were not provided: <ADDR[/PREFIX]>; see `hakit vip add --help`"
+        );
         assert_eq!(
             usage_line("", "hakit vip"),
             "hakit: bad arguments; see `hakit vip --help`"
