@@ -48,7 +48,9 @@ enum ConfCmd {
     /// --auth-pass-file, never given on a command line. static_ipaddress, static_routes and
     /// static_rules are set once before the daemons (with --systemd, by a oneshot
     /// hakit-statics.service the other units follow); the plan's `vrrp run --config`
-    /// processes get --no-statics, so that stopping one leaves them to the others.
+    /// processes get --no-statics, so that stopping one leaves them to the others. Set
+    /// once, they are not watched: one removed later stays removed (`vrrp run --config`
+    /// alone puts them back).
     Plan(PlanArgs),
 }
 

@@ -114,6 +114,21 @@ struct Failing {
     status: bool,
 }
 
+/// Where in the first second hakit's default refresh falls for instance `name`: a thousand
+/// masters that a failover made master together would otherwise refresh in one burst
+/// every 10 s (switches rate-limit ARP). A refresh keepalived.conf or a flag sets keeps
+/// keepalived's timing.
+fn refresh_phase(name: &str, every: Duration) -> Duration {
+    if every != super::options::REFRESH {
+        return Duration::ZERO;
+    }
+    // FNV-1a: the same name, the same phase, on every node and every run.
+    let h = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    Duration::from_millis(h % 1000)
+}
+
 /// The first instant after `now` that is `origin` plus a whole number of `every`.
 fn next_on_grid(origin: Instant, every: Duration, now: Instant) -> Instant {
     let step = every.as_nanos().max(1);
@@ -1119,7 +1134,11 @@ impl Instance {
         if let Some(d) = self.opts.garp.repeat_after {
             self.garp_sets.push((cx.now + d, self.opts.garp.count));
         }
-        self.refresh_at = self.opts.garp_more.refresh.map(|r| cx.now + r);
+        self.refresh_at = self
+            .opts
+            .garp_more
+            .refresh
+            .map(|r| cx.now + r + refresh_phase(&self.opts.instance.name, r));
     }
 
     fn release_vips(&mut self, cx: &mut Cx) {
@@ -1294,5 +1313,20 @@ mod tests {
         assert_eq!(next_on_grid(o, five, o + ms(4999)), o + five);
         assert_eq!(next_on_grid(o, five, o + five), o + ms(10_000));
         assert_eq!(next_on_grid(o, ms(100), o + ms(1234)), o + ms(1300));
+    }
+
+    #[test]
+    fn the_default_refresh_is_spread_over_a_second_by_name_and_a_set_one_is_not() {
+        let r = super::super::options::REFRESH;
+        let phases: std::collections::HashSet<Duration> = (0..1000)
+            .map(|i| refresh_phase(&format!("VI_{i}"), r))
+            .collect();
+        assert!(phases.iter().all(|p| *p < Duration::from_secs(1)));
+        assert!(phases.len() > 500, "spread: {} phases", phases.len());
+        assert_eq!(refresh_phase("VI_1", r), refresh_phase("VI_1", r));
+        assert_eq!(
+            refresh_phase("VI_1", Duration::from_secs(2)),
+            Duration::ZERO
+        );
     }
 }
