@@ -1267,16 +1267,7 @@ mod tests {
 
     #[test]
     fn the_watch_reads_what_was_removed_and_passes_over_the_rest() {
-        let link = |index| crate::link::Link {
-            index,
-            name: "eth0".into(),
-            mac: None,
-            up: true,
-            lower_up: true,
-            loopback: false,
-            ether: true,
-            base: None,
-        };
+        let link = |index| crate::link::Link::up_for_tests(index, "eth0");
         let a4 = crate::vip::address_message(&link(2), "10.0.0.1/24".parse().unwrap());
         let a6 = crate::vip::address_message(&link(3), "2001:db8::1/64".parse().unwrap());
         let d = datagram(vec![

@@ -171,13 +171,12 @@ pub fn lookup(name: &str) -> Result<Link> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn l(i: u32, n: &str) -> Link {
+impl Link {
+    /// An Ethernet interface `name` at `index`, up, without a MAC (for unit tests).
+    pub fn up_for_tests(index: u32, name: &str) -> Link {
         Link {
-            index: i,
-            name: n.into(),
+            index,
+            name: name.into(),
             mac: None,
             up: true,
             lower_up: true,
@@ -185,6 +184,15 @@ mod tests {
             ether: true,
             base: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(i: u32, n: &str) -> Link {
+        Link::up_for_tests(i, n)
     }
 
     #[test]

@@ -68,38 +68,24 @@ fn a_plan_for_nft_refuses_what_nft_cannot_carry() {
     hakit(&["conf", "plan", "--systemd", "--dataplane", "nft", &f]).code(2);
     hakit(&["conf", "plan", "--dataplane", "ipvs", &f]).ok();
     let st = dir.join("st");
-    let st = st.to_str().unwrap();
-    hakit(&[
-        "--state-dir",
-        st,
-        "lb",
-        "run",
-        "--dry-run",
-        "--dataplane",
-        "nft",
-        "--config",
-        &f,
-    ])
-    .code(2)
-    .one_line_error(why);
-    hakit(&[
-        "--state-dir",
-        st,
-        "lb",
-        "run",
-        "--dry-run",
-        "--dataplane",
-        "nft",
-        "-t",
-        "10.0.0.100:80",
-        "-s",
-        "rr",
-        "-i",
-        "-r",
-        "10.0.0.11",
-    ])
-    .code(2)
-    .one_line_error("forwarding by tunnel (-i) is IPVS's");
+    // lb run --dry-run on the nft plane, with `more`.
+    let dry = |more: &[&str]| {
+        let mut a = vec![
+            "--state-dir",
+            st.to_str().unwrap(),
+            "lb",
+            "run",
+            "--dry-run",
+            "--dataplane",
+            "nft",
+        ];
+        a.extend_from_slice(more);
+        hakit(&a)
+    };
+    dry(&["--config", &f]).code(2).one_line_error(why);
+    dry(&["-t", "10.0.0.100:80", "-s", "rr", "-i", "-r", "10.0.0.11"])
+        .code(2)
+        .one_line_error("forwarding by tunnel (-i) is IPVS's");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

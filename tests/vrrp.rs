@@ -486,24 +486,26 @@ fn watch_decodes_and_send_crafts_adverts() {
     // A hakit backup counts a crafted advert with the wrong VIP list as a drop.
     let hk = Hakit::start(n2, &args(&hk_v3("100")));
     hk.wait_state("BACKUP", Duration::from_secs(3));
-    n3.hakit(&[
-        "vrrp",
-        "send",
-        "-i",
-        "eth0",
-        "--vrid",
-        "51",
-        "--version",
-        "3",
-        "--advert-int",
-        "0.1",
-        "--priority",
-        "200",
-        "--vip",
-        "10.99.0.222/24",
-    ])
-    .ok()
-    .stdout_has("sent VRRPv3 vrid 51 priority 200 from 10.99.0.3 to 224.0.0.18");
+    // vrrp send of a VRRPv3 advert at 0.1 s for VRID 51 from n3, with `more`.
+    let send = |more: &[&str]| {
+        let mut a = vec![
+            "vrrp",
+            "send",
+            "-i",
+            "eth0",
+            "--vrid",
+            "51",
+            "--version",
+            "3",
+            "--advert-int",
+            "0.1",
+        ];
+        a.extend_from_slice(more);
+        n3.hakit(&a)
+    };
+    send(&["--priority", "200", "--vip", "10.99.0.222/24"])
+        .ok()
+        .stdout_has("sent VRRPv3 vrid 51 priority 200 from 10.99.0.3 to 224.0.0.18");
     wait_for("the drop to be counted", Duration::from_secs(2), || {
         hk.status()
             .and_then(|s| s["drops"]["virtual address list mismatch"].as_u64())
@@ -512,17 +514,7 @@ fn watch_decodes_and_send_crafts_adverts() {
 
     // Priority 0 as keepalived's master (another host's address): the backup takes over
     // after its skew time, and keepalived, still running, takes its role back.
-    n3.hakit(&[
-        "vrrp",
-        "send",
-        "-i",
-        "eth0",
-        "--vrid",
-        "51",
-        "--version",
-        "3",
-        "--advert-int",
-        "0.1",
+    send(&[
         "--priority",
         "0",
         "--src",
