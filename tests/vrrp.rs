@@ -486,20 +486,11 @@ fn watch_decodes_and_send_crafts_adverts() {
     // A hakit backup counts a crafted advert with the wrong VIP list as a drop.
     let hk = Hakit::start(n2, &args(&hk_v3("100")));
     hk.wait_state("BACKUP", Duration::from_secs(3));
-    // vrrp send of a VRRPv3 advert at 0.1 s for VRID 51 from n3, with `more`.
+    // vrrp send of an advert on hk_v3's wire (VRRPv3 at 0.1 s, VRID 51) from n3, with `more`.
+    let wire = hk_v3("0");
     let send = |more: &[&str]| {
-        let mut a = vec![
-            "vrrp",
-            "send",
-            "-i",
-            "eth0",
-            "--vrid",
-            "51",
-            "--version",
-            "3",
-            "--advert-int",
-            "0.1",
-        ];
+        let mut a = vec!["vrrp", "send"];
+        a.extend(wire[..8].iter().map(String::as_str));
         a.extend_from_slice(more);
         n3.hakit(&a)
     };
