@@ -703,7 +703,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcomma
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s u -l udp-service -d 'UDP service ADDR:PORT' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -l sctp-service -d 'SCTP service ADDR:PORT' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s f -l fwmark-service -d 'Firewall-mark service' -r
-complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s s -l scheduler -d 'Scheduler (keepalived\'s lb_algo)' -r
+complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s s -l scheduler -d 'Scheduler (keepalived\'s lb_algo; default wlc on IPVS, wrr on nftables)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s p -l persistent -d 'Persistence timeout in seconds (keepalived\'s persistence_timeout)' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s M -l netmask -d 'Persistence netmask' -r
 complete -c hakit -n "__fish_hakit_using_subcommand lb; and __fish_seen_subcommand_from run" -s r -l real-server -d 'Real server ADDR[:PORT][,weight=N] (repeatable; the port defaults to the service\'s; with -g or -i the table keeps the service\'s port, and the check asks the one given)' -r

@@ -62,6 +62,34 @@ pub fn carries(
     }
 }
 
+/// The data plane `kind` stands for on this kernel: `auto` is IPVS where the kernel has
+/// it, nftables otherwise (said in the log); the others as they are.
+pub fn resolve(kind: Kind) -> Kind {
+    match kind {
+        Kind::Auto => match Ipvs::open() {
+            Ok(_) => {
+                log::info!("data plane: IPVS (the kernel has it)");
+                Kind::Ipvs
+            }
+            Err(e) => {
+                log::info!("data plane: nftables ({e})");
+                Kind::Nft
+            }
+        },
+        k => k,
+    }
+}
+
+/// The scheduler of a service that names none: ipvsadm's wlc on IPVS, wrr on nftables
+/// (which keeps no connection counts to weigh).
+pub fn default_scheduler(kind: Kind) -> &'static str {
+    if kind == Kind::Nft {
+        "wrr"
+    } else {
+        "wlc"
+    }
+}
+
 /// Open the data plane `kind` names; `auto` says in the log which it took.
 pub fn open(kind: Kind) -> Result<Box<dyn DataPlane>> {
     Ok(match kind {

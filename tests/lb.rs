@@ -540,7 +540,8 @@ fn lb_bad_input_is_a_usage_error() {
         hakit(args).code(2).one_line_error(want);
     }
     // Without --dry-run the table must be there: one line saying why, with the way out.
-    // auto takes nftables on a kernel without IPVS, where wlc is not a scheduler.
+    // auto takes nftables on a kernel without IPVS, where wlc is not a scheduler (and not
+    // the default: wrr is).
     if !std::path::Path::new("/proc/net/ip_vs").exists() {
         let r = hakit(&[
             "lb",
@@ -556,9 +557,22 @@ fn lb_bad_input_is_a_usage_error() {
         if nix::unistd::geteuid().is_root() {
             // In a namespace of its own: nothing here may touch the host's nftables.
             let ns = crate::support::Netns::new("lbauto");
-            ns.hakit(&["lb", "run", "-t", "10.0.0.1:80", "-r", "10.0.0.7"])
-                .code(2)
-                .one_line_error("scheduler wlc: the nft data plane has rr, wrr, sh and mh");
+            ns.hakit(&[
+                "lb",
+                "run",
+                "-t",
+                "10.0.0.1:80",
+                "-s",
+                "wlc",
+                "-r",
+                "10.0.0.7",
+            ])
+            .code(2)
+            .one_line_error("scheduler wlc: the nft data plane has rr, wrr, sh and mh");
+            ns.hakit(&["nft", "service", "add", "-t", "10.0.0.1:80"])
+                .ok();
+            let l = ns.hakit(&["nft", "list", "--json"]).ok().json();
+            assert_eq!(l["services"][0]["scheduler"], "wrr", "{l}");
         }
     }
     hakit(&["--state-dir", "/nonexistent", "lb", "status"])

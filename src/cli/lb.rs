@@ -10,6 +10,7 @@ use super::check::CheckCmd;
 use super::service::{key, SvcSel, V6Arg};
 use super::{Exit, Global, Out};
 use crate::addr::parse_host_port;
+use crate::dataplane::Kind;
 use crate::error::{Error, Result};
 use crate::lb::machine::Health;
 use crate::lb::mail::MailConfig;
@@ -83,9 +84,9 @@ struct ServiceSpec {
     sel: SvcSel,
     #[command(flatten)]
     v6: V6Arg,
-    /// Scheduler (keepalived's lb_algo).
-    #[arg(short = 's', long, value_name = "NAME", default_value = "wlc")]
-    scheduler: String,
+    /// Scheduler (keepalived's lb_algo; default wlc on IPVS, wrr on nftables).
+    #[arg(short = 's', long, value_name = "NAME")]
+    scheduler: Option<String>,
     /// Persistence timeout in seconds (keepalived's persistence_timeout).
     #[arg(short = 'p', long, value_name = "SECS")]
     persistent: Option<u32>,
@@ -299,7 +300,7 @@ pub(super) fn clap_error(what: &str, e: clap::Error) -> Error {
 }
 
 /// The service a spec describes, with a check built for each real server.
-fn service(spec: &ServiceSpec) -> Result<VirtualService> {
+fn service(spec: &ServiceSpec, plane: Kind) -> Result<VirtualService> {
     if !spec.sel.given() {
         return Err(Error::invalid(
             "name the virtual service: -t/-u/--sctp-service ADDR:PORT or -f MARK",
@@ -308,7 +309,11 @@ fn service(spec: &ServiceSpec) -> Result<VirtualService> {
     let key = key(&spec.sel, &spec.v6)?;
     let mut service = Service::new(key);
     let mut notes = Vec::new();
-    service.scheduler = spec.scheduler.parse()?;
+    service.scheduler = spec
+        .scheduler
+        .as_deref()
+        .unwrap_or(crate::dataplane::default_scheduler(plane))
+        .parse()?;
     if let Some(t) = spec.persistent {
         service.set_persistent(t);
     }
@@ -454,7 +459,7 @@ pub fn file_lines(text: &str) -> Vec<(usize, String)> {
     out
 }
 
-fn services_from_file(path: &PathBuf) -> Result<Vec<VirtualService>> {
+fn services_from_file(path: &PathBuf, plane: Kind) -> Result<Vec<VirtualService>> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::io(format!("read {}", path.display()), e))?;
     let mut out = Vec::new();
@@ -464,7 +469,7 @@ fn services_from_file(path: &PathBuf) -> Result<Vec<VirtualService>> {
         let r = split_command(&line)
             .map_err(|e| Error::invalid(e.to_string()))
             .and_then(|w| ServiceLine::try_parse_from(w).map_err(|e| clap_error("", e)))
-            .and_then(|l| service(&l.spec));
+            .and_then(|l| service(&l.spec, plane));
         match r {
             Ok(s) => out.push(s),
             Err(e) => errors.push(format!("{at}: {}", e.to_string().trim_start_matches(": "))),
@@ -484,15 +489,18 @@ fn services_from_file(path: &PathBuf) -> Result<Vec<VirtualService>> {
 
 /// The services of the flags, --file and --config, with --config's mail settings and
 /// router_id (called again on SIGHUP).
-fn load_services(r: &RunArgs) -> Result<(Vec<VirtualService>, Option<MailConfig>, Option<String>)> {
+fn load_services(
+    r: &RunArgs,
+    plane: Kind,
+) -> Result<(Vec<VirtualService>, Option<MailConfig>, Option<String>)> {
     let s = &r.spec;
     let named = s.sel.given();
     let mut services = Vec::new();
     if named || (r.file.is_none() && r.config.is_none()) {
-        services.push(service(s)?);
+        services.push(service(s, plane)?);
     }
     if let Some(f) = &r.file {
-        services.extend(services_from_file(f)?);
+        services.extend(services_from_file(f, plane)?);
     }
     let mut conf_mail = None;
     let mut conf_router_id = None;
@@ -521,7 +529,10 @@ fn load_services(r: &RunArgs) -> Result<(Vec<VirtualService>, Option<MailConfig>
 }
 
 fn run(r: &RunArgs, g: &Global) -> Exit {
-    let (services, conf_mail, conf_router_id) = load_services(r)?;
+    // The data plane this kernel gives (auto: IPVS or nftables), known before the
+    // services are: a service is checked, and given its default scheduler, for it.
+    let plane = crate::dataplane::resolve(r.dataplane.parse()?);
+    let (services, conf_mail, conf_router_id) = load_services(r, plane)?;
     let host = hostname();
     let mail = if r.mail_to.is_empty() && conf_mail.is_some() {
         conf_mail
@@ -585,7 +596,7 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
         name: r.name.clone(),
         state_dir: g.state_dir.clone(),
         dry_run: r.dry_run,
-        dataplane: r.dataplane.parse()?,
+        dataplane: plane,
         keep_on_exit: r.keep_on_exit,
         mail,
         router_id: r.router_id.clone().or(conf_router_id).unwrap_or(host),
@@ -600,7 +611,7 @@ fn run(r: &RunArgs, g: &Global) -> Exit {
         };
         crate::metrics::listen(addr, std::sync::Arc::new(source), opts.heart.clone())?;
     }
-    lb::daemon::run(services, || load_services(r).map(|l| l.0), opts)?;
+    lb::daemon::run(services, || load_services(r, plane).map(|l| l.0), opts)?;
     Ok(0)
 }
 
@@ -672,7 +683,7 @@ mod tests {
 
     fn spec(args: &[&str]) -> Result<VirtualService> {
         let l = ServiceLine::try_parse_from(args).map_err(|e| clap_error("", e))?;
-        service(&l.spec)
+        service(&l.spec, Kind::Ipvs)
     }
 
     /// `conf plan` writes a keepalived.conf's virtual servers as `lb run --file` lines:
@@ -699,7 +710,7 @@ mod tests {
             for (line, want) in lines.iter().zip(&want) {
                 let words = split_command(line).unwrap();
                 let l = ServiceLine::try_parse_from(&words).unwrap();
-                let got = service(&l.spec).unwrap();
+                let got = service(&l.spec, Kind::Ipvs).unwrap();
                 assert_eq!(format!("{got:?}"), format!("{want:?}"), "{line}");
                 seen += 1;
             }

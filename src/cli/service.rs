@@ -233,9 +233,10 @@ pub(super) struct ServiceArgs {
     pub(super) sel: SvcSel,
     #[command(flatten)]
     pub(super) v6: V6Arg,
-    /// Scheduler: rr, wrr, lc, wlc, lblc, lblcr, dh, sh, sed, nq, fo, ovf, mh.
-    #[arg(short = 's', long = "scheduler", default_value = "wlc")]
-    pub(super) scheduler: Scheduler,
+    /// Scheduler: rr, wrr, lc, wlc, lblc, lblcr, dh, sh, sed, nq, fo, ovf, mh on IPVS
+    /// (default wlc, as ipvsadm's); rr, wrr, sh, mh on nftables (default wrr).
+    #[arg(short = 's', long = "scheduler")]
+    pub(super) scheduler: Option<Scheduler>,
     /// Persistent service, with this timeout in seconds (default 300).
     #[arg(short = 'p', long = "persistent", value_name = "TIMEOUT", num_args = 0..=1,
           default_missing_value = "300")]
@@ -320,6 +321,18 @@ pub(super) struct RealArgs {
     pub(super) tun_remcsum: bool,
 }
 
+/// The scheduler of a service that names none: ipvsadm's wlc, or on nftables (which
+/// keeps no connection counts) wrr. `plane` is the data plane's name (None: not known
+/// yet, IPVS's).
+pub(super) fn default_scheduler(plane: Option<&str>) -> Scheduler {
+    let name = if plane == Some("nftables") {
+        "wrr"
+    } else {
+        "wlc"
+    };
+    name.parse().expect("a scheduler")
+}
+
 pub(super) fn service_from(a: &ServiceArgs) -> Result<Service> {
     let k = key(&a.sel, &a.v6)?;
     if a.pe.is_some() && a.persistent.is_none() {
@@ -331,7 +344,10 @@ pub(super) fn service_from(a: &ServiceArgs) -> Result<Service> {
         ));
     }
     let mut s = Service::new(k);
-    s.scheduler = a.scheduler.clone();
+    s.scheduler = a
+        .scheduler
+        .clone()
+        .unwrap_or_else(|| default_scheduler(None));
     if let Some(t) = a.persistent {
         s.set_persistent(t);
     }
@@ -397,15 +413,19 @@ pub(super) fn exec_table(
         }
         TableCmd::Service(c) => {
             match c {
-                ServiceCmd::Add(s) => {
-                    let svc = service_from(s)?;
-                    open()?.apply(&Change::AddService(svc.clone()))?;
-                    out.line(format!("added service {}", svc.key));
-                }
-                ServiceCmd::Edit(s) => {
-                    let svc = service_from(s)?;
-                    open()?.apply(&Change::EditService(svc.clone()))?;
-                    out.line(format!("changed service {}", svc.key));
+                ServiceCmd::Add(s) | ServiceCmd::Edit(s) => {
+                    let mut svc = service_from(s)?;
+                    let mut dp = open()?;
+                    if s.scheduler.is_none() {
+                        svc.scheduler = default_scheduler(Some(dp.name()));
+                    }
+                    if matches!(c, ServiceCmd::Add(_)) {
+                        dp.apply(&Change::AddService(svc.clone()))?;
+                        out.line(format!("added service {}", svc.key));
+                    } else {
+                        dp.apply(&Change::EditService(svc.clone()))?;
+                        out.line(format!("changed service {}", svc.key));
+                    }
                 }
                 ServiceCmd::Del(s) => {
                     let k = key(&s.sel, &s.v6)?;
