@@ -300,6 +300,26 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
     std::fs::write(&f, &saved).unwrap();
     ok(d.hakit(&["nft", "restore", f.to_str().unwrap()]));
     assert_eq!(ok(d.hakit(&["nft", "save"])).stdout, saved);
+    // A rule nftables refuses, third of three: nothing of the file is applied (one
+    // transaction); with --continue, the others are.
+    std::fs::write(
+        &f,
+        "-A -t 10.0.0.150:80 -s rr\n-a -t 10.0.0.150:80 -r 10.0.1.11:80 -m\n-A -t 10.0.0.151:80 -s wlc\n",
+    )
+    .unwrap();
+    d.hakit(&["nft", "restore", f.to_str().unwrap()])
+        .code(1)
+        .one_line_error("restore stopped at line 3: scheduler wlc: the nft data plane has rr, wrr, sh and mh (IPVS has the others); 0 rules applied, 2 not applied");
+    assert_eq!(
+        ok(d.hakit(&["nft", "save"])).stdout,
+        saved,
+        "nothing applied"
+    );
+    d.hakit(&["nft", "restore", "--continue", f.to_str().unwrap()])
+        .code(1);
+    let now = ok(d.hakit(&["nft", "save"])).stdout;
+    assert!(now.contains("-A -t 10.0.0.150:80 -s rr"), "{now}");
+    assert!(!now.contains("10.0.0.151"), "{now}");
     let _ = std::fs::remove_file(&f);
 }
 

@@ -164,7 +164,10 @@ pub(super) enum TableCmd {
     ///
     /// Every line is checked first: a malformed line or a rule the table would refuse
     /// (service exists, no such service, ...) stops the restore before anything is sent,
-    /// naming the line. A progress bar shows on a terminal for large inputs.
+    /// naming the line. On IPVS a rule that needs a module the kernel lacks goes alone
+    /// and stops the restore at its line, what came before applied; on nftables the
+    /// whole file is one transaction, applied whole or not at all. A progress bar shows
+    /// on a terminal for large inputs.
     Restore(RestoreArgs),
     /// Delete every service (ipvsadm -C).
     Flush,

@@ -173,6 +173,9 @@ pub fn apply(
             }
         }
     }
+    if dp.atomic() {
+        return apply_atomic(dp, todo, continue_on_error, report, progress);
+    }
     // Schedulers and engines already in use are known to the kernel.
     let mut seen: HashSet<String> = table
         .iter()
@@ -225,12 +228,57 @@ pub fn apply(
     Ok(report)
 }
 
+/// Restore into a data plane whose batch is one transaction (nftables): all the rules at
+/// once, so that a refusal leaves the table as it was. With `continue_on_error` the rule
+/// refused is dropped and the rest sent again.
+fn apply_atomic(
+    dp: &mut dyn DataPlane,
+    mut todo: Vec<&Rule>,
+    continue_on_error: bool,
+    mut report: Report,
+    mut progress: impl FnMut(usize),
+) -> Result<Report> {
+    while !todo.is_empty() {
+        let changes: Vec<Change> = todo.iter().map(|r| r.change.clone()).collect();
+        let results = dp.apply_batch(&changes)?;
+        // The change that failed, if one did: the one whose error is its own.
+        let cause = results.iter().position(|r| {
+            r.as_ref()
+                .is_err_and(|e| !e.to_string().starts_with(crate::service::NOT_APPLIED))
+        });
+        match cause {
+            None if results.iter().all(|r| r.is_ok()) => {
+                report.applied += todo.len();
+                progress(todo.len());
+                break;
+            }
+            // Failed without saying which: the first.
+            c => {
+                let i = c.unwrap_or(0);
+                let why = match &results[i] {
+                    Err(e) => e.to_string(),
+                    Ok(()) => String::new(),
+                };
+                let bad = todo.remove(i);
+                report.failed.push((bad.line, why));
+                if !continue_on_error {
+                    report.not_applied = todo.iter().map(|r| r.line).collect();
+                    break;
+                }
+            }
+        }
+    }
+    report.failed.sort_by_key(|f| f.0);
+    Ok(report)
+}
+
 /// One line for a failed restore.
 pub fn summary(r: &Report) -> String {
     let (line, why) = r.failed.first().cloned().unwrap_or_default();
     let mut s = format!(
-        "restore stopped at line {line}: {why}; {} rules applied",
-        r.applied
+        "restore stopped at line {line}: {why}; {} rule{} applied",
+        r.applied,
+        if r.applied == 1 { "" } else { "s" }
     );
     if !r.not_applied.is_empty() {
         let first = r.not_applied.first().unwrap();

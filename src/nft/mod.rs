@@ -607,7 +607,11 @@ pub fn apply(state: &mut State, c: &Change) -> Result<Option<Key>> {
 
 /// Every change after the `i`th failed with `e` (nothing of the batch was applied).
 fn all_failed(n: usize, i: usize, e: Error) -> Vec<Result<()>> {
-    let note = format!("not applied: change {} of the batch failed: {e}", i + 1);
+    let note = format!(
+        "{}{} of the batch failed: {e}",
+        crate::service::NOT_APPLIED,
+        i + 1
+    );
     let mut out: Vec<Result<()>> = (0..n).map(|_| Err(Error::Failed(note.clone()))).collect();
     if let Some(slot) = out.get_mut(i) {
         *slot = Err(e);
@@ -622,6 +626,10 @@ impl DataPlane for Nft {
 
     fn batch_size(&self) -> usize {
         usize::MAX
+    }
+
+    fn atomic(&self) -> bool {
+        true
     }
 
     /// Masquerade hairpinned connections on devices that came since, and follow the

@@ -84,6 +84,12 @@ pub trait DataPlane {
         256
     }
 
+    /// Whether a batch is one transaction: all of it applied, or none (then the change
+    /// that failed has its own error and the others [`NOT_APPLIED`]'s).
+    fn atomic(&self) -> bool {
+        false
+    }
+
     /// Keep what the data plane derived from the system in step with it (a long-running
     /// user calls this every second or so): nftables' direct routing follows a real
     /// server's MAC when the neighbour table learns a new one. Nothing by default.
@@ -110,3 +116,6 @@ pub trait DataPlane {
         Ok(out)
     }
 }
+
+/// How an atomic data plane's batch says a change was not applied because another failed.
+pub const NOT_APPLIED: &str = "not applied: change ";

@@ -15,7 +15,7 @@ use std::str::FromStr;
 
 use serde::{Serialize, Serializer};
 
-pub use change::{Change, DataPlane};
+pub use change::{Change, DataPlane, NOT_APPLIED};
 
 use crate::addr::host_port;
 use crate::error::{Error, Result};
