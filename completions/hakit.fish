@@ -844,7 +844,7 @@ complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcom
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l uid -d 'User and group the transfers run as' -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l gid -r
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l auth-user -d 'Require this user (with --secrets-file)' -r
-complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l secrets-file -r -F
+complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l secrets-file -d 'rsyncd\'s secrets file (USER:PASSWORD lines) for --auth-user' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l log-file -d 'Append log records to FILE instead of writing them to stderr' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l state-dir -d 'Directory for records and state files' -r -F
 complete -c hakit -n "__fish_hakit_using_subcommand sync; and __fish_seen_subcommand_from daemon-conf" -l read-only -d 'Serve read-only (a backup that only gives)'

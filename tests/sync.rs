@@ -198,11 +198,14 @@ fn push_to_several_targets_pull_delete_exclude_and_dry_run() {
         d1.dir.join("pass").to_str().unwrap(),
     ])
     .ok();
+    // Into a directory not there yet: rsync makes it, as it would.
     let back = s.dir.join("back");
-    std::fs::create_dir_all(&back).unwrap();
     s.hakit(&["sync", "pull", &d1.url("plain"), back.to_str().unwrap()])
         .ok();
     assert!(same(&back, &d1.module_dir("plain")));
+    s.hakit(&["sync", "pull", &d1.url("plain"), "/nonexistent/back"])
+        .code(2)
+        .one_line_error("destination /nonexistent/back: No such file or directory");
 }
 
 #[test]

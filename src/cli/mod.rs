@@ -271,7 +271,7 @@ fn usage_line(rendered: &str, path: &str) -> String {
         } else if let Some(u) = l.strip_prefix("Usage: ") {
             let words: Vec<&str> = u
                 .split_whitespace()
-                .take_while(|w| !w.starts_with('[') && !w.starts_with('<'))
+                .take_while(|w| !w.starts_with(['[', '<', '-']))
                 .collect();
             cmd.get_or_insert(words.join(" "));
         }

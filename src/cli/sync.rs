@@ -189,7 +189,8 @@ struct DaemonConfArgs {
     /// Require this user (with --secrets-file).
     #[arg(long, value_name = "USER", requires = "secrets_file")]
     auth_user: Option<String>,
-    #[arg(long, value_name = "FILE")]
+    /// rsyncd's secrets file (USER:PASSWORD lines) for --auth-user.
+    #[arg(long, value_name = "FILE", requires = "auth_user")]
     secrets_file: Option<PathBuf>,
     /// Include the global settings (port, pid file, log file) before the module.
     #[arg(long)]
@@ -202,6 +203,15 @@ pub fn exec(a: &SyncArgs, g: &Global, out: &Out) -> Exit {
         SyncCmd::Pull(p) => pull(p, g, out),
         SyncCmd::Status(s) => status(s, g, out),
         SyncCmd::DaemonConf(d) => {
+            if d.allow.is_empty() && !d.read_only && d.auth_user.is_none() {
+                log::warn!(
+                    "module {}: any host that reaches the daemon may write to {} as {}: \
+                     give --allow HOST (or --auth-user, or --read-only)",
+                    d.module,
+                    d.path.display(),
+                    d.uid
+                );
+            }
             out.line(crate::sync::rsync::daemon_conf(
                 &crate::sync::rsync::Module {
                     name: d.module.clone(),
@@ -221,14 +231,27 @@ pub fn exec(a: &SyncArgs, g: &Global, out: &Out) -> Exit {
 }
 
 fn source_dir(p: &Path) -> Result<()> {
+    local_dir(p, "source")
+}
+
+/// The local directory of a push (`role` source) or a pull (destination, which rsync
+/// makes when its parent is there).
+fn local_dir(p: &Path, role: &str) -> Result<()> {
     match std::fs::metadata(p) {
         Ok(m) if m.is_dir() => Ok(()),
         Ok(_) => Err(Error::invalid(format!(
-            "{} is not a directory",
+            "{role} {} is not a directory",
             p.display()
         ))),
+        Err(_)
+            if role == "destination"
+                && p.parent()
+                    .is_some_and(|d| d.as_os_str().is_empty() || d.is_dir()) =>
+        {
+            Ok(())
+        }
         Err(e) => Err(Error::invalid(format!(
-            "source {}: {}",
+            "{role} {}: {}",
             p.display(),
             crate::error::errno_text(e.raw_os_error().unwrap_or(0))
         ))),
@@ -379,7 +402,7 @@ fn push(p: &PushArgs, g: &Global, out: &Out) -> Exit {
 }
 
 fn pull(p: &PullArgs, g: &Global, out: &Out) -> Exit {
-    source_dir(&p.dir)?;
+    local_dir(&p.dir, "destination")?;
     let t = Target::parse(&p.target)?;
     let progress = std::io::stderr().is_terminal() && !p.common.json && !out.quiet;
     let o = p.common.options(progress)?;

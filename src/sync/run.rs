@@ -161,9 +161,21 @@ pub struct Lock {
 /// Take the lock of `source` (its canonical path), or say who holds it.
 pub fn lock(state_dir: &Path, source: &Path) -> Result<Lock> {
     use md5::{Digest, Md5};
+    // A pull's destination that rsync is yet to make: its parent's path and its name.
     let canon = source
         .canonicalize()
-        .map_err(|e| Error::io(format!("source {}", source.display()), e))?;
+        .or_else(|e| match (source.parent(), source.file_name()) {
+            (Some(p), Some(n)) => {
+                let p = if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                };
+                p.canonicalize().map(|p| p.join(n)).map_err(|_| e)
+            }
+            _ => Err(e),
+        })
+        .map_err(|e| Error::io(format!("{}", source.display()), e))?;
     let dir = super::state_root(state_dir).join("locks");
     fs::create_dir_all(&dir).map_err(|e| Error::io(format!("create {}", dir.display()), e))?;
     let hash: String = Md5::digest(canon.as_os_str().as_encoded_bytes())
