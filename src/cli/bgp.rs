@@ -50,17 +50,28 @@ pub struct BgpArgs {
     cmd: BgpCmd,
 }
 
+/// A VIP as an address; a prefix written after it is a usage error that says so.
+fn vip_addr(s: &str) -> std::result::Result<IpAddr, String> {
+    s.parse().map_err(|_| match s.split_once('/') {
+        Some((a, _)) if a.parse::<IpAddr>().is_ok() => {
+            format!("\"{s}\": give the address alone ({a}); it is announced as a host route")
+        }
+        _ => format!("\"{s}\" is not an IP address"),
+    })
+}
+
 #[derive(Subcommand, Debug)]
 enum BgpCmd {
     /// Announce VIPs (idempotent).
     Announce {
-        /// The VIPs.
-        #[arg(required = true, value_name = "VIP")]
+        /// The VIPs (addresses: each is announced as a /32 or /128).
+        #[arg(required = true, value_name = "VIP", value_parser = vip_addr)]
         vips: Vec<IpAddr>,
     },
     /// Withdraw VIPs (idempotent; a VIP not announced changes nothing).
     Withdraw {
-        #[arg(required = true, value_name = "VIP")]
+        /// The VIPs.
+        #[arg(required = true, value_name = "VIP", value_parser = vip_addr)]
         vips: Vec<IpAddr>,
     },
     /// Show the VIPs hakit announces (in its file and in BIRD's table) and the BGP and

@@ -132,6 +132,10 @@ pub fn exec(a: &IpvsArgs, out: &Out) -> Exit {
         IpvsCmd::Zero(z) => {
             let k = z.sel.as_ref().map(|s| key(s, &z.v6)).transpose()?;
             open()?.apply(&Change::Zero(k))?;
+            out.line(match k {
+                Some(k) => format!("zeroed the counters of {k}"),
+                None => "zeroed the counters of every service".into(),
+            });
             Ok(0)
         }
         IpvsCmd::Timeout(TimeoutCmd::Get(j)) => {

@@ -90,6 +90,7 @@ pub fn exec(a: &NftArgs, out: &Out) -> Exit {
         }
         NftCmd::Zero => {
             open()?.apply(&Change::Zero(None))?;
+            out.line("zeroed the counters of every service");
             Ok(0)
         }
     }
