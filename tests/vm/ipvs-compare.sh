@@ -98,7 +98,7 @@ hakit ipvs restore --continue conflict 2> err; rc=$?
 ipvsadm -C
 printf -- '-A -t 10.0.0.1:80 -s rr\n-A -t 10.0.0.2:80 -s nosuchsched\n-A -t 10.0.0.3:80 -s rr\n' > sched
 hakit ipvs restore sched 2> err; rc=$?
-[ $rc = 1 ] && grep -q "line 2: unknown scheduler" err && grep -q "1 rules applied, 1 not applied (lines 3-3)" err && [ "$(ipvsadm -S -n | wc -l)" = 1 ] && echo "ok   kernel refusal stops at its line" || { echo "FAIL sched restore rc=$rc"; cat err; ipvsadm -S -n; fail=1; }
+[ $rc = 1 ] && grep -q "line 2: unknown scheduler" err && grep -q "1 rule applied, 1 not applied (lines 3-3)" err && [ "$(ipvsadm -S -n | wc -l)" = 1 ] && echo "ok   kernel refusal stops at its line" || { echo "FAIL sched restore rc=$rc"; cat err; ipvsadm -S -n; fail=1; }
 
 # Errors: one line, exit 1 or 2, nothing applied.
 expect() { # code, text, command...
