@@ -315,7 +315,7 @@ fn pkg_debian_package_builds_installs_upgrades_and_is_removed() {
     let lb = work.join("lb.conf");
     std::fs::write(&lb, uncommented(Path::new("/etc/hakit/lb.conf.dpkg-dist"))).unwrap();
     let lb_run = sh_run(&format!(
-        "ip netns exec {} timeout 2 /usr/sbin/hakit --state-dir {} lb run --dry-run --file {}",
+        "ip netns exec {} timeout 2 /usr/sbin/hakit --state-dir {} lb run --dry-run --dataplane ipvs --file {}",
         ns.name,
         work.join("state").display(),
         lb.display()
