@@ -327,9 +327,9 @@ fn use_vmac_keeps_the_client_s_neighbour_entry_across_a_failover() {
     // The master stops; the other hakit node takes the VIP on its own vrrp.61.
     h1.term();
     h2.wait_state("MASTER", T);
-    // The state file says MASTER before n2's gratuitous ARPs move the shared virtual MAC
-    // to its bridge port; a ping sent in between went to n1's (seen once under the full
-    // parallel suite). Answered within 2 s, as a client sees it.
+    // A ping sent before n2's gratuitous ARPs moved the shared virtual MAC to its bridge
+    // port went to n1's (seen once under the full parallel suite). Answered within 2 s,
+    // as a client sees it.
     wait_for("the VIP answers from n2", Duration::from_secs(2), || {
         client.pings("10.99.0.70")
     });

@@ -556,8 +556,8 @@ fn a_backup_takes_over_when_its_master_falls_silent_and_yields_when_it_returns()
         w.changes_since(600),
         [
             (860, Fx::AddVip(vip)),
-            (860, Fx::Notify("/n INSTANCE A MASTER 100".into())),
             (860, Fx::Announce(vip)),
+            (860, Fx::Notify("/n INSTANCE A MASTER 100".into())),
         ]
     );
     assert_eq!(w.sent("A", 0, 861), [(860, 100, ip("224.0.0.18"))]);

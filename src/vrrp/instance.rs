@@ -1130,7 +1130,7 @@ impl Instance {
                 log::error!("{}: virtual rule: {e}", self.opts.instance.name);
             }
         }
-        // The first burst follows as Action::Announce, once the transition is recorded.
+        // The first burst follows as Action::Announce.
         if let Some(d) = self.opts.garp.repeat_after {
             self.garp_sets.push((cx.now + d, self.opts.garp.count));
         }

@@ -200,8 +200,10 @@ impl Machine {
             priority: self.priority,
         });
         out.push(Action::TakeVips);
-        self.transition(State::Master, out);
+        // The first burst right after the VIPs, before the notify commands are started and
+        // the state file written (keepalived's order): clients move as soon as they can.
         out.push(Action::Announce);
+        self.transition(State::Master, out);
         self.advert_at = Some(now + self.interval_ms());
         self.master_down_at = None;
         self.master = None;
@@ -503,7 +505,7 @@ mod tests {
                 (
                     560,
                     Timer,
-                    &[Advertise { priority: 100 }, TakeVips, TO_MASTER, Announce],
+                    &[Advertise { priority: 100 }, TakeVips, Announce, TO_MASTER],
                 ),
                 (600, Timer, &[]),
                 (660, Timer, &[Advertise { priority: 100 }]),
@@ -540,11 +542,11 @@ mod tests {
                 &[
                     Advertise { priority: 255 },
                     TakeVips,
+                    Announce,
                     Transition {
                         from: Initialize,
                         to: Master,
                     },
-                    Announce,
                 ],
             )],
         );
@@ -792,7 +794,7 @@ mod tests {
                 (
                     730,
                     Sync(Master),
-                    &[Advertise { priority: 100 }, TakeVips, TO_MASTER, Announce],
+                    &[Advertise { priority: 100 }, TakeVips, Announce, TO_MASTER],
                 ),
                 (740, Sync(Master), &[]),
             ],
@@ -857,7 +859,7 @@ mod tests {
             &[(
                 1,
                 Sync(Master),
-                &[Advertise { priority: 255 }, TakeVips, TO_MASTER, Announce],
+                &[Advertise { priority: 255 }, TakeVips, Announce, TO_MASTER],
             )],
         );
     }
@@ -912,7 +914,7 @@ mod tests {
             &[(
                 5,
                 Sync(Master),
-                &[Advertise { priority: 100 }, TakeVips, TO_MASTER, Announce],
+                &[Advertise { priority: 100 }, TakeVips, Announce, TO_MASTER],
             )],
         );
     }
