@@ -495,6 +495,11 @@ fn dest_supported(k: &Key, d: &Dest, others: &[Dest]) -> Result<()> {
             )))
         }
     }
+    if d.forward == Forward::Route && d.addr.is_loopback() {
+        return Err(Error::invalid(format!(
+            "real server {hp}: direct routing to a loopback address (IPVS's local delivery) is not the nft data plane's: with NAT (-m), give an address of this host that is not loopback"
+        )));
+    }
     if d.u_thresh != 0 || d.l_thresh != 0 {
         return Err(Error::invalid(format!(
             "real server {hp}: connection thresholds (-x/-y) are IPVS's; the nft data plane keeps no connection counts"
@@ -971,6 +976,18 @@ mod tests {
         dr.forward = Forward::Route;
         let e = apply(&mut st, &Change::AddDest(key(), dr)).unwrap_err();
         assert!(e.to_string().contains("one method per service"), "{e}");
+        // A loopback sorry server of a DR service: IPVS delivers it locally; refused here
+        // before anything is applied, not when the quorum is lost.
+        let mut lo = nat("127.0.0.1");
+        lo.forward = Forward::Route;
+        let mut s = Service::new(key());
+        s.scheduler = Scheduler::Wrr;
+        let e = carries(&s, &[lo]).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("direct routing to a loopback address"),
+            "{e}"
+        );
         let e = apply(&mut st, &Change::SetTimeouts(Default::default())).unwrap_err();
         assert!(e.to_string().contains("IPVS's"), "{e}");
     }
