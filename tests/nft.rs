@@ -315,6 +315,12 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
         saved,
         "nothing applied"
     );
+    // --json says what became of each line, failed or not.
+    let r = d.hakit(&["nft", "restore", "--json", f.to_str().unwrap()]);
+    r.code(1);
+    let j: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(j["applied"], 0, "{j}");
+    assert_eq!(j["not_applied"], serde_json::json!([1, 2]), "{j}");
     d.hakit(&["nft", "restore", "--continue", f.to_str().unwrap()])
         .code(1);
     let now = ok(d.hakit(&["nft", "save"])).stdout;

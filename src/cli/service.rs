@@ -91,12 +91,29 @@ pub(super) fn restore_rules(
     cont: bool,
     quiet: bool,
 ) -> Result<restore::Report> {
+    let report = restore_report(dp, rules, cont, quiet)?;
+    restore_verdict(&report, rules.len(), cont)?;
+    Ok(report)
+}
+
+/// Restore `rules` with a progress bar on a terminal: what was and was not applied.
+fn restore_report(
+    dp: &mut dyn DataPlane,
+    rules: &[restore::Rule],
+    cont: bool,
+    quiet: bool,
+) -> Result<restore::Report> {
     let bar = indicatif::ProgressBar::new(rules.len() as u64);
     if quiet || rules.len() < 1000 || !std::io::stderr().is_terminal() {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let report = restore::apply(dp, rules, cont, |n| bar.set_position(n as u64))?;
+    let report = restore::apply(dp, rules, cont, |n| bar.set_position(n as u64));
     bar.finish_and_clear();
+    report
+}
+
+/// A restore's report as the command's outcome: an error line when a rule failed.
+fn restore_verdict(report: &restore::Report, total: usize, cont: bool) -> Result<()> {
     if !report.failed.is_empty() {
         if cont {
             for (line, why) in &report.failed {
@@ -105,14 +122,14 @@ pub(super) fn restore_rules(
             return Err(Error::Failed(format!(
                 "{} of {} rules failed and were skipped (first: line {}: {}); the others were applied",
                 report.failed.len(),
-                rules.len(),
+                total,
                 report.failed[0].0,
                 report.failed[0].1
             )));
         }
-        return Err(Error::Failed(restore::summary(&report)));
+        return Err(Error::Failed(restore::summary(report)));
     }
-    Ok(report)
+    Ok(())
 }
 
 impl ListArgs {
@@ -477,10 +494,13 @@ pub(super) fn exec_table(
                 }
             };
             let rules = crate::ipvs::restore::parse(&input)?;
-            let report = restore_rules(open()?.as_mut(), &rules, r.cont, out.quiet)?;
+            let report = restore_report(open()?.as_mut(), &rules, r.cont, out.quiet)?;
+            // --json reports what was and was not applied whatever the outcome.
             if r.json {
                 out.json(&report);
-            } else {
+            }
+            restore_verdict(&report, rules.len(), r.cont)?;
+            if !r.json {
                 out.line(format!("restored {} rules", report.applied));
             }
             Ok(0)
