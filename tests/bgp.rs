@@ -409,6 +409,35 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
         .code(1)
         .one_line_error("BIRD's control socket /nonexistent/bird.ctl is unreachable");
     assert_eq!(std::fs::read(&include).unwrap(), file);
+    // bgp run started before BIRD waits for it, says so once, and stops at SIGTERM.
+    let wlog = net.director(0).state_dir.with_extension("bgpwait");
+    let inc = include.to_str().unwrap();
+    let mut waiting = net.spawn(
+        0,
+        &wlog,
+        &[
+            "bgp",
+            "--socket",
+            "/nonexistent/bird.ctl",
+            "--include",
+            inc,
+            "run",
+            "--vip",
+            "10.99.9.103",
+            "--check",
+            "tcp 127.0.0.1:9",
+        ],
+    );
+    wait_for("bgp run to wait for BIRD", Duration::from_secs(5), || {
+        log_has(
+            &wlog,
+            "waiting for BIRD: nothing answers on /nonexistent/bird.ctl yet",
+        )
+    });
+    term(&waiting);
+    assert!(waiting.wait().unwrap().success());
+    assert_eq!(std::fs::read(&include).unwrap(), file, "nothing written");
+    let _ = std::fs::remove_file(&wlog);
     // A director that crashes: BFD takes it out of the router's table in well under the
     // hold time (9 s).
     net.bgp(1, &["announce", VIP]).ok();

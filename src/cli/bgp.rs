@@ -2,7 +2,7 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
@@ -89,7 +89,8 @@ enum BgpCmd {
     /// own timeout must be shorter than one). On SIGTERM or SIGINT the VIPs are withdrawn
     /// first, then hakit waits --drain while the routers move the flows away, and exits;
     /// with nothing announced there is nothing to drain and it exits at once. If hakit
-    /// dies without withdrawing, BFD on the routers takes the director out.
+    /// dies without withdrawing, BFD on the routers takes the director out. Started before
+    /// BIRD has its control socket, it waits for it (a warning says so).
     Run(RunArgs),
     /// Print a complete BIRD 2 configuration for this director.
     ///
@@ -144,13 +145,32 @@ fn run(bird: &Bird, r: &RunArgs) -> Result<u8> {
         .map_err(|e| Error::invalid(format!("--check: {e}")))?;
     let interval = parse_positive_duration(&r.interval)?;
     let drain = parse_duration(&r.drain)?;
-    // BIRD must answer before anything else happens.
-    bird.status()?;
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, stop.clone())
             .map_err(|e| Error::io("install signal handler", e))?;
     }
+    // BIRD answers before anything else happens: started with it (a unit ordered after
+    // bird's, which may still be opening its socket), wait for it, said once; birdc
+    // missing or BIRD refusing is an error at once.
+    let mut waited = false;
+    while !bird.answers()? {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(0);
+        }
+        if !waited {
+            log::warn!(
+                "waiting for BIRD: nothing answers on {} yet (is bird running? --socket names another)",
+                bird.socket.display()
+            );
+            waited = true;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    if waited {
+        log::warn!("BIRD answers on {}", bird.socket.display());
+    }
+    bird.status()?;
     log::info!(
         "bgp run: announced while `{}` passes (every {})",
         r.check,
