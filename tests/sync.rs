@@ -383,6 +383,7 @@ fn watch_a_dead_target_gets_everything_when_it_returns_and_holds_no_other_back()
     assert!(down["queued"].as_u64().unwrap() > 0, "{down}");
     assert_eq!(down["last"]["ok"], false);
     assert!(down["oldest_change"].is_string(), "{down}");
+    assert_eq!(down["watching"], true, "{down}");
     // The watcher's endpoint: the same rows at /status, and metrics that say which
     // target lags and since when.
     let get = |path: &str| {
@@ -452,9 +453,17 @@ fn watch_killed_and_restarted_resumes_its_queue() {
         w.log().contains("kept queued")
     });
     w.kill9();
-    // No watcher runs now; the queue is on disk.
+    // No watcher runs now; the queue is on disk, and status says nobody watches.
     let st = s.hakit(&["sync", "status"]);
-    st.ok().stdout_has("queued");
+    st.ok()
+        .stdout_has("queued")
+        .stdout_has("(no watcher runs: changes are not seen)");
+    let m = s.hakit(&["metrics"]).ok().stdout.clone();
+    assert!(
+        m.lines()
+            .any(|l| l.starts_with("hakit_sync_watching{") && l.ends_with(" 0")),
+        "{m}"
+    );
     d.start();
     let w2 = s.watch(&[d.url("plain")], &[]);
     let ok = crate::support::peers::poll_until(T, || same(&src, &d.module_dir("plain")));

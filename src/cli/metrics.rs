@@ -16,7 +16,8 @@ use crate::error::Error;
 /// the checkers under hakit_lb_*, the watch queues under hakit_sync_* (bgp run asks BIRD
 /// at each scrape, so only its endpoint has hakit_bgp_*). For node_exporter's textfile
 /// collector from cron, --textfile DIR writes DIR/hakit.prom atomically. An instance
-/// whose process is gone is left out (keepalived_up says 0 when none runs).
+/// whose process is gone is left out (keepalived_up says 0 when none runs); a watch
+/// queue, which outlives its watcher, stays, with hakit_sync_watching 0.
 ///
 /// The data plane's services follow under node_exporter's ipvs collector names
 /// (node_ipvs_backend_weight, node_ipvs_backend_connections_active, ...) for hakit's

@@ -432,7 +432,7 @@ fn status(a: &StatusArgs, g: &Global, out: &Out) -> Exit {
             None => "never pushed".into(),
         };
         out.line(format!(
-            "{} -> {}: {} queued{}, {last}",
+            "{} -> {}: {} queued{}, {last}{}",
             r.watch,
             r.target,
             r.queued,
@@ -440,6 +440,11 @@ fn status(a: &StatusArgs, g: &Global, out: &Out) -> Exit {
                 ", full sync owed"
             } else {
                 ""
+            },
+            if r.watching {
+                ""
+            } else {
+                " (no watcher runs: changes are not seen)"
             }
         ));
     }

@@ -309,8 +309,13 @@ pub fn sync(rows: &[crate::sync::QueueStatus], now: f64) -> Vec<Family> {
         "hakit_sync_failed_pushes_in_a_row",
         "Pushes failed since the last that succeeded",
     );
+    let mut watching = g(
+        "hakit_sync_watching",
+        "Whether a watcher runs for the queue (0: changes are not seen)",
+    );
     for r in rows {
         let l = [("watch", r.watch.as_str()), ("target", r.target.as_str())];
+        watching.add(&l, if r.watching { 1.0 } else { 0.0 });
         queued.add(&l, r.queued as f64);
         full.add(&l, if r.full_sync_owed { 1.0 } else { 0.0 });
         let since = r.oldest_change.as_deref().and_then(parse_rfc3339_utc);
@@ -324,7 +329,7 @@ pub fn sync(rows: &[crate::sync::QueueStatus], now: f64) -> Vec<Family> {
             fails.add(&l, f64::from(last.failures));
         }
     }
-    vec![queued, full, age, ok, at, took, fails]
+    vec![queued, full, age, ok, at, took, fails, watching]
 }
 
 /// The data plane's services as node_exporter's ipvs collector names them: per real
@@ -850,6 +855,7 @@ mod tests {
                     failures: 3,
                     duration_ms: 250,
                 }),
+                watching: true,
             },
             crate::sync::QueueStatus {
                 watch: "www".into(),
@@ -858,6 +864,7 @@ mod tests {
                 full_sync_owed: true,
                 oldest_change: None,
                 last: None,
+                watching: false,
             },
         ];
         let t = expo::render(&sync(&rows, 1_796_230_830.0));
@@ -872,6 +879,8 @@ mod tests {
             format!("hakit_sync_failed_pushes_in_a_row{a} 3"),
             format!("hakit_sync_full_sync_owed{b} 1"),
             format!("hakit_sync_oldest_change_age_seconds{b} 0"),
+            format!("hakit_sync_watching{a} 1"),
+            format!("hakit_sync_watching{b} 0"),
         ] {
             assert!(t.lines().any(|x| x == line), "{line} in\n{t}");
         }

@@ -29,6 +29,9 @@ pub struct QueueStatus {
     /// When the oldest change still owed was queued (RFC 3339 UTC), null when none is.
     pub oldest_change: Option<String>,
     pub last: Option<queue::Last>,
+    /// Whether a watcher runs for it now (the process named in the watch's marker
+    /// lives): a queue without one sees no changes.
+    pub watching: bool,
 }
 
 /// Every watch queue under `state_dir`, by watch and target.
@@ -51,6 +54,10 @@ pub fn queues(state_dir: &std::path::Path) -> crate::error::Result<Vec<QueueStat
         .iter()
         .filter(|p| p.is_dir() && !p.ends_with("locks"))
     {
+        let watching = std::fs::read_to_string(w.join("watching"))
+            .ok()
+            .and_then(|s| s.trim().parse::<u32>().ok())
+            .is_some_and(crate::statefile::pid_alive);
         for t in list(w).iter().filter(|p| p.is_dir()) {
             let q = queue::Queue::open(t)?;
             let (queued, full) = q.depth();
@@ -61,6 +68,7 @@ pub fn queues(state_dir: &std::path::Path) -> crate::error::Result<Vec<QueueStat
                 full_sync_owed: full,
                 oldest_change: queue::Queue::oldest(t),
                 last: queue::Queue::read_last(t),
+                watching,
             });
         }
     }
