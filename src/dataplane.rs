@@ -63,16 +63,16 @@ pub fn carries(
 }
 
 /// The data plane `kind` stands for on this kernel: `auto` is IPVS where the kernel has
-/// it, nftables otherwise (said in the log); the others as they are.
+/// it, nftables otherwise (said in the debug log); the others as they are.
 pub fn resolve(kind: Kind) -> Kind {
     match kind {
         Kind::Auto => match Ipvs::open() {
             Ok(_) => {
-                log::info!("data plane: IPVS (the kernel has it)");
+                log::debug!("data plane: IPVS (the kernel has it)");
                 Kind::Ipvs
             }
             Err(e) => {
-                log::info!("data plane: nftables ({e})");
+                log::debug!("data plane: nftables ({e})");
                 Kind::Nft
             }
         },

@@ -423,7 +423,7 @@ fn lb_many_services_from_a_file() {
         &f,
         format!(
             "# two services, one per line\n\
-             -t 192.0.2.20:80 -r {a} --check 'http --path /' --delay-loop 100ms\n\
+             -t 192.0.2.20:80 -m -r {a} --check 'http --path /' --delay-loop 100ms\n\
              -t 192.0.2.21:80 -m -r {a} \\\n   --check 'http --path /down --retry 0' --delay-loop 100ms\n",
             a = rs.addr()
         ),

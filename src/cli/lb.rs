@@ -39,6 +39,13 @@ pub struct LbArgs {
     cmd: LbCmd,
 }
 
+impl LbArgs {
+    /// `lb run --dry-run`.
+    pub fn dry_run(&self) -> bool {
+        matches!(&self.cmd, LbCmd::Run(r) if r.dry_run)
+    }
+}
+
 #[derive(Subcommand, Debug)]
 enum LbCmd {
     /// Check real servers and keep the data plane's table in line until SIGTERM.

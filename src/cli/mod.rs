@@ -350,6 +350,8 @@ pub fn main_with_args(args: Vec<OsString>) -> u8 {
     };
     let level = match (cli.global.quiet, cli.global.verbose) {
         (true, _) => LevelFilter::Error,
+        // A dry run is run to see what it would do: what it says at info.
+        (false, 0) if matches!(&cli.command, Command::Lb(a) if a.dry_run()) => LevelFilter::Info,
         (false, 0) => LevelFilter::Warn,
         (false, 1) => LevelFilter::Info,
         (false, _) => LevelFilter::Debug,
