@@ -237,7 +237,9 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
         .ok()
         .stdout_has(&format!("announced {VIP}"));
     wait_hops(router, "the route via d1", &["10.99.0.2"], 10);
-    net.bgp(1, &["announce", VIP]).ok();
+    let r = net.bgp(1, &["announce", VIP]);
+    r.ok();
+    assert_eq!(r.stderr, "", "BIRD announces what hakit's file says");
     wait_hops(
         router,
         "the route via both",
@@ -409,6 +411,27 @@ fn announce_and_withdraw_reach_the_routers_kernel_with_a_next_hop_per_director()
         .code(1)
         .one_line_error("BIRD's control socket /nonexistent/bird.ctl is unreachable");
     assert_eq!(std::fs::read(&include).unwrap(), file);
+    // An include file bird.conf does not name: BIRD takes the change and announces
+    // nothing, and announce says so.
+    let other = net.director(0).state_dir.with_extension("other.conf");
+    let r = net.director(0).hakit(&[
+        "bgp",
+        "--socket",
+        &net.args[0][2],
+        "--include",
+        other.to_str().unwrap(),
+        "announce",
+        "10.99.9.104",
+    ]);
+    r.ok().stdout_has("announced 10.99.9.104");
+    assert!(
+        r.stderr.contains(
+            "BIRD took the change but does not announce 10.99.9.104: does bird.conf include"
+        ),
+        "{}",
+        r.stderr
+    );
+    let _ = std::fs::remove_file(&other);
     // bgp run started before BIRD waits for it, says so once, and stops at SIGTERM.
     let wlog = net.director(0).state_dir.with_extension("bgpwait");
     let inc = include.to_str().unwrap();

@@ -233,6 +233,17 @@ pub fn exec(a: &BgpArgs, out: &Out) -> Exit {
             for v in &r.changed {
                 out.line(format!("{did} {v}"));
             }
+            // BIRD took the file; whether it announces from it depends on bird.conf
+            // including it (hakit bgp config's does).
+            if on && !r.changed.is_empty() {
+                let s = bird.status()?;
+                for v in r.changed.iter().filter(|v| !s.announced.contains(*v)) {
+                    log::warn!(
+                        "BIRD took the change but does not announce {v}: does bird.conf include {}? (`hakit bgp config` writes one that does)",
+                        bird.include.display()
+                    );
+                }
+            }
             for v in &r.unchanged {
                 out.line(format!("{v} {was}"));
             }
