@@ -131,7 +131,9 @@ EOF
 
 start_bird() {
   local n=$1
-  in_ns "$n" bird -f -c "$work/$n/bird.conf" -s "$work/$n/bird.ctl" >/dev/null 2>&1 &
+  # Not through in_ns: a function in the background is a subshell, and killing it would
+  # leave its bird running.
+  ip netns exec "$P-$n" bird -f -c "$work/$n/bird.conf" -s "$work/$n/bird.ctl" >/dev/null 2>&1 &
   pids+=($!)
   until_ms test -S "$work/$n/bird.ctl" >/dev/null
 }
@@ -174,7 +176,7 @@ build() {
   done
   for r in r1 r2 r3; do
     hk "$r" -q rs-prep arp up --vip "$VIP" --vip "$LANVIP"
-    in_ns "$r" python3 "$FLOWS" serve "$r" 80 >/dev/null 2>&1 &
+    ip netns exec "$P-$r" python3 "$FLOWS" serve "$r" 80 >/dev/null 2>&1 &
     pids+=($!)
   done
   for r in r1 r2 r3; do until_ms in_ns "$r" sh -c 'ss -Hltn "sport = :80" | grep -q LISTEN' >/dev/null; done
@@ -195,7 +197,7 @@ program() {
 client_start() {
   local vip=$1
   mkfifo "$work/marks"
-  in_ns client python3 "$FLOWS" churn "$vip" 80 "$CONNS" < "$work/marks" > "$work/client.out" 2>&1 &
+  ip netns exec "$P-client" python3 "$FLOWS" churn "$vip" 80 "$CONNS" < "$work/marks" > "$work/client.out" 2>&1 &
   pids+=($!)
   exec 7> "$work/marks"
   until_ms grep -q '"open"' "$work/client.out" >/dev/null ||
