@@ -1109,7 +1109,7 @@ pub fn set_rule(nl: &mut NlSocket, r: &Rule, add: bool, names: &Names) -> Result
 
 /// The protocol a route is set with: the one given, else keepalived's (`boot` with
 /// no_track).
-pub fn protocol_of(r: &Route) -> RouteProtocol {
+fn protocol_of(r: &Route) -> RouteProtocol {
     RouteProtocol::from(r.protocol.unwrap_or(if r.no_track {
         PROTOCOL_UNTRACKED
     } else {
@@ -1143,14 +1143,13 @@ const WATCHED: [(u32, &str); 6] = [
 
 /// Subscribe to address, route and rule changes; read with [`removed`].
 pub fn watch() -> Result<crate::netlink::Watch> {
-    let mut w = crate::netlink::Watch::open(NETLINK_ROUTE_PROTO, WATCHED[0].0, WATCHED[0].1)?;
+    let mut w =
+        crate::netlink::Watch::open(crate::netlink::NETLINK_ROUTE, WATCHED[0].0, WATCHED[0].1)?;
     for (g, what) in &WATCHED[1..] {
         w = w.also(*g, what)?;
     }
     Ok(w.buffer(4 << 20))
 }
-
-const NETLINK_ROUTE_PROTO: isize = crate::netlink::NETLINK_ROUTE;
 
 /// rtnetlink message types of removals.
 const RTM_DELADDR: u16 = 21;
@@ -1176,6 +1175,11 @@ pub struct Removed {
 impl Removed {
     pub fn is_empty(&self) -> bool {
         self.addrs.is_empty() && self.routes.is_empty() && !self.rules
+    }
+
+    /// Whether route `r` may be among what went: a route of its protocol did.
+    pub fn may_have_taken(&self, r: &Route) -> bool {
+        self.routes.contains(&protocol_of(r))
     }
 }
 

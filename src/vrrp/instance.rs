@@ -114,19 +114,40 @@ struct Failing {
     status: bool,
 }
 
+/// Say how putting back what someone else removed went (`who` begins each line): each
+/// thing put back, a warning; each failure, an error said once until it works
+/// (`unrestored` remembers which), since every later event would say it again.
+pub(super) fn said_restored(
+    who: &str,
+    tried: Vec<(String, crate::error::Result<bool>)>,
+    unrestored: &mut Vec<String>,
+) {
+    for (what, r) in tried {
+        if r.is_ok() {
+            unrestored.retain(|w| *w != what);
+        }
+        match r {
+            Ok(true) => log::warn!("{who}{what} was removed by someone else: added again"),
+            Ok(false) => {}
+            Err(e) if !unrestored.contains(&what) => {
+                log::error!("{who}put back {what}: {e}");
+                unrestored.push(what);
+            }
+            Err(_) => {}
+        }
+    }
+}
+
 /// Where in the first second hakit's default refresh falls for instance `name`: a thousand
 /// masters that a failover made master together would otherwise refresh in one burst
-/// every 10 s (switches rate-limit ARP). A refresh keepalived.conf or a flag sets keeps
-/// keepalived's timing.
+/// every 10 s (switches rate-limit ARP). A refresh of another length (keepalived.conf's
+/// garp_master_refresh, --garp-refresh) keeps keepalived's timing.
 fn refresh_phase(name: &str, every: Duration) -> Duration {
     if every != super::options::REFRESH {
         return Duration::ZERO;
     }
-    // FNV-1a: the same name, the same phase, on every node and every run.
-    let h = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
-    Duration::from_millis(h % 1000)
+    // The same name, the same phase, on every node and every run.
+    Duration::from_millis(crate::maglev::hash(0, name.as_bytes()) % 1000)
 }
 
 /// The first instant after `now` that is `origin` plus a whole number of `every`.
@@ -1064,8 +1085,7 @@ impl Instance {
         self.announce_addrs(cx, self.opts.garp.count, back);
         let names = crate::iproute::Names::default();
         for r in &self.opts.routes {
-            let proto = crate::iproute::protocol_of(r);
-            if all_routes || removed.is_some_and(|x| x.routes.contains(&proto)) {
+            if all_routes || removed.is_some_and(|x| x.may_have_taken(r)) {
                 let res = cx.host.set_route(r, true);
                 tried.push((format!("virtual route {}", r.display(&names)), res));
             }
@@ -1076,25 +1096,8 @@ impl Instance {
                 tried.push((format!("virtual rule {}", r.display(&names)), res));
             }
         }
-        for (what, r) in tried {
-            if r.is_ok() {
-                self.unrestored.retain(|w| *w != what);
-            }
-            match r {
-                Ok(true) => log::warn!(
-                    "{}: {what} was removed by someone else: added again",
-                    self.name()
-                ),
-                Ok(false) => {}
-                // Each event would say it again (a route through an interface that is
-                // down): once, until it works.
-                Err(e) if !self.unrestored.contains(&what) => {
-                    log::error!("{}: put back {what}: {e}", self.name());
-                    self.unrestored.push(what);
-                }
-                Err(_) => {}
-            }
-        }
+        let who = format!("{}: ", self.name());
+        said_restored(&who, tried, &mut self.unrestored);
     }
 
     /// The VIPs and excluded addresses, as addresses.

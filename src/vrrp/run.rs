@@ -183,7 +183,7 @@ impl System {
         // As for a master's (Instance::restore): an address back, every route looked at.
         let all_routes = removed.is_none() || tried.iter().any(|t| matches!(t.1, Ok(true)));
         for r in &self.statics.routes {
-            if all_routes || removed.is_some_and(|x| x.routes.contains(&iproute::protocol_of(r))) {
+            if all_routes || removed.is_some_and(|x| x.may_have_taken(r)) {
                 let res = iproute::set_route(&mut self.nl, r, true, &self.names);
                 tried.push((format!("static route {}", r.display(&self.names)), res));
             }
@@ -194,20 +194,7 @@ impl System {
                 tried.push((format!("static rule {}", r.display(&self.names)), res));
             }
         }
-        for (what, r) in tried {
-            if r.is_ok() {
-                self.unrestored.retain(|w| *w != what);
-            }
-            match r {
-                Ok(true) => log::warn!("{what} was removed by someone else: added again"),
-                Ok(false) => {}
-                Err(e) if !self.unrestored.contains(&what) => {
-                    log::error!("put back {what}: {e}");
-                    self.unrestored.push(what);
-                }
-                Err(_) => {}
-            }
-        }
+        super::instance::said_restored("", tried, &mut self.unrestored);
     }
 
     /// Collect the notify commands that have ended.
@@ -654,6 +641,18 @@ impl Reactor {
             .map_err(|e| ep_err("watch a descriptor", e))
     }
 
+    /// The interfaces changed (or may have): read them and tell the instances.
+    fn links_changed(&mut self) {
+        match self.host.links() {
+            Ok(now) => {
+                self.speaker
+                    .links_changed(Instant::now(), &mut self.host, &now);
+                self.rebind_stale(&now);
+            }
+            Err(e) => log::warn!("read the interfaces: {e}"),
+        }
+    }
+
     /// Address, route or rule changes came: what was removed by someone else goes back (a
     /// master's VIPs, virtual routes and rules; the statics). The interfaces are read
     /// first, so that what an interface took with it as it went down or away is not added
@@ -665,14 +664,7 @@ impl Reactor {
             return;
         }
         if !removed.addrs.is_empty() || d.overrun {
-            match self.host.links() {
-                Ok(now) => {
-                    self.speaker
-                        .links_changed(Instant::now(), &mut self.host, &now);
-                    self.rebind_stale(&now);
-                }
-                Err(e) => log::warn!("read the interfaces: {e}"),
-            }
+            self.links_changed();
         }
         let removed = (!d.overrun).then_some(&removed);
         self.speaker
@@ -1070,13 +1062,7 @@ pub fn run(
             r.receive(slot);
         }
         if links && r.links.drain() {
-            match r.host.links() {
-                Ok(now) => {
-                    r.speaker.links_changed(Instant::now(), &mut r.host, &now);
-                    r.rebind_stale(&now);
-                }
-                Err(e) => log::warn!("read the interfaces: {e}"),
-            }
+            r.links_changed();
         }
         if addrs {
             r.removed_behind();
