@@ -50,7 +50,8 @@ impl FromStr for Kind {
 }
 
 /// Refuse, before anything is applied, a service (with its destinations) that data plane
-/// `kind` cannot carry. IPVS carries all; `auto` is known only once opened.
+/// `kind` cannot carry. IPVS carries all; `auto`, not resolved (a plan for any kernel),
+/// is not checked.
 pub fn carries(
     kind: Kind,
     s: &crate::service::Service,
@@ -90,20 +91,19 @@ pub fn default_scheduler(kind: Kind) -> &'static str {
     }
 }
 
-/// Open the data plane `kind` names; `auto` says in the log which it took.
+/// Open the data plane `kind` names (`auto`: [`resolve`]).
 pub fn open(kind: Kind) -> Result<Box<dyn DataPlane>> {
-    Ok(match kind {
-        Kind::Ipvs => Box::new(Ipvs::open()?),
+    Ok(match resolve(kind) {
         Kind::Nft => Box::new(Nft::open(false)?),
-        Kind::Auto => match Ipvs::open() {
-            Ok(i) => {
-                log::info!("data plane: IPVS (the kernel has it)");
-                Box::new(i)
-            }
-            Err(e) => {
-                log::info!("data plane: nftables ({e})");
-                Box::new(Nft::open(false)?)
-            }
-        },
+        _ => Box::new(Ipvs::open()?),
     })
+}
+
+/// Which data plane `dp` is.
+pub fn kind_of(dp: &dyn DataPlane) -> Kind {
+    if dp.name() == Nft::NAME {
+        Kind::Nft
+    } else {
+        Kind::Ipvs
+    }
 }

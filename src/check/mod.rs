@@ -313,7 +313,7 @@ impl Check {
 }
 
 /// Await `f`; a panic while polling it is its message instead (`f` is not polled again).
-pub async fn caught<T>(f: impl std::future::Future<Output = T>) -> std::result::Result<T, String> {
+async fn caught<T>(f: impl std::future::Future<Output = T>) -> std::result::Result<T, String> {
     let mut f = std::pin::pin!(f);
     std::future::poll_fn(|cx| {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f.as_mut().poll(cx))) {

@@ -341,16 +341,11 @@ pub(super) struct RealArgs {
     pub(super) tun_remcsum: bool,
 }
 
-/// The scheduler of a service that names none: ipvsadm's wlc, or on nftables (which
-/// keeps no connection counts) wrr. `plane` is the data plane's name (None: not known
-/// yet, IPVS's).
-pub(super) fn default_scheduler(plane: Option<&str>) -> Scheduler {
-    let name = if plane == Some("nftables") {
-        "wrr"
-    } else {
-        "wlc"
-    };
-    name.parse().expect("a scheduler")
+/// The scheduler of a service that names none on data plane `kind`.
+fn default_scheduler(kind: crate::dataplane::Kind) -> Scheduler {
+    crate::dataplane::default_scheduler(kind)
+        .parse()
+        .expect("a scheduler")
 }
 
 pub(super) fn service_from(a: &ServiceArgs) -> Result<Service> {
@@ -367,7 +362,7 @@ pub(super) fn service_from(a: &ServiceArgs) -> Result<Service> {
     s.scheduler = a
         .scheduler
         .clone()
-        .unwrap_or_else(|| default_scheduler(None));
+        .unwrap_or_else(|| default_scheduler(crate::dataplane::Kind::Ipvs));
     if let Some(t) = a.persistent {
         s.set_persistent(t);
     }
@@ -437,7 +432,7 @@ pub(super) fn exec_table(
                     let mut svc = service_from(s)?;
                     let mut dp = open()?;
                     if s.scheduler.is_none() {
-                        svc.scheduler = default_scheduler(Some(dp.name()));
+                        svc.scheduler = default_scheduler(crate::dataplane::kind_of(&*dp));
                     }
                     if matches!(c, ServiceCmd::Add(_)) {
                         dp.apply(&Change::AddService(svc.clone()))?;

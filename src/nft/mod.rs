@@ -624,9 +624,14 @@ fn all_failed(n: usize, i: usize, e: Error) -> Vec<Result<()>> {
     out
 }
 
+impl Nft {
+    /// What [`DataPlane::name`] says.
+    pub const NAME: &'static str = "nftables";
+}
+
 impl DataPlane for Nft {
     fn name(&self) -> &'static str {
-        "nftables"
+        Nft::NAME
     }
 
     fn batch_size(&self) -> usize {
