@@ -959,7 +959,7 @@ fn a_reload_while_an_instance_waits_for_its_address_restarts_it_once_up() {
 
 /// keepalived's static_ipaddress, static_routes and static_rules in the systemd plan: a
 /// oneshot unit whose commands set them (run here, in a namespace) and take them away.
-/// When a `vrrp run --config` process sets them itself, the plan does not set them twice.
+/// The plan's `vrrp run --config` processes are told to leave them alone (--no-statics).
 #[test]
 fn plan_systemd_sets_and_takes_away_the_statics() {
     if !privileged("plan_systemd_sets_and_takes_away_the_statics") {

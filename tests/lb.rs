@@ -632,10 +632,7 @@ fn lb_sighup_reloads_keeping_unchanged_services() {
     });
     wait_for(".33's check running", T, || pids.exists());
     let first: String = std::fs::read_to_string(&pids).unwrap().trim().into();
-    let alive = |pid: &str| {
-        std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .is_ok_and(|s| !s.split(") ").nth(1).is_some_and(|x| x.starts_with('Z')))
-    };
+    let alive = |pid: &str| pid.parse().is_ok_and(hakit::statefile::pid_alive);
     assert!(alive(&first), "the slow check runs");
     // .30 unchanged, .31 and .33 changed, .32 new.
     std::fs::write(

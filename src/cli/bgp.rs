@@ -235,8 +235,9 @@ pub fn exec(a: &BgpArgs, out: &Out) -> Exit {
             }
             // BIRD took the file; whether it announces from it depends on bird.conf
             // including it (hakit bgp config's does).
-            if on && !r.changed.is_empty() {
-                let s = bird.status()?;
+            // Only a warning: the change itself is made.
+            let status = (on && !r.changed.is_empty()).then(|| bird.status().ok());
+            if let Some(Some(s)) = status {
                 for v in r.changed.iter().filter(|v| !s.announced.contains(*v)) {
                     log::warn!(
                         "BIRD took the change but does not announce {v}: does bird.conf include {}? (`hakit bgp config` writes one that does)",

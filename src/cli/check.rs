@@ -243,7 +243,7 @@ pub(super) struct HttpArgs {
     #[arg(long, value_name = "LIST", default_value = "200-299")]
     status_code: String,
     /// Expected MD5 of the body, 32 hex digits (see `hakit check digest`).
-    #[arg(long, value_name = "MD5", value_parser = md5_hex)]
+    #[arg(long, value_name = "MD5", value_parser = digest_arg)]
     digest: Option<String>,
     /// Host header to send.
     #[arg(long, value_name = "HOST")]
@@ -530,7 +530,7 @@ impl CheckCmd {
 }
 
 /// An MD5 digest as genhash prints it: 32 hex digits (lowercased).
-fn md5_hex(s: &str) -> std::result::Result<String, String> {
+fn digest_arg(s: &str) -> std::result::Result<String, String> {
     if s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
         Ok(s.to_ascii_lowercase())
     } else {

@@ -100,7 +100,7 @@ struct WireArgs {
 #[derive(Args, Debug)]
 #[command(after_long_help = "EXAMPLES:
   # seed 000's director, VRRPv2 with a password and the down-file demotion:
-  hakit vrrp run --interface eth0 --vrid 51 --priority 100 --auth-pass 1111 \\
+  hakit vrrp run --interface eth0 --vrid 51 --priority 100 --auth-pass-file /etc/hakit/vi51.pass \\
       --vip 192.168.139.100/24 --label eth0:0 \\
       --track-script \"/bin/sh -c '[ -e /etc/keepalived/down ] && exit 1 || exit 0'\" \\
       --track-weight -2 --track-fall 2 --track-rise 1 \\
@@ -375,8 +375,8 @@ struct RunArgs {
     garp_interval: String,
     /// While master, announce the VIPs again this often (keepalived's
     /// garp_master_refresh, which is off by default; 0: never). Brings back clients
-    /// left on the MAC of a loser that yielded without a word, as keepalived's does
-    /// after a partition heals.
+    /// left on the MAC of a loser that yielded without a word (keepalived 2.2.7 as the
+    /// loser of a healed partition, mostly).
     #[arg(long, value_name = "DUR", default_value = "10s")]
     garp_refresh: String,
     /// Gratuitous ARPs per VIP at each refresh.

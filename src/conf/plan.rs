@@ -156,7 +156,7 @@ fn config_args(c: &Config, source: &str, instances: &[&str]) -> String {
         a.extend(["--instance".into(), shq(i)]);
     }
     // The plan sets the statics once (statics, statics_unit).
-    if !static_commands(c).is_empty() {
+    if has_statics(c) {
         a.push("--no-statics".into());
     }
     a.join(" ")
@@ -638,9 +638,17 @@ pub fn shell(c: &Config, source: &str, plane: Kind) -> Result<String> {
     Ok(s)
 }
 
+/// Whether the file has static_ipaddress, static_routes or static_rules.
+fn has_statics(c: &Config) -> bool {
+    !(c.static_addresses.is_empty() && c.static_routes.is_empty() && c.static_rules.is_empty())
+}
+
 /// keepalived's static_ipaddress, static_routes and static_rules: the commands that set
 /// each and those that take it away again.
 fn static_commands(c: &Config) -> Vec<(String, String)> {
+    if !has_statics(c) {
+        return Vec::new();
+    }
     let names = crate::iproute::Names::system();
     let mut out = Vec::new();
     for v in &c.static_addresses {
