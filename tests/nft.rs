@@ -285,7 +285,7 @@ fn nat_carries_requests_to_three_servers_with_their_weights_and_port_mapping() {
     );
     assert_eq!(c.get("r3"), None, "{c:?}");
     // Zero: every count starts again.
-    ok(d.hakit(&["nft", "zero"]));
+    ok(d.hakit(&["nft", "zero"])).stdout_has("zeroed the counters of every service");
     for stat in ["conns", "inpkts", "outpkts", "inbytes"] {
         assert_eq!(total(d, stat), 0, "{stat} after zero");
     }

@@ -693,6 +693,24 @@ mod tests {
         service(&l.spec, Kind::Ipvs)
     }
 
+    #[test]
+    fn a_service_without_a_scheduler_gets_the_plane_s_default() {
+        let on = |plane| {
+            let l =
+                ServiceLine::try_parse_from(["-t", "10.0.0.1:80", "-m", "-r", "10.0.0.7"]).unwrap();
+            service(&l.spec, plane)
+                .unwrap()
+                .service
+                .scheduler
+                .name()
+                .to_string()
+        };
+        assert_eq!(
+            (on(Kind::Ipvs).as_str(), on(Kind::Nft).as_str()),
+            ("wlc", "wrr")
+        );
+    }
+
     /// `conf plan` writes a keepalived.conf's virtual servers as `lb run --file` lines:
     /// read back, each is the service `lb run --config` runs from the file itself.
     #[test]
